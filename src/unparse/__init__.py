@@ -1,0 +1,40 @@
+"""unparse: clean text and faithful structure from Arabic UN documents."""
+
+from .api import normalize, parse, parse_pdf, parse_text, repair
+from .errors import (
+    BinaryInputError,
+    EncodingError,
+    InputFileError,
+    InputTooLargeError,
+    PdfError,
+    UnparseError,
+)
+from .models import Document, Fix, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem
+from .options import Options
+from .repair import RepairResult
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BinaryInputError",
+    "Document",
+    "EncodingError",
+    "Fix",
+    "Footnote",
+    "FootnoteRef",
+    "InputFileError",
+    "InputTooLargeError",
+    "Options",
+    "Paragraph",
+    "PdfError",
+    "RepairResult",
+    "Section",
+    "Span",
+    "SubItem",
+    "UnparseError",
+    "normalize",
+    "parse",
+    "parse_pdf",
+    "parse_text",
+    "repair",
+]

@@ -1,0 +1,66 @@
+"""The public functions of CONTRACT.md: parse, parse_text, parse_pdf, normalize, repair."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import UnparseError
+from .models import Document
+from .options import DEFAULT_OPTIONS, Options
+from .read.text import decode_bytes, read_bytes
+from .repair import RepairResult, repair_lines, split_lines
+from .repair import repair as _repair
+from .segment import segment
+
+PathLike = str | os.PathLike[str]
+
+
+def _checked_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise UnparseError(
+            f"expected text (str), got {type(text).__name__}; decode bytes first or pass a path to parse()"
+        )
+    return text
+
+
+def repair(text: str, options: Options | None = None) -> RepairResult:
+    """Repair ``text``; ``result.text`` is ``normalize(text)``, ``result.fixes`` the fixes in order."""
+    return _repair(_checked_text(text), options or DEFAULT_OPTIONS)
+
+
+def normalize(text: str, options: Options | None = None) -> str:
+    """The repaired, normalised text, without structure."""
+    return repair(text, options).text
+
+
+def parse_text(text: str, options: Options | None = None, *, source: str | None = None) -> Document:
+    """Parse already-extracted text into a Document."""
+    options = options or DEFAULT_OPTIONS
+    result = repair_lines(split_lines(_checked_text(text)), options)
+    doc = segment(result, options)
+    doc.source = source
+    return doc
+
+
+def parse_pdf(path: PathLike, options: Options | None = None) -> Document:
+    """Parse a PDF with pdfminer.six, from its glyphs' positions."""
+    from .read.pdf import read_pdf_lines  # pdfminer is imported only when needed
+
+    options = options or DEFAULT_OPTIONS
+    lines, facts = read_pdf_lines(path, options)
+    result = repair_lines(lines, options, facts)
+    doc = segment(result, options)
+    doc.source = os.fspath(path)
+    return doc
+
+
+def parse(path: PathLike, options: Options | None = None) -> Document:
+    """Parse a file: a PDF (by extension or content) with the PDF reader, anything else as text."""
+    options = options or DEFAULT_OPTIONS
+    if Path(path).suffix.lower() == ".pdf":
+        return parse_pdf(path, options)
+    data = read_bytes(path, options)
+    if data.startswith(b"%PDF-"):
+        return parse_pdf(path, options)
+    return parse_text(decode_bytes(data, os.fspath(path)), options, source=os.fspath(path))

@@ -1,0 +1,84 @@
+"""Arabic language knowledge shared by the stages: ordinals, months, letters of sub-items.
+
+General knowledge of Arabic and of UN drafting conventions, never words of one document.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_UNITS = {
+    "الأول": 1, "الأولى": 1, "الحادي": 1, "الحادية": 1, "الواحد": 1,
+    "الثاني": 2, "الثانية": 2, "الثالث": 3, "الثالثة": 3, "الرابع": 4, "الرابعة": 4,
+    "الخامس": 5, "الخامسة": 5, "السادس": 6, "السادسة": 6, "السابع": 7, "السابعة": 7,
+    "الثامن": 8, "الثامنة": 8, "التاسع": 9, "التاسعة": 9, "العاشر": 10, "العاشرة": 10,
+}
+_TENS = {
+    "العشرون": 20, "العشرين": 20, "الثلاثون": 30, "الثلاثين": 30, "الأربعون": 40,
+    "الأربعين": 40, "الخمسون": 50, "الخمسين": 50, "الستون": 60, "الستين": 60,
+    "السبعون": 70, "السبعين": 70, "الثمانون": 80, "الثمانين": 80, "التسعون": 90,
+    "التسعين": 90,
+}
+
+
+def parse_ordinal(phrase: str) -> int | None:
+    """``"السادسة والسبعون"`` → 76; ``"الحادية عشرة"`` → 11; ``"الخامسة"`` → 5."""
+    words = [w.removeprefix("و") if w.startswith("وال") else w for w in phrase.split()]
+    if not words:
+        return None
+    first = words[0]
+    if first in _TENS:
+        return _TENS[first]
+    if first not in _UNITS:
+        return None
+    value = _UNITS[first]
+    if len(words) > 1 and words[1] in ("عشر", "عشرة"):
+        return 10 + value
+    if len(words) > 1 and words[1] in _TENS:
+        return _TENS[words[1]] + value
+    return value
+
+
+SESSION_RE = regex.compile(r"الدورة\s+((?:ال\p{Arabic}+)(?:\s+(?:و?ال\p{Arabic}+|عشرة?))?)")
+
+# Gregorian month names (as used in UN Arabic) and their Levantine equivalents. UN style
+# writes both, Levantine first: "أيار/مايو".
+GREGORIAN_MONTHS = [
+    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه", "يوليه", "أغسطس", "سبتمبر",
+    "أكتوبر", "نوفمبر", "ديسمبر",
+]
+LEVANTINE_MONTHS = [
+    "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
+    "تشرين الأول", "تشرين الثاني", "كانون الأول",
+]
+MONTH_NUMBER: dict[str, int] = {}
+for _i, (_g, _l) in enumerate(zip(GREGORIAN_MONTHS, LEVANTINE_MONTHS, strict=True), start=1):
+    MONTH_NUMBER[_g] = _i
+    MONTH_NUMBER[_l] = _i
+MONTH_NUMBER.update({"يونيو": 6, "يوليو": 7, "إبريل": 4, "ابريل": 4, "اكتوبر": 10})
+
+_LEV = "|".join(sorted((regex.escape(m) for m in LEVANTINE_MONTHS), key=len, reverse=True))
+_GRE = "|".join(
+    sorted((regex.escape(m) for m in GREGORIAN_MONTHS + ["يونيو", "يوليو"]), key=len, reverse=True)
+)
+DATE_RE = regex.compile(
+    rf"(?P<day>\d{{1,2}})\s*(?P<lev>{_LEV})\s*/\s*(?P<gre>{_GRE})\s*(?P<year>\d{{4}})"
+)
+LEVANTINE_PATTERN = _LEV
+GREGORIAN_PATTERN = _GRE
+
+# Labels of sub-items, in order (abjad-like order used in UN Arabic texts).
+SUB_ITEM_LETTERS = [
+    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف",
+    "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ",
+]
+
+# Section labels of reports: ordinal adverbs (level 1) and letter names (level 2).
+SECTION_ORDINALS = [
+    "أولاً", "ثانياً", "ثالثاً", "رابعاً", "خامساً", "سادساً", "سابعاً", "ثامناً", "تاسعاً",
+    "عاشراً", "حادي عشر", "ثاني عشر", "ثالث عشر", "رابع عشر", "خامس عشر",
+]
+SECTION_LETTERS = [
+    "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام",
+    "ميم", "نون", "سين", "عين", "فاء", "صاد", "قاف", "راء",
+]

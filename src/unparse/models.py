@@ -1,0 +1,115 @@
+"""The document model (names follow CONTRACT.md; vocabulary from Akoma Ntoso).
+
+Every model is a pydantic v2 model, so ``model_dump_json()`` and
+``model_json_schema()`` work throughout.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+DocumentKind = Literal["resolution", "decision", "report", "unknown"]
+
+
+class Span(BaseModel):
+    """Where an item came from: 1-based inclusive input lines, and pages for PDFs."""
+
+    start_line: int
+    end_line: int
+    start_page: int | None = None
+    end_page: int | None = None
+
+
+class Fix(BaseModel):
+    """One repair the pipeline applied: which fixer, on which input line, before and after."""
+
+    kind: str
+    line: int
+    before: str
+    after: str
+
+
+class FootnoteRef(BaseModel):
+    """A footnote reference: its marker and its character offset in the owning text."""
+
+    marker: str
+    offset: int
+
+
+class SubItem(BaseModel):
+    """A lettered or numbered point ``(أ)`` inside a paragraph (AKN ``point``)."""
+
+    label: str
+    text: str
+    sub_items: list[SubItem] = Field(default_factory=list)
+    footnote_refs: list[FootnoteRef] = Field(default_factory=list)
+    span: Span
+
+
+class Paragraph(BaseModel):
+    """A preambular or numbered paragraph (AKN ``paragraph``)."""
+
+    number: int | None = None
+    lead: str | None = None
+    text: str
+    sub_items: list[SubItem] = Field(default_factory=list)
+    footnote_refs: list[FootnoteRef] = Field(default_factory=list)
+    span: Span
+
+
+class Footnote(BaseModel):
+    """A footnote (AKN ``authorialNote``): marker and text, without the marker."""
+
+    marker: str
+    text: str
+    span: Span
+
+
+class Section(BaseModel):
+    """A heading of a report: ``أولاً - مقدمة`` (level 1), ``ألف - ...`` (level 2)."""
+
+    label: str
+    title: str
+    level: int
+    first_paragraph: int | None = None
+    span: Span | None = None
+
+
+class Document(BaseModel):
+    """A parsed Arabic UN document."""
+
+    kind: DocumentKind = "unknown"
+    symbol: str | None = None
+    body: str | None = None
+    session: str | None = None
+    agenda_item: str | None = None
+    date: datetime.date | None = None
+    title: str | None = None
+    preamble_opening: str | None = None
+    preamble: list[Paragraph] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=list)
+    closing: str | None = None
+    text: str = ""
+    warnings: list[str] = Field(default_factory=list)
+    # Extensions beyond the contract.
+    source: str | None = Field(None, description="The file the document was read from, if any.")
+    closing_date: datetime.date | None = Field(None, description="Date of the meeting in the closing.")
+    fixes: list[Fix] = Field(default_factory=list, description="Every repair applied, in order.")
+
+    @property
+    def operative(self) -> list[Paragraph]:
+        """The operative paragraphs: ``paragraphs`` for resolutions and decisions, else empty."""
+        return self.paragraphs if self.kind in ("resolution", "decision") else []
+
+    def sub_item_count(self) -> int:
+        """All sub-items at any depth, in preamble and paragraphs."""
+
+        def count(items: list[SubItem]) -> int:
+            return sum(1 + count(i.sub_items) for i in items)
+
+        return sum(count(p.sub_items) for p in self.preamble + self.paragraphs)

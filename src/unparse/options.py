@@ -1,0 +1,39 @@
+"""Options: the one configuration object every public function accepts."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DigitStyle = Literal["western", "eastern", "keep"]
+
+
+class Options(BaseModel):
+    """How unparse repairs and normalises text.
+
+    Immutable, like ftfy's config: make a new one with ``options.model_copy(update=...)``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    digits: DigitStyle = Field(
+        "western", description="Digits in the output: Western 0-9, Eastern Arabic-Indic, or as found."
+    )
+    keep_diacritics: bool = Field(True, description="Keep harakat (fatha, shadda...).")
+    strip_tatweel: bool = Field(True, description="Remove tatweel (U+0640) used for justification.")
+    reorder_lines: bool = Field(
+        True, description="Repair lines whose runs came out in reverse order (visual extraction)."
+    )
+    min_confidence: float = Field(
+        0.5,
+        ge=0.0,
+        description="Below this margin between the best and next-best reordering, a warning names the line.",
+    )
+    max_bytes: int = Field(
+        100 * 1024 * 1024, gt=0, description="Refuse input files larger than this (bytes)."
+    )
+    max_pages: int = Field(2000, gt=0, description="Refuse PDFs with more pages than this.")
+
+
+DEFAULT_OPTIONS = Options()

@@ -1,0 +1,159 @@
+"""Reading text files: bytes → str, with the encoding detected from evidence.
+
+UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without BOM (by its NUL
+pattern), and the two legacy Arabic code pages, Windows-1256 and ISO-8859-6, told
+apart by which one decodes to Arabic text. When none fits, an :class:`EncodingError`
+names the file instead of a guess.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import regex
+
+from ..errors import BinaryInputError, EncodingError, InputFileError, InputTooLargeError
+from ..options import DEFAULT_OPTIONS, Options
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+
+_MAGIC = [
+    (b"%PDF-", "a PDF file"),
+    (b"\x89PNG", "a PNG image (scanned pages need OCR first)"),
+    (b"\xff\xd8\xff", "a JPEG image (scanned pages need OCR first)"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image (scanned pages need OCR first)"),
+    (b"MM\x00*", "a TIFF image (scanned pages need OCR first)"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx? save it as PDF or text first)"),
+    (b"\x1f\x8b", "a gzip archive (decompress it first)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file (save it as PDF or text first)"),
+]
+
+_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+_LATIN_ACCENTED = regex.compile(r"[À-ÿ]")
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """What kind of binary file ``data`` is (a short description), or None for text."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return what
+    return None
+
+
+def decode_bytes(data: bytes, name: str | None = None) -> str:
+    """Decode the bytes of a text file, detecting the encoding; raise a clear error otherwise."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise EncodingError(
+                    f"starts with a {encoding} byte-order mark but is not valid {encoding} "
+                    f"(byte {exc.start + len(bom)}); the file is damaged or truncated",
+                    name,
+                ) from None
+    what = sniff_binary(data)
+    if what:
+        raise BinaryInputError(f"this is {what}, not text", name)
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in data[:65536]:
+        raise BinaryInputError("contains NUL bytes: binary data, not text", name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    legacy = _legacy_arabic(data)
+    if legacy is not None:
+        return legacy
+    if utf8_error.start >= len(data) - 3 and utf8_error.reason == "unexpected end of data":
+        raise EncodingError(
+            "the UTF-8 text is cut off in the middle of a character at its end (truncated file?)",
+            name,
+        )
+    raise EncodingError(
+        f"not UTF-8 (invalid byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}), "
+        "and not Windows-1256 or ISO-8859-6 Arabic either; convert it to UTF-8 "
+        "(for example with iconv -f ENCODING -t UTF-8)",
+        name,
+    )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    # Arabic in UTF-16 has 0x06 high bytes and ASCII has 0x00: NULs on one side only.
+    for encoding, nuls, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+        high = sample[1::2] if encoding == "utf-16-le" else sample[0::2]
+        arabic_high = high.count(6)
+        if other == 0 and (nuls + arabic_high) > 0.6 * half and nuls > 0:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _legacy_arabic(data: bytes) -> str | None:
+    candidates: list[tuple[float, str]] = []
+    for encoding in ("cp1256", "iso8859_6"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        high = [c for c in text if ord(c) > 127]
+        if not high:
+            continue
+        arabic = sum(1 for c in high if _ARABIC_LETTER.match(c))
+        accented = len(_LATIN_ACCENTED.findall(text))
+        score = (arabic - 3 * accented) / len(high)
+        candidates.append((score, text))
+    if not candidates:
+        return None
+    score, text = max(candidates)
+    # Evidence, not a guess: most non-ASCII characters must come out as Arabic letters.
+    return text if score >= 0.8 else None
+
+
+def read_bytes(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS) -> bytes:
+    """Read a file's bytes, with the errors a person can act on."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputFileError("is a directory, not a file", path)
+        size = p.stat().st_size
+        if size > options.max_bytes:
+            raise InputTooLargeError(
+                f"is {size:,} bytes, over the limit of {options.max_bytes:,} "
+                "(raise it with Options(max_bytes=...) or --max-bytes)",
+                path,
+            )
+        with p.open("rb") as fh:
+            return fh.read(options.max_bytes + 1)
+    except FileNotFoundError:
+        raise InputFileError("no such file", path) from None
+    except PermissionError:
+        raise InputFileError("permission denied", path) from None
+    except IsADirectoryError:
+        raise InputFileError("is a directory, not a file", path) from None
+    except OSError as exc:
+        raise InputFileError(f"cannot be read ({exc.strerror or exc})", path) from None
+
+
+def read_text_file(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS) -> str:
+    """Read and decode a text file."""
+    return decode_bytes(read_bytes(path, options), os.fspath(path))

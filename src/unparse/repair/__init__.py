@@ -1,0 +1,112 @@
+"""The repair stage: a pipeline of small named fixers, in reading order of the damage.
+
+characters → line order → digits and numbers → brackets → markup → page furniture → spacing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models import Fix
+from ..options import DEFAULT_OPTIONS, Options
+from .brackets import unmirror_brackets
+from .chars import (
+    fold_presentation_forms,
+    normalize_spaces,
+    remove_invisible_controls,
+    remove_private_use,
+    strip_diacritics,
+    strip_tatweel,
+)
+from .digits import convert_digits
+from .furniture import remove_page_furniture
+from .markup import strip_markdown_emphasis, superscript_refs_to_markers
+from .numbers import fix_number_order
+from .order import reorder_runs, reverse_visual_lines
+from .pipeline import Context, Line, Step, line_step, option_line_step, run_steps
+
+__all__ = ["STEPS", "RepairResult", "Line", "repair", "repair_lines", "normalize", "split_lines"]
+
+
+def _warn_private_use(lines: list[Line], ctx: Context) -> list[Line]:
+    before = len(ctx.fixes)
+    lines = line_step("private_use", remove_private_use).run(lines, ctx)
+    for fix in ctx.fixes[before:]:
+        ctx.warn(f"line {fix.line}: private-use glyph codes removed (symbol-font characters)")
+    return lines
+
+
+STEPS: list[Step] = [
+    line_step("invisible_controls", remove_invisible_controls),
+    # Visual-order lines are detected on the shaped forms, before folding them.
+    Step("visual_order", reverse_visual_lines, lambda o: o.reorder_lines),
+    line_step("presentation_forms", fold_presentation_forms),
+    Step("private_use", _warn_private_use),
+    Step("line_order", reorder_runs, lambda o: o.reorder_lines),
+    option_line_step("digits", convert_digits, lambda o: o.digits != "keep"),
+    Step("number_order", fix_number_order),
+    line_step("mirrored_brackets", unmirror_brackets),
+    line_step("tatweel", strip_tatweel, lambda o: o.strip_tatweel),
+    line_step("diacritics", strip_diacritics, lambda o: not o.keep_diacritics),
+    line_step("markdown_emphasis", strip_markdown_emphasis),
+    line_step("footnote_refs", superscript_refs_to_markers),
+    Step("page_furniture", remove_page_furniture),
+    line_step("spacing", normalize_spaces),
+]
+
+
+@dataclass
+class RepairResult:
+    """The repaired text, every fix applied (in order), and what could not be repaired."""
+
+    text: str
+    fixes: list[Fix] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    facts: dict[str, object] = field(default_factory=dict)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split on any line break (CRLF, CR, LF, form feed, Unicode separators), numbering from 1."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for sep in ("\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"):
+        text = text.replace(sep, "\n")
+    return [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+
+
+def repair_lines(
+    lines: list[Line],
+    options: Options = DEFAULT_OPTIONS,
+    facts: dict[str, object] | None = None,
+) -> RepairResult:
+    """Run the pipeline on numbered lines (from a text file or from the PDF reader).
+
+    ``facts`` carries what a reader already knows (e.g. the PDF reader's footnote lines).
+    """
+    ctx = Context(options, facts=dict(facts or {}))
+    lines = run_steps(STEPS, lines, ctx)
+    text = _join(lines)
+    return RepairResult(text, ctx.fixes, ctx.warnings, lines, ctx.facts)
+
+
+def _join(lines: list[Line]) -> str:
+    # Runs of blank lines (left where furniture was) collapse to one: paragraph breaks
+    # survive, page layout does not.
+    out: list[str] = []
+    for line in lines:
+        if not line.text and (not out or not out[-1]):
+            continue
+        out.append(line.text)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def repair(text: str, options: Options = DEFAULT_OPTIONS) -> RepairResult:
+    """Repair ``text``: ``result.text`` is the clean text, ``result.fixes`` what was done."""
+    return repair_lines(split_lines(text), options)
+
+
+def normalize(text: str, options: Options = DEFAULT_OPTIONS) -> str:
+    """The repaired, normalised text, without structure."""
+    return repair(text, options).text

@@ -1,0 +1,106 @@
+"""Character-level fixers: invisible controls, presentation forms, private-use glyphs,
+tatweel, diacritics, spacing. Each is a pure ``str -> str`` function."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# Bidi embeddings/overrides/isolates and marks: they steer display, carry no text,
+# and extractors leave them in the middle of words.
+_BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+_OTHER_INVISIBLE = "\ufeff\u200b\u00ad\u2060"
+_CONTROL_RE = regex.compile(
+    "[" + _BIDI_CONTROLS + _OTHER_INVISIBLE + r"\x00-\x08\x0b-\x1f\x7f-\x9f" + "]"
+)
+# Lone surrogates cannot be encoded to UTF-8; they come from broken decoders.
+_SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
+
+
+def remove_invisible_controls(text: str) -> str:
+    """Remove bidi controls, zero-width spaces, soft hyphens, C0/C1 controls and lone surrogates.
+
+    Real example (copy-paste from a PDF viewer): ``"\u202bالجمعية العامة\u202c"`` → ``"الجمعية العامة"``.
+    Tabs are kept (they separate runs); zero-width (non-)joiners are kept (they shape Persian).
+    """
+    if not text.isascii() or "\x7f" in text or any(c < " " and c != "\t" for c in text):
+        text = _CONTROL_RE.sub("", text)
+        text = _SURROGATE_RE.sub("", text)
+    return text
+
+
+_PRESENTATION_RE = regex.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
+# The Arabic ligature signs (U+FDFA, U+FDFB, U+FDFD) expand to whole phrases under NFKC;
+# they are kept, they are not damage.
+_KEEP_LIGATURES = {"\ufdfa", "\ufdfb", "\ufdfd", "\ufdf2"}
+
+
+def _fold(match: regex.Match[str]) -> str:
+    return "".join(
+        c if c in _KEEP_LIGATURES else unicodedata.normalize("NFKC", c) for c in match.group()
+    )
+
+
+def fold_presentation_forms(text: str) -> str:
+    """Fold Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) to base letters.
+
+    Real example (text copied from a PDF with shaped glyphs): ``"ﺍﻟﺠﻤﻌﻴﺔ"`` → ``"الجمعية"``;
+    the lam-alef ligature ``"ﻻ"`` → ``"لا"``.
+    """
+    if not _PRESENTATION_RE.search(text):
+        return text
+    return _PRESENTATION_RE.sub(_fold, text)
+
+
+_PRIVATE_USE_RE = regex.compile(r"[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+
+
+def remove_private_use(text: str) -> str:
+    """Remove private-use code points: glyph codes of symbol fonts that mean nothing as text.
+
+    Real example (CTOC/COP/2012 report): ``"\uf02a الدورة السادسة"`` → ``" الدورة السادسة"``.
+    """
+    return _PRIVATE_USE_RE.sub("", text)
+
+
+TATWEEL = "\u0640"
+# The tatweel of the abbreviation "هـ" (the fifth sub-item label, (هـ)) is a mark, not
+# justification: it is kept, once.
+_TATWEEL_RE = regex.compile(r"(?<!\p{Arabic})(ه)\u0640+(?!\p{Arabic})|\u0640+")
+
+
+def strip_tatweel(text: str) -> str:
+    """Remove tatweel (kashida) used to stretch words for justification.
+
+    Real example (A/RES/61/180): ``"لمكافحـة"`` → ``"لمكافحة"``; ``"نـوفمبر"`` → ``"نوفمبر"``.
+    The tatweel of the abbreviation ``"هـ"`` (sub-item ``(هـ)``) is kept.
+    """
+    if TATWEEL not in text:
+        return text
+    return _TATWEEL_RE.sub(lambda m: m.group(1) + TATWEEL if m.group(1) else "", text)
+
+
+_HARAKAT_RE = regex.compile("[\u064b-\u0652\u0670\u0653-\u065f]")
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove harakat when ``Options.keep_diacritics`` is False.
+
+    Example (A/64 report): ``"يلخِّص"`` → ``"يلخص"``.
+    """
+    return _HARAKAT_RE.sub("", text)
+
+
+_SPACE_RE = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_BEFORE_PUNCT_RE = regex.compile(r"(?<=\S)[ ]+(?=[،؛:؟!.,;](?:\s|$))")
+
+
+def normalize_spaces(text: str) -> str:
+    """Collapse runs of spaces (justification), trim the line, drop spaces before punctuation.
+
+    Real example (A/RES/61/180): ``"  ، العامةالجمعيةإن   "`` is first reordered, then
+    ``"إن الجمعية العامة ،"`` → ``"إن الجمعية العامة،"``.
+    """
+    text = _SPACE_RE.sub(" ", text).strip()
+    return _SPACE_BEFORE_PUNCT_RE.sub("", text)

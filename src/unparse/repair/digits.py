@@ -1,0 +1,50 @@
+"""Digit fixers: one digit system in the output, as ``Options.digits`` says."""
+
+from __future__ import annotations
+
+from ..options import Options
+
+_EASTERN = "٠١٢٣٤٥٦٧٨٩"
+_PERSIAN = "۰۱۲۳۴۵۶۷۸۹"
+_WESTERN = "0123456789"
+_TO_WESTERN = str.maketrans(_EASTERN + _PERSIAN, _WESTERN * 2)
+_TO_EASTERN = str.maketrans(_WESTERN + _PERSIAN, _EASTERN * 2)
+# Arabic decimal and thousands separators become "." and "," only between digits.
+
+
+def to_western_digits(text: str) -> str:
+    """Eastern Arabic-Indic and Persian digits to Western digits.
+
+    Real example (A/RES/61/180): ``"٦١/١٨٠"`` → ``"61/180"``.
+    """
+    return text.translate(_TO_WESTERN)
+
+
+def to_eastern_digits(text: str) -> str:
+    """Western and Persian digits to Eastern Arabic-Indic digits, except inside Latin symbols.
+
+    Example: ``"القرار 61/180"`` → ``"القرار ٦١/١٨٠"``; ``"A/61/444"`` stays as it is.
+    """
+    out: list[str] = []
+    latin_run = False
+    for ch in text:
+        if ch.isascii() and ch.isalpha():
+            latin_run = True
+        elif ch.isspace() or ("\u0600" <= ch <= "\u06ff" and not ch.isdigit()):
+            latin_run = False
+        out.append(ch if latin_run else ch.translate(_TO_EASTERN))
+    return "".join(out)
+
+
+def convert_digits(text: str, options: Options) -> str:
+    """Apply ``Options.digits`` to a line."""
+    if options.digits == "western":
+        return to_western_digits(text)
+    if options.digits == "eastern":
+        return to_eastern_digits(text)
+    return text
+
+
+def western(text: str) -> str:
+    """Digits of any system as Western, for parsing numbers whatever the output style."""
+    return text.translate(_TO_WESTERN)

@@ -1,0 +1,96 @@
+"""The repair pipeline: named steps run in a fixed order, every change recorded.
+
+A *line fixer* is a pure ``str -> str`` function applied to each line; a
+*document step* sees all lines at once (for decisions that need evidence from
+the whole document, such as whether numbers are reversed or which lines are
+running headers). Both are wrapped as :class:`Step`; :func:`run` applies the
+steps in order and records a :class:`~unparse.models.Fix` for every line a step
+changed, like ftfy's ``fix_and_explain``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..models import Fix
+from ..options import Options
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the text being repaired, with the 1-based input line it came from."""
+
+    number: int
+    text: str
+    page: int | None = None
+
+
+@dataclass
+class Context:
+    """What a document step may read and write besides the lines."""
+
+    options: Options
+    fixes: list[Fix] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # Document-level decisions made by one step and read by later ones or by segmentation.
+    facts: dict[str, object] = field(default_factory=dict)
+
+    def record(self, kind: str, line: int, before: str, after: str) -> None:
+        self.fixes.append(Fix(kind=kind, line=line, before=before, after=after))
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+
+DocumentFunc = Callable[[list[Line], Context], list[Line]]
+
+
+@dataclass(frozen=True)
+class Step:
+    """A named stage of the pipeline."""
+
+    name: str
+    run: DocumentFunc
+    enabled: Callable[[Options], bool] = lambda _options: True
+
+
+def line_step(
+    name: str,
+    fixer: Callable[[str], str],
+    enabled: Callable[[Options], bool] = lambda _options: True,
+) -> Step:
+    """Lift a pure line fixer into a step that records each line it changes."""
+
+    def run(lines: list[Line], ctx: Context) -> list[Line]:
+        out: list[Line] = []
+        for line in lines:
+            fixed = fixer(line.text)
+            if fixed != line.text:
+                ctx.record(name, line.number, line.text, fixed)
+                line = Line(line.number, fixed, line.page)
+            out.append(line)
+        return out
+
+    return Step(name, run, enabled)
+
+
+def option_line_step(
+    name: str,
+    fixer: Callable[[str, Options], str],
+    enabled: Callable[[Options], bool] = lambda _options: True,
+) -> Step:
+    """Like :func:`line_step` for a fixer whose behaviour depends on Options."""
+
+    def run(lines: list[Line], ctx: Context) -> list[Line]:
+        return line_step(name, lambda text: fixer(text, ctx.options)).run(lines, ctx)
+
+    return Step(name, run, enabled)
+
+
+def run_steps(steps: Sequence[Step], lines: list[Line], ctx: Context) -> list[Line]:
+    for step in steps:
+        if step.enabled(ctx.options):
+            lines = step.run(lines, ctx)
+    return lines

@@ -1,12 +1,61 @@
-"""The segmentation stage: repaired lines → Document."""
+"""The segmentation stage: repaired lines → Document (metadata, preamble, numbered
+paragraphs, sub-items, sections, footnotes), with input line spans throughout."""
 
 from __future__ import annotations
 
-from ..models import Document
+from ..models import Document, DocumentKind
 from ..options import DEFAULT_OPTIONS, Options
 from ..repair import RepairResult
+from .metadata import infer_symbol, read_closing, read_header
+from .structure import finish_footnotes, finish_paragraphs, finish_sections, read_body
+
+
+def _list_of_ints(value: object) -> list[int]:
+    return [x for x in value if isinstance(x, int)] if isinstance(value, list) else []
+
+
+def _list_of_strs(value: object) -> list[str]:
+    return [x for x in value if isinstance(x, str)] if isinstance(value, list) else []
 
 
 def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Document:
     """Build the Document from a repair result (its numbered lines and facts)."""
-    return Document(text=result.text, warnings=list(result.warnings), fixes=list(result.fixes))
+    facts = result.facts
+    body = read_body(
+        result.lines,
+        _list_of_ints(facts.get("separators")),
+        set(_list_of_ints(facts.get("footnote_lines"))),
+    )
+    header = read_header(body.header)
+    preamble, paragraphs = finish_paragraphs(body)
+    kind: DocumentKind = header.kind
+    if kind == "unknown":
+        if body.formula or preamble:
+            kind = "resolution"
+        elif paragraphs:
+            kind = "report"
+    warnings = list(result.warnings) + body.warnings
+    for line in header.unplaced + body.unplaced:
+        warnings.append(f"line {line.number}: not placed in the structure: {line.text.strip()[:80]}")
+    closing, closing_date = read_closing(body.closing)
+    formula_body = body.formula.removeprefix("إن ").rstrip("،").strip() if body.formula else None
+    return Document(
+        kind=kind,
+        symbol=infer_symbol(header, kind, _list_of_strs(facts.get("running_symbols"))),
+        body=header.body or formula_body,
+        session=header.session,
+        agenda_item=header.agenda_item,
+        date=header.date,
+        title=header.title,
+        preamble_opening=body.formula,
+        preamble=preamble,
+        paragraphs=paragraphs,
+        sections=finish_sections(body),
+        footnotes=finish_footnotes(body),
+        closing=closing,
+        closing_date=closing_date,
+        summary=header.summary,
+        text=result.text,
+        warnings=warnings,
+        fixes=list(result.fixes),
+    )

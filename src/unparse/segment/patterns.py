@@ -1,0 +1,52 @@
+"""The markers that open the parts of a document, as they look after repair."""
+
+from __future__ import annotations
+
+import regex
+
+from ..lexicon import SECTION_LETTERS, SECTION_ORDINALS, SUB_ITEM_LETTERS
+
+# "1 - text", "1- text", "- 16 - text", "1. text"; not "5-2 من" (a target number).
+NUMBERED_RE = regex.compile(r"^[-–]?\s*(?P<n>\p{Nd}{1,3})\s*(?:[-–](?:\s+|$)|\.\s+)(?P<rest>.*)$")
+
+_LETTERS = "|".join(regex.escape(x) for x in sorted(SUB_ITEM_LETTERS, key=len, reverse=True))
+SUB_ITEM_RE = regex.compile(rf"^\((?P<label>{_LETTERS}|[ivx]{{1,4}}|\p{{Nd}}{{1,2}})\)\s*(?P<rest>.*)$")
+
+FOOTNOTE_RE = regex.compile(r"^\((?P<m>\p{Nd}{1,3}|\*)\)\s*(?P<rest>.*)$")
+FOOTNOTE_BARE_RE = regex.compile(r"^(?P<m>\p{Nd}{1,3}|\*)\s+(?P<rest>.+)$")
+
+# An inline footnote reference: "(12)" glued to the word before it, or between spaces
+# and followed by punctuation or a space; "(*)" likewise.
+INLINE_REF_RE = regex.compile(r"\((?P<m>\p{Nd}{1,3}|\*)\)")
+TRAILING_REFS_RE = regex.compile(r"(?:\s*\((?:\p{Nd}{1,3}|\*)\))+$")
+
+_ORD = "|".join(regex.escape(x.rstrip("ً")) + "ً?" for x in SECTION_ORDINALS)
+_LET = "|".join(regex.escape(x) for x in SECTION_LETTERS)
+HEADING_RE = regex.compile(rf"^(?P<label>{_ORD}|{_LET})\s*[-–]\s*(?P<title>\S.*)$")
+# The same heading with its label left at the end of the line by a visual extraction.
+HEADING_REVERSED_RE = regex.compile(rf"^(?P<title>\S.*?)\s*[-–]\s*(?P<label>{_ORD}|{_LET})$")
+ORDINAL_LABEL_RE = regex.compile(rf"^(?:{_ORD})$")
+
+# The formula that opens a preamble: "إن الجمعية العامة،", "إن مؤتمر الأطراف في ...،".
+FORMULA_RE = regex.compile(r"^(?P<formula>إن\s+(?P<body>[^،,]{3,200}?))\s*[،,]\s*$")
+
+# Leads of preambular paragraphs ("وإذ تشير", "إذ يستذكر"); "وإن"/"وإنه" appear in texts
+# where an OCR or a typist misread "وإذ".
+PREAMBLE_LEAD_RE = regex.compile(r"^(?P<particle>و?إذ|وإن|وإنه|وقد|و?إدراكا|و?اقتناعا|و?اعترافا)\s+")
+ADVERBS = ("أيضا", "أيضاً", "كذلك", "مجددا", "مجدداً", "علما", "علماً", "أيضًا", "علمًا")
+ADVERB_PHRASES = ("من جديد", "مع التقدير", "مع الارتياح", "مع القلق")
+
+TERMINATORS = ("،", "؛", ".", ":", ",", ";", "!", "؟")
+
+CLOSING_RE = regex.compile(r"^(?:ال)?جلسة\s+(?:العامة\s+)?\p{Nd}+")
+SESSION_LINE_RE = regex.compile(r"^الدورة\s+\S+")
+AGENDA_RE = regex.compile(
+    r"البند\s+(?P<item>\p{Nd}+(?:\s*\([\p{Arabic}\p{Latin}]{1,2}\))?)\s+من\s+(?:ال)?(?:قائمة|جدول)"
+)
+ADOPTED_RE = regex.compile(
+    r"^(?P<what>قرار|مقرر|مقرّر)\s+(?:اتخذته|اتخذه|اتخذها|اعتمدته|اعتمده)\s+(?P<body>.+?)\s+في\s"
+)
+COMMITTEE_RE = regex.compile(r"^\[.*(?:تقرير|توصية).*\]$")
+RES_TITLE_RE = regex.compile(r"^(?P<num>\p{Nd}{1,4}/\p{Nd}{1,4})\s*[-–]\s*(?P<title>\S.*)$")
+REPORT_LINE_RE = regex.compile(r"^(?:تقرير|مذكرة)\b")
+SUMMARY_RE = regex.compile(r"^(?:ملخص|موجز|خلاصة)$")

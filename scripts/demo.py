@@ -32,8 +32,18 @@ def main(folder: str) -> int:
                 str(len(doc.warnings)),
             )
         )
-    header = ("file", "kind", "symbol", "preamble", "numbered", "sub-items", "footnotes", "sections",
-              "fixes", "warnings")
+    header = (
+        "file",
+        "kind",
+        "symbol",
+        "preamble",
+        "numbered",
+        "sub-items",
+        "footnotes",
+        "sections",
+        "fixes",
+        "warnings",
+    )
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, tuple("-" * w for w in widths), *rows]:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)))

@@ -25,7 +25,7 @@ from .numbers import fix_number_order
 from .order import reorder_runs, reverse_visual_lines
 from .pipeline import Context, Line, Step, line_step, option_line_step, run_steps
 
-__all__ = ["STEPS", "RepairResult", "Line", "repair", "repair_lines", "normalize", "split_lines"]
+__all__ = ["STEPS", "Line", "RepairResult", "normalize", "repair", "repair_lines", "split_lines"]
 
 
 def _warn_private_use(lines: list[Line], ctx: Context) -> list[Line]:

@@ -26,7 +26,6 @@ PAIR_RE = regex.compile(
 )
 
 
-
 def current_ga_session() -> int:
     """The highest GA session a document can cite: sessions open once a year since 1946."""
     return datetime.date.today().year - 1945 + 1

@@ -99,6 +99,7 @@ class Document(BaseModel):
     # Extensions beyond the contract.
     source: str | None = Field(None, description="The file the document was read from, if any.")
     closing_date: datetime.date | None = Field(None, description="Date of the meeting in the closing.")
+    agenda_title: str | None = Field(None, description="The title of the agenda item.")
     summary: str | None = Field(None, description="The summary (ملخص) printed above a report's text.")
     fixes: list[Fix] = Field(default_factory=list, description="Every repair applied, in order.")
 

@@ -45,6 +45,7 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
         body=header.body or formula_body,
         session=header.session,
         agenda_item=header.agenda_item,
+        agenda_title=header.agenda_title,
         date=header.date,
         title=header.title,
         preamble_opening=body.formula,

@@ -34,6 +34,7 @@ class Header:
     title: str | None = None
     number: str | None = None
     summary: str | None = None
+    agenda_title: str | None = None
     unplaced: list[Line] = field(default_factory=list)
 
 
@@ -63,8 +64,11 @@ def read_header(lines: list[Line]) -> Header:
     header = Header()
     rest: list[Line] = []
     summary_from: int | None = None
+    consumed: set[int] = set()
     for i, line in enumerate(lines):
         text = line.text.strip()
+        if line.number in consumed:
+            continue
         if SUMMARY_RE.match(text):
             summary_from = i + 1
             break
@@ -74,7 +78,18 @@ def read_header(lines: list[Line]) -> Header:
             continue
         agenda = AGENDA_RE.search(western(text))
         if agenda and header.agenda_item is None:
-            header.agenda_item = agenda["item"].replace(" ", " ")
+            header.agenda_item = agenda["item"]
+            # The agenda item's title follows it, up to a blank line.
+            title = []
+            for nxt in lines[i + 1 :]:
+                if nxt.number != (title[-1] if title else line).number + 1:
+                    break
+                if SESSION_LINE_RE.match(nxt.text) or ADOPTED_RE.match(nxt.text):
+                    break
+                title.append(nxt)
+            if title and len(title) < len(lines) - i - 1:
+                header.agenda_title = " ".join(x.text.strip() for x in title)
+                consumed.update(x.number for x in title)
             continue
         adopted = ADOPTED_RE.match(text)
         if adopted:

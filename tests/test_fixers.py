@@ -1,0 +1,150 @@
+"""Each fixer: its docstring's real example, negative cases, and no harm to clean text."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CLEAN_SAMPLES, sample_text
+
+from unparse import Options
+from unparse.repair.brackets import unmirror_brackets
+from unparse.repair.chars import (
+    fold_presentation_forms,
+    normalize_spaces,
+    remove_invisible_controls,
+    remove_private_use,
+    strip_diacritics,
+    strip_tatweel,
+)
+from unparse.repair.digits import convert_digits, to_eastern_digits, to_western_digits
+from unparse.repair.furniture import classify_furniture
+from unparse.repair.markup import strip_markdown_emphasis, superscript_refs_to_markers
+from unparse.repair.numbers import pair_vote, swap_pairs
+
+
+def clean_lines() -> list[str]:
+    """Lines of the samples that are in logical order, after the markup fixers (which are
+    the damage in them)."""
+    lines: list[str] = []
+    for name in CLEAN_SAMPLES:
+        for line in sample_text(name).splitlines():
+            line = superscript_refs_to_markers(strip_markdown_emphasis(line)).strip()
+            if line:
+                lines.append(line)
+    return lines
+
+
+CLEAN = clean_lines()
+
+
+@pytest.mark.parametrize(
+    "fixer",
+    [
+        remove_invisible_controls,
+        fold_presentation_forms,
+        remove_private_use,
+        strip_tatweel,
+        to_western_digits,
+        unmirror_brackets,
+        strip_markdown_emphasis,
+        superscript_refs_to_markers,
+        normalize_spaces,
+    ],
+)
+def test_fixer_leaves_clean_text_unchanged(fixer: object) -> None:
+    assert callable(fixer)
+    changed = [line for line in CLEAN if fixer(line) != line]
+    assert changed == []
+
+
+def test_invisible_controls() -> None:
+    assert remove_invisible_controls("\u202bالجمعية العامة\u202c") == "الجمعية العامة"
+    assert remove_invisible_controls("الأمم\u200f المتحدة\u200e") == "الأمم المتحدة"
+    # ZWNJ shapes Persian words and a tab separates runs: both stay.
+    assert remove_invisible_controls("می\u200cخواهم\tx") == "می\u200cخواهم\tx"
+
+
+def test_presentation_forms() -> None:
+    assert fold_presentation_forms("ﺍﻟﺠﻤﻌﻴﺔ ﺍﻟﻌﺎﻣﺔ") == "الجمعية العامة"
+    assert fold_presentation_forms("ﻻ") == "لا"
+    assert fold_presentation_forms("ﷺ") == "ﷺ"  # a ligature sign, not damage
+
+
+def test_private_use() -> None:
+    assert remove_private_use("\uf02a الدورة السادسة") == " الدورة السادسة"
+
+
+def test_tatweel() -> None:
+    assert strip_tatweel("لمكافحـة") == "لمكافحة"
+    assert strip_tatweel("نـوفمبر") == "نوفمبر"
+    assert strip_tatweel("ديــسمبر / كــانون الأول") == "ديسمبر / كانون الأول"
+    assert strip_tatweel("(هـ) تعتمد") == "(هـ) تعتمد"
+    assert strip_tatweel("(هــ) تعتمد") == "(هـ) تعتمد"
+
+
+def test_diacritics_option() -> None:
+    assert strip_diacritics("يلخِّص") == "يلخص"
+
+
+def test_digits() -> None:
+    assert to_western_digits("٦١/١٨٠ و۱۲") == "61/180 و12"
+    assert to_eastern_digits("القرار 61/180") == "القرار ٦١/١٨٠"
+    assert to_eastern_digits("A/61/444") == "A/61/444"
+    assert convert_digits("٥", Options(digits="keep")) == "٥"
+    assert convert_digits("٥", Options()) == "5"
+
+
+def test_brackets() -> None:
+    assert unmirror_brackets(")أ(") == "(أ)"
+    assert unmirror_brackets(")٥٦ - د( ١٧") == "(٥٦ - د) ١٧"
+    assert (
+        unmirror_brackets("[)A/61/444( على تقرير اللجنة الثالثة بناء]")
+        == "[(A/61/444) على تقرير اللجنة الثالثة بناء]"
+    )
+    # Negative cases: balanced brackets and lone closers stay.
+    assert unmirror_brackets("(أ) نص (ب)") == "(أ) نص (ب)"
+    assert unmirror_brackets("أ) ب) ج)") == "أ) ب) ج)"
+
+
+def test_markdown_emphasis() -> None:
+    assert strip_markdown_emphasis("1 - **تحث** الدول") == "1 - تحث الدول"
+    assert (
+        strip_markdown_emphasis("United Nations, *Treaty Series*, vol. 2225")
+        == "United Nations, Treaty Series, vol. 2225"
+    )
+    assert strip_markdown_emphasis("* من القائمة الأولية") == "* من القائمة الأولية"
+    assert strip_markdown_emphasis("2 * 3 * 4") == "2 * 3 * 4"
+
+
+def test_superscript_refs() -> None:
+    assert (
+        superscript_refs_to_markers("لخطة التنمية المستدامة لعام 2030⁽¹⁾، وإذ")
+        == "لخطة التنمية المستدامة لعام 2030(1)، وإذ"
+    )
+    assert superscript_refs_to_markers("الأشخاص⁽¹⁶⁾ و") == "الأشخاص(16) و"
+
+
+def test_spaces() -> None:
+    assert normalize_spaces("  إن الجمعية العامة ،   ") == "إن الجمعية العامة،"
+    assert normalize_spaces("كانون  الأول") == "كانون الأول"
+
+
+def test_furniture_classes() -> None:
+    assert classify_furniture("A/RES/61/180 ") == "running_symbol"
+    assert classify_furniture("4") == "page_number"
+    assert classify_furniture("_______________ ") == "footnote_separator"
+    assert classify_furniture("─────────────────") == "footnote_separator"
+    assert classify_furniture("09-40424 (A)") == "job_number"
+    # A footnote whose text is a symbol ends with a full stop: it is content.
+    assert classify_furniture("CTOC/COP/2012/1.") is None
+    assert classify_furniture("الجلسة العامة 82") is None
+
+
+def test_number_pairs() -> None:
+    assert swap_pairs("186/76 - تحسين تنسيق الجهود") == "76/186 - تحسين تنسيق الجهود"
+    assert swap_pairs("18/2017 و 4/4") == "2017/18 و 4/4"
+    assert swap_pairs("A/76/463 و E/2018/30 و 2015-2018") == "A/76/463 و E/2018/30 و 2015-2018"
+    assert pair_vote("186", "76", 76) == 1
+    assert pair_vote("61", "180", None) == -1
+    assert pair_vote("18", "2017", None) == 1
+    assert pair_vote("2006", "27", None) == -1
+    assert pair_vote("2", "27", None) == 0

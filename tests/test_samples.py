@@ -24,7 +24,7 @@ EXPECTED = {
         "resolution",
         43,
         28,
-        {"pre10": "أبجدهو"},
+        {"pre10": "أبجدهـو"},
         [str(i) for i in range(1, 23) if i != 16],
         0,
     ),

@@ -1,18 +1,574 @@
 """Line-order fixers: lines whose runs, or whose characters, came out in reverse order.
 
-(Being written: see the module's tests.)
+Two kinds of damage, two document steps:
+
+* :func:`reverse_visual_lines`: a line whose characters *all* came out reversed
+  (visual order), typically with presentation forms still in it. The repair reverses
+  the line and turns digit groups and Latin runs back to their own left-to-right order.
+* :func:`reorder_runs`: a line whose *runs* came out from left to right on the page,
+  so the runs are in reverse reading order while each run reads correctly. The repair
+  chooses where the run boundaries are and outputs the runs in reverse order, nothing
+  added or lost but spaces. Boundaries are scored with a small language model learned
+  from the document itself (word pairs found inside runs) and a general Arabic word
+  list, by dynamic programming over the boundary choices; the margin between the best
+  and the next-best reading is the confidence.
+
+Both decide first, from evidence in the whole document, whether the damage is there at
+all: clean documents are returned untouched.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ..lexicon import LEVANTINE_MONTHS
+from . import wordlist
 from .pipeline import Context, Line
+
+# ---------------------------------------------------------------------------
+# Atoms: the pieces of a line that surely belong to one run.
+# ---------------------------------------------------------------------------
+
+_WORD = "word"
+_NUM = "num"
+_LATIN = "latin"
+_MARK = "mark"  # a mirrored marker such as ")١(" or ")أ("
+_PUNCT = "punct"
+
+_ATOM_RE = regex.compile(
+    r"""(?V1)
+    (?P<mark>\)[^\s()]{1,4}\()
+  | (?P<latin>\p{Latin}[\p{Latin}\p{Nd}./\-]*)
+  | (?P<num>\p{Nd}+(?:[/.,:٫٬]\p{Nd}+)*)
+  | (?P<word>[[\p{L}\p{M}]--[\p{Latin}]]+)
+  | (?P<punct>\S)
+    """,
+    regex.VERBOSE,
+)
+_SPACE_RE = regex.compile(r"\s*")
+_CLAUSE_PUNCT = frozenset("،؛.:,;")
+_OPENERS = frozenset("([{«")
+_CLOSERS = frozenset(")]}»")
+_TATWEEL = "\u0640"
+
+
+@dataclass
+class Atom:
+    text: str
+    kind: str
+    gap: str  # the whitespace before this atom in the line ("" when glued)
+    key: str = ""  # lookup form of a word (no diacritics, no tatweel)
+    split: bool = False  # glued to the previous atom by the dictionary split of one token
+
+
+def atomize(text: str) -> list[Atom]:
+    """Split a line into atoms, keeping the whitespace found before each."""
+    atoms: list[Atom] = []
+    pos = 0
+    for m in _ATOM_RE.finditer(text):
+        gap = text[pos : m.start()]
+        kind = m.lastgroup or _PUNCT
+        atom = Atom(m.group(), kind, gap)
+        if kind == _WORD:
+            atom.key = wordlist.lookup_key(atom.text)
+        atoms.append(atom)
+        pos = m.end()
+    return atoms
+
+
+# ---------------------------------------------------------------------------
+# Document-level evidence: is this document's text run-reversed at all?
+# ---------------------------------------------------------------------------
+
+_END_NUMBER_RE = regex.compile(r"(?:^|\s)[-–]\s*(\p{Nd}{1,3}(?:/\p{Nd}{1,4})?)\s*$")
+_START_NUMBER_RE = regex.compile(r"^\s*(?:\p{Nd}{1,3}\s*[-–]\s|\(\p{Nd}{1,3}\)\s)")
+_PUNCT_START_RE = regex.compile(r"^\s*[،؛.]")
+_PUNCT_END_RE = regex.compile(r"[،؛.:]\s*$")
+_DIGIT_LETTER_RE = regex.compile(r"(?V1)\p{Nd}[\p{Arabic}&&\p{L}]")
+
+
+def run_reversal_evidence(lines: Sequence[Line]) -> tuple[int, int]:
+    """(lines showing run reversal, lines showing logical order) over the document.
+
+    Reversed: a paragraph number at the line end (``"... - ١"``), a line starting with a
+    comma or full stop, digits glued to the letters after them (``"٦٣/١٩٤عملاً"``).
+    Logical: a line starting with its number (``"1 - "``, ``"(1) "``), a line ending with
+    punctuation.
+    """
+    bad = good = 0
+    for line in lines:
+        text = line.text
+        if not text.strip():
+            continue
+        if _END_NUMBER_RE.search(text) or _PUNCT_START_RE.search(text) or _DIGIT_LETTER_RE.search(text):
+            bad += 1
+        if _START_NUMBER_RE.search(text) or _PUNCT_END_RE.search(text):
+            good += 1
+    return bad, good
+
+
+def is_run_reversed(lines: Sequence[Line]) -> bool:
+    """The document decision: clear evidence of reversed runs, and more of it than of order."""
+    bad, good = run_reversal_evidence(lines)
+    return bad >= 3 and bad > 2 * good
+
+
+# ---------------------------------------------------------------------------
+# The language model learned from the document.
+# ---------------------------------------------------------------------------
+
+# General knowledge: the two-word Levantine month names are always in this order.
+_FIXED_BIGRAMS: list[tuple[str, str]] = [(m.split()[0], m.split()[1]) for m in LEVANTINE_MONTHS if " " in m]
+
+
+class DocumentModel:
+    """Word and word-pair counts over the document's runs (pairs joined by one space).
+
+    Most single-space pairs lie inside runs, which read correctly, and UN prose repeats
+    its phrases; a pair seen again elsewhere in the document is evidence of order.
+    """
+
+    def __init__(self, atom_lines: Iterable[list[Atom]]) -> None:
+        self.unigrams: Counter[str] = Counter()
+        self.bigrams: Counter[tuple[str, str]] = Counter()
+        for atoms in atom_lines:
+            self.unigrams.update(_keys(atoms))
+            self.bigrams.update(_pairs(atoms))
+        for pair in _FIXED_BIGRAMS:
+            self.bigrams[pair] += 5
+        self.total = max(1, sum(self.unigrams.values()))
+
+    def association(self, u: str, v: str, own: Counter[tuple[str, str]]) -> float:
+        """How much more often ``u v`` occurs than chance (log scale), leaving out this line."""
+        if not u or not v:
+            return 0.0
+        seen = max(0, self.bigrams.get((u, v), 0) - own.get((u, v), 0))
+        cu = self.unigrams.get(u, 0)
+        cv = self.unigrams.get(v, 0)
+        expected = cu * cv / self.total
+        return math.log((seen + 0.2) / (0.2 + expected))
+
+
+def _keys(atoms: list[Atom]) -> list[str]:
+    return [a.key for a in atoms if a.kind == _WORD]
+
+
+def _pairs(atoms: list[Atom]) -> list[tuple[str, str]]:
+    out = []
+    for left, right in itertools.pairwise(atoms):
+        if left.kind == _WORD and right.kind == _WORD and right.gap == " ":
+            out.append((left.key, right.key))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Glued runs: a token that is no word but splits into words.
+# ---------------------------------------------------------------------------
+
+_MIN_PIECE_ZIPF = 3.0
+_MIN_PIECE_AVERAGE = -5.0  # log10 probability per piece: pieces must be common words
+_DOC_PIECE_BONUS = 1.5
+
+
+def _piece_score(piece: str, model: DocumentModel) -> float | None:
+    key = wordlist.lookup_key(piece)
+    if len(key) < 2 or key == "ال" or piece.startswith(_TATWEEL) or piece.endswith(_TATWEEL):
+        return None
+    z = wordlist.zipf(key)
+    if len(key) == 2 and z < 5.0:
+        return None
+    if len(key) <= 4 and key.endswith("ال"):
+        return None  # "وال", "بال": an article with its prefixes is no word
+    if z < _MIN_PIECE_ZIPF and key.startswith("و") and len(key) > 3:
+        z = wordlist.zipf(key[1:]) - 0.5  # "والفعال": the conjunction and a word
+    if z < _MIN_PIECE_ZIPF:
+        return None
+    score = z - 9.0  # log10 probability
+    if model.unigrams.get(key, 0) >= 1:
+        score += _DOC_PIECE_BONUS
+    return score
+
+
+def split_glued(word: str, model: DocumentModel) -> list[str]:
+    """``"العامالأميندعت"`` → ``["العام", "الأمين", "دعت"]``; a word stays whole.
+
+    Only a token that is unknown to the word list and to the document is split, into at
+    most three pieces that are each common words (or words of the document); among the
+    splits the most probable one (product of the pieces' frequencies) wins.
+    """
+    key = wordlist.lookup_key(word)
+    if len(key) < 5 or wordlist.zipf(key) > 0 or model.unigrams.get(key, 0) >= 2:
+        return [word]
+    if _TATWEEL in word.strip(_TATWEEL):
+        # Tatweel inside is justification of one word, not a junction of two.
+        return [word]
+    best: tuple[float, list[str]] = (-math.inf, [word])
+    n = len(word)
+    for i in range(2, n - 1):
+        a = _piece_score(word[:i], model)
+        if a is None:
+            continue
+        b = _piece_score(word[i:], model)
+        if b is not None and a + b > best[0] and (a + b) / 2 >= _MIN_PIECE_AVERAGE:
+            best = (a + b, [word[:i], word[i:]])
+        for j in range(i + 2, n - 1):
+            b2 = _piece_score(word[i:j], model)
+            if b2 is None:
+                continue
+            c = _piece_score(word[j:], model)
+            if c is not None:
+                score = a + b2 + c
+                if score > best[0] and score / 3 >= _MIN_PIECE_AVERAGE:
+                    best = (score, [word[:i], word[i:j], word[j:]])
+    return best[1]
+
+
+# ---------------------------------------------------------------------------
+# Boundaries and their priors.
+# ---------------------------------------------------------------------------
+
+_FORCED = math.inf
+_SINGLE_SPACE_COST = -2.5
+_MULTI_SPACE_BONUS = 1.0
+_SEPARATE_RUN_BONUS = 4.0  # numbers, Latin symbols and markers are runs of their own
+
+
+def _standalone(atoms: list[Atom], i: int) -> bool:
+    """Whether atom i has space (or the line edge) on both sides."""
+    before = i == 0 or atoms[i].gap != ""
+    after = i + 1 >= len(atoms) or atoms[i + 1].gap != ""
+    return before and after
+
+
+def _separate(atoms: list[Atom], i: int) -> bool:
+    """Atoms that are runs of their own in a visual extraction: numbers, Latin symbols,
+    markers, and a slash or clause punctuation standing alone between spaces."""
+    atom = atoms[i]
+    if atom.kind in (_NUM, _LATIN, _MARK):
+        return True
+    # A standalone full stop is a run of its own ("ملخصا .  المجتمع"); a standalone comma
+    # leads the run after it ("آراء ، إلى").
+    return atom.text == "/" or (atom.text in ".:" and _standalone(atoms, i))
+
+
+def _boundary_prior(atoms: list[Atom], i: int) -> float | None:
+    """Prior for a run boundary before atom i: None = impossible, inf = certain."""
+    left, right = atoms[i - 1], atoms[i]
+    lk, rk = left.kind, right.kind
+    if right.gap == "":
+        if right.split:
+            return _FORCED
+        if left.text.endswith(_TATWEEL) or right.text.startswith(_TATWEEL):
+            return None
+        if {lk, rk} & {_NUM, _LATIN, _MARK} and _WORD in {lk, rk}:
+            return _FORCED
+        if (lk == _MARK and rk == _NUM) or (lk == _NUM and rk == _MARK):
+            return _FORCED
+        if left.text in _CLAUSE_PUNCT and rk in (_WORD, _NUM, _MARK, _LATIN):
+            return _FORCED  # "،الرق": a comma that starts a run
+        if right.text in _CLAUSE_PUNCT:
+            nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+            if lk in (_NUM, _MARK, _LATIN) and right.text in "،؛":
+                return _FORCED  # "٦٣/١٩٤، في": the comma starts the next run
+            if nxt is not None and nxt.gap == "":
+                return _FORCED  # "و،٢٠٠٠": a comma glued on both sides starts a run
+            if right.text in ".:":
+                return -1.5  # "اعتماد.  في": a full stop may belong to the next run
+            return None
+        if left.text == "/" or right.text == "/":
+            return _FORCED if _WORD in (lk, rk) else None
+        return None
+    bonus = _MULTI_SPACE_BONUS if len(right.gap) >= 2 else _SINGLE_SPACE_COST
+    if _separate(atoms, i - 1) or _separate(atoms, i):
+        bonus += _SEPARATE_RUN_BONUS
+    elif right.text in "،؛" and _standalone(atoms, i):
+        bonus += _SEPARATE_RUN_BONUS  # "آراء ، إلى": a standalone comma leads a run
+    elif left.text in ".:" and i - 1 == 0:
+        bonus += _SEPARATE_RUN_BONUS  # ". إلى": the full stop that ends the line
+    return bonus
+
+
+# ---------------------------------------------------------------------------
+# Scoring and dynamic programming.
+# ---------------------------------------------------------------------------
+
+
+def _start_score(atom: Atom) -> float:
+    """The first atom of a logical line."""
+    if atom.text in _CLAUSE_PUNCT or atom.text == "/":
+        return -6.0
+    if atom.text in _CLOSERS:
+        return -3.0
+    return 0.0
+
+
+def _end_score(atom: Atom) -> float:
+    """The last atom of a logical line."""
+    if atom.text in _CLAUSE_PUNCT:
+        return 1.5
+    if atom.text in _OPENERS or atom.text == "/":
+        return -3.0
+    return 0.0
+
+
+@dataclass
+class Reading:
+    cuts: list[int]  # atom indices where a run starts (excluding 0)
+    score: float
+
+
+def best_readings(atoms: list[Atom], model: DocumentModel, own: Counter[tuple[str, str]]) -> list[Reading]:
+    """The best and next-best choices of run boundaries (dynamic programming).
+
+    With boundaries ``0 = b0 < b1 < ... < bk = n`` the output is the runs in reverse, so
+    the pairs that change are at the junctions: the last atom of run j+1 followed by the
+    first atom of run j. That score depends on (b_j, b_{j+2}) only, so the state is the
+    last two boundaries.
+    """
+    n = len(atoms)
+    priors: dict[int, float] = {}
+    forced: list[int] = []
+    for i in range(1, n):
+        p = _boundary_prior(atoms, i)
+        if p is None:
+            continue
+        if p == _FORCED:
+            forced.append(i)
+        priors[i] = p
+    positions = [0, *sorted(priors), n]
+
+    def pair(u: Atom, v: Atom) -> float:
+        if u.kind == _WORD and v.kind == _WORD:
+            return model.association(u.key, v.key, own)
+        return 0.0
+
+    def cut_cost(i: int) -> float:
+        # Cutting before atom i: its prior, minus the pair that cutting breaks.
+        prior = priors[i]
+        base = 8.0 if prior == _FORCED else prior
+        return base - (pair(atoms[i - 1], atoms[i]) if atoms[i].gap == " " else 0.0)
+
+    # next forced boundary after each position: a run may not span it
+    def spans_forced(p: int, q: int) -> bool:
+        return any(p < f < q for f in forced)
+
+    # state (p, q): last run [p, q); value: top-2 list of (score, prev_p, rank)
+    State = tuple[int, int]
+    table: dict[State, list[tuple[float, int, int]]] = {}
+    for q in positions[1:]:
+        if spans_forced(0, q):
+            continue
+        table[(0, q)] = [(_end_score(atoms[q - 1]), -1, 0)]
+    for qi, q in enumerate(positions[1:-1], start=1):
+        c = cut_cost(q)
+        for p in positions[:qi]:
+            prev = table.get((p, q))
+            if not prev:
+                continue
+            for r in positions[qi + 1 :]:
+                if spans_forced(q, r):
+                    break
+                junction = pair(atoms[r - 1], atoms[p])
+                if atoms[p].text in _CLAUSE_PUNCT:
+                    junction += 0.5
+                cell = table.setdefault((q, r), [])
+                for rank, (score, _, _) in enumerate(prev):
+                    cell.append((score + c + junction, p, rank))
+                cell.sort(key=lambda t: -t[0])
+                del cell[2:]
+    finals: list[tuple[float, int, int]] = []
+    for p in positions[:-1]:
+        for rank, (score, _, _) in enumerate(table.get((p, n), [])):
+            finals.append((score + _start_score(atoms[p]), p, rank))
+    finals.sort(key=lambda t: -t[0])
+    readings = []
+    for total, p, rank in finals[:2]:
+        cuts: list[int] = []
+        q, pp, rk = n, p, rank
+        while pp > 0:
+            cuts.append(pp)
+            _, prev_p, prev_rank = table[(pp, q)][rk]
+            q, pp, rk = pp, prev_p, prev_rank
+        readings.append(Reading(sorted(cuts), total))
+    return readings
+
+
+# ---------------------------------------------------------------------------
+# Rendering a reading.
+# ---------------------------------------------------------------------------
+
+
+def _is_poor_word(key: str, model: DocumentModel) -> bool:
+    if len(key) == 1:
+        return key != "و"
+    return wordlist.zipf(key) < 3.5 and model.unigrams.get(key, 0) <= 1
+
+
+def _glue_score(left: str, right: str, model: DocumentModel) -> bool:
+    """A word broken across two runs: ``"الأم"`` + ``"م"`` → ``"الأمم"``."""
+    lk, rk = wordlist.lookup_key(left), wordlist.lookup_key(right)
+    if not (_is_poor_word(lk, model) or _is_poor_word(rk, model)):
+        return False
+    joined = wordlist.zipf(lk + rk)
+    if model.unigrams.get(lk + rk, 0) >= 1:
+        joined = max(joined, 4.0)
+    worst = min(wordlist.zipf(k) if len(k) > 1 else 0.0 for k in (lk, rk) if _is_poor_word(k, model))
+    return joined >= 3.0 and joined >= worst + 0.5
+
+
+def _segment_text(atoms: list[Atom]) -> str:
+    return atoms[0].text + "".join(a.gap + a.text for a in atoms[1:])
+
+
+def _maybe_unreverse(run: list[Atom], following: list[Atom] | None, model: DocumentModel) -> list[Atom]:
+    """A short run whose own characters came out reversed: ``"يف"`` → ``"في"`` before ``"ينا،"``."""
+    if len(run) != 1 or run[0].kind != _WORD or len(run[0].key) > 3 or not following:
+        return run
+    nxt = following[0]
+    if nxt.kind != _WORD:
+        return run
+    rev = run[0].text[::-1]
+    if wordlist.zipf(rev) < wordlist.zipf(run[0].text) + 2.0:
+        return run
+    if not _glue_score(rev, nxt.text, model):
+        return run
+    return [Atom(rev, _WORD, run[0].gap, wordlist.lookup_key(rev))]
+
+
+def _joiner(left: list[Atom], right: list[Atom], model: DocumentModel) -> str:
+    """What goes between two runs placed side by side in reading order."""
+    a, b = left[-1], right[0]
+    if b.text in _CLAUSE_PUNCT or b.text in _CLOSERS:
+        return ""
+    if a.text in _OPENERS:
+        return ""
+    if a.text == "/" or b.text == "/":
+        return ""
+    if a.text.endswith(_TATWEEL) or b.text.startswith(_TATWEEL):
+        return ""
+    if a.kind == _WORD and a.key == "و" and len(left) == 1:
+        return ""
+    if a.text == "-" and b.kind == _NUM and len(left) >= 1:
+        return ""
+    if b.text == "-" and a.kind == _NUM:
+        return ""
+    if a.kind == _WORD and b.kind == _WORD and _glue_score(a.text, b.text, model):
+        return ""
+    return " "
+
+
+def render(runs: list[list[Atom]], model: DocumentModel) -> str:
+    """The runs, already in reading order, joined."""
+    fixed: list[list[Atom]] = []
+    for i, run in enumerate(runs):
+        fixed.append(_maybe_unreverse(run, runs[i + 1] if i + 1 < len(runs) else None, model))
+    out = _segment_text(fixed[0])
+    for left, right in itertools.pairwise(fixed):
+        out += _joiner(left, right, model) + _segment_text(right)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# The document step.
+# ---------------------------------------------------------------------------
+
+
+def _prepare(text: str, model: DocumentModel | None) -> list[Atom]:
+    atoms = atomize(text)
+    if model is None:
+        return atoms
+    out: list[Atom] = []
+    for atom in atoms:
+        if atom.kind == _WORD:
+            pieces = split_glued(atom.text, model)
+            if len(pieces) > 1:
+                for k, piece in enumerate(pieces):
+                    out.append(
+                        Atom(
+                            piece,
+                            _WORD,
+                            atom.gap if k == 0 else "",
+                            wordlist.lookup_key(piece),
+                            split=k > 0,
+                        )
+                    )
+                continue
+        out.append(atom)
+    return out
+
+
+def reorder_line(
+    text: str, model: DocumentModel, own: Counter[tuple[str, str]] | None = None
+) -> tuple[str, float]:
+    """Repair one run-reversed line; returns the text and the confidence margin."""
+    number = None
+    m = _END_NUMBER_RE.search(text)
+    body = text
+    if m:
+        number = m.group(1)
+        body = text[: m.start()]
+    atoms = _prepare(body, model)
+    if not atoms:
+        return (f"{number} -" if number else text), math.inf
+    if own is None:
+        own = Counter(_pairs(atoms))
+    readings = best_readings(atoms, model, own)
+    if not readings:
+        return text, 0.0
+    best = readings[0]
+    margin = best.score - readings[1].score if len(readings) > 1 else math.inf
+    bounds = [0, *best.cuts, len(atoms)]
+    runs = [atoms[a:b] for a, b in itertools.pairwise(bounds)]
+    runs.reverse()
+    out = render(runs, model)
+    if number:
+        out = f"{number} - {out}"
+    if not best.cuts and not number and not any(a.split for a in atoms):
+        return text, margin
+    return out, margin
+
+
+def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: lines whose runs came out right-to-left (reverse reading order).
+
+    Real example (A/64 report, line 15), runs glued and in reverse order:
+    ``"الجهات  كلجمع آراء ، إلى ٦٣/١٩٤، في قرارها  العامالأميندعت الجمعية العامة   - ١"`` →
+    ``"١ - دعت الجمعية العامة الأمين العام، في قرارها ٦٣/١٩٤، إلى جمع آراء كل الجهات"``.
+    A document without the evidence (:func:`is_run_reversed`) is left untouched.
+    """
+    if not is_run_reversed(lines):
+        return lines
+    ctx.facts["runs_reversed"] = True
+    raw = [atomize(line.text) for line in lines]
+    model = DocumentModel(raw)
+    out: list[Line] = []
+    threshold = ctx.options.min_confidence
+    for line in lines:
+        if not line.text.strip():
+            out.append(line)
+            continue
+        atoms = _prepare(line.text, model)
+        fixed, margin = reorder_line(line.text, model, Counter(_pairs(atoms)))
+        if fixed != line.text:
+            ctx.record("line_order", line.number, line.text, fixed)
+            if margin < threshold:
+                ctx.warn(f"line {line.number}: run order is a guess (confidence {margin:.2f}); check it")
+            line = Line(line.number, fixed, line.page)
+        out.append(line)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Visual order: whole lines reversed character by character.
+# ---------------------------------------------------------------------------
 
 
 def reverse_visual_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: lines whose characters all came out reversed (visual order)."""
-    return lines
-
-
-def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
-    """Document step: lines whose runs came out right-to-left."""
     return lines

@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 
 import regex
+from pyarabic import araby
 
 # Bidi embeddings/overrides/isolates and marks: they steer display, carry no text,
 # and extractors leave them in the middle of words.
@@ -81,7 +82,8 @@ def strip_tatweel(text: str) -> str:
     return _TATWEEL_RE.sub(lambda m: m.group(1) + TATWEEL if m.group(1) else "", text)
 
 
-_HARAKAT_RE = regex.compile("[\u064b-\u0652\u0670\u0653-\u065f]")
+# pyarabic's list of harakat, plus the dagger alef and the Quranic marks above/below.
+_HARAKAT_RE = regex.compile("[" + "".join(araby.TASHKEEL) + "\u0670\u0653-\u065f]")
 
 
 def strip_diacritics(text: str) -> str:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import regex
+
 _MIRROR = {")": "(", "(": ")", "]": "[", "[": "]", "}": "{", "{": "}", "»": "«", "«": "»"}
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
+_MARKER_RE = {
+    "()": regex.compile(r"\((?:\p{Nd}{1,3}|\*{1,3})\)"),
+    "[]": regex.compile(r"\[(?:\p{Nd}{1,3}|\*{1,3})\]"),
+}
 
 
 def unmirror_brackets(text: str) -> str:
@@ -18,9 +24,18 @@ def unmirror_brackets(text: str) -> str:
         return text
     chars = list(text)
     for closer, opener in _CLOSERS.items():
+        # A footnote marker "(12)" or "(*)" is already well formed: it is never taken as
+        # the partner of a stray closer (")x(1)" stays), which also keeps the fixer a fixed
+        # point on its own output once superscripts "⁽¹⁾" have become "(1)".
+        skip: set[int] = set()
+        if opener + closer in _MARKER_RE:
+            for m in _MARKER_RE[opener + closer].finditer(text):
+                skip.update(range(m.start(), m.end()))
         stack: list[int] = []  # positions of unmatched closers (candidate mirrored openers)
         depth = 0
         for i, ch in enumerate(chars):
+            if i in skip:
+                continue
             if ch == opener:
                 if stack and depth == 0:
                     j = stack.pop()

@@ -13,8 +13,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import regex
+
 from ..models import Fix
 from ..options import Options
+
+_LONE_SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
+
+
+def shown(text: str) -> str:
+    """``text`` as a fix records it: a lone surrogate (from a broken decoder) becomes U+FFFD,
+    so that the fix log, like the output, is always valid Unicode that encodes to UTF-8."""
+    if text.isascii():
+        return text
+    return _LONE_SURROGATE_RE.sub("\ufffd", text)
 
 
 @dataclass(frozen=True)
@@ -37,7 +49,7 @@ class Context:
     facts: dict[str, object] = field(default_factory=dict)
 
     def record(self, kind: str, line: int, before: str, after: str) -> None:
-        self.fixes.append(Fix(kind=kind, line=line, before=before, after=after))
+        self.fixes.append(Fix(kind=kind, line=line, before=shown(before), after=shown(after)))
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:

@@ -1,0 +1,108 @@
+"""What unparse promises about any text, as checkable functions.
+
+Shared by the property tests (``tests/test_properties.py``) and the fuzz harness
+(``fuzz/fuzz_parse_text.py``), so that both check exactly the same guarantees.
+
+"Accounted for", precisely
+--------------------------
+``arabic_letters(s)`` is the multiset of Arabic *letters* of ``s``: code points of
+general category ``Lo`` in the Arabic script, after folding each presentation form
+(U+FB50–U+FDFF, U+FE70–U+FEFF) to its compatibility decomposition (so ``"ﻻ"`` counts as
+``ل`` + ``ا``, on both sides). Tatweel (``Lm``), harakat (``Mn``), digits and punctuation
+are not letters.
+
+For a repair of ``text`` into ``result`` with fixes ``F``:
+
+* removed(F) = Σ over f in F of ``arabic_letters(f.before) - arabic_letters(f.after)``
+  (multiset difference, negative counts dropped);
+* added(F)   = Σ over f in F of ``arabic_letters(f.after) - arabic_letters(f.before)``.
+
+Conservation holds when ``arabic_letters(text) - arabic_letters(result.text)`` ⊆ removed(F)
+(nothing lost without a fix that shows it) and ``arabic_letters(result.text) -
+arabic_letters(text)`` ⊆ added(F) (nothing invented without a fix that shows it).
+
+The stronger property :func:`check_fix_log` also holds: the fixes of each input line form
+a chain (each ``before`` is the line as the previous fix left it, the first one is the
+input line) whose end is the line in the output, so the fix log replays the repair. A line
+the output no longer has either ends in a fix that removed it or was blank. (Lone
+surrogates, which cannot be encoded, appear in fixes as U+FFFD.)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+import regex
+
+from unparse.models import Fix
+from unparse.repair import RepairResult, split_lines
+from unparse.repair.pipeline import shown
+
+_ARABIC_LETTER_RE = regex.compile(r"[\p{Script=Arabic}&&\p{Lo}]", flags=regex.V1)
+_PRESENTATION_RE = regex.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+
+BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def arabic_letters(text: str) -> Counter[str]:
+    """The multiset of Arabic letters of ``text`` (presentation forms folded)."""
+    folded = _PRESENTATION_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return Counter(_ARABIC_LETTER_RE.findall(folded))
+
+
+def _within(small: Counter[str], big: Counter[str]) -> Counter[str]:
+    """What of ``small`` is not in ``big`` (empty when small ⊆ big)."""
+    return Counter({c: n - big[c] for c, n in small.items() if n > big[c]})
+
+
+def check_conservation(text: str, result: RepairResult) -> None:
+    """Every Arabic letter of ``text`` is in the output or removed by a recorded fix, and
+    every Arabic letter of the output is in the input or added by a recorded fix."""
+    removed: Counter[str] = Counter()
+    added: Counter[str] = Counter()
+    for fix in result.fixes:
+        before, after = arabic_letters(fix.before), arabic_letters(fix.after)
+        removed += before - after
+        added += after - before
+    source, output = arabic_letters(text), arabic_letters(result.text)
+    lost = _within(source - output, removed)
+    assert not lost, f"Arabic letters lost without a fix: {dict(lost)}"
+    invented = _within(output - source, added)
+    assert not invented, f"Arabic letters invented without a fix: {dict(invented)}"
+
+
+def check_fix_log(text: str, result: RepairResult) -> None:
+    """The fixes replay the repair, line by line (see the module docstring)."""
+    # A fix shows a lone surrogate of the input as U+FFFD (the log stays valid Unicode).
+    current = {line.number: shown(line.text) for line in split_lines(text)}
+    by_line: dict[int, list[Fix]] = {}
+    for fix in result.fixes:
+        by_line.setdefault(fix.line, []).append(fix)
+    for number, fixes in by_line.items():
+        assert number in current, f"fix on line {number}, which is not an input line"
+        for fix in fixes:
+            assert fix.before == current[number], (
+                f"line {number}: fix {fix.kind!r} starts from {fix.before!r}, "
+                f"but the line was {current[number]!r}"
+            )
+            current[number] = fix.after
+    for line in result.lines:
+        assert shown(line.text) == current[line.number], (
+            f"line {line.number} is {line.text!r} in the output, but the fixes give {current[line.number]!r}"
+        )
+    kept = {line.number for line in result.lines}
+    for number, value in current.items():
+        if number not in kept:
+            assert not value.strip(), (
+                f"line {number} ({value!r}) is missing from the output without a fix removing it"
+            )
+
+
+def check_clean_output(text: str) -> None:
+    """Output text is valid UTF-8 with no control characters besides newlines and no bidi
+    controls (they are removed and reported)."""
+    text.encode("utf-8")  # raises on a lone surrogate
+    for ch in text:
+        assert ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"), f"control {ch!r} in output"
+        assert ch not in BIDI_CONTROLS, f"bidi control {ch!r} in output"

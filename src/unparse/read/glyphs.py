@@ -1,0 +1,385 @@
+"""Plain glyph records and everything built from them: lines, words, reading order.
+
+Like pdfplumber's ``page.chars``, a :class:`Glyph` is a small immutable record (text,
+box, baseline, font, size, position in the content stream). The PDF reader turns
+pdfminer's layout objects into these records once; every later decision works on
+them, so all of it is testable without a PDF.
+
+Reading order. A right-to-left line is *displayed* in visual order: its Arabic letters
+right to left, its digit groups and Latin runs left to right. Sorting the glyphs by
+their x position gives the visual sequence whatever order the content stream had
+(logical, as word processors often write it, or visual, as fpdf2 and many typesetters
+write it). :func:`visual_to_logical` inverts the Unicode bidi display rules on that
+sequence: strong Latin runs and numbers keep their left-to-right order, everything
+else is read right to left. Where the stream order was logical or visual is still
+reported per line (:func:`stream_order`), since it says what an ordinary extractor
+made of the page.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+# Separators that stay inside a number: 76/186, 2010-2011, 1.5, 12,000, 14:30, ٧٦/١٨٦.
+_NUMBER_JOINERS = frozenset("/.,:-+%٫٬")
+# Characters that are drawn as one glyph together with the footnote reference digits.
+_SUPERSCRIPT_DECORATION = frozenset("()⁽⁾[] ")
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One drawn character, pdfplumber style; coordinates in points from the page's top-left."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    baseline: float
+    size: float
+    fontname: str = ""
+    seq: int = 0
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def is_space(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def is_mark(self) -> bool:
+        """A combining mark (haraka, shadda) drawn over or under another glyph."""
+        return bool(self.text) and all(unicodedata.combining(c) or c == "\u0670" for c in self.text)
+
+    @property
+    def bold(self) -> bool:
+        name = self.fontname.lower()
+        return "bold" in name or "black" in name or "heavy" in name
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A horizontal rule drawn on the page (a footnote separator, a header underline)."""
+
+    x0: float
+    x1: float
+    top: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+@dataclass
+class TextLine:
+    """The glyphs sharing one baseline, and what was read from them."""
+
+    glyphs: list[Glyph]
+    baseline: float
+    size: float
+    text: str = ""
+    order: str = "visual"  # the content stream's order: "logical", "visual" or "neutral"
+    superscripts: list[str] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return min(g.x0 for g in self.glyphs if not g.is_space)
+
+    @property
+    def x1(self) -> float:
+        return max(g.x1 for g in self.glyphs if not g.is_space)
+
+    @property
+    def top(self) -> float:
+        return min(g.top for g in self.glyphs)
+
+    @property
+    def bottom(self) -> float:
+        return max(g.bottom for g in self.glyphs)
+
+    @property
+    def bold(self) -> bool:
+        letters = [g for g in self.glyphs if not g.is_space]
+        return bool(letters) and sum(g.bold for g in letters) > len(letters) / 2
+
+    @property
+    def stream_text(self) -> str:
+        """The line as an extractor that follows the content stream would give it."""
+        return "".join(g.text for g in sorted(self.glyphs, key=lambda g: g.seq))
+
+
+def bidi_class(text: str) -> str:
+    """``"L"`` (strong left-to-right), ``"R"`` (Arabic, Hebrew), ``"EN"`` (any digit) or ``"N"``."""
+    for ch in text:
+        b = unicodedata.bidirectional(ch)
+        if b == "L":
+            return "L"
+        if b in ("R", "AL"):
+            return "R"
+        if b in ("EN", "AN"):
+            return "EN"
+    return "N"
+
+
+def _median(values: Iterable[float], default: float = 0.0) -> float:
+    vals = list(values)
+    return statistics.median(vals) if vals else default
+
+
+def group_lines(glyphs: Sequence[Glyph]) -> list[TextLine]:
+    """Group glyphs into lines by baseline, top to bottom; superscripts join the line they sit on.
+
+    A glyph joins a line when its baseline is within a third of its size of the line's.
+    A cluster of small glyphs (digits, brackets, ``*``) raised less than one line above a
+    line of larger text is that line's superscript references, not a line of its own.
+    Combining marks join the line whose baseline is nearest.
+    """
+    base = sorted((g for g in glyphs if not g.is_mark), key=lambda g: (g.baseline, g.x0))
+    clusters: list[list[Glyph]] = []
+    for g in base:
+        if clusters:
+            last = clusters[-1]
+            ref = _median(x.baseline for x in last)
+            if abs(g.baseline - ref) <= 0.3 * max(g.size, last[0].size):
+                last.append(g)
+                continue
+        clusters.append([g])
+
+    lines = [
+        TextLine(c, _median(x.baseline for x in c), _median(x.size for x in c if not x.is_space) or c[0].size)
+        for c in clusters
+    ]
+    # Superscript clusters: small, reference-like, just above a line of larger text.
+    merged: list[TextLine] = []
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        text = "".join(g.text for g in line.glyphs).strip()
+        if (
+            nxt is not None
+            and text
+            and all(c.isdigit() or c in "()⁽⁾*[] " for c in text)
+            and line.size < 0.85 * nxt.size
+            and 0 < nxt.baseline - line.baseline < 0.8 * nxt.size
+        ):
+            nxt.glyphs.extend(line.glyphs)
+            continue
+        merged.append(line)
+    for mark in (g for g in glyphs if g.is_mark):
+        if not merged:
+            break
+        best = min(merged, key=lambda ln: abs(ln.baseline - mark.baseline))
+        best.glyphs.append(mark)
+    for line in merged:
+        line.glyphs.sort(key=lambda g: (g.center, g.seq))
+    return merged
+
+
+def is_superscript(g: Glyph, line: TextLine) -> bool:
+    """Raised above the line's baseline and smaller than its text."""
+    return g.size < 0.85 * line.size and g.baseline < line.baseline - 0.15 * line.size
+
+
+def stream_order(line: TextLine) -> str:
+    """Whether the content stream drew this line's right-to-left letters right to left.
+
+    ``"logical"``: the stream goes right to left through the Arabic letters (reading
+    order); ``"visual"``: left to right (display order, every word reversed for an
+    extractor that follows the stream); ``"neutral"``: no evidence (no Arabic, one glyph).
+    """
+    arabic = sorted((g for g in line.glyphs if bidi_class(g.text) == "R"), key=lambda g: g.seq)
+    rtl = ltr = 0
+    for a, b in itertools.pairwise(arabic):
+        if b.center < a.center:
+            rtl += 1
+        elif b.center > a.center:
+            ltr += 1
+    if rtl == ltr:
+        return "neutral"
+    return "logical" if rtl > ltr else "visual"
+
+
+@dataclass
+class _Unit:
+    text: str
+    kind: str  # L, R, EN, N, SUP, SP
+
+
+def _visual_units(line: TextLine, gap_factor: float) -> list[_Unit]:
+    """The line left to right as units: glyph texts (marks attached), spaces, superscript refs."""
+    bases: list[Glyph] = []
+    marks: dict[int, list[Glyph]] = {}
+    ordered = sorted(line.glyphs, key=lambda g: (g.center, g.seq))
+    for g in ordered:
+        if not g.is_mark:
+            bases.append(g)
+    for g in ordered:
+        if g.is_mark and bases:
+            i = min(range(len(bases)), key=lambda k: abs(bases[k].center - g.center))
+            marks.setdefault(i, []).append(g)
+    units: list[_Unit] = []
+    prev: Glyph | None = None
+    sup: list[Glyph] = []
+
+    def flush_sup() -> None:
+        if not sup:
+            return
+        digits = "".join(c for g in sup for c in g.text if c not in _SUPERSCRIPT_DECORATION)
+        units.append(_Unit(f"({digits})" if digits else "", "SUP"))
+        sup.clear()
+
+    # A space glyph counts where the glyphs around it leave room for it (some producers draw
+    # spaces on top of digits); a wide enough gap is a space with or without a space glyph.
+    spaced = False
+    for i, g in enumerate(bases):
+        if g.is_space:
+            spaced = True
+            continue
+        if is_superscript(g, line):
+            if prev is not None and not sup and g.x0 - prev.x1 > gap_factor * line.size:
+                units.append(_Unit(" ", "SP"))
+            sup.append(g)
+            prev = g
+            spaced = False
+            continue
+        flush_sup()
+        if prev is not None:
+            gap = g.x0 - prev.x1
+            wide = gap > gap_factor * line.size or (spaced and gap > 0.05 * line.size)
+            if wide and units and units[-1].kind != "SP":
+                units.append(_Unit(" ", "SP"))
+        spaced = False
+        text = g.text + "".join(m.text for m in marks.get(i, []))
+        units.append(_Unit(text, bidi_class(g.text)))
+        prev = g
+    flush_sup()
+    while units and units[0].kind == "SP":
+        units.pop(0)
+    while units and units[-1].kind == "SP":
+        units.pop()
+    return units
+
+
+def _join_numbers(units: list[_Unit]) -> list[_Unit]:
+    """Digits with separators between them and no space (``76/186``) become one number unit."""
+    out: list[_Unit] = []
+    i = 0
+    while i < len(units):
+        u = units[i]
+        if u.kind != "EN":
+            out.append(u)
+            i += 1
+            continue
+        text = u.text
+        j = i + 1
+        while j < len(units):
+            if units[j].kind == "EN":
+                text += units[j].text
+                j += 1
+            elif (
+                units[j].kind == "N"
+                and units[j].text in _NUMBER_JOINERS
+                and j + 1 < len(units)
+                and units[j + 1].kind == "EN"
+            ):
+                text += units[j].text + units[j + 1].text
+                j += 2
+            else:
+                break
+        out.append(_Unit(text, "EN"))
+        i = j
+    return out
+
+
+def visual_to_logical(units: list[_Unit], rtl: bool) -> str:
+    """Invert the bidi display order of one line given left to right.
+
+    Right-to-left base: Latin runs (with the numbers and neutrals inside them) and numbers
+    keep their order; the sequence of those runs and of all other units is reversed.
+    A number belongs to a Latin run when the nearest strong unit to its left is Latin
+    (``vol. 2225``, ``A/RES/76/186``). Left-to-right base: right-to-left runs (Arabic
+    words with the neutrals and numbers between them) are read as right-to-left lines.
+    """
+    units = _join_numbers(units)
+    if not units:
+        return ""
+    if not rtl:
+        return _ltr_to_logical(units)
+    n = len(units)
+    kinds = [u.kind for u in units]
+    resolved = list(kinds)
+    last_strong: str | None = None
+    for i, k in enumerate(kinds):
+        if k in ("L", "R"):
+            last_strong = k
+        elif k == "EN" and last_strong == "L":
+            resolved[i] = "L"
+    for i, k in enumerate(kinds):
+        if k in ("N", "SP"):
+            left = next((resolved[j] for j in range(i - 1, -1, -1) if kinds[j] not in ("N", "SP")), None)
+            right = next((resolved[j] for j in range(i + 1, n) if kinds[j] not in ("N", "SP")), None)
+            resolved[i] = "L" if left == "L" and right == "L" else "R"
+    atoms: list[str] = []
+    run: list[str] = []
+    for u, r in zip(units, resolved, strict=False):
+        if r == "L":
+            run.append(u.text)
+            continue
+        if run:
+            atoms.append("".join(run))
+            run = []
+        atoms.append(u.text)
+    if run:
+        atoms.append("".join(run))
+    return "".join(reversed(atoms))
+
+
+def _ltr_to_logical(units: list[_Unit]) -> str:
+    n = len(units)
+    kinds = [u.kind for u in units]
+    rtlish = [k == "R" for k in kinds]
+    for i, k in enumerate(kinds):
+        if k != "R":
+            left = next((kinds[j] for j in range(i - 1, -1, -1) if kinds[j] not in ("N", "SP", "EN")), None)
+            right = next((kinds[j] for j in range(i + 1, n) if kinds[j] not in ("N", "SP", "EN")), None)
+            rtlish[i] = left == "R" and right == "R"
+    out: list[str] = []
+    i = 0
+    while i < n:
+        if not rtlish[i]:
+            out.append(units[i].text)
+            i += 1
+            continue
+        j = i
+        while j < n and rtlish[j]:
+            j += 1
+        out.append(visual_to_logical(units[i:j], rtl=True))
+        i = j
+    return "".join(out)
+
+
+def read_line(line: TextLine, rtl: bool, gap_factor: float = 0.15) -> str:
+    """The logical-order text of one line (spaces from glyph gaps, superscripts as ``(N)``).
+
+    A superscript reference is glued to the word it follows in reading order.
+    """
+    units = _visual_units(line, gap_factor)
+    # Glue superscripts to the word before them in reading order (right of them in RTL).
+    glued: list[_Unit] = []
+    for i, u in enumerate(units):
+        if u.kind == "SP":
+            nxt = units[i + 1] if i + 1 < len(units) else None
+            prv = units[i - 1] if i > 0 else None
+            if rtl and prv is not None and prv.kind == "SUP":
+                continue
+            if not rtl and nxt is not None and nxt.kind == "SUP":
+                continue
+        glued.append(u)
+    line.superscripts = [u.text for u in glued if u.kind == "SUP" and u.text]
+    text = visual_to_logical(glued, rtl)
+    return " ".join(text.split())

@@ -1,0 +1,546 @@
+"""Read Arabic PDFs from their glyphs: pdfminer.six characters → glyph records → lines.
+
+:func:`read_pdf_lines` gives the lines a perfect text extraction would give: one
+paragraph per line, a blank line between paragraphs, page furniture taken out, and
+each page's footnotes as ``(N) text`` lines after a ``_______________`` separator,
+placed after the paragraph that was open when the page ended (so a paragraph broken
+by a page break and its footnotes is one line followed by the footnote block).
+
+How (each step works on :class:`~unparse.read.glyphs.Glyph` records, not on pdfminer):
+
+- pdfminer's interpreter runs without its layout analysis (``laparams=None``); each
+  ``LTChar`` becomes a Glyph (text, box, baseline from the text matrix, font, size,
+  position in the content stream), each thin horizontal line or rectangle a Rule.
+- Lines by baseline; superscript references (raised, smaller) become ``(N)`` glued to
+  the word before them; right-to-left order by inverting the bidi display order of the
+  glyphs sorted by x (digit groups and Latin runs stay left to right); words split by
+  the gaps between glyphs; presentation forms folded (NFKC on the U+FB50–U+FEFF block).
+- Page furniture by position: lines in the top or bottom band of a page that repeat
+  on other pages (digits masked), or that are page numbers, job numbers or document
+  symbols there.
+- Footnote area: the lines below a short horizontal rule in the lower part of the page,
+  or else a trailing block of smaller lines that starts with a marker.
+- Paragraphs: a new paragraph starts after a vertical gap larger than the line spacing,
+  after a line that stops short of the left margin, at a change of size or weight, or at
+  a paragraph or sub-item marker. A paragraph still open at a page's end continues on
+  the next page when that page's first line does not start a paragraph; a footnote
+  whose first line on a page has no marker continues the previous page's last footnote.
+
+Facts (the ``facts`` dict passed to ``repair_lines``; line numbers are those of the
+returned :class:`~unparse.repair.pipeline.Line` objects):
+
+- ``"reader"``: ``"pdf"``.
+- ``"logical_order"``: ``True`` — the lines are already in reading order; repair steps
+  that guess an order need not.
+- ``"pages"``: number of pages read.
+- ``"footnote_lines"``: ``list[int]``, the lines that are footnotes (``(N) text``).
+- ``"footnote_separator_lines"``: ``list[int]``, the ``_______________`` lines.
+- ``"heading_lines"``: ``list[int]``, lines set in bold or larger than the body text.
+- ``"line_end_pages"``: ``dict[int, int]``, for lines (paragraphs, footnotes) that end
+  on a later page than ``Line.page``, that page.
+- ``"stream_order"``: ``list[dict]``, one per physical text line:
+  ``{"page", "line", "order"}`` where ``line`` is the output line it went into and
+  ``order`` is ``"logical"``, ``"visual"`` or ``"neutral"`` (how the content stream drew it).
+- ``"stream_order_counts"``: ``dict[str, int]``, the number of physical lines of each order.
+- ``"reader_fixes"``: ``list[dict]`` (``kind``, ``line``, ``before``, ``after``), one per
+  physical line whose content-stream text differed from its reading-order text:
+  kind ``"pdf_visual_order"`` or ``"pdf_logical_order"``.
+- ``"furniture"``: ``list[dict]`` (``page``, ``kind``, ``text``) of every line taken out
+  as page furniture (nothing is dropped silently).
+- ``"running_symbols"``: document symbols found in page headers (also written once as the
+  first line, as a text extraction would have it).
+- ``"reader_warnings"``: ``list[str]``, what the reader could not read well.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import islice, pairwise
+
+import regex
+
+from ..errors import InputTooLargeError, PdfError
+from ..options import DEFAULT_OPTIONS, Options
+from ..repair.pipeline import Line
+from .glyphs import Glyph, Rule, TextLine, bidi_class, group_lines, read_line, stream_order
+from .text import read_bytes
+
+SEPARATOR = "_______________"
+
+_SYMBOL_RE = regex.compile(r"^[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}$")
+_PAGE_NUMBER_RE = regex.compile(r"^[-–]?\s*\p{Nd}{1,4}\s*[-–]?$")
+_JOB_RE = regex.compile(r"^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?\s*\*?$|^\*\d{6,}\*$")
+_FOOTNOTE_START_RE = regex.compile(r"^(?:\((\p{Nd}{1,3}|\*)\)|(\p{Nd}{1,3})(?=\s)(?!\s*[-–]))\s*")
+# A line that opens a paragraph whatever its geometry: "12 - ", "(أ) ", "أولاً - ", "ألف - ".
+_PARA_MARKER_RE = regex.compile(
+    r"^(?:\p{Nd}{1,3}\s*[-–]\s|\((?:\p{Arabic}{1,3}|\p{Nd}{1,3}|[ivx]{1,5})\)\s|"
+    r"\p{Arabic}{2,8}(?:اً|ا)?\s[-–]\s)"
+)
+_PRESENTATION = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]+")
+
+
+def _fold(text: str) -> str:
+    """Arabic presentation forms (``ﻻ``, ``ﺍ``) to the letters they stand for."""
+    return _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+@dataclass
+class PageGlyphs:
+    """One page as plain records: its size, glyphs and horizontal rules."""
+
+    number: int
+    width: float
+    height: float
+    glyphs: list[Glyph]
+    rules: list[Rule] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- pdfminer
+
+
+def _pdf_error(path: str, message: str) -> PdfError:
+    return PdfError(message, path)
+
+
+def extract_pages(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS) -> list[PageGlyphs]:
+    """Run pdfminer over the file and return its pages as glyph records.
+
+    Every pdfminer failure becomes a :class:`~unparse.errors.PdfError` naming the file.
+    """
+    name = os.fspath(path)
+    data = read_bytes(path, options)
+    try:
+        from pdfminer.converter import PDFPageAggregator
+        from pdfminer.layout import LTChar, LTCurve, LTFigure, LTPage
+        from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+        from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise _pdf_error(
+            name, f"pdfminer.six is needed to read PDFs ({exc}); pip install pdfminer.six"
+        ) from None
+
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise _pdf_error(name, "is not a PDF (no %PDF header); check the file or parse it as text")
+    try:
+        doc = PDFDocument(PDFParser(io.BytesIO(data)))
+        pages = list(islice(PDFPage.create_pages(doc), options.max_pages + 1))
+    except PDFPasswordIncorrect:
+        raise _pdf_error(
+            name, "is encrypted with a password; decrypt it first (e.g. qpdf --decrypt --password=...)"
+        ) from None
+    except PDFEncryptionError as exc:
+        raise _pdf_error(
+            name, f"uses an encryption pdfminer cannot open ({exc}); decrypt it first (e.g. with qpdf)"
+        ) from None
+    except Exception as exc:
+        raise _pdf_error(
+            name,
+            f"is truncated or corrupt and cannot be read ({type(exc).__name__}: {exc}); "
+            "get a complete copy or repair it (e.g. qpdf in.pdf out.pdf)",
+        ) from None
+    if not pages:
+        raise _pdf_error(name, "has no pages; check that the file is a complete PDF")
+    if len(pages) > options.max_pages:
+        raise InputTooLargeError(
+            f"has more than {options.max_pages} pages, over the limit "
+            "(raise it with Options(max_pages=...) or --max-pages)",
+            name,
+        )
+
+    rsrc = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(rsrc, laparams=None)
+    interpreter = PDFPageInterpreter(rsrc, device)
+    out: list[PageGlyphs] = []
+    for number, page in enumerate(pages, start=1):
+        try:
+            interpreter.process_page(page)
+            layout: LTPage = device.get_result()
+        except Exception as exc:
+            raise _pdf_error(
+                name,
+                f"page {number} is corrupt and cannot be read ({type(exc).__name__}: {exc}); "
+                "get a complete copy or repair it (e.g. qpdf in.pdf out.pdf)",
+            ) from None
+        x_origin, _y0, _x1, y_top = layout.bbox
+        glyphs: list[Glyph] = []
+        rules: list[Rule] = []
+        stack: list[object] = list(layout)
+        seq = 0
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, LTChar):
+                text = item.get_text()
+                if text.startswith("(cid:"):
+                    text = "\ufffd"
+                matrix = item.matrix
+                baseline = y_top - matrix[5] if item.upright else y_top - item.y0
+                glyphs.append(
+                    Glyph(
+                        text=_fold(text),
+                        x0=item.x0 - x_origin,
+                        x1=item.x1 - x_origin,
+                        top=y_top - item.y1,
+                        bottom=y_top - item.y0,
+                        baseline=baseline,
+                        size=float(item.size),
+                        fontname=str(item.fontname),
+                        seq=seq,
+                    )
+                )
+                seq += 1
+            elif isinstance(item, LTFigure):
+                stack[0:0] = list(item)
+            elif isinstance(item, LTCurve) and item.height <= 2.0 and item.width >= 20:
+                rules.append(Rule(item.x0 - x_origin, item.x1 - x_origin, y_top - item.y1))
+        out.append(PageGlyphs(number, layout.width, layout.height, glyphs, rules))
+    if not any(g.text.strip() for p in out for g in p.glyphs):
+        raise _pdf_error(
+            name,
+            "has no text layer (a scanned document?); run OCR on it first (e.g. ocrmypdf) "
+            "and parse the result",
+        )
+    unknown = sum(g.text == "\ufffd" for p in out for g in p.glyphs)
+    total = sum(1 for p in out for g in p.glyphs if not g.is_space)
+    if total and unknown > total / 2:
+        raise _pdf_error(
+            name,
+            "its fonts do not say which characters their glyphs are (no ToUnicode map); "
+            "the text cannot be read reliably: run OCR on it (e.g. ocrmypdf --force-ocr)",
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- layout
+
+
+@dataclass
+class _Phys:
+    """A physical line of a page, read."""
+
+    line: TextLine
+    page: int
+    text: str
+    order: str
+    stream: str
+
+
+@dataclass
+class _Block:
+    """An output line in the making: a paragraph or a footnote."""
+
+    parts: list[_Phys]
+    kind: str  # "para", "footnote", "heading", "symbol"
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.parts if p.text)
+
+
+def _mask(text: str) -> str:
+    """A running header's key: the text without its digits (page numbers, dates) and spaces."""
+    return regex.sub(r"[\p{Nd}\s]+", "", text)
+
+
+def _furniture_kind(text: str) -> str | None:
+    t = text.strip()
+    if _PAGE_NUMBER_RE.match(t):
+        return "page_number"
+    if _JOB_RE.match(t):
+        return "job_number"
+    if _SYMBOL_RE.match(t):
+        return "running_symbol"
+    return None
+
+
+def _body_size(pages: list[list[_Phys]]) -> float:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for p in page:
+            sizes[round(p.line.size, 1)] += len(p.line.glyphs)
+    return sizes.most_common(1)[0][0] if sizes else 12.0
+
+
+def _find_furniture(
+    pages: list[list[_Phys]], dims: list[PageGlyphs]
+) -> tuple[set[tuple[int, int]], list[dict[str, object]]]:
+    """Which (page index, line index) are furniture, and the record of each."""
+    band_keys: Counter[str] = Counter()
+    for pi, page in enumerate(pages):
+        h = dims[pi].height
+        seen: set[str] = set()
+        for p in page:
+            if p.line.top < 0.12 * h or p.line.bottom > 0.9 * h:
+                seen.add(_mask(p.text))
+        band_keys.update(seen)
+    many = len(pages) >= 2
+    furniture: set[tuple[int, int]] = set()
+    records: list[dict[str, object]] = []
+
+    def candidate(pi: int, p: _Phys) -> str | None:
+        kind = _furniture_kind(p.text)
+        if kind:
+            return kind
+        if many and band_keys[_mask(p.text)] >= 2:
+            # A footnote's text is no running footer, even if it repeats (``(3) المرجع نفسه``).
+            if p.line.top > 0.5 * dims[pi].height and _FOOTNOTE_START_RE.match(p.text):
+                return None
+            return "running_header"
+        return None
+
+    for pi, page in enumerate(pages):
+        h = dims[pi].height
+        for idx in range(len(page)):  # from the top
+            p = page[idx]
+            kind = candidate(pi, p) if p.line.top < 0.12 * h else None
+            if kind is None:
+                break
+            furniture.add((pi, idx))
+            records.append({"page": p.page, "kind": kind, "text": p.text})
+        for idx in range(len(page) - 1, -1, -1):  # from the bottom
+            p = page[idx]
+            if (pi, idx) in furniture:
+                break
+            kind = candidate(pi, p) if p.line.bottom > 0.9 * h else None
+            if kind is None:
+                break
+            furniture.add((pi, idx))
+            records.append(
+                {
+                    "page": p.page,
+                    "kind": "running_footer" if kind == "running_header" else kind,
+                    "text": p.text,
+                }
+            )
+    return furniture, records
+
+
+def _footnote_start(page: list[_Phys], dims: PageGlyphs, body_size: float) -> int | None:
+    """Index of the first footnote line of a page (after furniture removal), or None."""
+    if not page:
+        return None
+    xs0 = min(p.line.x0 for p in page)
+    xs1 = max(p.line.x1 for p in page)
+    text_width = max(xs1 - xs0, 1.0)
+    rules = [r for r in dims.rules if r.width < 0.6 * text_width and r.top > 0.35 * dims.height]
+    if rules:
+        rule = max(rules, key=lambda r: r.top)
+        for i, p in enumerate(page):
+            if p.line.top >= rule.top - 1:
+                below = page[i:]
+                smaller = statistics.median(q.line.size for q in below) < 0.95 * body_size
+                if smaller or _FOOTNOTE_START_RE.match(p.text):
+                    return i
+                return None
+        return None
+    # No rule: a trailing block of smaller text that starts with a marker.
+    i = len(page)
+    while i > 0 and page[i - 1].line.size < 0.9 * body_size:
+        i -= 1
+    if i < len(page) and i > 0 and _FOOTNOTE_START_RE.match(page[i].text):
+        return i
+    return None
+
+
+def _is_short(p: _Phys, left: float, right: float, rtl: bool) -> bool:
+    """The line stops well before the far margin: the last line of a paragraph."""
+    slack = (p.line.x0 - left) if rtl else (right - p.line.x1)
+    return slack > 1.5 * p.line.size
+
+
+def _starts_paragraph(
+    p: _Phys, prev: _Phys | None, spacing: float, left: float, right: float, rtl: bool, body_size: float
+) -> bool:
+    if prev is None:
+        return True
+    if abs(p.line.size - prev.line.size) > 0.1 * body_size or p.line.bold != prev.line.bold:
+        return True
+    if _is_short(prev, left, right, rtl):
+        return True
+    if p.page == prev.page and p.line.baseline - prev.line.baseline > 1.35 * spacing:
+        return True
+    if _PARA_MARKER_RE.match(p.text):
+        return True
+    if p.line.x0 - left > 3 * body_size and right - p.line.x1 > 3 * body_size:
+        return True  # a centred line: a title or heading
+    indent = (right - p.line.x1) if rtl else (p.line.x0 - left)
+    prev_indent = (right - prev.line.x1) if rtl else (prev.line.x0 - left)
+    return indent > prev_indent + 1.5 * body_size
+
+
+def _normalize_footnote(text: str) -> str:
+    m = _FOOTNOTE_START_RE.match(text)
+    if not m:
+        return text
+    marker = m.group(1) or m.group(2)
+    return f"({marker}) {text[m.end() :].strip()}"
+
+
+def read_pdf_lines(
+    path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS
+) -> tuple[list[Line], dict[str, object]]:
+    """The lines of a PDF in reading order, and the facts the layout told (see the module doc)."""
+    return layout_lines(extract_pages(path, options))
+
+
+def layout_lines(pages_in: list[PageGlyphs]) -> tuple[list[Line], dict[str, object]]:
+    """Glyph records of every page → numbered lines and facts (no pdfminer needed)."""
+    r = sum(1 for p in pages_in for g in p.glyphs if bidi_class(g.text) == "R")
+    latin = sum(1 for p in pages_in for g in p.glyphs if bidi_class(g.text) == "L")
+    rtl = r >= 0.2 * max(r + latin, 1)
+    warnings: list[str] = []
+
+    pages: list[list[_Phys]] = []
+    for pg in pages_in:
+        phys: list[_Phys] = []
+        for tl in group_lines(pg.glyphs):
+            text = read_line(tl, rtl)
+            if not text:
+                continue
+            tl.text = text
+            phys.append(_Phys(tl, pg.number, text, stream_order(tl), tl.stream_text))
+        pages.append(phys)
+    if any("\ufffd" in p.text for page in pages for p in page):
+        warnings.append("some glyphs have no Unicode mapping in their font; written as U+FFFD")
+
+    body_size = _body_size(pages)
+    furniture, furniture_records = _find_furniture(pages, pages_in)
+    symbols = [str(f["text"]) for f in furniture_records if f["kind"] == "running_symbol"]
+
+    # Body and footnote lines per page.
+    body: list[list[_Phys]] = []
+    notes: list[list[_Phys]] = []
+    for pi, page in enumerate(pages):
+        kept = [p for i, p in enumerate(page) if (pi, i) not in furniture]
+        start = _footnote_start(kept, pages_in[pi], body_size)
+        if start is None:
+            body.append(kept)
+            notes.append([])
+        else:
+            body.append(kept[:start])
+            notes.append(kept[start:])
+
+    all_body = [p for page in body for p in page]
+    if all_body:
+        left = min(p.line.x0 for p in all_body)
+        right = max(p.line.x1 for p in all_body)
+    else:
+        left, right = 0.0, 0.0
+    gaps = [
+        b.line.baseline - a.line.baseline
+        for page in body
+        for a, b in pairwise(page)
+        if abs(a.line.size - body_size) < 0.5 and abs(b.line.size - body_size) < 0.5
+    ]
+    positive = [g for g in gaps if g > 0]
+    spacing = min(positive) if positive else 1.2 * body_size
+    if positive:
+        # The usual distance between two lines of one paragraph: the most common small gap.
+        spacing = statistics.median([g for g in positive if g < 1.3 * min(positive)])
+
+    # Paragraph and footnote blocks, footnotes flushed after the paragraph open at page end.
+    blocks: list[_Block | str] = []  # str: a separator
+    current: _Block | None = None
+    pending_notes: list[list[_Block]] = []
+    last_note: _Block | None = None
+
+    def close_current() -> None:
+        nonlocal current
+        if current is not None:
+            blocks.append(current)
+            current = None
+        for group in pending_notes:
+            blocks.append(SEPARATOR)
+            blocks.extend(group)
+        pending_notes.clear()
+
+    prev: _Phys | None = None
+    for pi in range(len(pages)):
+        for p in body[pi]:
+            if current is None or _starts_paragraph(p, prev, spacing, left, right, rtl, body_size):
+                close_current()
+                kind = "heading" if (p.line.bold or p.line.size > 1.1 * body_size) else "para"
+                current = _Block([p], kind)
+            else:
+                current.parts.append(p)
+            prev = p
+        group: list[_Block] = []
+        for p in notes[pi]:
+            if _FOOTNOTE_START_RE.match(p.text):
+                p.text = _normalize_footnote(p.text)
+                last_note = _Block([p], "footnote")
+                group.append(last_note)
+            elif last_note is not None and last_note.parts[-1].page >= p.page - 1:
+                last_note.parts.append(p)
+            else:
+                warnings.append(f"page {p.page}: footnote text without a marker kept as a footnote line")
+                last_note = _Block([p], "footnote")
+                group.append(last_note)
+        if group:
+            pending_notes.append(group)
+        if current is None or not body[pi]:
+            close_current()
+    close_current()
+
+    # Number the output lines.
+    lines: list[Line] = []
+    facts_footnotes: list[int] = []
+    facts_separators: list[int] = []
+    facts_headings: list[int] = []
+    end_pages: dict[int, int] = {}
+    orders: list[dict[str, object]] = []
+    fixes: list[dict[str, object]] = []
+
+    def emit(text: str, page: int | None) -> int:
+        number = len(lines) + 1
+        lines.append(Line(number, text, page))
+        return number
+
+    if symbols:
+        emit(symbols[0], pages_in[0].number if pages_in else None)
+        emit("", None)
+    for block in blocks:
+        if isinstance(block, str):
+            facts_separators.append(emit(block, None))
+            emit("", None)
+            continue
+        first = block.parts[0]
+        number = emit(block.text, first.page)
+        emit("", None)
+        if block.parts[-1].page != first.page:
+            end_pages[number] = block.parts[-1].page
+        if block.kind == "footnote":
+            facts_footnotes.append(number)
+        elif block.kind == "heading":
+            facts_headings.append(number)
+        for part in block.parts:
+            orders.append({"page": part.page, "line": number, "order": part.order})
+            if part.stream.strip() and "".join(part.stream.split()) != "".join(part.text.split()):
+                kind = "pdf_visual_order" if part.order == "visual" else "pdf_logical_order"
+                fixes.append({"kind": kind, "line": number, "before": part.stream, "after": part.text})
+    while lines and not lines[-1].text:
+        lines.pop()
+
+    counts = Counter(str(o["order"]) for o in orders)
+    facts: dict[str, object] = {
+        "reader": "pdf",
+        "logical_order": True,
+        "pages": len(pages_in),
+        "footnote_lines": facts_footnotes,
+        "footnote_separator_lines": facts_separators,
+        "heading_lines": facts_headings,
+        "line_end_pages": end_pages,
+        "stream_order": orders,
+        "stream_order_counts": dict(counts),
+        "reader_fixes": fixes,
+        "furniture": furniture_records,
+        "running_symbols": list(dict.fromkeys(symbols)),
+        "reader_warnings": warnings,
+    }
+    return lines, facts

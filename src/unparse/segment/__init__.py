@@ -35,6 +35,9 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
         elif paragraphs:
             kind = "report"
     warnings = list(result.warnings) + body.warnings
+    # An asterisk note cited in the header (on the agenda item) whose text is not in the input.
+    if any("*" in line.text for line in body.header) and not any(f.label == "*" for f in body.footnotes):
+        warnings.append("footnote * is cited but its text is not in the input")
     for line in header.unplaced + body.unplaced:
         warnings.append(f"line {line.number}: not placed in the structure: {line.text.strip()[:80]}")
     closing, closing_date = read_closing(body.closing)

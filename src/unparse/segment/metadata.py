@@ -78,7 +78,7 @@ def read_header(lines: list[Line]) -> Header:
             continue
         agenda = AGENDA_RE.search(western(text))
         if agenda and header.agenda_item is None:
-            header.agenda_item = agenda["item"]
+            header.agenda_item = agenda["item"].replace("*", "").strip()
             # The agenda item's title follows it, up to a blank line.
             title = []
             for nxt in lines[i + 1 :]:

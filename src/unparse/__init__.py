@@ -1,6 +1,7 @@
 """unparse: clean text and faithful structure from Arabic UN documents."""
 
 from .api import normalize, parse, parse_pdf, parse_text, repair
+from .batch import process_file
 from .errors import (
     BinaryInputError,
     EncodingError,
@@ -36,5 +37,6 @@ __all__ = [
     "parse",
     "parse_pdf",
     "parse_text",
+    "process_file",
     "repair",
 ]

@@ -1,0 +1,648 @@
+"""Many files at once: a folder tree of ``.txt`` and ``.pdf`` files on a local pool or on Dask.
+
+The unit of work is one file, and it is the same function everywhere:
+
+- :func:`process_file` (exported as ``unparse.process_file``) takes a path or the bytes of a
+  file and returns records, for Spark, Ray or Dask users who bring their own engine;
+- :func:`run_batch` (``unparse batch``) walks a folder tree, runs the per-file work on a
+  process pool (``jobs``) or on a Dask cluster (``engine="dask"``), and writes one output per
+  input, mirroring the tree, each atomically (a temporary file, then ``os.replace``).
+
+Outputs depend on the input bytes, the relative name, the format and the options only, never
+on the engine, the number of workers or the order in which they finish.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from .api import parse_pdf, parse_text
+from .api import repair as repair_text
+from .errors import InputFileError, InputTooLargeError, UnparseError
+from .export import FORMATS, get_format
+from .export.jsonl import records as jsonl_records
+from .models import Document, Fix
+from .options import DEFAULT_OPTIONS, Options
+from .read.text import decode_bytes, read_bytes
+
+SUFFIXES = (".txt", ".pdf")
+"""The inputs ``batch`` looks for (any case)."""
+
+ERRORS_FILE = "errors.jsonl"
+_TMP_SUFFIX = ".unparse-tmp"
+
+Source = str | os.PathLike[str] | bytes
+
+
+class BatchSetupError(UnparseError):
+    """The batch cannot start: the input folder is missing, the output folder is unusable..."""
+
+
+# --------------------------------------------------------------------------- one file
+
+
+@dataclass
+class _Opened:
+    label: str
+    text: str | None = None
+    pdf: str | None = None
+
+
+def _is_pdf(data: bytes, label: str) -> bool:
+    return data.startswith(b"%PDF-") or label.lower().endswith(".pdf")
+
+
+def _check_not_empty(data: bytes, label: str) -> None:
+    if not data:
+        raise InputFileError("is empty (0 bytes): there is no text to parse", label)
+    if not data.strip():
+        raise InputFileError("contains only white space: there is no text to parse", label)
+
+
+@contextlib.contextmanager
+def _open(source: Source, name: str | None, options: Options) -> Iterator[_Opened]:
+    """The decoded text of a text file, or the path of a PDF (a temporary copy for PDF bytes)."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        label = name or "<bytes>"
+        if len(data) > options.max_bytes:
+            raise InputTooLargeError(
+                f"is {len(data):,} bytes, over the limit of {options.max_bytes:,} "
+                "(raise it with Options(max_bytes=...) or --max-bytes)",
+                label,
+            )
+        if _is_pdf(data, label):
+            fd, tmp = tempfile.mkstemp(suffix=".pdf", prefix="unparse-")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                yield _Opened(label, pdf=tmp)
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            return
+        _check_not_empty(data, label)
+        yield _Opened(label, text=decode_bytes(data, label))
+        return
+    if not isinstance(source, str | os.PathLike):
+        raise UnparseError(f"expected a path or bytes, got {type(source).__name__}")
+    path = os.fspath(source)
+    label = name or path
+    if Path(path).suffix.lower() == ".pdf":
+        yield _Opened(label, pdf=path)
+        return
+    data = read_bytes(path, options)
+    if data.startswith(b"%PDF-"):
+        yield _Opened(label, pdf=path)
+        return
+    _check_not_empty(data, label)
+    yield _Opened(label, text=decode_bytes(data, label))
+
+
+def load_document(source: Source, *, name: str | None = None, options: Options | None = None) -> Document:
+    """Parse a path or a file's bytes into a Document whose ``source`` is ``name`` (or the path).
+
+    Raises :class:`UnparseError` on bad input, also when nothing is left to parse.
+    """
+    options = options or DEFAULT_OPTIONS
+    with _open(source, name, options) as opened:
+        if opened.pdf is not None:
+            doc = parse_pdf(opened.pdf, options)
+        else:
+            doc = parse_text(opened.text or "", options, source=opened.label)
+        doc.source = opened.label
+    if not doc.text.strip():
+        raise InputFileError("no text is left after repair (only page furniture?)", opened.label)
+    return doc
+
+
+def clean_source(
+    source: Source, *, name: str | None = None, options: Options | None = None
+) -> tuple[str, list[Fix], list[str]]:
+    """The normalised text of a path or bytes, with the fixes applied and the warnings."""
+    options = options or DEFAULT_OPTIONS
+    with _open(source, name, options) as opened:
+        if opened.pdf is not None:
+            doc = parse_pdf(opened.pdf, options)
+            return doc.text, doc.fixes, doc.warnings
+        result = repair_text(opened.text or "", options)
+        return result.text, result.fixes, result.warnings
+
+
+def one_line(exc: BaseException) -> str:
+    """The reason an exception gives, on one line: its ``reason`` for an UnparseError."""
+    if isinstance(exc, UnparseError):
+        text = exc.reason
+    else:
+        text = f"internal error {type(exc).__name__}: {exc} (a bug in unparse; please report it)"
+    return " ".join(text.split())
+
+
+def process_file(
+    path_or_bytes: Source,
+    *,
+    name: str | None = None,
+    format: str = "json",
+    options: Options | None = None,
+    errors: Literal["raise", "record"] = "raise",
+) -> list[dict[str, Any]]:
+    """Process one file and return records: the per-file work of ``unparse batch``.
+
+    ``path_or_bytes`` is a path or a file's bytes (a PDF is recognised by its ``%PDF-`` header
+    or by ``name``); ``name`` is what the records give as their source (default: the path).
+    The records are JSON-compatible dicts:
+
+    - ``format="jsonl"``: one per paragraph, sub-item and footnote (see ``unparse.export.jsonl``);
+    - ``format="json"``: one, the Document (``Document.model_validate(record)`` reads it back);
+    - ``"markdown"``, ``"text"``, ``"akn"``: one, ``{"source", "format", "content"}``.
+
+    Bad input raises :class:`UnparseError`; with ``errors="record"`` it returns one record
+    ``{"source", "error", "reason"}`` instead (unexpected exceptions too), so that one bad file
+    does not fail a Spark or Ray job.
+    """
+    fmt = get_format(format)
+    label = name or (
+        "<bytes>" if isinstance(path_or_bytes, bytes | bytearray | memoryview) else os.fspath(path_or_bytes)
+    )
+    try:
+        doc = load_document(path_or_bytes, name=name, options=options)
+    except Exception as exc:
+        if errors == "raise":
+            raise
+        return [{"source": label, "error": type(exc).__name__, "reason": one_line(exc)}]
+    if fmt.name == "jsonl":
+        return jsonl_records(doc)
+    if fmt.name == "json":
+        return [doc.model_dump(mode="json")]
+    return [{"source": doc.source, "format": fmt.name, "content": fmt.render(doc)}]
+
+
+# --------------------------------------------------------------------------- the worker
+
+
+@dataclass
+class Outcome:
+    """What the per-file work sends back to the coordinator: small and picklable."""
+
+    name: str
+    content: bytes | None = None
+    kind: str | None = None
+    paragraphs: int = 0
+    error: str | None = None
+    reason: str | None = None
+    pid: int = 0
+    peak_rss_kb: int = 0
+
+
+def _peak_rss_kb() -> int:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on Windows
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return int(peak // 1024 if sys.platform == "darwin" else peak)
+
+
+def work(task: tuple[str, Source, str, Options]) -> Outcome:
+    """Render one file; never raises (a failure is an Outcome with ``error`` and ``reason``)."""
+    name, source, format, options = task
+    try:
+        doc = load_document(source, name=name, options=options)
+        content = get_format(format).render(doc).encode("utf-8")
+        outcome = Outcome(name, content, doc.kind, len(doc.preamble) + len(doc.paragraphs))
+    except Exception as exc:  # one bad file, or a bug, must not lose the other files' output
+        outcome = Outcome(name, error=type(exc).__name__, reason=one_line(exc))
+    outcome.pid = os.getpid()
+    outcome.peak_rss_kb = _peak_rss_kb()
+    return outcome
+
+
+# --------------------------------------------------------------------------- the tree
+
+
+@dataclass
+class Task:
+    """One input file and the output it gets."""
+
+    name: str  # relative POSIX path inside the input folder: the records' source
+    path: Path
+    output: Path
+    size: int = 0
+    mtime_ns: int = 0
+
+
+def _safe_part(part: str) -> bool:
+    return part not in ("", ".", "..") and "/" not in part and "\\" not in part and "\x00" not in part
+
+
+def discover(
+    input_dir: Path, output_dir: Path, extension: str, problems: list[tuple[str, str]] | None = None
+) -> list[Task]:
+    """The ``.txt`` and ``.pdf`` files under ``input_dir``, sorted, each with its output path.
+
+    Follows symbolic links but visits each real directory once (a link loop ends there);
+    skips hidden files and folders and the output folder when it lies inside the input.
+    Outputs mirror the tree: ``sub/a.txt`` → ``sub/a.json``; when two inputs of one folder
+    share a stem (``a.txt`` and ``a.pdf``) both keep their suffix: ``a.txt.json``, ``a.pdf.json``.
+    """
+    seen: set[tuple[int, int]] = set()
+    try:
+        out_stat = output_dir.stat()
+        seen.add((out_stat.st_dev, out_stat.st_ino))
+    except OSError:
+        pass
+    tasks: list[Task] = []
+
+    def onerror(err: OSError) -> None:
+        if problems is not None:
+            where = Path(err.filename or input_dir)
+            try:
+                rel = where.relative_to(input_dir).as_posix()
+            except ValueError:
+                rel = str(where)
+            problems.append((rel or ".", f"folder cannot be read ({err.strerror or err})"))
+
+    for dirpath, dirnames, filenames in os.walk(input_dir, onerror=onerror, followlinks=True):
+        here = Path(dirpath)
+        try:
+            st = here.stat()
+        except OSError:
+            dirnames[:] = []
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen and here != input_dir:
+            dirnames[:] = []
+            continue
+        seen.add(key)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and _safe_part(d))
+        rel_dir = here.relative_to(input_dir)
+        names = sorted(
+            f
+            for f in filenames
+            if not f.startswith(".") and _safe_part(f) and Path(f).suffix.lower() in SUFFIXES
+        )
+        stems = Counter(Path(f).stem.lower() for f in names)
+        for f in names:
+            out_name = (Path(f).stem if stems[Path(f).stem.lower()] == 1 else f) + extension
+            rel = rel_dir / f
+            tasks.append(Task(rel.as_posix(), here / f, output_dir / rel_dir / out_name))
+    tasks.sort(key=lambda t: t.name)
+    return tasks
+
+
+def _inside(path: Path, root: Path) -> bool:
+    real, real_root = os.path.realpath(path), os.path.realpath(root)
+    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def write_atomic(path: Path, data: bytes, root: Path | None = None) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``.
+
+    With ``root``, refuse to write anywhere outside it (a symbolic link in the output tree
+    pointing elsewhere, for instance).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if root is not None and not _inside(path.parent, root):
+        raise InputFileError(f"the output {path} would fall outside the output folder {root}")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP_SUFFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _remove_stale_temporaries(output_dir: Path) -> None:
+    # A run killed in the middle of a write leaves its temporary file behind; never a half output.
+    for dirpath, _, filenames in os.walk(output_dir):
+        for f in filenames:
+            if f.startswith(".") and f.endswith(_TMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(dirpath, f))
+
+
+# --------------------------------------------------------------------------- the run
+
+
+@dataclass
+class Failure:
+    """One input that failed: its relative name, the error class and the reason."""
+
+    file: str
+    error: str
+    reason: str
+    size: int | None = None
+    mtime_ns: int | None = None
+    settings: str | None = None
+
+    def record(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class BatchSummary:
+    """What a run did."""
+
+    files: int = 0
+    written: int = 0
+    skipped: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    carried_over: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    paragraphs: int = 0
+    bytes_in: int = 0
+    seconds: float = 0.0
+    peak_rss_kb: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def lines(self, output_dir: Path | None = None) -> list[str]:
+        """The summary for people, a few lines."""
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.kinds.items())) or "none"
+        rate = self.written / self.seconds if self.seconds > 0 else 0.0
+        out = [
+            f"{self.files} files: {self.written} written, {self.skipped} up to date, {self.failed} failed"
+            + (f" ({self.carried_over} as in the last run)" if self.carried_over else ""),
+            f"documents: {kinds}; {self.paragraphs} paragraphs",
+            f"time: {self.seconds:.1f} s ({rate:.1f} files/s)",
+        ]
+        if self.peak_rss_kb:
+            out.append(f"peak memory per worker: {max(self.peak_rss_kb.values()) / 1024:.0f} MB")
+        if self.failures and output_dir is not None:
+            out.append(f"failures: {output_dir / ERRORS_FILE}")
+        return out
+
+
+def _settings(format: str, options: Options) -> str:
+    from . import __version__
+
+    blob = f"{__version__}|{format}|{options.model_dump_json()}".encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def _previous_failures(path: Path) -> dict[str, Failure]:
+    out: dict[str, Failure] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return out
+    for line in lines:
+        try:
+            rec = json.loads(line)
+            failure = Failure(**rec)
+        except (ValueError, TypeError):
+            continue
+        out[failure.file] = failure
+    return out
+
+
+def _run_local(items: list[tuple[str, Source, str, Options]], jobs: int) -> Iterator[Outcome]:
+    if jobs <= 1 or len(items) <= 1:
+        yield from map(work, items)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    methods = multiprocessing.get_all_start_methods()
+    # forkserver: workers start from a clean process with unparse imported once, not from a
+    # fork of a process that runs threads (the progress bar's).
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        ctx.set_forkserver_preload(["unparse.batch"])
+    with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=ctx) as pool:
+        futures = [pool.submit(work, item) for item in items]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def _dask_client(scheduler: str | None) -> Any:
+    try:
+        # Imported by name: dask is an optional extra, and its API is untyped.
+        distributed = importlib.import_module("dask.distributed")
+    except ImportError:
+        raise BatchSetupError(
+            "--engine dask needs Dask: pip install 'unparse[dask]' (dask[distributed])"
+        ) from None
+    if not scheduler:
+        raise BatchSetupError("--engine dask needs --scheduler tcp://HOST:PORT")
+    try:
+        return distributed.Client(scheduler, timeout="20s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise BatchSetupError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+
+
+def _run_dask(
+    client: Any, tasks: list[Task], format: str, options: Options, failed: list[Outcome]
+) -> Iterator[Outcome]:
+    as_completed = importlib.import_module("dask.distributed").as_completed
+    with client:
+        window = max(16, 4 * sum(client.nthreads().values()))
+        pending = iter(tasks)
+        running = as_completed()
+
+        def submit_next() -> bool:
+            for task in pending:
+                # The coordinator reads the file and ships its bytes, so workers need no access
+                # to the input folder; the outputs come back and are written here.
+                try:
+                    data = read_bytes(task.path, options)
+                except UnparseError as exc:
+                    failed.append(Outcome(task.name, error=type(exc).__name__, reason=one_line(exc)))
+                    continue
+                running.add(client.submit(work, (task.name, data, format, options), pure=False))
+                return True
+            return False
+
+        for _ in range(window):
+            if not submit_next():
+                break
+        for future in running:
+            yield future.result()
+            submit_next()
+
+
+def run_batch(
+    input_dir: str | os.PathLike[str],
+    output_dir: str | os.PathLike[str],
+    *,
+    format: str = "json",
+    options: Options | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    engine: Literal["local", "dask"] = "local",
+    scheduler: str | None = None,
+    progress: bool | None = None,
+    report: Callable[[str], None] | None = None,
+) -> BatchSummary:
+    """Process every ``.txt`` and ``.pdf`` file under ``input_dir`` into ``output_dir``.
+
+    Outputs newer than their input are kept (``force`` redoes them); an input that failed
+    before and has not changed since (same size and modification time, same format, options and
+    unparse version) is not retried but stays in ``errors.jsonl``. ``report`` receives one line
+    per failure (``FILE: reason``). ``progress=None`` shows a bar only when stderr is a terminal.
+    """
+    started = time.perf_counter()
+    options = options or DEFAULT_OPTIONS
+    fmt = get_format(format)
+    src, dst = Path(input_dir), Path(output_dir)
+    if not src.is_dir():
+        raise BatchSetupError("is not a folder" if src.exists() else "no such folder", src)
+    if dst.exists() and not dst.is_dir():
+        raise BatchSetupError("the output exists and is not a folder", dst)
+    if os.path.realpath(src) == os.path.realpath(dst):
+        raise BatchSetupError("the output folder must not be the input folder", dst)
+    try:
+        dst.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BatchSetupError(f"cannot create the output folder ({exc.strerror or exc})", dst) from None
+    _remove_stale_temporaries(dst)
+
+    problems: list[tuple[str, str]] = []
+    tasks = discover(src, dst, fmt.extension, problems)
+    summary = BatchSummary(files=len(tasks))
+    settings = _settings(fmt.name, options)
+    previous = {} if force else _previous_failures(dst / ERRORS_FILE)
+    todo: list[Task] = []
+    for task in tasks:
+        try:
+            st = task.path.stat()
+        except OSError as exc:
+            summary.failures.append(Failure(task.name, "InputFileError", f"cannot be read ({exc.strerror})"))
+            continue
+        task.size, task.mtime_ns = st.st_size, st.st_mtime_ns
+        if not force:
+            with contextlib.suppress(OSError):
+                if task.output.stat().st_mtime_ns >= task.mtime_ns:
+                    summary.skipped += 1
+                    continue
+            before = previous.get(task.name)
+            if before is not None and (before.size, before.mtime_ns, before.settings) == (
+                task.size,
+                task.mtime_ns,
+                settings,
+            ):
+                summary.failures.append(before)
+                summary.carried_over += 1
+                continue
+        todo.append(task)
+    for name, reason in problems:
+        summary.failures.append(Failure(name, "InputFileError", reason))
+
+    by_name = {t.name: t for t in todo}
+    summary.bytes_in = sum(t.size for t in todo)
+    jobs = jobs or default_jobs()
+    early: list[Outcome] = []
+    if engine == "dask":
+        client = _dask_client(scheduler)
+        outcomes: Iterable[Outcome] = _run_dask(client, todo, fmt.name, options, early)
+    elif engine == "local":
+        items: list[tuple[str, Source, str, Options]] = [
+            (t.name, str(t.path), fmt.name, options) for t in todo
+        ]
+        outcomes = _run_local(items, jobs)
+    else:
+        raise BatchSetupError(f"unknown engine {engine!r}; choose local or dask")
+
+    from tqdm import tqdm
+
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(total=len(todo), unit="file", disable=not show, file=sys.stderr, dynamic_ncols=True)
+
+    def say(line: str) -> None:
+        if report is None:
+            return
+        if show:
+            bar.write(line, file=sys.stderr)
+        else:
+            report(line)
+
+    for failure in summary.failures:
+        say(f"{failure.file}: {failure.reason}")
+
+    def settle(outcome: Outcome) -> None:
+        task = by_name[outcome.name]
+        if outcome.content is not None:
+            try:
+                write_atomic(task.output, outcome.content, dst)
+            except (OSError, UnparseError) as exc:
+                reason = exc.reason if isinstance(exc, UnparseError) else f"cannot write the output ({exc})"
+                outcome = Outcome(outcome.name, error=type(exc).__name__, reason=reason)
+            else:
+                summary.written += 1
+                summary.kinds[outcome.kind or "unknown"] += 1
+                summary.paragraphs += outcome.paragraphs
+        if outcome.error is not None:
+            failure = Failure(
+                outcome.name, outcome.error, outcome.reason or "", task.size, task.mtime_ns, settings
+            )
+            summary.failures.append(failure)
+            say(f"{outcome.name}: {failure.reason}")
+        if outcome.pid:
+            summary.peak_rss_kb[outcome.pid] = max(
+                summary.peak_rss_kb.get(outcome.pid, 0), outcome.peak_rss_kb
+            )
+        bar.update(1)
+
+    try:
+        for outcome in outcomes:
+            settle(outcome)
+            while early:
+                settle(early.pop())
+        while early:
+            settle(early.pop())
+    finally:
+        bar.close()
+        summary.failures.sort(key=lambda f: f.file)
+        errors_path = dst / ERRORS_FILE
+        if summary.failures:
+            body = "".join(json.dumps(f.record(), ensure_ascii=False) + "\n" for f in summary.failures)
+            write_atomic(errors_path, body.encode("utf-8"))
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                errors_path.unlink()
+        summary.seconds = time.perf_counter() - started
+    return summary
+
+
+__all__ = [
+    "ERRORS_FILE",
+    "FORMATS",
+    "SUFFIXES",
+    "BatchSetupError",
+    "BatchSummary",
+    "Failure",
+    "Outcome",
+    "Task",
+    "clean_source",
+    "discover",
+    "load_document",
+    "process_file",
+    "run_batch",
+    "work",
+    "write_atomic",
+]

@@ -1,0 +1,95 @@
+"""Helpers shared by the exporters: document order of sections and paragraphs, footnote markers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..models import Document, FootnoteRef, Paragraph, Section
+
+
+@dataclass(frozen=True)
+class Item:
+    """One step of a document's body in reading order: a section heading or a numbered paragraph."""
+
+    section: Section | None = None
+    paragraph: Paragraph | None = None
+
+
+def body_in_order(doc: Document) -> Iterator[Item]:
+    """Section headings interleaved with the numbered paragraphs, in reading order.
+
+    A section goes before the paragraph it names as ``first_paragraph``; failing that,
+    before the first paragraph that starts after its own line; failing that, after
+    the section before it. Sections never change their relative order.
+    """
+    paragraphs = doc.paragraphs
+    anchors: list[int] = []
+    previous = 0
+    for section in doc.sections:
+        anchor: int | None = None
+        if section.first_paragraph is not None:
+            anchor = next(
+                (i for i, p in enumerate(paragraphs) if p.number == section.first_paragraph),
+                None,
+            )
+            if anchor is None:
+                anchor = next(
+                    (
+                        i
+                        for i, p in enumerate(paragraphs)
+                        if p.number is not None and p.number > section.first_paragraph
+                    ),
+                    len(paragraphs),
+                )
+        elif section.span is not None:
+            start = section.span.start_line
+            anchor = next((i for i, p in enumerate(paragraphs) if p.span.start_line > start), len(paragraphs))
+        anchor = previous if anchor is None else max(anchor, previous)
+        anchors.append(anchor)
+        previous = anchor
+    k = 0
+    for i, paragraph in enumerate(paragraphs):
+        while k < len(anchors) and anchors[k] <= i:
+            yield Item(section=doc.sections[k])
+            k += 1
+        yield Item(paragraph=paragraph)
+    for section in doc.sections[k:]:
+        yield Item(section=section)
+
+
+def with_markers(text: str, refs: list[FootnoteRef], fmt: str) -> str:
+    """``text`` with each footnote marker put back at its offset, formatted by ``fmt`` (``"[^{}]"``)."""
+    if not refs:
+        return text
+    out = text
+    for ref in sorted(refs, key=lambda r: r.offset, reverse=True):
+        at = min(max(ref.offset, 0), len(out))
+        out = out[:at] + fmt.format(ref.marker) + out[at:]
+    return out
+
+
+def heading_text(section: Section) -> str:
+    """``"أولاً - مقدمة"``: the label and the title of a section, as printed."""
+    if section.label and section.title:
+        return f"{section.label} - {section.title}"
+    return section.label or section.title
+
+
+def document_title(doc: Document) -> str:
+    """The best available title: the document's title, else its symbol, else its source."""
+    return doc.title or doc.symbol or doc.source or "Untitled document"
+
+
+def metadata(doc: Document) -> list[tuple[str, str]]:
+    """The metadata worth printing, as (label, value) pairs, in a fixed order."""
+    pairs = [
+        ("Symbol", doc.symbol),
+        ("Kind", doc.kind),
+        ("Body", doc.body),
+        ("Session", doc.session),
+        ("Agenda item", doc.agenda_item),
+        ("Date", doc.date.isoformat() if doc.date else None),
+        ("Source", doc.source),
+    ]
+    return [(k, v) for k, v in pairs if v]

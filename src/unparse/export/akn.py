@@ -1,0 +1,311 @@
+"""Akoma Ntoso 3.0 XML in the shape the UN's AKN4UN guidelines give resolutions.
+
+- resolutions and decisions are ``<statement name="resolution|decision">``, reports
+  ``<doc name="report">``, anything else ``<doc name="document">``;
+- ``meta/identification``: FRBRWork, FRBRExpression (Arabic), FRBRManifestation, with URIs
+  built from the symbol and the date (``/akn/un/statement/resolution/2021-12-16/A_RES_76_186``);
+- ``preface``: docNumber, docProponent (the body), session, agenda item, docDate, docTitle;
+- ``preamble``: the formula (``إن الجمعية العامة،``) and the preambular paragraphs as
+  ``recitals/recital`` (sub-items of a preambular paragraph as a ``blockList``);
+- ``mainBody``: numbered paragraphs (``paragraph`` with ``num`` and ``content``, or ``intro`` and
+  ``point`` elements for their sub-items), nested in ``section``/``subsection`` for report headings;
+- footnotes as ``authorialNote`` at their first reference (later references are ``noteRef``),
+  footnotes cited nowhere in a closing ``container name="footnotes"``;
+- ``conclusions``: the closing (``الجلسة العامة 53 ...``), with its date when known.
+
+Built with :mod:`xml.etree.ElementTree` (so everything is escaped), with characters XML 1.0
+cannot carry removed, and valid against the Akoma Ntoso 3.0 schema (tested).
+"""
+
+from __future__ import annotations
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import regex
+
+from ..models import Document, Footnote, FootnoteRef, Paragraph, Section, SubItem
+from ._common import body_in_order
+from .ids import paragraph_ids
+
+EXTENSION = ".xml"
+NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+# Characters XML 1.0 does not allow, even escaped.
+_NOT_XML = regex.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_ID = regex.compile(r"[^\w.-]+")
+# Elements whose content is text (mixed content): never indented inside.
+_TEXT_ELEMENTS = {"p", "num", "heading", "listIntroduction", "docTitle", "docNumber", "FRBRname"}
+
+
+def _q(tag: str) -> str:
+    return f"{{{NAMESPACE}}}{tag}"
+
+
+def _clean(text: str | None) -> str:
+    return _NOT_XML.sub("", text or "")
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    el = ET.SubElement(parent, _q(tag), {k.rstrip("_"): _clean(v) for k, v in attrs.items()})
+    if text is not None:
+        el.text = _clean(text)
+    return el
+
+
+class _Notes:
+    """Places each footnote at its first reference; the rest are listed at the end."""
+
+    def __init__(self, footnotes: list[Footnote]) -> None:
+        self.by_marker: dict[str, tuple[str, Footnote]] = {}
+        for k, note in enumerate(footnotes, start=1):
+            self.by_marker.setdefault(note.marker, (f"fn_{k}", note))
+        self.order = [(f"fn_{k}", note) for k, note in enumerate(footnotes, start=1)]
+        self.placed: set[str] = set()
+
+    def note(self, parent: ET.Element, eid: str, note: Footnote) -> ET.Element:
+        el = _sub(parent, "authorialNote", marker=note.marker, placement="bottom", eId=eid)
+        _sub(el, "p", note.text)
+        self.placed.add(eid)
+        return el
+
+    def paragraph(self, parent: ET.Element, text: str, refs: list[FootnoteRef]) -> ET.Element:
+        """``<p>`` with ``text`` and, at each reference's offset, its note (or a noteRef)."""
+        p = _sub(parent, "p")
+        text = text or ""
+        last = 0
+        tail: ET.Element | None = None
+
+        def put(chunk: str) -> None:
+            chunk = _clean(chunk)
+            if tail is None:
+                p.text = (p.text or "") + chunk
+            else:
+                tail.tail = (tail.tail or "") + chunk
+
+        for ref in sorted(refs, key=lambda r: r.offset):
+            at = min(max(ref.offset, last), len(text))
+            put(text[last:at])
+            last = at
+            found = self.by_marker.get(ref.marker)
+            if found is None:
+                continue  # cited, but its text is missing: the document's warnings say so
+            eid, note = found
+            if eid in self.placed:
+                tail = _sub(p, "noteRef", marker=ref.marker, href=f"#{eid}")
+            else:
+                tail = self.note(p, eid, note)
+        put(text[last:])
+        return p
+
+
+def _id_part(text: str) -> str:
+    return _NOT_ID.sub("_", text).strip("_") or "x"
+
+
+def _frbr(doc: Document) -> tuple[str, str, datetime.date | None]:
+    kind = doc.kind if doc.kind != "unknown" else "document"
+    doctype = "statement" if doc.kind in ("resolution", "decision") else "doc"
+    date = doc.date or doc.closing_date
+    number = doc.symbol or (doc.source.rsplit("/", 1)[-1] if doc.source else None) or "unknown"
+    when = date.isoformat() if date else "0001-01-01"
+    return f"/akn/un/{doctype}/{kind}/{when}/{_id_part(number)}", kind, date
+
+
+def _meta(root: ET.Element, doc: Document) -> None:
+    work, _, date = _frbr(doc)
+    when = date.isoformat() if date else "0001-01-01"
+    date_name = "adoption" if date else "unknown"
+    meta = _sub(root, "meta")
+    ident = _sub(meta, "identification", source="#unparse")
+    w = _sub(ident, "FRBRWork")
+    _sub(w, "FRBRthis", value=f"{work}/!main")
+    _sub(w, "FRBRuri", value=work)
+    _sub(w, "FRBRdate", date=when, name=date_name)
+    _sub(w, "FRBRauthor", href="#author")
+    _sub(w, "FRBRcountry", value="un")
+    if doc.symbol:
+        _sub(w, "FRBRnumber", value=doc.symbol)
+    if doc.title:
+        _sub(w, "FRBRname", value=doc.title)
+    expr = f"{work}/ara@"
+    e = _sub(ident, "FRBRExpression")
+    _sub(e, "FRBRthis", value=f"{expr}/!main")
+    _sub(e, "FRBRuri", value=expr)
+    _sub(e, "FRBRdate", date=when, name=date_name)
+    _sub(e, "FRBRauthor", href="#author")
+    _sub(e, "FRBRlanguage", language="ara")
+    m = _sub(ident, "FRBRManifestation")
+    _sub(m, "FRBRthis", value=f"{expr}/!main.xml")
+    _sub(m, "FRBRuri", value=f"{expr}.akn")
+    _sub(m, "FRBRdate", date=when, name="source")
+    _sub(m, "FRBRauthor", href="#unparse")
+    refs = _sub(meta, "references", source="#unparse")
+    _sub(
+        refs,
+        "TLCOrganization",
+        eId="author",
+        href="/akn/ontology/organization/un/author",
+        showAs=doc.body or "United Nations",
+    )
+    _sub(refs, "TLCOrganization", eId="unparse", href="/akn/ontology/organization/unparse", showAs="unparse")
+
+
+def _preface(root: ET.Element, doc: Document) -> None:
+    lines: list[tuple[str, str, dict[str, str]]] = []
+    if doc.symbol:
+        lines.append(("docNumber", doc.symbol, {}))
+    if doc.body:
+        lines.append(("docProponent", doc.body, {}))
+    if doc.session:
+        lines.append(("session", doc.session, {}))
+    if doc.agenda_item:
+        lines.append(("inline", doc.agenda_item, {"name": "agendaItem"}))
+    if doc.date:
+        lines.append(("docDate", doc.date.isoformat(), {"date": doc.date.isoformat()}))
+    if doc.title:
+        lines.append(("docTitle", doc.title, {}))
+    if not lines:
+        return
+    preface = _sub(root, "preface")
+    for tag, text, attrs in lines:
+        _sub(_sub(preface, "p"), tag, text, **attrs)
+
+
+def _block_list(parent: ET.Element, items: list[SubItem], eid: str, notes: _Notes) -> None:
+    bl = _sub(parent, "blockList", eId=f"{eid}__list_1")
+    for k, sub in enumerate(items, start=1):
+        item_id = f"{eid}__point_{k}"
+        it = _sub(bl, "item", eId=item_id)
+        _sub(it, "num", f"({sub.label})")
+        notes.paragraph(it, sub.text, sub.footnote_refs)
+        if sub.sub_items:
+            _block_list(it, sub.sub_items, item_id, notes)
+
+
+def _preamble(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Notes) -> None:
+    if not (doc.preamble_opening or doc.preamble):
+        return
+    preamble = _sub(root, "preamble")
+    if doc.preamble_opening:
+        _sub(_sub(preamble, "formula", name="enactingFormula"), "p", doc.preamble_opening)
+    if doc.preamble:
+        recitals = _sub(preamble, "recitals", eId="preamble__recs")
+        for p in doc.preamble:
+            eid = ids[id(p)]
+            rec = _sub(recitals, "recital", eId=eid)
+            if p.number is not None:
+                _sub(rec, "num", str(p.number))
+            notes.paragraph(rec, p.text, p.footnote_refs)
+            if p.sub_items:
+                _block_list(rec, p.sub_items, eid, notes)
+
+
+def _points(parent: ET.Element, items: list[SubItem], eid: str, notes: _Notes) -> None:
+    for k, sub in enumerate(items, start=1):
+        point_id = f"{eid}__point_{k}"
+        point = _sub(parent, "point", eId=point_id)
+        _sub(point, "num", f"({sub.label})")
+        if sub.sub_items:
+            notes.paragraph(_sub(point, "intro"), sub.text, sub.footnote_refs)
+            _points(point, sub.sub_items, point_id, notes)
+        else:
+            notes.paragraph(_sub(point, "content"), sub.text, sub.footnote_refs)
+
+
+def _paragraph(parent: ET.Element, p: Paragraph, eid: str, notes: _Notes) -> None:
+    para = _sub(parent, "paragraph", eId=eid)
+    if p.number is not None:
+        _sub(para, "num", str(p.number))
+    if p.sub_items:
+        notes.paragraph(_sub(para, "intro"), p.text, p.footnote_refs)
+        _points(para, p.sub_items, eid, notes)
+    else:
+        notes.paragraph(_sub(para, "content"), p.text, p.footnote_refs)
+
+
+def _section(parent: ET.Element, section: Section, eid: str) -> ET.Element:
+    tag = {1: "section", 2: "subsection"}.get(section.level, "level")
+    el = _sub(parent, tag, eId=eid)
+    if section.label:
+        _sub(el, "num", section.label)
+    if section.title:
+        _sub(el, "heading", section.title)
+    return el
+
+
+def _main_body(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Notes) -> None:
+    body = _sub(root, "mainBody")
+    stack: list[tuple[int, ET.Element]] = []
+    n_sections = 0
+    for item in body_in_order(doc):
+        if item.section is not None:
+            while stack and stack[-1][0] >= item.section.level:
+                stack.pop()
+            n_sections += 1
+            parent = stack[-1][1] if stack else body
+            stack.append((item.section.level, _section(parent, item.section, f"sec_{n_sections}")))
+        elif item.paragraph is not None:
+            parent = stack[-1][1] if stack else body
+            _paragraph(parent, item.paragraph, ids[id(item.paragraph)], notes)
+    if not doc.paragraphs and not doc.sections and doc.text:
+        # Nothing was segmented: keep the clean text, one <p> per line, so nothing is lost.
+        container = _sub(body, "container", name="text", eId="text")
+        for line in doc.text.split("\n"):
+            if line.strip():
+                _sub(container, "p", line)
+    unplaced = [(eid, note) for eid, note in notes.order if eid not in notes.placed]
+    if unplaced:
+        container = _sub(body, "container", name="footnotes", eId="footnotes")
+        for eid, note in unplaced:
+            notes.note(_sub(container, "p"), eid, note)
+    if len(body) == 0:
+        _sub(body, "p")  # mainBody must not be empty
+
+
+def _conclusions(root: ET.Element, doc: Document) -> None:
+    if not doc.closing:
+        return
+    conclusions = _sub(root, "conclusions")
+    p = _sub(conclusions, "p")
+    if doc.closing_date:
+        _sub(p, "date", doc.closing, date=doc.closing_date.isoformat(), refersTo="#meeting")
+    else:
+        p.text = _clean(doc.closing)
+
+
+def _indent(el: ET.Element, level: int = 0) -> None:
+    if el.tag.rsplit("}", 1)[-1] in _TEXT_ELEMENTS or len(el) == 0:
+        return
+    pad = "\n" + "  " * (level + 1)
+    if not (el.text or "").strip():
+        el.text = pad
+    for child in el:
+        _indent(child, level + 1)
+        if not (child.tail or "").strip():
+            child.tail = pad
+    el[-1].tail = "\n" + "  " * level
+
+
+def build(doc: Document) -> ET.Element:
+    """The ``<akomaNtoso>`` element of a document."""
+    ET.register_namespace("", NAMESPACE)
+    root = ET.Element(_q("akomaNtoso"))
+    _, kind, _ = _frbr(doc)
+    top = _sub(root, "statement" if doc.kind in ("resolution", "decision") else "doc", name=kind)
+    ids = paragraph_ids(doc)
+    notes = _Notes(doc.footnotes)
+    _meta(top, doc)
+    _preface(top, doc)
+    _preamble(top, doc, ids, notes)
+    _main_body(top, doc, ids, notes)
+    _conclusions(top, doc)
+    return root
+
+
+def render(doc: Document) -> str:
+    """The document as an Akoma Ntoso 3.0 XML string (UTF-8 declared), ending in a newline."""
+    root = build(doc)
+    _indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"

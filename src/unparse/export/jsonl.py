@@ -1,0 +1,122 @@
+"""JSON Lines for NLP: one flat record per paragraph, sub-item and footnote.
+
+Every record has the same keys (``RECORD_FIELDS``), so pandas
+(``pd.read_json(path, lines=True)``), polars and ``datasets.load_dataset("json", ...)``
+load the file as-is:
+
+- ``source``: the input file; ``symbol``, ``kind``: of the document;
+- ``part``: ``"preamble"`` (preambular paragraph), ``"operative"`` (numbered paragraph of a
+  resolution or decision), ``"paragraph"`` (numbered paragraph of a report or of an
+  unclassified document), ``"sub_item"``, ``"footnote"``;
+- ``id``: the element's identifier, the same as its ``eId`` in the Akoma Ntoso export
+  (``"preamble__rec_3"``, ``"para_7"``, ``"para_7__point_2"``, ``"fn_1"``);
+  ``parent``: the id of the paragraph or sub-item a sub-item belongs to, else null;
+- ``number``: the paragraph's number (for a sub-item, its paragraph's number; null in the preamble);
+  ``label``: a sub-item's label (``"أ"``) or a footnote's marker; ``lead``: a paragraph's lead phrase;
+- ``section``: for report paragraphs, the heading of the section they are in;
+- ``text``: the clean text; ``footnote_markers``: markers of the footnotes it cites (a list of strings);
+- ``start_line``, ``end_line``, ``start_page``, ``end_page``: where it came from.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..models import Document, Paragraph, SubItem
+from ._common import body_in_order, heading_text
+from .ids import paragraph_ids
+
+EXTENSION = ".jsonl"
+
+RECORD_FIELDS = (
+    "source",
+    "symbol",
+    "kind",
+    "part",
+    "id",
+    "parent",
+    "number",
+    "label",
+    "lead",
+    "section",
+    "text",
+    "footnote_markers",
+    "start_line",
+    "end_line",
+    "start_page",
+    "end_page",
+)
+
+
+def records(doc: Document) -> list[dict[str, Any]]:
+    """The records of one document, in reading order: preamble, paragraphs (each followed by its
+    sub-items, depth first), then footnotes."""
+    out: list[dict[str, Any]] = []
+    ids = paragraph_ids(doc)
+
+    def record(part: str, item: Paragraph | SubItem, rid: str, **extra: Any) -> dict[str, Any]:
+        rec: dict[str, Any] = dict.fromkeys(RECORD_FIELDS)
+        rec.update(
+            source=doc.source,
+            symbol=doc.symbol,
+            kind=doc.kind,
+            part=part,
+            id=rid,
+            text=item.text,
+            footnote_markers=[r.marker for r in item.footnote_refs],
+            start_line=item.span.start_line,
+            end_line=item.span.end_line,
+            start_page=item.span.start_page,
+            end_page=item.span.end_page,
+        )
+        rec.update(extra)
+        return rec
+
+    def sub_items(items: list[SubItem], parent: str, number: int | None, section: str | None) -> None:
+        for k, sub in enumerate(items, start=1):
+            sid = f"{parent}__point_{k}"
+            out.append(
+                record("sub_item", sub, sid, parent=parent, number=number, label=sub.label, section=section)
+            )
+            sub_items(sub.sub_items, sid, number, section)
+
+    for p in doc.preamble:
+        pid = ids[id(p)]
+        out.append(record("preamble", p, pid, number=p.number, lead=p.lead))
+        sub_items(p.sub_items, pid, p.number, None)
+    part = "operative" if doc.kind in ("resolution", "decision") else "paragraph"
+    section: str | None = None
+    for item in body_in_order(doc):
+        if item.section is not None:
+            section = heading_text(item.section)
+            continue
+        para = item.paragraph
+        if para is None:
+            continue
+        pid = ids[id(para)]
+        out.append(record(part, para, pid, number=para.number, lead=para.lead, section=section))
+        sub_items(para.sub_items, pid, para.number, section)
+    for k, note in enumerate(doc.footnotes, start=1):
+        rec: dict[str, Any] = dict.fromkeys(RECORD_FIELDS)
+        rec.update(
+            source=doc.source,
+            symbol=doc.symbol,
+            kind=doc.kind,
+            part="footnote",
+            id=f"fn_{k}",
+            label=note.marker,
+            text=note.text,
+            footnote_markers=[],
+            start_line=note.span.start_line,
+            end_line=note.span.end_line,
+            start_page=note.span.start_page,
+            end_page=note.span.end_page,
+        )
+        out.append(rec)
+    return out
+
+
+def render(doc: Document) -> str:
+    """One JSON object per line (UTF-8, not ASCII-escaped); empty when the document has no parts."""
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(doc))

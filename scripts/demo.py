@@ -46,7 +46,7 @@ def main(folder: str) -> int:
     )
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, tuple("-" * w for w in widths), *rows]:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)))
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)))
     if rows:
         first = unparse.parse(Path(folder) / rows[0][0])
         print(f"\nFirst paragraphs of {rows[0][0]}:")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CLEAN_SAMPLES, sample_text
 
+from conftest import CLEAN_SAMPLES, sample_text
 from unparse import Options
 from unparse.repair.brackets import unmirror_brackets
 from unparse.repair.chars import (

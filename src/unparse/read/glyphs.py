@@ -53,6 +53,11 @@ class Glyph:
         return not self.text.strip()
 
     @property
+    def is_empty(self) -> bool:
+        """Draws no character (a zero-width or format code, e.g. one glyph of a split letter)."""
+        return all(unicodedata.category(c) == "Cf" for c in self.text)
+
+    @property
     def is_mark(self) -> bool:
         """A combining mark (haraka, shadda) drawn over or under another glyph."""
         return bool(self.text) and all(unicodedata.combining(c) or c == "\u0670" for c in self.text)
@@ -296,7 +301,27 @@ def _join_numbers(units: list[_Unit]) -> list[_Unit]:
     return out
 
 
-def visual_to_logical(units: list[_Unit], rtl: bool) -> str:
+_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "«": "»", "»": "«", "<": ">", ">": "<"}
+
+
+def brackets_backwards(text: str) -> int:
+    """How many brackets close before they open (``)أ(``): a sign of mirrored glyph codes."""
+    bad = 0
+    for opener, closer in ("()", "[]"):
+        depth = 0
+        for ch in text:
+            if ch == opener:
+                depth += 1
+            elif ch == closer:
+                if depth:
+                    depth -= 1
+                else:
+                    bad += 1
+        bad += depth
+    return bad
+
+
+def visual_to_logical(units: list[_Unit], rtl: bool, mirror: bool = False) -> str:
     """Invert the bidi display order of one line given left to right.
 
     Right-to-left base: Latin runs (with the numbers and neutrals inside them) and numbers
@@ -309,15 +334,19 @@ def visual_to_logical(units: list[_Unit], rtl: bool) -> str:
     if not units:
         return ""
     if not rtl:
-        return _ltr_to_logical(units)
+        return _ltr_to_logical(units, mirror)
     n = len(units)
     kinds = [u.kind for u in units]
     resolved = list(kinds)
     last_strong: str | None = None
+    bracket_since = False  # a bracket between the number and the Latin run: ``No. 39574 (3)``
     for i, k in enumerate(kinds):
         if k in ("L", "R"):
             last_strong = k
-        elif k == "EN" and last_strong == "L":
+            bracket_since = False
+        elif k == "N" and units[i].text in _MIRROR:
+            bracket_since = True
+        elif k == "EN" and last_strong == "L" and not bracket_since:
             resolved[i] = "L"
     for i, k in enumerate(kinds):
         if k in ("N", "SP"):
@@ -333,13 +362,13 @@ def visual_to_logical(units: list[_Unit], rtl: bool) -> str:
         if run:
             atoms.append("".join(run))
             run = []
-        atoms.append(u.text)
+        atoms.append(_MIRROR.get(u.text, u.text) if mirror else u.text)
     if run:
         atoms.append("".join(run))
     return "".join(reversed(atoms))
 
 
-def _ltr_to_logical(units: list[_Unit]) -> str:
+def _ltr_to_logical(units: list[_Unit], mirror: bool) -> str:
     n = len(units)
     kinds = [u.kind for u in units]
     rtlish = [k == "R" for k in kinds]
@@ -358,15 +387,17 @@ def _ltr_to_logical(units: list[_Unit]) -> str:
         j = i
         while j < n and rtlish[j]:
             j += 1
-        out.append(visual_to_logical(units[i:j], rtl=True))
+        out.append(visual_to_logical(units[i:j], rtl=True, mirror=mirror))
         i = j
     return "".join(out)
 
 
-def read_line(line: TextLine, rtl: bool, gap_factor: float = 0.15) -> str:
+def read_line(line: TextLine, rtl: bool, gap_factor: float = 0.15, mirror: bool = False) -> str:
     """The logical-order text of one line (spaces from glyph gaps, superscripts as ``(N)``).
 
-    A superscript reference is glued to the word it follows in reading order.
+    A superscript reference is glued to the word it follows in reading order. ``mirror``:
+    the font's glyph codes name the bracket *shapes*, so brackets read right to left are
+    swapped (the reader decides this once per document, see ``brackets_backwards``).
     """
     units = _visual_units(line, gap_factor)
     # Glue superscripts to the word before them in reading order (right of them in RTL).
@@ -381,5 +412,5 @@ def read_line(line: TextLine, rtl: bool, gap_factor: float = 0.15) -> str:
                 continue
         glued.append(u)
     line.superscripts = [u.text for u in glued if u.kind == "SUP" and u.text]
-    text = visual_to_logical(glued, rtl)
+    text = visual_to_logical(glued, rtl, mirror)
     return " ".join(text.split())

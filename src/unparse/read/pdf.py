@@ -67,7 +67,16 @@ import regex
 from ..errors import InputTooLargeError, PdfError
 from ..options import DEFAULT_OPTIONS, Options
 from ..repair.pipeline import Line
-from .glyphs import Glyph, Rule, TextLine, bidi_class, group_lines, read_line, stream_order
+from .glyphs import (
+    Glyph,
+    Rule,
+    TextLine,
+    bidi_class,
+    brackets_backwards,
+    group_lines,
+    read_line,
+    stream_order,
+)
 from .text import read_bytes
 
 SEPARATOR = "_______________"
@@ -179,6 +188,8 @@ def extract_pages(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIO
                 text = item.get_text()
                 if text.startswith("(cid:"):
                     text = "\ufffd"
+                elif text and all(unicodedata.category(c) == "Cf" for c in text):
+                    continue  # zero-width glyph codes (a letter drawn as several glyphs)
                 matrix = item.matrix
                 baseline = y_top - matrix[5] if item.upright else y_top - item.y0
                 glyphs.append(
@@ -367,11 +378,8 @@ def _starts_paragraph(
         return True
     if _PARA_MARKER_RE.match(p.text):
         return True
-    if p.line.x0 - left > 3 * body_size and right - p.line.x1 > 3 * body_size:
-        return True  # a centred line: a title or heading
-    indent = (right - p.line.x1) if rtl else (p.line.x0 - left)
-    prev_indent = (right - prev.line.x1) if rtl else (prev.line.x0 - left)
-    return indent > prev_indent + 1.5 * body_size
+    # A centred line: a title or heading.
+    return p.line.x0 - left > 3 * body_size and right - p.line.x1 > 3 * body_size
 
 
 def _normalize_footnote(text: str) -> str:
@@ -396,11 +404,23 @@ def layout_lines(pages_in: list[PageGlyphs]) -> tuple[list[Line], dict[str, obje
     rtl = r >= 0.2 * max(r + latin, 1)
     warnings: list[str] = []
 
+    grouped = [group_lines(pg.glyphs) for pg in pages_in]
+    # Do the fonts name bracket shapes (mirrored in right-to-left text) or the characters?
+    # Decided once for the document, from the lines whose brackets read backwards one way.
+    as_is = swapped = 0
+    for tls in grouped:
+        for tl in tls:
+            if any(g.text in "()[]" for g in tl.glyphs):
+                a = brackets_backwards(read_line(tl, rtl))
+                b = brackets_backwards(read_line(tl, rtl, mirror=True))
+                as_is += a > b
+                swapped += b > a
+    mirror = as_is > swapped
     pages: list[list[_Phys]] = []
-    for pg in pages_in:
+    for pg, tls in zip(pages_in, grouped, strict=True):
         phys: list[_Phys] = []
-        for tl in group_lines(pg.glyphs):
-            text = read_line(tl, rtl)
+        for tl in tls:
+            text = read_line(tl, rtl, mirror=mirror)
             if not text:
                 continue
             tl.text = text
@@ -540,6 +560,7 @@ def layout_lines(pages_in: list[PageGlyphs]) -> tuple[list[Line], dict[str, obje
         "stream_order_counts": dict(counts),
         "reader_fixes": fixes,
         "furniture": furniture_records,
+        "mirrored_brackets": mirror,
         "running_symbols": list(dict.fromkeys(symbols)),
         "reader_warnings": warnings,
     }

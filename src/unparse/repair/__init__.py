@@ -20,7 +20,11 @@ from .chars import (
 )
 from .digits import convert_digits
 from .furniture import remove_page_furniture
-from .markup import strip_markdown_emphasis, superscript_refs_to_markers
+from .markup import (
+    strip_emphasis_across_lines,
+    strip_markdown_emphasis,
+    superscript_refs_to_markers,
+)
 from .numbers import fix_number_order
 from .order import reorder_runs, reverse_visual_lines
 from .pipeline import Context, Line, Step, line_step, option_line_step, run_steps
@@ -49,6 +53,7 @@ STEPS: list[Step] = [
     line_step("tatweel", strip_tatweel, lambda o: o.strip_tatweel),
     line_step("diacritics", strip_diacritics, lambda o: not o.keep_diacritics),
     line_step("markdown_emphasis", strip_markdown_emphasis),
+    Step("markdown_emphasis", strip_emphasis_across_lines),
     line_step("footnote_refs", superscript_refs_to_markers),
     Step("page_furniture", remove_page_furniture),
     line_step("spacing", normalize_spaces),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import regex
 
+from .pipeline import Context, Line
+
 # **bold** and *italic* around words; a lone "*" (a footnote marker) is not emphasis.
 _BOLD_RE = regex.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC_RE = regex.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
@@ -43,3 +45,38 @@ def superscript_refs_to_markers(text: str) -> str:
         return f"({digits.translate(_SUPER_TO_DIGIT)})" if digits else "(*)"
 
     return _SUPER_REF_RE.sub(repl, text)
+
+
+_OPENER_RE = regex.compile(r"(?<![\w*])\*(?=[^\s*])")
+_CLOSER_RE = regex.compile(r"(?<=[^\s*])\*(?![\w*])")
+
+
+def strip_emphasis_across_lines(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: emphasis whose ``*`` opens on one line and closes a few lines further,
+    as when an extractor wraps an italic title: ``"... Nations, *Trafficking in Organs,"`` …
+    ``"Removal of Organs* (Strasbourg, ...)"`` → both asterisks removed."""
+    out = list(lines)
+    for i, first in enumerate(out):
+        if "*" not in first.text:
+            continue
+        openers = list(_OPENER_RE.finditer(first.text))
+        if not openers or _CLOSER_RE.search(first.text, openers[-1].end()):
+            continue
+        for j in range(i + 1, min(i + 6, len(out))):
+            second = out[j]
+            if not second.text.strip():
+                break
+            if "*" not in second.text:
+                continue
+            closer = _CLOSER_RE.search(second.text)
+            if closer is None or _OPENER_RE.search(second.text, 0, closer.start()):
+                break
+            start = openers[-1].start()
+            a = first.text[:start] + first.text[start + 1 :]
+            b = second.text[: closer.start()] + second.text[closer.end() :]
+            ctx.record("markdown_emphasis", first.number, first.text, a)
+            ctx.record("markdown_emphasis", second.number, second.text, b)
+            out[i] = Line(first.number, a, first.page)
+            out[j] = Line(second.number, b, second.page)
+            break
+    return out

@@ -80,7 +80,7 @@ def read_header(lines: list[Line]) -> Header:
         if agenda and header.agenda_item is None:
             header.agenda_item = agenda["item"].replace("*", "").strip()
             # The agenda item's title follows it, up to a blank line.
-            title = []
+            title: list[Line] = []
             for nxt in lines[i + 1 :]:
                 if nxt.number != (title[-1] if title else line).number + 1:
                     break
@@ -104,7 +104,7 @@ def read_header(lines: list[Line]) -> Header:
             header.number = western(res_title["num"])
             header.title = res_title["title"].strip()
             continue
-        if REPORT_LINE_RE.match(text):
+        if REPORT_LINE_RE.match(text) and len(text.split()) <= 8:
             header.kind = "report"
             if header.title is None:
                 before = _blocks(rest)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from ..lexicon import SECTION_LETTERS
 from ..models import Footnote, Paragraph, Section
 from ..repair.digits import western
@@ -71,7 +73,7 @@ class _Pass:
         self.pending_refs: set[str] = set()
         self.defined: set[str] = set()
         self.blank_before = True
-        self.seen_blank_between_lines = False
+        self.skip_until = -1
 
     # -- helpers -------------------------------------------------------------------------
     def _crossed_separator(self, prev: int, now: int) -> bool:
@@ -229,7 +231,7 @@ class _Pass:
         if sub and self.state != "header" and self._sub_item(line, sub["label"], sub["rest"].strip()):
             return
         if self.state == "header":
-            formula = FORMULA_RE.match(text)
+            formula = self._formula(index)
             if formula:
                 self.body.formula = formula["formula"].strip() + "،"
                 self.body.formula_line = line
@@ -246,15 +248,37 @@ class _Pass:
             return
         self.current.tail().add(line, text)
 
+    def _formula(self, index: int) -> regex.Match[str] | None:
+        """The preamble formula, on one line or wrapped over up to three."""
+        text = self.lines[index].text.strip()
+        if not text.startswith("إن "):
+            return None
+        joined = text
+        for j in range(index + 1, min(index + 3, len(self.lines))):
+            if FORMULA_RE.match(joined) or _blank(self.lines[j]):
+                break
+            joined += " " + self.lines[j].text.strip()
+            self.skip_until = j
+        m: regex.Match[str] | None = FORMULA_RE.match(joined)
+        if m is None:
+            self.skip_until = -1
+        return m
+
     def _new_preamble_paragraph(self, text: str) -> bool:
         if self.current is None:
             return True
-        closed = self.current.ends_with(TERMINATORS)
-        return closed and (self.blank_before or PREAMBLE_LEAD_RE.match(text) is not None)
+        if not self.current.ends_with(TERMINATORS):
+            return False
+        # Without a blank line, a lead word after a closed paragraph opens the next one.
+        # (A wrapped line that happens to start "وإذ" after a comma inside a paragraph reads
+        # the same; line length was tried as a tie-breaker and made more errors than it fixed.)
+        return self.blank_before or PREAMBLE_LEAD_RE.match(text) is not None
 
     def run(self) -> Body:
         prev_number = 0
         for index, line in enumerate(self.lines):
+            if index <= self.skip_until:
+                continue
             if _blank(line):
                 self.blank_before = True
                 continue

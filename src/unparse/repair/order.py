@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ _PUNCT = "punct"
 
 _ATOM_RE = regex.compile(
     r"""(?V1)
-    (?P<mark>\)[^\s()]{1,4}\()
+    (?P<mark>\)[^\s()]{1,12}\()
   | (?P<latin>\p{Latin}[\p{Latin}\p{Nd}./\-]*)
   | (?P<num>\p{Nd}+(?:[/.,:٫٬]\p{Nd}+)*)
   | (?P<word>[[\p{L}\p{M}]--[\p{Latin}]]+)
@@ -114,9 +115,13 @@ def run_reversal_evidence(lines: Sequence[Line]) -> tuple[int, int]:
 
 
 def is_run_reversed(lines: Sequence[Line]) -> bool:
-    """The document decision: clear evidence of reversed runs, and more of it than of order."""
+    """The document decision: clear evidence of reversed runs, not outweighed by order.
+
+    Clean samples score (0, 100) and (0, 50); the run-reversed ones (46, 3), (47, 15),
+    (83, 12). A garbled line often still ends with a comma, so "logical" counts half.
+    """
     bad, good = run_reversal_evidence(lines)
-    return bad >= 3 and bad > 2 * good
+    return bad >= 3 and 2 * bad >= good
 
 
 # ---------------------------------------------------------------------------
@@ -234,7 +239,7 @@ def split_glued(word: str, model: DocumentModel) -> list[str]:
 # ---------------------------------------------------------------------------
 
 _FORCED = math.inf
-_SINGLE_SPACE_COST = -2.5
+_SINGLE_SPACE_COST = -1.5
 _MULTI_SPACE_BONUS = 1.0
 _SEPARATE_RUN_BONUS = 4.0  # numbers, Latin symbols and markers are runs of their own
 
@@ -257,6 +262,13 @@ def _separate(atoms: list[Atom], i: int) -> bool:
     return atom.text == "/" or (atom.text in ".:" and _standalone(atoms, i))
 
 
+def _reads_reversed(atom: Atom) -> bool:
+    """A short word that is far more common reversed: ``"يف"`` (``"في"``)."""
+    if atom.kind != _WORD or not 2 <= len(atom.key) <= 3:
+        return False
+    return wordlist.zipf(atom.key[::-1]) >= wordlist.zipf(atom.key) + 2.0
+
+
 def _boundary_prior(atoms: list[Atom], i: int) -> float | None:
     """Prior for a run boundary before atom i: None = impossible, inf = certain."""
     left, right = atoms[i - 1], atoms[i]
@@ -270,6 +282,14 @@ def _boundary_prior(atoms: list[Atom], i: int) -> float | None:
             return _FORCED
         if (lk == _MARK and rk == _NUM) or (lk == _NUM and rk == _MARK):
             return _FORCED
+        if right.text in "[(" and lk == _WORD and (i + 1 == len(atoms) or atoms[i + 1].gap):
+            return _FORCED  # "بناء[": an opening bracket that leads the line's first run
+        if left.text in "])" and rk in (_WORD, _MARK, _NUM) and i == 1:
+            return _FORCED  # "])A/61/444(": a closing bracket that ends the line
+        if lk == _NUM and right.text in "-–" and i + 1 < len(atoms):
+            after = atoms[i + 1]
+            if after.kind == _NUM and after.gap:
+                return _FORCED  # "١٩- ١٥": a range whose two numbers came out reversed
         if left.text in _CLAUSE_PUNCT and rk in (_WORD, _NUM, _MARK, _LATIN):
             return _FORCED  # "،الرق": a comma that starts a run
         if right.text in _CLAUSE_PUNCT:
@@ -285,7 +305,12 @@ def _boundary_prior(atoms: list[Atom], i: int) -> float | None:
             return _FORCED if _WORD in (lk, rk) else None
         return None
     bonus = _MULTI_SPACE_BONUS if len(right.gap) >= 2 else _SINGLE_SPACE_COST
-    if _separate(atoms, i - 1) or _separate(atoms, i):
+    if i in (1, len(atoms) - 1):
+        edge = atoms[0] if i == 1 else atoms[-1]
+        if _reads_reversed(edge):
+            bonus += 3.0  # "ينا، يف": a short run whose own letters came out reversed
+    dash_number = left.text in "-–" and right.kind == _NUM and i >= 2 and left.gap == ""
+    if _separate(atoms, i - 1) or _separate(atoms, i) or dash_number:
         bonus += _SEPARATE_RUN_BONUS
     elif right.text in "،؛" and _standalone(atoms, i):
         bonus += _SEPARATE_RUN_BONUS  # "آراء ، إلى": a standalone comma leads a run
@@ -297,6 +322,15 @@ def _boundary_prior(atoms: list[Atom], i: int) -> float | None:
 # ---------------------------------------------------------------------------
 # Scoring and dynamic programming.
 # ---------------------------------------------------------------------------
+
+
+# General Arabic: prepositions, relatives and particles are followed by what they govern.
+_NEEDS_COMPLEMENT = frozenset(
+    [
+        *("في", "من", "إلى", "على", "عن", "مع", "بين", "حول", "عبر", "لدى", "ضد"),
+        *("حتى", "نحو", "منذ", "دون", "الذي", "التي", "الذين", "أن", "إن", "بأن"),
+    ]
+)
 
 
 def _start_score(atom: Atom) -> float:
@@ -346,6 +380,8 @@ def best_readings(atoms: list[Atom], model: DocumentModel, own: Counter[tuple[st
     def pair(u: Atom, v: Atom) -> float:
         if u.kind == _WORD and v.kind == _WORD:
             return model.association(u.key, v.key, own)
+        if u.kind == _WORD and u.key in _NEEDS_COMPLEMENT and v.kind in (_MARK, _PUNCT):
+            return -1.5  # "على )A/61/444(": a preposition with nothing to govern
         return 0.0
 
     def cut_cost(i: int) -> float:
@@ -513,6 +549,7 @@ def reorder_line(
     if m:
         number = m.group(1)
         body = text[: m.start()]
+        glued = regex.search(r"[-–]\p{Nd}", m.group()) is not None
     atoms = _prepare(body, model)
     if not atoms:
         return (f"{number} -" if number else text), math.inf
@@ -528,7 +565,7 @@ def reorder_line(
     runs.reverse()
     out = render(runs, model)
     if number:
-        out = f"{number} - {out}"
+        out = f"{number}- {out}" if glued else f"{number} - {out}"
     if not best.cuts and not number and not any(a.split for a in atoms):
         return text, margin
     return out, margin
@@ -569,6 +606,87 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
 # ---------------------------------------------------------------------------
 
 
+_TOKEN_RE = regex.compile(r"[\p{Arabic}\p{M}\u0640]+")
+_SHAPED_RE = regex.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+def _form(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    for form in ("INITIAL", "MEDIAL", "FINAL", "ISOLATED"):
+        if f"{form} FORM" in name:
+            return form
+    return ""
+
+
+def visual_votes(text: str) -> tuple[int, int]:
+    """(words that read as reversed, words that read as logical) in one line.
+
+    Shaped words: a logical word starts with an initial (or isolated) form and ends with a
+    final one; reversed, it starts with a final form and ends with an initial one. Base
+    letters: ``ة`` and ``ى`` end words, never start them; ``ال`` starts them.
+    """
+    rev = log = 0
+    for token in _TOKEN_RE.findall(text):
+        letters = [c for c in token if not unicodedata.category(c).startswith("M")]
+        if len(letters) < 2:
+            continue
+        first, last = _form(letters[0]), _form(letters[-1])
+        if first == "FINAL" or last == "INITIAL":
+            rev += 1
+        elif first == "INITIAL" or last == "FINAL":
+            log += 1
+        elif letters[0] in "ةى" or (token.endswith("لا") and len(letters) > 3):
+            rev += 1
+        elif letters[-1] in "ةى" or token.startswith("ال"):
+            log += 1
+    return rev, log
+
+
+def _word_list_votes(text: str) -> tuple[int, int]:
+    """Words found in the word list only when reversed, and only as written."""
+    rev = log = 0
+    for token in _TOKEN_RE.findall(text):
+        key = wordlist.lookup_key(unicodedata.normalize("NFKC", token))
+        if len(key) < 3:
+            continue
+        forward = wordlist.zipf(key) >= 3.0
+        backward = wordlist.zipf(key[::-1]) >= 3.0
+        rev += backward and not forward
+        log += forward and not backward
+    return rev, log
+
+
+def unreverse_visual(text: str) -> str:
+    """Reverse a visual-order line: every character, digit groups and Latin runs included,
+    came out reversed, so one reversal restores all of them.
+
+    ``"ﺔﻣﺎﻌﻟﺍ ﺔﻴﻌﻤﺠﻟﺍ 2102"`` → ``"2012 ﺍﻟﺠﻤﻌﻴﺔ ﺍﻟﻌﺎﻣﺔ"``.
+    """
+    return text[::-1]
+
+
 def reverse_visual_lines(lines: list[Line], ctx: Context) -> list[Line]:
-    """Document step: lines whose characters all came out reversed (visual order)."""
-    return lines
+    """Document step: lines whose characters all came out reversed (visual order).
+
+    Example (shaped text copied from a visual-order PDF): ``"ﺔﻣﺎﻌﻟﺍ ﺔﻴﻌﻤﺠﻟﺍ"`` →
+    ``"ﺍﻟﺠﻤﻌﻴﺔ ﺍﻟﻌﺎﻣﺔ"`` (``"الجمعية العامة"`` once folded); digit groups and Latin runs
+    keep their own order (``"2102"`` → ``"2012"``). A line is reversed when its words
+    read as reversed more than as logical; when most of the document's decided lines are
+    reversed, one word of evidence is enough for the others.
+    """
+    votes = [visual_votes(line.text) for line in lines]
+    decided = [(r, g) for r, g in votes if r + g >= 2]
+    doc_reversed = bool(decided) and sum(r > g for r, g in decided) * 2 > len(decided)
+    out: list[Line] = []
+    for line, (rev, log) in zip(lines, votes, strict=True):
+        needed = 1 if doc_reversed else 2
+        if 1 <= rev < needed or (rev >= needed and rev <= 2 * log):
+            # Some evidence, not enough: ask the word list (loaded only now).
+            more_rev, more_log = _word_list_votes(line.text)
+            rev, log = rev + more_rev, log + more_log
+        if rev >= needed and rev > 2 * log:
+            fixed = unreverse_visual(line.text)
+            ctx.record("visual_order", line.number, line.text, fixed)
+            line = Line(line.number, fixed, line.page)
+        out.append(line)
+    return out

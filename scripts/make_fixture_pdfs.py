@@ -48,7 +48,7 @@ LEADING, NOTE_LEADING, PARA_GAP = 19.0, 14.0, 8.0
 SEPARATOR = "_______________"
 _REF_RE = regex.compile(r"(?<=\S)\((\p{Nd}{1,2})\)")
 _FOOTNOTE_RE = regex.compile(r"^\((\p{Nd}{1,2})\) ")
-_SECTION_RE = regex.compile(r"^\p{Arabic}{2,8}\s[-–]\s")
+_SECTION_RE = regex.compile(r"^[\p{Arabic}\p{Mn}]{2,8}\s[-–]\s")
 _NUMBERED_RE = regex.compile(r"^\p{Nd}{1,3} - ")
 _SUBITEM_RE = regex.compile(r"^\(\p{Arabic}{1,3}\) ")
 
@@ -181,16 +181,24 @@ def shape_line(text: str, faces: list[Face], font: int, size: float, refs: set[i
         start, end = min(idx), max(idx) + 1
         shaped = face.shape(text[start:end], rtl)
         clusters = [*sorted({c for _, c, _, _, _ in shaped}), end - start]
-        seen: set[int] = set()
-        # HarfBuzz gives RTL glyphs in visual order: the first of a cluster in reading order
-        # is its last here. It stands for the cluster's characters, the others for nothing.
-        firsts = {cl: k for k, (_, cl, _, _, _) in enumerate(shaped)} if rtl else {}
-        for k, (gid, cl, adv, xoff, _yoff) in enumerate(shaped):
+        # What each glyph stands for: a cluster of as many glyphs as characters maps one to
+        # one in reading order (HarfBuzz gives RTL glyphs in visual order: reversed); else the
+        # first glyph in reading order stands for the whole cluster, the others for nothing.
+        members: dict[int, list[int]] = {}
+        for k, (_, cl, _, _, _) in enumerate(shaped):
+            members.setdefault(cl, []).append(k)
+        meaning: dict[int, str] = {}
+        for cl, ks in members.items():
             nxt = clusters[clusters.index(cl) + 1]
+            chunk = text[start + cl : start + nxt]
+            ordered = list(reversed(ks)) if rtl else ks
+            if len(ordered) == len(chunk):
+                meaning.update(zip(ordered, chunk, strict=True))
+            else:
+                meaning.update({k: ("\u200b" if n else chunk) for n, k in enumerate(ordered)})
+        for k, (gid, cl, adv, xoff, _yoff) in enumerate(shaped):
             logical = start + cl
-            first = firsts.get(cl, k) == k if rtl else cl not in seen
-            seen.add(cl)
-            face.note(gid, text[start + cl : start + nxt] if first else "\u200b", adv)
+            face.note(gid, meaning[k], adv)
             is_ref = logical in refs
             gsize = size * SUP_SCALE if is_ref else size
             out.append(

@@ -215,17 +215,50 @@ class _Unit:
     kind: str  # L, R, EN, N, SUP, SP
 
 
+def _gap_threshold(bases: list[Glyph], minimum: float) -> float:
+    """The smallest gap that separates words on this line.
+
+    At least ``minimum``; where the line has wider gaps, half their median (kerning can open
+    a small gap inside a word, justification makes word gaps wide).
+    """
+    gaps: list[float] = []
+    edge: float | None = None
+    for g in bases:
+        if g.is_space:
+            continue
+        if edge is not None and g.x0 - edge > minimum:
+            gaps.append(g.x0 - edge)
+        edge = g.x1 if edge is None else max(edge, g.x1)
+    return max(minimum, 0.5 * statistics.median(gaps)) if gaps else minimum
+
+
 def _visual_units(line: TextLine, gap_factor: float) -> list[_Unit]:
     """The line left to right as units: glyph texts (marks attached), spaces, superscript refs."""
     bases: list[Glyph] = []
     marks: dict[int, list[Glyph]] = {}
     ordered = sorted(line.glyphs, key=lambda g: (g.center, g.seq))
-    for g in ordered:
-        if not g.is_mark:
-            bases.append(g)
-    for g in ordered:
-        if g.is_mark and bases:
-            i = min(range(len(bases)), key=lambda k: abs(bases[k].center - g.center))
+    bases = [g for g in ordered if not g.is_mark]
+    index = {id(g): k for k, g in enumerate(bases)}
+    # A mark belongs to the glyph drawn next to it in the stream: after its base in a logical
+    # stream, before it in a visual one (its origin is at the base's left edge); else nearest.
+    stream = sorted(line.glyphs, key=lambda g: g.seq)
+    direction = -1 if stream_order(line) == "logical" else 1
+    for pos, g in enumerate(stream):
+        if not g.is_mark or not bases:
+            continue
+        k = pos + direction
+        while 0 <= k < len(stream) and (stream[k].is_mark or stream[k].is_space):
+            k += direction
+        near = stream[k] if 0 <= k < len(stream) else None
+        if near is not None and max(near.x0 - g.center, g.center - near.x1, 0.0) < line.size:
+            marks.setdefault(index[id(near)], []).append(g)
+            continue
+        i = min(
+            (k for k in range(len(bases)) if not bases[k].is_space),
+            key=lambda k: max(bases[k].x0 - g.center, g.center - bases[k].x1, 0.0),
+            default=None,
+        )
+        if i is not None:
             marks.setdefault(i, []).append(g)
     units: list[_Unit] = []
     prev: Glyph | None = None
@@ -240,27 +273,32 @@ def _visual_units(line: TextLine, gap_factor: float) -> list[_Unit]:
 
     # A space glyph counts where the glyphs around it leave room for it (some producers draw
     # spaces on top of digits); a wide enough gap is a space with or without a space glyph.
+    threshold = _gap_threshold(bases, gap_factor * line.size)
     spaced = False
+    right_edge = 0.0
     for i, g in enumerate(bases):
         if g.is_space:
             spaced = True
             continue
         if is_superscript(g, line):
-            if prev is not None and not sup and g.x0 - prev.x1 > gap_factor * line.size:
+            if prev is not None and not sup and g.x0 - right_edge > threshold:
                 units.append(_Unit(" ", "SP"))
             sup.append(g)
+            right_edge = max(right_edge, g.x1) if prev is not None else g.x1
             prev = g
             spaced = False
             continue
         flush_sup()
         if prev is not None:
-            gap = g.x0 - prev.x1
-            wide = gap > gap_factor * line.size or (spaced and gap > 0.05 * line.size)
+            gap = g.x0 - right_edge
+            wide = gap > threshold or (spaced and gap > 0.05 * line.size)
             if wide and units and units[-1].kind != "SP":
                 units.append(_Unit(" ", "SP"))
         spaced = False
         text = g.text + "".join(m.text for m in marks.get(i, []))
         units.append(_Unit(text, bidi_class(g.text)))
+        # Kerned glyphs can sit inside the previous one: gaps count from the rightmost edge.
+        right_edge = max(right_edge, g.x1) if prev is not None else g.x1
         prev = g
     flush_sup()
     while units and units[0].kind == "SP":

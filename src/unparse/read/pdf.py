@@ -88,7 +88,7 @@ _FOOTNOTE_START_RE = regex.compile(r"^(?:\((\p{Nd}{1,3}|\*)\)|(\p{Nd}{1,3})(?=\s
 # A line that opens a paragraph whatever its geometry: "12 - ", "(أ) ", "أولاً - ", "ألف - ".
 _PARA_MARKER_RE = regex.compile(
     r"^(?:\p{Nd}{1,3}\s*[-–]\s|\((?:\p{Arabic}{1,3}|\p{Nd}{1,3}|[ivx]{1,5})\)\s|"
-    r"\p{Arabic}{2,8}(?:اً|ا)?\s[-–]\s)"
+    r"[\p{Arabic}\p{Mn}]{2,8}\s[-–]\s)"
 )
 _PRESENTATION = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]+")
 
@@ -378,8 +378,8 @@ def _starts_paragraph(
         return True
     if _PARA_MARKER_RE.match(p.text):
         return True
-    # A centred line: a title or heading.
-    return p.line.x0 - left > 3 * body_size and right - p.line.x1 > 3 * body_size
+    # A centred line at the top of a page: a title or heading, not the rest of a paragraph.
+    return p.page != prev.page and p.line.x0 - left > 3 * body_size and right - p.line.x1 > 3 * body_size
 
 
 def _normalize_footnote(text: str) -> str:

@@ -148,16 +148,26 @@ class DocumentModel:
         for pair in _FIXED_BIGRAMS:
             self.bigrams[pair] += 5
         self.total = max(1, sum(self.unigrams.values()))
+        self._cache: dict[tuple[str, str], float] = {}
 
     def association(self, u: str, v: str, own: Counter[tuple[str, str]]) -> float:
         """How much more often ``u v`` occurs than chance (log scale), leaving out this line."""
         if not u or not v:
             return 0.0
-        seen = max(0, self.bigrams.get((u, v), 0) - own.get((u, v), 0))
+        key = (u, v)
+        mine = own.get(key, 0)
+        if not mine:
+            cached = self._cache.get(key)
+            if cached is not None:
+                return cached
+        seen = max(0, self.bigrams.get(key, 0) - mine)
         cu = self.unigrams.get(u, 0)
         cv = self.unigrams.get(v, 0)
         expected = cu * cv / self.total
-        return math.log((seen + 0.2) / (0.2 + expected))
+        value = math.log((seen + 0.2) / (0.2 + expected))
+        if not mine:
+            self._cache[key] = value
+        return value
 
 
 def _keys(atoms: list[Atom]) -> list[str]:
@@ -242,6 +252,7 @@ _FORCED = math.inf
 _SINGLE_SPACE_COST = -1.5
 _MULTI_SPACE_BONUS = 1.0
 _SEPARATE_RUN_BONUS = 4.0  # numbers, Latin symbols and markers are runs of their own
+_MAX_CANDIDATES = 12  # candidate boundaries per line (forced ones always kept)
 
 
 def _standalone(atoms: list[Atom], i: int) -> bool:
@@ -358,7 +369,8 @@ class Reading:
 
 
 def best_readings(atoms: list[Atom], model: DocumentModel, own: Counter[tuple[str, str]]) -> list[Reading]:
-    """The best and next-best choices of run boundaries (dynamic programming).
+    """The best choice of run boundaries (dynamic programming) and the score of the best
+    reading that differs from it by one boundary (its runner-up, for the confidence).
 
     With boundaries ``0 = b0 < b1 < ... < bk = n`` the output is the runs in reverse, so
     the pairs that change are at the junctions: the last atom of run j+1 followed by the
@@ -375,7 +387,17 @@ def best_readings(atoms: list[Atom], model: DocumentModel, own: Counter[tuple[st
         if p == _FORCED:
             forced.append(i)
         priors[i] = p
+    optional = [
+        i for i, p in priors.items() if p != _FORCED and atoms[i].gap == " " and p == _SINGLE_SPACE_COST
+    ]
+    if len(priors) > _MAX_CANDIDATES and optional:
+        # Keep the DP small: drop the single-space gaps whose pair the document attests best
+        # (they are the least likely boundaries).
+        optional.sort(key=lambda i: -model.association(atoms[i - 1].key, atoms[i].key, own))
+        for i in optional[: len(priors) - _MAX_CANDIDATES]:
+            del priors[i]
     positions = [0, *sorted(priors), n]
+    m = len(positions)
 
     def pair(u: Atom, v: Atom) -> float:
         if u.kind == _WORD and v.kind == _WORD:
@@ -384,54 +406,88 @@ def best_readings(atoms: list[Atom], model: DocumentModel, own: Counter[tuple[st
             return -1.5  # "على )A/61/444(": a preposition with nothing to govern
         return 0.0
 
-    def cut_cost(i: int) -> float:
-        # Cutting before atom i: its prior, minus the pair that cutting breaks.
+    # A run may not span a forced boundary: the furthest end of a run starting at k.
+    limit = [m - 1] * m
+    nxt = m - 1
+    for k in range(m - 1, -1, -1):
+        limit[k] = nxt
+        if k > 0 and positions[k] in forced:
+            nxt = k
+    cut = [0.0] * m
+    for k in range(1, m - 1):
+        i = positions[k]
         prior = priors[i]
         base = 8.0 if prior == _FORCED else prior
-        return base - (pair(atoms[i - 1], atoms[i]) if atoms[i].gap == " " else 0.0)
+        cut[k] = base - (pair(atoms[i - 1], atoms[i]) if atoms[i].gap == " " else 0.0)
+    # junctions[j][i]: atom j (the last of a run) followed by atom i (the first of the next)
+    starts = positions[:-1]
+    junctions: dict[int, dict[int, float]] = {}
+    for r in range(2, m):
+        j = positions[r] - 1
+        last = atoms[j]
+        # only runs that start before this one ends can be joined to it
+        junctions[j] = {i: pair(last, atoms[i]) for i in starts if i < j}
+    first_bonus = [0.5 if atoms[pos].text in _CLAUSE_PUNCT else 0.0 for pos in positions[:-1]]
 
-    # next forced boundary after each position: a run may not span it
-    def spans_forced(p: int, q: int) -> bool:
-        return any(p < f < q for f in forced)
+    end_scores = [0.0] + [_end_score(atoms[pos - 1]) for pos in positions[1:]]
+    start_scores = [_start_score(atoms[pos]) for pos in positions[:-1]]
 
-    # state (p, q): last run [p, q); value: top-2 list of (score, prev_p, rank)
-    State = tuple[int, int]
-    table: dict[State, list[tuple[float, int, int]]] = {}
-    for q in positions[1:]:
-        if spans_forced(0, q):
+    def total(ks: list[int]) -> float:
+        """Score of the reading with runs starting at positions[ks] (ks[0] == 0)."""
+        bounds = [*ks, m - 1]
+        score = end_scores[bounds[1]] + start_scores[bounds[-2]]
+        for j in range(1, len(bounds) - 1):
+            q, r = bounds[j], bounds[j + 1]
+            score += cut[q] + junctions[positions[r] - 1][positions[bounds[j - 1]]]
+            score += first_bonus[bounds[j - 1]]
+        return score
+
+    # f[(k, q)]: best score with the last run [positions[k], positions[q]); back: previous k
+    neg = -math.inf
+    f: dict[tuple[int, int], float] = {}
+    back: dict[tuple[int, int], int] = {}
+    for q in range(1, limit[0] + 1):
+        f[(0, q)] = end_scores[q]
+    for q in range(1, m - 1):
+        sources = [(k, f[(k, q)]) for k in range(q) if (k, q) in f]
+        if not sources:
             continue
-        table[(0, q)] = [(_end_score(atoms[q - 1]), -1, 0)]
-    for qi, q in enumerate(positions[1:-1], start=1):
-        c = cut_cost(q)
-        for p in positions[:qi]:
-            prev = table.get((p, q))
-            if not prev:
-                continue
-            for r in positions[qi + 1 :]:
-                if spans_forced(q, r):
-                    break
-                junction = pair(atoms[r - 1], atoms[p])
-                if atoms[p].text in _CLAUSE_PUNCT:
-                    junction += 0.5
-                cell = table.setdefault((q, r), [])
-                for rank, (score, _, _) in enumerate(prev):
-                    cell.append((score + c + junction, p, rank))
-                cell.sort(key=lambda t: -t[0])
-                del cell[2:]
-    finals: list[tuple[float, int, int]] = []
-    for p in positions[:-1]:
-        for rank, (score, _, _) in enumerate(table.get((p, n), [])):
-            finals.append((score + _start_score(atoms[p]), p, rank))
-    finals.sort(key=lambda t: -t[0])
-    readings = []
-    for total, p, rank in finals[:2]:
-        cuts: list[int] = []
-        q, pp, rk = n, p, rank
-        while pp > 0:
-            cuts.append(pp)
-            _, prev_p, prev_rank = table[(pp, q)][rk]
-            q, pp, rk = pp, prev_p, prev_rank
-        readings.append(Reading(sorted(cuts), total))
+        c = cut[q]
+        firsts = [(k, positions[k], score + first_bonus[k] + c) for k, score in sources]
+        for r in range(q + 1, limit[q] + 1):
+            row = junctions[positions[r] - 1]
+            best, arg = neg, -1
+            for k, first, base in firsts:
+                value = base + row[first]
+                if value > best:
+                    best, arg = value, k
+            f[(q, r)] = best
+            back[(q, r)] = arg
+    best_total, best_k = neg, -1
+    for k in range(m - 1):
+        if (k, m - 1) in f and f[(k, m - 1)] + start_scores[k] > best_total:
+            best_total, best_k = f[(k, m - 1)] + start_scores[k], k
+    if best_k < 0:
+        return []
+    ks: list[int] = []
+    q, k = m - 1, best_k
+    while k > 0:
+        ks.append(k)
+        q, k = k, back[(k, q)]
+    ks = [0, *reversed(ks)]
+    readings = [Reading(sorted(positions[k] for k in ks[1:]), best_total)]
+    # Confidence: the best reading that differs by one boundary decision.
+    chosen = set(ks)
+    runner_up = neg
+    for k in range(1, m - 1):
+        if positions[k] in forced:
+            continue
+        alt = sorted(chosen ^ {k})
+        if any(limit[a] < b for a, b in itertools.pairwise([*alt, m - 1])):
+            continue
+        runner_up = max(runner_up, total(alt))
+    if runner_up > neg:
+        readings.append(Reading([], runner_up))
     return readings
 
 
@@ -543,6 +599,11 @@ def reorder_line(
     text: str, model: DocumentModel, own: Counter[tuple[str, str]] | None = None
 ) -> tuple[str, float]:
     """Repair one run-reversed line; returns the text and the confidence margin."""
+    return _reorder_line(text, model, own)
+
+
+def _reorder_line(text: str, model: DocumentModel, own: Counter[tuple[str, str]] | None) -> tuple[str, float]:
+    """The work of :func:`reorder_line`; ``own`` (this line's pairs) defaults to its atoms' pairs."""
     number = None
     m = _END_NUMBER_RE.search(text)
     body = text
@@ -590,8 +651,7 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
         if not line.text.strip():
             out.append(line)
             continue
-        atoms = _prepare(line.text, model)
-        fixed, margin = reorder_line(line.text, model, Counter(_pairs(atoms)))
+        fixed, margin = _reorder_line(line.text, model, None)
         if fixed != line.text:
             ctx.record("line_order", line.number, line.text, fixed)
             if margin < threshold:
@@ -608,6 +668,9 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
 
 _TOKEN_RE = regex.compile(r"[\p{Arabic}\p{M}\u0640]+")
 _SHAPED_RE = regex.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+# Cheap test for a line that may be reversed: shaped letters, a word starting with ة/ى,
+# or ending with لا (a reversed article).
+_VISUAL_HINT_RE = regex.compile("[\ufb50-\ufdff\ufe70-\ufefc]|(?<!\\S)[ةى]|\u0644\u0627(?!\\S)")
 
 
 def _form(ch: str) -> str:
@@ -674,7 +737,7 @@ def reverse_visual_lines(lines: list[Line], ctx: Context) -> list[Line]:
     read as reversed more than as logical; when most of the document's decided lines are
     reversed, one word of evidence is enough for the others.
     """
-    votes = [visual_votes(line.text) for line in lines]
+    votes = [visual_votes(line.text) if _VISUAL_HINT_RE.search(line.text) else (0, 0) for line in lines]
     decided = [(r, g) for r, g in votes if r + g >= 2]
     doc_reversed = bool(decided) and sum(r > g for r, g in decided) * 2 > len(decided)
     out: list[Line] = []

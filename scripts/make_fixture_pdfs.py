@@ -497,7 +497,27 @@ def build(fx: Fixture) -> Path:
     return path
 
 
+def build_bad_pdfs() -> None:
+    """Two PDFs the reader must refuse clearly: one with a user password, one without text."""
+    from fpdf import FPDF  # type: ignore[import-not-found]
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("Amiri", "", str(FONTS / "Amiri-Regular.ttf"))
+    pdf.set_font("Amiri", size=14)
+    pdf.cell(0, 10, "secret")
+    pdf.set_encryption(owner_password="owner", user_password="user")
+    pdf.output(str(OUT / "bad-encrypted.pdf"))
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_fill_color(200, 200, 200)
+    pdf.rect(20, 20, 170, 250, style="F")  # a "scan": drawing only, no text layer
+    pdf.output(str(OUT / "bad-scanned.pdf"))
+
+
 def main() -> None:
+    build_bad_pdfs()
     for fx in FIXTURES:
         if (OUT / f"{fx.name}.txt").exists():
             path = build(fx)

@@ -44,7 +44,7 @@ returned :class:`~unparse.repair.pipeline.Line` objects):
 - ``"stream_order_counts"``: ``dict[str, int]``, the number of physical lines of each order.
 - ``"reader_fixes"``: ``list[dict]`` (``kind``, ``line``, ``before``, ``after``), one per
   physical line whose content-stream text differed from its reading-order text:
-  kind ``"pdf_visual_order"`` or ``"pdf_logical_order"``.
+  kind ``"pdf_visual_order"``, ``"pdf_logical_order"`` or ``"pdf_neutral_order"``.
 - ``"furniture"``: ``list[dict]`` (``page``, ``kind``, ``text``) of every line taken out
   as page furniture (nothing is dropped silently).
 - ``"running_symbols"``: document symbols found in page headers (also written once as the
@@ -82,6 +82,7 @@ from .text import read_bytes
 SEPARATOR = "_______________"
 
 _SYMBOL_RE = regex.compile(r"^[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}$")
+_SYMBOL_TOKEN_RE = regex.compile(r"(?<![\w/])[A-Z]{1,8}(?:/[A-Z0-9.\-]*[A-Z0-9]){1,6}(?![\w/])")
 _PAGE_NUMBER_RE = regex.compile(r"^[-–]?\s*\p{Nd}{1,4}\s*[-–]?$")
 _JOB_RE = regex.compile(r"^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?\s*\*?$|^\*\d{6,}\*$")
 _FOOTNOTE_START_RE = regex.compile(r"^(?:\((\p{Nd}{1,3}|\*)\)|(\p{Nd}{1,3})(?=\s)(?!\s*[-–]))\s*")
@@ -431,7 +432,12 @@ def layout_lines(pages_in: list[PageGlyphs]) -> tuple[list[Line], dict[str, obje
 
     body_size = _body_size(pages)
     furniture, furniture_records = _find_furniture(pages, pages_in)
-    symbols = [str(f["text"]) for f in furniture_records if f["kind"] == "running_symbol"]
+    symbols = [
+        m.group()
+        for f in furniture_records
+        for m in _SYMBOL_TOKEN_RE.finditer(str(f["text"]))
+        if f["kind"] in ("running_symbol", "running_header", "running_footer")
+    ]
 
     # Body and footnote lines per page.
     body: list[list[_Phys]] = []
@@ -542,7 +548,7 @@ def layout_lines(pages_in: list[PageGlyphs]) -> tuple[list[Line], dict[str, obje
         for part in block.parts:
             orders.append({"page": part.page, "line": number, "order": part.order})
             if part.stream.strip() and "".join(part.stream.split()) != "".join(part.text.split()):
-                kind = "pdf_visual_order" if part.order == "visual" else "pdf_logical_order"
+                kind = f"pdf_{part.order}_order"
                 fixes.append({"kind": kind, "line": number, "before": part.stream, "after": part.text})
     while lines and not lines[-1].text:
         lines.pop()

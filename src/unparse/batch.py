@@ -204,15 +204,18 @@ class Outcome:
     reason: str | None = None
     pid: int = 0
     peak_rss_kb: int = 0
+    cpu_seconds: float = 0.0  # the worker's CPU time so far (user + system)
 
 
-def _peak_rss_kb() -> int:
+def _usage() -> tuple[int, float]:
+    """This process's peak resident memory (KiB) and CPU time (s)."""
     try:
         import resource
     except ImportError:  # pragma: no cover - not on Windows
-        return 0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return int(peak // 1024 if sys.platform == "darwin" else peak)
+        return 0, time.process_time()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    return int(peak), usage.ru_utime + usage.ru_stime
 
 
 def work(task: tuple[str, Source, str, Options]) -> Outcome:
@@ -225,7 +228,7 @@ def work(task: tuple[str, Source, str, Options]) -> Outcome:
     except Exception as exc:  # one bad file, or a bug, must not lose the other files' output
         outcome = Outcome(name, error=type(exc).__name__, reason=one_line(exc))
     outcome.pid = os.getpid()
-    outcome.peak_rss_kb = _peak_rss_kb()
+    outcome.peak_rss_kb, outcome.cpu_seconds = _usage()
     return outcome
 
 
@@ -369,10 +372,16 @@ class BatchSummary:
     bytes_in: int = 0
     seconds: float = 0.0
     peak_rss_kb: dict[int, int] = field(default_factory=dict)
+    worker_cpu: dict[int, float] = field(default_factory=dict)
 
     @property
     def failed(self) -> int:
         return len(self.failures)
+
+    @property
+    def cpu_seconds(self) -> float:
+        """CPU time the workers spent (start-up included), summed over the workers."""
+        return sum(self.worker_cpu.values())
 
     def lines(self, output_dir: Path | None = None) -> list[str]:
         """The summary for people, a few lines."""
@@ -507,6 +516,7 @@ def run_batch(
     per failure (``FILE: reason``). ``progress=None`` shows a bar only when stderr is a terminal.
     """
     started = time.perf_counter()
+    cpu_at_start = _usage()[1]
     options = options or DEFAULT_OPTIONS
     fmt = get_format(format)
     src, dst = Path(input_dir), Path(output_dir)
@@ -603,9 +613,9 @@ def run_batch(
             summary.failures.append(failure)
             say(f"{outcome.name}: {failure.reason}")
         if outcome.pid:
-            summary.peak_rss_kb[outcome.pid] = max(
-                summary.peak_rss_kb.get(outcome.pid, 0), outcome.peak_rss_kb
-            )
+            peak, cpu = summary.peak_rss_kb, summary.worker_cpu
+            peak[outcome.pid] = max(peak.get(outcome.pid, 0), outcome.peak_rss_kb)
+            cpu[outcome.pid] = max(cpu.get(outcome.pid, 0.0), outcome.cpu_seconds)
         bar.update(1)
 
     try:
@@ -626,6 +636,8 @@ def run_batch(
             with contextlib.suppress(FileNotFoundError):
                 errors_path.unlink()
         summary.seconds = time.perf_counter() - started
+        if os.getpid() in summary.worker_cpu:  # jobs=1 ran here: count this run's CPU time only
+            summary.worker_cpu[os.getpid()] -= cpu_at_start
     return summary
 
 

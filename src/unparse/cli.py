@@ -8,7 +8,9 @@ and the other files go on.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -72,6 +74,9 @@ class _Cli(click.Group):
             code = 130
         except BrokenPipeError:
             # The reader went away (``unparse clean x | head``): not an error worth a word.
+            # Point stdout at /dev/null so that the flush at exit does not complain either.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             code = 0
         if standalone_mode:
             sys.exit(code)
@@ -245,6 +250,8 @@ def parse(files: tuple[str, ...], output: str | None, format_name: str, **flags:
             else:
                 target = Path(output) / names[file] if to_folder else Path(output)
                 write_atomic(target, rendered.encode("utf-8"))
+        except BrokenPipeError:
+            raise  # stdout is gone: stop, quietly
         except (UnparseError, OSError) as exc:
             failures += 1
             _failed(file, exc)

@@ -57,7 +57,7 @@ def make_text(data: bytes) -> tuple[str, unparse.Options]:
     else:
         # A short fuzzed line repeated: long lines and repeated structure.
         unit = "".join(ALPHABET[b % len(ALPHABET)] for b in fdp.ConsumeBytes(16))
-        text = unit * fdp.ConsumeIntInRange(1, 2000)
+        text = unit * fdp.ConsumeIntInRange(1, 300)
     return text, options
 
 

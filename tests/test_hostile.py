@@ -7,7 +7,19 @@ stderr and the documented exit code.
 
 from __future__ import annotations
 
+import os
+import tracemalloc
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import hostile_pdfs
 import unparse
+from unparse.errors import DecompressionLimitError
+from unparse.read.limits import bounded_aggregator, bounded_pdf_decoding, inflate_corrupted
+from unparse.read.text import decode_bytes, read_bytes
 from unparse.repair.brackets import unmirror_brackets
 
 # --- Regressions found by the property tests and the fuzzer -------------------------
@@ -31,3 +43,274 @@ def test_superscript_marker_after_stray_bracket_is_idempotent() -> None:
     assert unparse.normalize(once) == once
     assert unmirror_brackets(")x(1)") == ")x(1)"  # a footnote marker is never a mirrored partner
     assert unmirror_brackets(")أ(") == "(أ)"  # mirrored pairs are still flipped
+
+
+def test_bracket_fixer_leaves_ambiguous_lines_alone() -> None:
+    # Found by the fuzzer (digits="eastern"): ") ) (" flipped its inner pair to ") ( )",
+    # which the next pass flipped again to "( ) )".
+    line = "٢٦)]، الفقرة قدرات المكت) على لثالثة (A/76/463."
+    assert unmirror_brackets(line) == line
+    assert unmirror_brackets(") ) (") == ") ) ("
+    assert unmirror_brackets(")٥٦ - د( ١٧ و)٥٦ - د( ١٦") == "(٥٦ - د) ١٧ و(٥٦ - د) ١٦"
+    once = unparse.normalize(line, unparse.Options(digits="eastern"))
+    assert unparse.normalize(once, unparse.Options(digits="eastern")) == once
+
+
+def test_latin1_text_is_not_taken_for_iso_8859_6() -> None:
+    # Found by test_wrong_encoding_is_an_error_not_a_guess: every accented letter of a
+    # Latin-1 file decodes to an Arabic letter in ISO-8859-6 ("é" -> "ى"), which scored as
+    # "all non-ASCII characters are Arabic", so French came out as "Rىsolution".
+    with pytest.raises(unparse.EncodingError):
+        decode_bytes("Résolution adoptée - été".encode("latin-1"))
+
+
+# --- Files through the API ----------------------------------------------------------
+
+
+def _reason(exc: pytest.ExceptionInfo[unparse.UnparseError]) -> str:
+    message = str(exc.value)
+    assert "\n" not in message and "Traceback" not in message
+    return message
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(unparse.InputFileError) as exc:
+        unparse.parse(empty)
+    assert str(empty) in _reason(exc) and "empty" in _reason(exc)
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    png = tmp_path / "scan.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    with pytest.raises(unparse.BinaryInputError, match="PNG image"):
+        unparse.parse(png)
+    blob = tmp_path / "blob.txt"
+    blob.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(unparse.BinaryInputError, match="NUL bytes"):
+        unparse.parse(blob)
+
+
+def test_truncated_utf8(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes("الجمعية العامة".encode()[:-1])
+    with pytest.raises(unparse.EncodingError) as exc:
+        unparse.parse(cut)
+    assert "cut off" in _reason(exc) and str(cut) in _reason(exc)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [("Résolution adoptée - été", "latin-1"), ("中华人民共和国大会决议", "gbk"), ("総会決議", "shift_jis")],
+)
+def test_wrong_encoding_is_an_error_not_a_guess(tmp_path: Path, text: str, encoding: str) -> None:
+    f = tmp_path / f"{encoding}.txt"
+    f.write_bytes(text.encode(encoding) * 20)
+    with pytest.raises(unparse.EncodingError, match="iconv"):
+        unparse.parse(f)
+
+
+def test_legacy_arabic_encoding_is_decoded(tmp_path: Path) -> None:
+    f = tmp_path / "cp1256.txt"
+    f.write_bytes("إن الجمعية العامة،".encode("cp1256"))
+    assert unparse.parse(f).text == "إن الجمعية العامة،"
+
+
+def test_directory_and_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(unparse.InputFileError, match="is a directory"):
+        unparse.parse(tmp_path)
+    with pytest.raises(unparse.InputFileError, match="no such file"):
+        unparse.parse(tmp_path / "nope.txt")
+    with pytest.raises(unparse.InputFileError, match="no such file"):
+        unparse.parse(tmp_path / "nope.pdf")
+
+
+def test_no_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("نص", encoding="utf-8")
+    secret.chmod(0)
+    if os.geteuid() != 0:
+        with pytest.raises(unparse.InputFileError, match="permission denied"):
+            unparse.parse(secret)
+        return
+    # Root reads through chmod 000 (and the interpreter lives where an unprivileged user
+    # cannot run it), so make the kernel's answer explicit: open() fails with EACCES.
+    real_open = Path.open
+
+    def denied(self: Path, *args: object, **kwargs: object) -> object:
+        if self == secret:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", denied)
+    with pytest.raises(unparse.InputFileError) as exc:
+        unparse.parse(secret)
+    assert _reason(exc) == f"{secret}: permission denied"
+
+
+def test_other_os_errors_name_the_file(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("x", encoding="utf-8")
+    with pytest.raises(unparse.InputFileError, match="cannot be read"):
+        unparse.parse(f / "child.txt")  # a path through a file: ENOTDIR
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    with pytest.raises(unparse.InputFileError, match="cannot be read"):
+        unparse.parse(loop)
+
+
+def test_size_limit(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:  # sparse: 200 MB on paper, nothing on disk
+        fh.truncate(200 * 1024 * 1024)
+    with pytest.raises(unparse.InputTooLargeError) as exc:
+        unparse.parse(big)
+    assert "209,715,200 bytes, over the limit of 104,857,600" in _reason(exc)
+    small = tmp_path / "small.txt"
+    small.write_text("الجمعية العامة " * 100, encoding="utf-8")
+    with pytest.raises(unparse.InputTooLargeError, match="max_bytes"):
+        unparse.parse(small, unparse.Options(max_bytes=1000))
+    big_pdf = big.rename(big.with_suffix(".pdf"))
+    with pytest.raises(unparse.InputTooLargeError):
+        unparse.parse(big_pdf)
+
+
+def test_a_file_without_a_size_is_still_bounded(tmp_path: Path) -> None:
+    # /dev/zero (like a pipe or a /proc file) reports size 0: the read itself must stop.
+    with pytest.raises(unparse.UnparseError):
+        unparse.parse("/dev/zero", unparse.Options(max_bytes=1 << 20))
+    with pytest.raises(unparse.InputTooLargeError):
+        read_bytes("/dev/zero", unparse.Options(max_bytes=1 << 20))
+
+
+# --- PDFs -----------------------------------------------------------------------------
+
+
+def _pdf(tmp_path: Path, name: str, data: bytes) -> Path:
+    p = tmp_path / name
+    p.write_bytes(data)
+    return p
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    with pytest.raises(unparse.PdfError, match="encrypted"):
+        unparse.parse(_pdf(tmp_path, "locked.pdf", hostile_pdfs.encrypted_pdf()))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        hostile_pdfs.text_pdf()[:200],  # truncated
+        b"%PDF-1.4\n" + bytes(range(256)) * 40,  # garbage after the header
+        b"%PDF-",  # nothing but the header
+        hostile_pdfs.build_pdf(b"BT /F1 12 Tf (abc", filters="/FlateDecode"),  # not zlib
+        hostile_pdfs.build_pdf(b"\x80\x01", filters="/RunLengthDecode"),  # a cut-off run
+        hostile_pdfs.build_pdf(b"xx", filters="/NoSuchFilter"),
+    ],
+    ids=["truncated", "garbage", "header-only", "bad-flate", "bad-runlength", "unknown-filter"],
+)
+def test_corrupt_pdf(tmp_path: Path, data: bytes) -> None:
+    with pytest.raises(unparse.PdfError):
+        unparse.parse(_pdf(tmp_path, "broken.pdf", data))
+
+
+def test_pdf_named_txt_and_text_named_pdf(tmp_path: Path) -> None:
+    with pytest.raises(unparse.PdfError):
+        unparse.parse(_pdf(tmp_path, "scan.txt", hostile_pdfs.image_only_pdf()))
+    with pytest.raises(unparse.PdfError, match="not a PDF"):
+        unparse.parse(_pdf(tmp_path, "notes.pdf", "الجمعية العامة".encode()))
+
+
+def test_image_only_pdf(tmp_path: Path) -> None:
+    with pytest.raises(unparse.PdfError, match="OCR"):
+        unparse.parse(_pdf(tmp_path, "scan.pdf", hostile_pdfs.image_only_pdf()))
+
+
+def _bounded(func: Callable[[], object], peak_limit: int) -> BaseException | None:
+    """Run ``func``; return what it raised; assert its peak Python memory stayed under the limit."""
+    tracemalloc.start()
+    try:
+        func()
+    except BaseException as exc:
+        return exc
+    finally:
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert peak < peak_limit, f"peak memory {peak:,} bytes"
+    return None
+
+
+def test_zip_bomb_through_pdfminer_is_bounded(tmp_path: Path) -> None:
+    """The guard of read/limits.py, on pdfminer directly: a 1 MB file that inflates to
+    1 GiB stops at the limit, with memory near the limit, not near a gigabyte."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    bomb = _pdf(tmp_path, "bomb.pdf", hostile_pdfs.bomb_pdf(1024))
+    options = unparse.Options(max_decompressed_bytes=16 << 20)
+
+    def read() -> None:
+        with bounded_pdf_decoding(options, bomb), bomb.open("rb") as fh:
+            rsrc = PDFResourceManager()
+            interp = PDFPageInterpreter(rsrc, bounded_aggregator(rsrc, options, bomb))
+            for page in PDFPage.create_pages(PDFDocument(PDFParser(fh))):
+                interp.process_page(page)
+
+    exc = _bounded(read, peak_limit=64 << 20)
+    assert isinstance(exc, DecompressionLimitError), exc
+    assert isinstance(exc, unparse.PdfError) and isinstance(exc, unparse.InputTooLargeError)
+    assert str(bomb) in str(exc) and "max_decompressed_bytes" in str(exc)
+
+
+def test_glyph_flood_through_pdfminer_is_bounded(tmp_path: Path) -> None:
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    flood = _pdf(tmp_path, "flood.pdf", hostile_pdfs.glyph_flood_pdf(50_000))
+    options = unparse.Options(max_glyphs_per_page=5_000)
+    with pytest.raises(DecompressionLimitError, match="more than 5,000 glyphs"), flood.open("rb") as fh:
+        rsrc = PDFResourceManager()
+        interp = PDFPageInterpreter(rsrc, bounded_aggregator(rsrc, options, flood))
+        for page in PDFPage.create_pages(PDFDocument(PDFParser(fh))):
+            interp.process_page(page)
+
+
+def test_guarded_filters_decode_like_pdfminer() -> None:
+    """Inside the guard, good streams decode exactly as pdfminer decodes them."""
+    from pdfminer.pdftypes import PDFStream
+    from pdfminer.psparser import LIT
+
+    payload = "BT (الجمعية) Tj ET".encode() * 1000
+    cases = [
+        (zlib.compress(payload), "FlateDecode", payload),
+        (zlib.compress(payload)[:-2], "FlateDecode", payload),  # bad checksum: recovered
+        (b"\x02abc\xfdz\x80", "RunLengthDecode", b"abc" + b"z" * 4),
+        (b"616263>", "ASCIIHexDecode", b"abc"),
+    ]
+    with bounded_pdf_decoding(unparse.Options()):
+        for raw, name, expected in cases:
+            assert PDFStream({"Filter": LIT(name)}, raw).get_data() == expected, name
+    # Truncated Flate data: what inflates before the cut is kept (pdfminer's rule), in linear time.
+    truncated = inflate_corrupted(zlib.compress(payload)[:200])
+    assert truncated and payload.startswith(truncated)
+
+
+def test_zip_bomb_pdf_through_the_api(tmp_path: Path) -> None:
+    """parse_pdf on a bomb: a PdfError, in bounded memory (needs the PDF reader to read
+    inside read.limits.bounded_pdf_decoding)."""
+    bomb = _pdf(tmp_path, "bomb.pdf", hostile_pdfs.bomb_pdf(256))
+    options = unparse.Options(max_decompressed_bytes=16 << 20)
+    exc = _bounded(lambda: unparse.parse(bomb, options), peak_limit=96 << 20)
+    assert isinstance(exc, unparse.PdfError), repr(exc)
+    assert "max_decompressed_bytes" in str(exc)
+
+
+def test_glyph_flood_pdf_through_the_api(tmp_path: Path) -> None:
+    flood = _pdf(tmp_path, "flood.pdf", hostile_pdfs.glyph_flood_pdf(50_000))
+    with pytest.raises(unparse.PdfError, match="glyphs"):
+        unparse.parse(flood, unparse.Options(max_glyphs_per_page=5_000))

@@ -24,6 +24,7 @@ from invariants import (
     check_conservation,
     check_fix_log,
 )
+from unparse.repair.brackets import unmirror_brackets
 
 settings.register_profile(
     "ci",
@@ -198,3 +199,13 @@ def test_letters_definition() -> None:
 def test_non_str_input_is_an_unparse_error(func: object, value: object) -> None:
     with pytest.raises(unparse.UnparseError, match="expected text"):
         func(value)  # type: ignore[operator]
+
+
+@given(st.text(alphabet="()[]{}*¹⁽⁾ 1أب", max_size=40))
+def test_bracket_fixer_is_idempotent(text: str) -> None:
+    once = unmirror_brackets(text)
+    assert unmirror_brackets(once) == once
+    # Only brackets change, each into the other bracket of its own pair.
+    pairs = {"(": "()", ")": "()", "[": "[]", "]": "[]", "{": "{}", "}": "{}"}
+    assert len(once) == len(text)
+    assert all(a == b or pairs.get(a) == pairs.get(b, "") for a, b in zip(text, once, strict=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import UnparseError
+from .errors import InputFileError, UnparseError
 from .models import Document
 from .options import DEFAULT_OPTIONS, Options
 from .read.text import decode_bytes, read_bytes
@@ -61,6 +61,8 @@ def parse(path: PathLike, options: Options | None = None) -> Document:
     if Path(path).suffix.lower() == ".pdf":
         return parse_pdf(path, options)
     data = read_bytes(path, options)
+    if not data:
+        raise InputFileError("is empty (0 bytes): there is no text to parse", path)
     if data.startswith(b"%PDF-"):
         return parse_pdf(path, options)
     return parse_text(decode_bytes(data, os.fspath(path)), options, source=os.fspath(path))

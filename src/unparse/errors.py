@@ -36,3 +36,8 @@ class PdfError(UnparseError):
 
 class InputTooLargeError(InputFileError):
     """The input is over the size or page limit set in Options."""
+
+
+class DecompressionLimitError(PdfError, InputTooLargeError):
+    """A PDF expands past ``Options.max_decompressed_bytes`` or draws more than
+    ``Options.max_glyphs_per_page`` glyphs on a page (a decompression bomb?)."""

@@ -34,6 +34,14 @@ class Options(BaseModel):
         100 * 1024 * 1024, gt=0, description="Refuse input files larger than this (bytes)."
     )
     max_pages: int = Field(2000, gt=0, description="Refuse PDFs with more pages than this.")
+    max_decompressed_bytes: int = Field(
+        256 * 1024 * 1024,
+        gt=0,
+        description="Stop reading a PDF whose streams expand to more than this (bytes): a zip bomb.",
+    )
+    max_glyphs_per_page: int = Field(
+        200_000, gt=0, description="Stop reading a PDF page that draws more glyphs than this."
+    )
 
 
 DEFAULT_OPTIONS = Options()

@@ -39,6 +39,7 @@ _MAGIC = [
 
 _ARABIC_LETTER = regex.compile(r"\p{Arabic}")
 _LATIN_ACCENTED = regex.compile(r"[À-ÿ]")
+_GLUED_TO_LATIN = regex.compile(r"(?<=[A-Za-z])\p{Arabic}|\p{Arabic}(?=[A-Za-z])")
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -120,7 +121,10 @@ def _legacy_arabic(data: bytes) -> str | None:
             continue
         arabic = sum(1 for c in high if _ARABIC_LETTER.match(c))
         accented = len(_LATIN_ACCENTED.findall(text))
-        score = (arabic - 3 * accented) / len(high)
+        # Latin-1 text read as ISO-8859-6 turns its accents into Arabic letters inside Latin
+        # words ("Résolution" -> "Rىsolution"); real Arabic never glues to Latin letters.
+        glued = len(_GLUED_TO_LATIN.findall(text))
+        score = (arabic - 3 * accented - 3 * glued) / len(high)
         candidates.append((score, text))
     if not candidates:
         return None
@@ -143,7 +147,16 @@ def read_bytes(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS)
                 path,
             )
         with p.open("rb") as fh:
-            return fh.read(options.max_bytes + 1)
+            data = fh.read(options.max_bytes + 1)
+        # A pipe, a device or a /proc file reports no size (and a file may grow after stat):
+        # the read itself is what stops at the limit.
+        if len(data) > options.max_bytes:
+            raise InputTooLargeError(
+                f"is over the limit of {options.max_bytes:,} bytes "
+                "(raise it with Options(max_bytes=...) or --max-bytes)",
+                path,
+            )
+        return data
     except FileNotFoundError:
         raise InputFileError("no such file", path) from None
     except PermissionError:

@@ -22,29 +22,41 @@ def unmirror_brackets(text: str) -> str:
     """
     if not any(c in text for c in ")]}"):
         return text
-    chars = list(text)
     for closer, opener in _CLOSERS.items():
-        # A footnote marker "(12)" or "(*)" is already well formed: it is never taken as
-        # the partner of a stray closer (")x(1)" stays), which also keeps the fixer a fixed
-        # point on its own output once superscripts "⁽¹⁾" have become "(1)".
-        skip: set[int] = set()
-        if opener + closer in _MARKER_RE:
-            for m in _MARKER_RE[opener + closer].finditer(text):
-                skip.update(range(m.start(), m.end()))
-        stack: list[int] = []  # positions of unmatched closers (candidate mirrored openers)
-        depth = 0
-        for i, ch in enumerate(chars):
-            if i in skip:
-                continue
-            if ch == opener:
-                if stack and depth == 0:
-                    j = stack.pop()
-                    chars[j], chars[i] = opener, closer
-                else:
-                    depth += 1
-            elif ch == closer:
-                if depth > 0:
-                    depth -= 1
-                else:
-                    stack.append(i)
+        if closer not in text:
+            continue
+        fixed = _flip_mirrored(text, opener, closer)
+        # Accept only a result the fixer leaves as it is: in ") ) (" flipping the inner
+        # pair gives ") ( )", which would flip again on a second pass. Such lines are
+        # ambiguous and stay as found, so that normalize(normalize(x)) == normalize(x).
+        if fixed != text and _flip_mirrored(fixed, opener, closer) == fixed:
+            text = fixed
+    return text
+
+
+def _flip_mirrored(text: str, opener: str, closer: str) -> str:
+    chars = list(text)
+    # A footnote marker "(12)" or "(*)" is already well formed: it is never taken as the
+    # partner of a stray closer (")x(1)" stays, and so does ")" + "⁽¹⁾" once it is "(1)").
+    skip: set[int] = set()
+    marker = _MARKER_RE.get(opener + closer)
+    if marker is not None:
+        for m in marker.finditer(text):
+            skip.update(range(m.start(), m.end()))
+    stack: list[int] = []  # positions of unmatched closers (candidate mirrored openers)
+    depth = 0
+    for i, ch in enumerate(chars):
+        if i in skip:
+            continue
+        if ch == opener:
+            if stack and depth == 0:
+                j = stack.pop()
+                chars[j], chars[i] = opener, closer
+            else:
+                depth += 1
+        elif ch == closer:
+            if depth > 0:
+                depth -= 1
+            else:
+                stack.append(i)
     return "".join(chars)

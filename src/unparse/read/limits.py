@@ -1,0 +1,242 @@
+"""Bounds on what reading a PDF may cost: decompressed bytes and glyphs.
+
+A PDF of a few kilobytes can hold a Flate stream that inflates to gigabytes (a
+"zip bomb"), and pdfminer.six inflates every stream in one ``zlib.decompress`` call, so
+memory, not the file size, is the limit. pdfminer's fallback for damaged Flate data
+(``decompress_corrupted``) feeds the inflater one byte at a time into a growing
+``bytes`` (quadratic time), and a content stream that is not compressed at all can draw
+millions of glyphs, each of which pdfminer turns into an object. This module bounds all
+three, for the PDF reader to use:
+
+    with bounded_pdf_decoding(options, path):
+        ...                                    # every pdfminer call that decodes streams
+        device = bounded_aggregator(rsrc, options, path)   # instead of PDFPageAggregator
+
+Inside the block, the Flate, LZW, RunLength, ASCII85 and ASCIIHex filters of pdfminer
+count what they produce against ``Options.max_decompressed_bytes`` for the whole
+document and stop, *while inflating* (memory stays bounded by the limit plus one
+chunk), with :class:`~unparse.errors.DecompressionLimitError`. Outside a block pdfminer
+behaves as before, except that the damaged-Flate fallback is linear.
+
+The patch is installed once into ``pdfminer.pdftypes`` (the names its ``PDFStream.decode``
+looks up); the budget lives in a :class:`contextvars.ContextVar`, so threads and nested
+documents each have their own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import threading
+import types
+import zlib
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from typing import Any
+
+from ..errors import DecompressionLimitError
+from ..options import DEFAULT_OPTIONS, Options
+
+log = logging.getLogger(__name__)
+
+_CHUNK = 1 << 20  # inflate at most this much per step
+
+
+class Budget:
+    """How many decoded bytes a document may still produce."""
+
+    def __init__(self, limit: int, name: str | None = None) -> None:
+        self.limit = limit
+        self.used = 0
+        self.name = name
+
+    def take(self, n: int) -> None:
+        self.used += n
+        if self.used > self.limit:
+            raise DecompressionLimitError(
+                f"its compressed streams expand to more than {self.limit:,} bytes "
+                "(a decompression bomb, or an unusually large document); "
+                "if the file is genuine, raise Options(max_decompressed_bytes=...)",
+                self.name,
+            )
+
+
+_BUDGET: ContextVar[Budget | None] = ContextVar("unparse_pdf_budget", default=None)
+
+
+def _take(n: int) -> None:
+    budget = _BUDGET.get()
+    if budget is not None:
+        budget.take(n)
+
+
+def _feed(d: Any, data: bytes, parts: list[bytes]) -> None:
+    """Inflate ``data`` with ``d`` one chunk of output at a time, counting each chunk."""
+    while True:
+        out = d.decompress(data, _CHUNK)
+        _take(len(out))
+        parts.append(out)
+        data = d.unconsumed_tail
+        if d.eof or (not data and len(out) < _CHUNK):
+            return
+
+
+def inflate(data: bytes) -> bytes:
+    """``zlib.decompress(data)``, with the output counted against the current budget.
+
+    Raises ``zlib.error`` exactly where ``zlib.decompress`` would (bad data, bad
+    checksum, truncated stream), so that pdfminer's own error handling still applies.
+    """
+    d = zlib.decompressobj()
+    parts: list[bytes] = []
+    _feed(d, data, parts)
+    if not d.eof:
+        raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+    return b"".join(parts)
+
+
+def inflate_corrupted(data: bytes) -> bytes:
+    """pdfminer's ``decompress_corrupted`` (recover what inflates before a bad checksum or a
+    truncation), in linear time and counted against the current budget.
+
+    pdfminer feeds the inflater one byte at a time; this feeds 64 KiB blocks and goes byte
+    by byte only through the block where inflating fails, to keep pdfminer's rule: an
+    error in the last 4 bytes (the checksum) is tolerated, one before them is raised.
+    """
+    d = zlib.decompressobj()
+    parts: list[bytes] = []
+    block = 1 << 16
+    for start in range(0, len(data), block):
+        chunk = data[start : start + block]
+        saved = d.copy()
+        try:
+            _feed(d, chunk, parts)
+        except zlib.error:
+            d = saved
+            for i in range(len(chunk)):
+                try:
+                    _feed(d, chunk[i : i + 1], parts)
+                except zlib.error:
+                    if start + i < len(data) - 3:
+                        raise
+                    log.warning("Data-loss while decompressing corrupted data")
+                    return b"".join(parts)
+        if d.eof:
+            break
+    return b"".join(parts)
+
+
+def _counted(decode: Callable[[bytes], bytes]) -> Callable[[bytes], bytes]:
+    def run(data: bytes) -> bytes:
+        out = decode(data)
+        _take(len(out))
+        return out
+
+    run.__name__ = getattr(decode, "__name__", "decode")
+    return run
+
+
+def _lzw_bounded(data: bytes) -> bytes:
+    from pdfminer.lzw import LZWDecoder
+
+    parts: list[bytes] = []
+    for part in LZWDecoder(io.BytesIO(data)).run():
+        _take(len(part))
+        parts.append(part)
+    return b"".join(parts)
+
+
+def _rl_bounded(data: bytes) -> bytes:
+    """RunLengthDecode (PDF 1.7, 7.4.5), counted; a run cut off by the end of the data
+    keeps what it has (pdfminer's version raises a RuntimeError there)."""
+    out = bytearray()
+    i, n = 0, len(data)
+    while i < n:
+        length = data[i]
+        i += 1
+        if length == 128:
+            break
+        if length < 128:
+            piece = data[i : i + length + 1]
+            i += length + 1
+        else:
+            if i >= n:
+                break
+            piece = data[i : i + 1] * (257 - length)
+            i += 1
+        _take(len(piece))
+        out += piece
+    return bytes(out)
+
+
+_installed = False
+_install_lock = threading.Lock()
+
+
+def install() -> None:
+    """Patch pdfminer's stream filters once (idempotent, thread-safe)."""
+    global _installed
+    with _install_lock:
+        if _installed:
+            return
+        from pdfminer import pdftypes as _pdftypes
+
+        pdftypes: Any = _pdftypes
+        shim = types.SimpleNamespace(**{k: getattr(zlib, k) for k in dir(zlib) if not k.startswith("__")})
+        shim.decompress = lambda data, *args, **kwargs: inflate(data)
+        pdftypes.zlib = shim
+        pdftypes.decompress_corrupted = inflate_corrupted
+        pdftypes.lzwdecode = _lzw_bounded
+        pdftypes.rldecode = _rl_bounded
+        pdftypes.ascii85decode = _counted(pdftypes.ascii85decode)
+        pdftypes.asciihexdecode = _counted(pdftypes.asciihexdecode)
+        _installed = True
+
+
+@contextlib.contextmanager
+def bounded_pdf_decoding(
+    options: Options = DEFAULT_OPTIONS, path: str | os.PathLike[str] | None = None
+) -> Iterator[Budget]:
+    """Within the block, pdfminer may decode at most ``options.max_decompressed_bytes``
+    bytes of streams in total; past that it stops with DecompressionLimitError (a
+    PdfError naming ``path``)."""
+    install()
+    budget = Budget(options.max_decompressed_bytes, os.fspath(path) if path is not None else None)
+    token = _BUDGET.set(budget)
+    try:
+        yield budget
+    finally:
+        _BUDGET.reset(token)
+
+
+def bounded_aggregator(
+    rsrcmgr: Any, options: Options = DEFAULT_OPTIONS, path: str | os.PathLike[str] | None = None
+) -> Any:
+    """A ``PDFPageAggregator`` (``laparams=None``) that stops with DecompressionLimitError
+    once a page draws more than ``options.max_glyphs_per_page`` glyphs: an uncompressed
+    content stream can otherwise make millions of ``LTChar`` objects on one page."""
+    from pdfminer.converter import PDFPageAggregator
+
+    name = os.fspath(path) if path is not None else None
+    limit = options.max_glyphs_per_page
+
+    class _Bounded(PDFPageAggregator):
+        glyphs = 0
+
+        def begin_page(self, page: Any, ctm: Any) -> None:
+            self.glyphs = 0
+            super().begin_page(page, ctm)
+
+        def render_char(self, *args: Any, **kwargs: Any) -> float:
+            self.glyphs += 1
+            if self.glyphs > limit:
+                raise DecompressionLimitError(
+                    f"page {self.pageno} draws more than {limit:,} glyphs (a hostile or broken "
+                    "file?); if it is genuine, raise Options(max_glyphs_per_page=...)",
+                    name,
+                )
+            return float(super().render_char(*args, **kwargs))
+
+    return _Bounded(rsrcmgr, laparams=None)

@@ -423,23 +423,48 @@ def _previous_failures(path: Path) -> dict[str, Failure]:
     return out
 
 
+_WARM_UP_TEXT = "إن الجمعية العامة،\n1 - تحث الدول على تعزيز التعاون.\n"
+
+
+def _warm_up() -> None:
+    """Load here, once, what the first file would load in every worker (the word list...)."""
+    with contextlib.suppress(Exception):
+        load_document(_WARM_UP_TEXT.encode("utf-8"), name="warm-up.txt")
+        importlib.import_module("unparse.repair.wordlist").zipf("الجمعية")
+
+
 def _run_local(items: list[tuple[str, Source, str, Options]], jobs: int) -> Iterator[Outcome]:
+    """Start the workers now (before any thread exists) and return their outcomes as they come."""
     if jobs <= 1 or len(items) <= 1:
-        yield from map(work, items)
-        return
+        return map(work, items)
     import multiprocessing
+    import threading
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     methods = multiprocessing.get_all_start_methods()
-    # forkserver: workers start from a clean process with unparse imported once, not from a
-    # fork of a process that runs threads (the progress bar's).
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if "forkserver" in methods:
+    ctx: multiprocessing.context.BaseContext
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        # A single-threaded process on Linux: warm up once here and fork, so that the workers
+        # share the loaded word list instead of each loading its own.
+        _warm_up()
+        ctx = multiprocessing.get_context("fork")
+    elif "forkserver" in methods:
+        # Threads about (an application calling run_batch): workers start from a clean server.
+        ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["unparse.batch"])
-    with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=ctx) as pool:
-        futures = [pool.submit(work, item) for item in items]
-        for future in as_completed(futures):
-            yield future.result()
+    else:
+        ctx = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=ctx)
+    futures = [pool.submit(work, item) for item in items]
+
+    def outcomes() -> Iterator[Outcome]:
+        try:
+            for future in as_completed(futures):
+                yield future.result()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    return outcomes()
 
 
 def default_jobs() -> int:

@@ -78,6 +78,7 @@ def test_tatweel() -> None:
     assert strip_tatweel("نـوفمبر") == "نوفمبر"
     assert strip_tatweel("ديــسمبر / كــانون الأول") == "ديسمبر / كانون الأول"
     assert strip_tatweel("(هـ) تعتمد") == "(هـ) تعتمد"
+    assert strip_tatweel("تنفيــذ هــذا القــرار") == "تنفيذ هذا القرار"
     assert strip_tatweel("(هــ) تعتمد") == "(هـ) تعتمد"
 
 

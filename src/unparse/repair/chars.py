@@ -68,7 +68,7 @@ def remove_private_use(text: str) -> str:
 TATWEEL = "\u0640"
 # The tatweel of the abbreviation "هـ" (the fifth sub-item label, (هـ)) is a mark, not
 # justification: it is kept, once.
-_TATWEEL_RE = regex.compile(r"(?<!\p{Arabic})(ه)\u0640+(?!\p{Arabic})|\u0640+")
+_TATWEEL_RE = regex.compile(r"(?<![\p{Arabic}\u0640])(ه)\u0640++(?![\p{Arabic}\u0640])|\u0640+")
 
 
 def strip_tatweel(text: str) -> str:

@@ -22,7 +22,9 @@ TRAILING_REFS_RE = regex.compile(r"(?:\s*\((?:\p{Nd}{1,3}|\*)\))+$")
 
 _ORD = "|".join(regex.escape(x.rstrip("ً")) + "ً?" for x in SECTION_ORDINALS)
 _LET = "|".join(regex.escape(x) for x in SECTION_LETTERS)
-HEADING_RE = regex.compile(rf"^(?P<label>{_ORD}|{_LET})\s*[-–]\s*(?P<title>\S.*)$")
+HEADING_RE = regex.compile(
+    rf"^(?|(?P<label>{_ORD}|{_LET})\s*[-–]\s*(?P<title>\S.*)|[-–]\s*(?P<label>{_ORD}|{_LET})\s+(?P<title>\S.*))$"
+)
 # The same heading with its label left at the end of the line by a visual extraction.
 HEADING_REVERSED_RE = regex.compile(rf"^(?P<title>\S.*?)\s*[-–]\s*(?P<label>{_ORD}|{_LET})$")
 ORDINAL_LABEL_RE = regex.compile(rf"^(?:{_ORD})$")

@@ -186,6 +186,9 @@ class _Pass:
             return False
         if not self.blank_before or text.endswith(TERMINATORS) or len(text.split()) > 14:
             return False
+        # A heading follows a finished paragraph, never the middle of one.
+        if self.current is not None and not self.current.ends_with((".", ":", "؛")):
+            return False
         following = [x for x in self.lines[index + 1 : index + 4] if not _blank(x)]
         if not following:
             return False

@@ -7,6 +7,7 @@ stderr and the documented exit code.
 
 from __future__ import annotations
 
+import json
 import os
 import tracemalloc
 import zlib
@@ -314,3 +315,207 @@ def test_glyph_flood_pdf_through_the_api(tmp_path: Path) -> None:
     flood = _pdf(tmp_path, "flood.pdf", hostile_pdfs.glyph_flood_pdf(50_000))
     with pytest.raises(unparse.PdfError, match="glyphs"):
         unparse.parse(flood, unparse.Options(max_glyphs_per_page=5_000))
+
+
+# --- The command line ---------------------------------------------------------------
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    from click.testing import CliRunner
+
+    from unparse.cli import main
+
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _one_line(stderr: str, path: Path | str, *fragments: str) -> None:
+    lines = stderr.strip("\n").split("\n")
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith(f"unparse: {path}: "), stderr
+    assert "Traceback" not in stderr
+    for fragment in fragments:
+        assert fragment in lines[0], stderr
+
+
+def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    """Every kind of bad input file, with a fragment its one-line error must contain."""
+    files: dict[str, tuple[Path, str]] = {}
+
+    def put(name: str, data: bytes, fragment: str) -> None:
+        p = tmp_path / name
+        p.write_bytes(data)
+        files[name] = (p, fragment)
+
+    put("empty.txt", b"", "empty")
+    put("scan.txt", b"\x89PNG\r\n\x1a\n" + bytes(64), "PNG image")
+    put("blob.txt", bytes(range(256)) * 8, "NUL bytes")
+    put("cut.txt", "الجمعية".encode()[:-1], "cut off")
+    put("latin1.txt", "Résolution adoptée".encode("latin-1") * 10, "not UTF-8")
+    put("locked.pdf", hostile_pdfs.encrypted_pdf(), "encrypted")
+    put("broken.pdf", hostile_pdfs.text_pdf()[:200], "corrupt")
+    put("scanned.pdf", hostile_pdfs.image_only_pdf(), "OCR")
+    files["folder.txt"] = (tmp_path / "folder.txt", "directory")
+    (tmp_path / "folder.txt").mkdir()
+    files["missing.txt"] = (tmp_path / "missing.txt", "no such file")
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    files["loop.txt"] = (loop, "cannot be read")
+    return files
+
+
+def test_cli_parse_each_bad_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    for name, (path, fragment) in _bad_files(tmp_path).items():
+        code, out, err = _cli("parse", str(path))
+        assert code == 1, (name, code, err)
+        assert out == "", name
+        _one_line(err, path, fragment)
+
+
+def test_cli_clean_each_bad_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    for name, (path, fragment) in _bad_files(tmp_path).items():
+        code, _, err = _cli("clean", str(path))
+        assert code == 1, (name, code, err)
+        _one_line(err, path, fragment)
+
+
+def test_cli_bad_files_do_not_stop_the_good_ones(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("إن الجمعية العامة،", encoding="utf-8")
+    bad = _bad_files(tmp_path)
+    args = [str(p) for p, _ in bad.values()]
+    code, out, err = _cli("parse", *args[:3], str(good), *args[3:])
+    assert code == 1
+    assert len(err.strip().split("\n")) == len(bad)
+    assert "Traceback" not in err
+    assert [unparse.Document.model_validate_json(x).source for x in out.splitlines()] == [str(good)]
+
+
+def test_cli_too_large(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(200 * 1024 * 1024)
+    code, _, err = _cli("parse", str(big))
+    assert code == 1
+    _one_line(err, big, "over the limit")
+    code, _, err = _cli("parse", "--max-bytes", "300M", str(big))
+    assert code == 1
+    _one_line(err, big, "NUL bytes")  # let through by the limit, then refused as binary
+
+
+def test_cli_zip_bomb_is_one_line(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(hostile_pdfs.bomb_pdf(512))
+    code, _, err = _cli("parse", str(bomb))
+    assert code == 1
+    _one_line(err, bomb, "max_decompressed_bytes")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["parse"],
+        ["parse", "--format", "pdf", "x.txt"],
+        ["batch", "in"],
+        ["nonsense"],
+        ["parse", "--max-bytes", "-1", "x"],
+    ],
+)
+def test_cli_usage_errors_exit_2(args: list[str]) -> None:
+    code, _, err = _cli(*args)
+    assert code == 2, err
+    assert "Traceback" not in err
+
+
+def test_batch_with_a_symlink_loop_and_bad_files(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "sub" / "loop").symlink_to(src, target_is_directory=True)  # in/sub/loop -> in
+    (src / "self").symlink_to(src / "self")  # a link to itself
+    (src / "a.txt").write_text("إن الجمعية العامة،", encoding="utf-8")
+    (src / "sub" / "b.txt").write_text("الأمم المتحدة", encoding="utf-8")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "bomb.pdf").write_bytes(hostile_pdfs.bomb_pdf(512))
+    out = tmp_path / "out"
+    code, _, err = _cli("batch", str(src), "-o", str(out), "--jobs", "1", "--no-progress")
+    assert code == 1, err
+    assert "Traceback" not in err
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    assert written == ["a.json", "sub/b.json"]
+    failed = {json.loads(line)["file"] for line in (out / "errors.jsonl").read_text().splitlines()}
+    assert {"empty.txt", "bomb.pdf"} <= failed
+
+
+def test_batch_outputs_cannot_escape_the_output_folder(tmp_path: Path) -> None:
+    src, out, outside = tmp_path / "in", tmp_path / "out", tmp_path / "outside"
+    (src / "deep").mkdir(parents=True)
+    outside.mkdir()
+    (src / "deep" / "x.txt").write_text("الأمم المتحدة", encoding="utf-8")
+    (src / "..x.txt").write_text("الأمم المتحدة", encoding="utf-8")
+    (src / "deep" / "....txt").write_text("الأمم المتحدة", encoding="utf-8")
+    (src / "linked").symlink_to(outside, target_is_directory=True)  # an input link outside is read...
+    (outside / "y.txt").write_text("الأمم المتحدة", encoding="utf-8")
+    out.mkdir()
+    (out / "deep").symlink_to(outside, target_is_directory=True)  # ...but an output link is not followed
+    before = sorted(outside.rglob("*"))
+    _cli("batch", str(src), "-o", str(out), "--jobs", "1", "--no-progress")
+    assert sorted(outside.rglob("*")) == before, "something was written outside the output folder"
+    for p in out.rglob("*"):
+        assert os.path.realpath(p).startswith(os.path.realpath(out) + os.sep) or p == out / "deep"
+
+
+# --- Exports --------------------------------------------------------------------------
+
+HOSTILE = '<b>&amp;</b> "\'" ]]> <!-- --> <?xml?> &#0; \x01\x0b\x1f \ufffe\uffff الجمعية'
+
+
+def _hostile_document() -> unparse.Document:
+    span = unparse.Span(start_line=1, end_line=1)
+    para = unparse.Paragraph(
+        number=1,
+        lead=HOSTILE,
+        text=HOSTILE,
+        span=span,
+        sub_items=[unparse.SubItem(label="<أ>", text=HOSTILE, span=span)],
+        footnote_refs=[unparse.FootnoteRef(marker="&1", offset=0)],
+    )
+    return unparse.Document(
+        kind="resolution",
+        symbol="A/RES/<76>/&186",
+        body=HOSTILE,
+        session=HOSTILE,
+        agenda_item="<108>",
+        title=HOSTILE,
+        preamble_opening=HOSTILE,
+        preamble=[unparse.Paragraph(text=HOSTILE, span=span)],
+        paragraphs=[para],
+        sections=[unparse.Section(label="<أولاً>", title=HOSTILE, level=1)],
+        footnotes=[unparse.Footnote(marker="&1", text=HOSTILE, span=span)],
+        closing=HOSTILE,
+        text=HOSTILE,
+        source='"><x/>.txt',
+    )
+
+
+def test_akn_export_escapes_everything() -> None:
+    import xml.etree.ElementTree as ET
+
+    from unparse.export import export
+
+    xml = export(_hostile_document(), "akn")
+    root = ET.fromstring(xml.encode("utf-8"))  # well formed, whatever the text held
+    texts = " ".join(t for t in root.itertext())
+    assert "<b>&amp;</b>" in texts and "]]>" in texts  # kept as text, not markup
+    assert not any(el.tag.endswith("}b") or el.tag == "b" or el.tag == "x" for el in root.iter())
+    assert "\x01" not in xml and "\ufffe" not in xml  # not allowed in XML 1.0: dropped
+    assert "الجمعية" in texts
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "markdown", "text"])
+def test_other_exports_take_any_text(fmt: str) -> None:
+    from unparse.export import export
+
+    out = export(_hostile_document(), fmt)
+    out.encode("utf-8")
+    if fmt == "json":
+        assert unparse.Document.model_validate_json(out).text == HOSTILE

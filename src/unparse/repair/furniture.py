@@ -16,7 +16,9 @@ from .pipeline import Context, Line
 SEPARATOR_RE = regex.compile(r"^\s*[_─━—–=\-]{5,}\s*$")
 # A UN document symbol alone on a line: A/RES/61/180, CTOC/COP/2012/1, E/CN.15/2006/10.
 SYMBOL_LINE_RE = regex.compile(r"^\s*([A-Z]{1,8}(?:/[A-Z0-9.\-]*[A-Z0-9]){1,6})\s*$")
-PAGE_NUMBER_RE = regex.compile(r"^\s*[-–]?\s*\p{Nd}{1,4}\s*[-–]?\s*$")
+# "\s*[-–]?\s*" would let the two \s* share a run of spaces in every way (quadratic on a
+# long blank line); each space belongs to exactly one quantifier here.
+PAGE_NUMBER_RE = regex.compile(r"^\s*(?:[-–]\s*)?\p{Nd}{1,4}(?:\s*[-–])?\s*$")
 # Job numbers printed at the foot of UN pages: "09-40424 (A)", "V.12-54698", "GE.21-12345".
 JOB_NUMBER_RE = regex.compile(r"^\s*(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?\s*\*?\s*$")
 # A barcode line: "*0940424*".

@@ -25,6 +25,7 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
         result.lines,
         _list_of_ints(facts.get("separators")),
         set(_list_of_ints(facts.get("footnote_lines"))),
+        runs_reversed=facts.get("runs_reversed") is True,
     )
     header = read_header(body.header)
     preamble, paragraphs = finish_paragraphs(body)

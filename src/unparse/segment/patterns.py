@@ -9,10 +9,16 @@ from ..lexicon import SECTION_LETTERS, SECTION_ORDINALS, SUB_ITEM_LETTERS
 # "1 - text", "1- text", "- 16 - text", "1. text"; not "5-2 من" (a target number).
 NUMBERED_RE = regex.compile(r"^[-–]?\s*(?P<n>\p{Nd}{1,3})\s*(?:[-–](?:\s+|$)|\.\s+)(?P<rest>.*)$")
 
+# A paragraph number stranded inside a line: "- 13", "13-", "13 -" between spaces.
+MISPLACED_NUMBER_RE = regex.compile(
+    r"(?:^|\s)(?|[-–]\s*(?P<n>\p{Nd}{1,3})(?=\s|$)|(?P<n>\p{Nd}{1,3})\s*[-–](?=\s|$|\p{Arabic}))"
+)
+
 _LETTERS = "|".join(regex.escape(x) for x in sorted(SUB_ITEM_LETTERS, key=len, reverse=True))
 SUB_ITEM_RE = regex.compile(rf"^\((?P<label>{_LETTERS}|[ivx]{{1,4}}|\p{{Nd}}{{1,2}})\)\s*(?P<rest>.*)$")
 
 FOOTNOTE_RE = regex.compile(r"^\((?P<m>\p{Nd}{1,3}|\*)\)\s*(?P<rest>.*)$")
+FOOTNOTE_TRAILING_RE = regex.compile(r"^(?P<rest>.+?)\s*\((?P<m>\p{Nd}{1,3}|\*)\)$")
 FOOTNOTE_BARE_RE = regex.compile(r"^(?P<m>\p{Nd}{1,3}|\*)\s+(?P<rest>.+)$")
 
 # An inline footnote reference: "(12)" glued to the word before it, or between spaces

@@ -27,10 +27,12 @@ from .patterns import (
     CLOSING_RE,
     FOOTNOTE_BARE_RE,
     FOOTNOTE_RE,
+    FOOTNOTE_TRAILING_RE,
     FORMULA_RE,
     HEADING_RE,
     HEADING_REVERSED_RE,
     INLINE_REF_RE,
+    MISPLACED_NUMBER_RE,
     NUMBERED_RE,
     ORDINAL_LABEL_RE,
     PREAMBLE_LEAD_RE,
@@ -61,7 +63,14 @@ def _blank(line: Line) -> bool:
 
 
 class _Pass:
-    def __init__(self, lines: list[Line], separators: list[int], footnote_lines: set[int]) -> None:
+    def __init__(
+        self,
+        lines: list[Line],
+        separators: list[int],
+        footnote_lines: set[int],
+        runs_reversed: bool = False,
+    ) -> None:
+        self.runs_reversed = runs_reversed
         self.lines = lines
         self.separators = sorted(separators)
         self.footnote_lines = footnote_lines
@@ -94,6 +103,9 @@ class _Pass:
     # -- footnotes -----------------------------------------------------------------------
     def _footnote_start(self, text: str) -> tuple[str, str] | None:
         m = FOOTNOTE_RE.match(text)
+        if m is None and self.in_area and self.runs_reversed:
+            # The marker left at the end of a footnote line by a visual extraction.
+            m = FOOTNOTE_TRAILING_RE.match(text)
         if m is None and self.in_area:
             m = FOOTNOTE_BARE_RE.match(text)
             if m and m["m"] != "*" and western(m["m"]) not in self.pending_refs:
@@ -104,6 +116,13 @@ class _Pass:
         if self.in_area or marker in self.pending_refs:
             return marker, m["rest"]
         return None
+
+    def _opens_structure(self, text: str) -> bool:
+        """A line that cannot continue a footnote: the next numbered paragraph or a heading."""
+        numbered = NUMBERED_RE.match(text)
+        if numbered and int(western(numbered["n"])) in (self._next_number(), self._next_number() + 1):
+            return True
+        return self._heading(text) is not None
 
     def _open_footnote(self, marker: str, line: Line, rest: str) -> None:
         item = ItemBuilder(label=marker)
@@ -122,6 +141,10 @@ class _Pass:
             self.in_area = True
             return True
         if not self.in_area:
+            return False
+        if self._opens_structure(text):
+            self.in_area = False
+            self.footnote = None
             return False
         if self.footnote is not None and not self.footnote.ends_with((".",)):
             self.footnote.add(line, text)
@@ -163,6 +186,18 @@ class _Pass:
             return False
         owner.tail().add(line, rest)
         return True
+
+    def _misplaced_number(self, text: str) -> regex.Match[str] | None:
+        """In a run-reversed document, the next paragraph number left inside a line whose
+        order could not be repaired (``"... مذي 13-ضا"``): the line still starts that paragraph."""
+        if not self.runs_reversed or self.state == "header":
+            return None
+        for m in MISPLACED_NUMBER_RE.finditer(text):
+            if int(western(m["n"])) in (self._next_number(), self._next_number() + 1):
+                rest = (text[: m.start()] + " " + text[m.end() :]).strip()
+                found: regex.Match[str] | None = NUMBERED_RE.match(f"{m['n']} - {rest}")
+                return found
+        return None
 
     def _heading(self, text: str) -> tuple[str, str] | None:
         m = HEADING_RE.match(text) or HEADING_REVERSED_RE.match(text)
@@ -210,12 +245,14 @@ class _Pass:
             self.body.closing.append(line)
             return
         self._cite(text)
-        numbered = NUMBERED_RE.match(text)
-        if numbered and int(western(numbered["n"])) == self._next_number():
-            if self.state == "header" and int(western(numbered["n"])) != 1:
+        numbered = NUMBERED_RE.match(text) or self._misplaced_number(text)
+        if numbered:
+            n, expected = int(western(numbered["n"])), self._next_number()
+            if n == expected + 1 and self.state == "numbered":
+                # One number lost (its line could not be read): keep the sequence, say so.
+                self.body.warnings.append(f"paragraph {expected} was not found before paragraph {n}")
+            elif n != expected or (self.state == "header" and n != 1):
                 numbered = None
-        elif numbered:
-            numbered = None
         if numbered:
             self.state = "numbered"
             self._start_paragraph(line, int(western(numbered["n"])), numbered["rest"].strip())
@@ -293,9 +330,11 @@ class _Pass:
         return self.body
 
 
-def read_body(lines: list[Line], separators: list[int], footnote_lines: set[int]) -> Body:
+def read_body(
+    lines: list[Line], separators: list[int], footnote_lines: set[int], runs_reversed: bool = False
+) -> Body:
     """Run the pass over repaired lines."""
-    return _Pass(lines, separators, footnote_lines).run()
+    return _Pass(lines, separators, footnote_lines, runs_reversed).run()
 
 
 def finish_paragraphs(body: Body) -> tuple[list[Paragraph], list[Paragraph]]:

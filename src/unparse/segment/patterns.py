@@ -11,7 +11,7 @@ NUMBERED_RE = regex.compile(r"^[-–]?\s*(?P<n>\p{Nd}{1,3})\s*(?:[-–](?:\s+|$)
 
 # A paragraph number stranded inside a line: "- 13", "13-", "13 -" between spaces.
 MISPLACED_NUMBER_RE = regex.compile(
-    r"(?:^|\s)(?|[-–]\s*(?P<n>\p{Nd}{1,3})(?=\s|$)|(?P<n>\p{Nd}{1,3})\s*[-–](?=\s|$|\p{Arabic}))"
+    r"(?:^|\s)(?|[-–]\s*(?P<n>\p{Nd}{1,3})|(?P<n>\p{Nd}{1,3})\s*[-–])(?=\s|$|\p{Arabic})"
 )
 
 _LETTERS = "|".join(regex.escape(x) for x in sorted(SUB_ITEM_LETTERS, key=len, reverse=True))

@@ -38,6 +38,7 @@ from .patterns import (
     PREAMBLE_LEAD_RE,
     SUB_ITEM_RE,
     TERMINATORS,
+    TRAILING_REFS_RE,
 )
 
 
@@ -83,6 +84,7 @@ class _Pass:
         self.defined: set[str] = set()
         self.blank_before = True
         self.skip_until = -1
+        self.blank_is_break = _blank_lines_separate_paragraphs(lines)
 
     # -- helpers -------------------------------------------------------------------------
     def _crossed_separator(self, prev: int, now: int) -> bool:
@@ -312,7 +314,7 @@ class _Pass:
         # Without a blank line, a lead word after a closed paragraph opens the next one.
         # (A wrapped line that happens to start "وإذ" after a comma inside a paragraph reads
         # the same; line length was tried as a tie-breaker and made more errors than it fixed.)
-        return self.blank_before or PREAMBLE_LEAD_RE.match(text) is not None
+        return (self.blank_before and self.blank_is_break) or PREAMBLE_LEAD_RE.match(text) is not None
 
     def run(self) -> Body:
         prev_number = 0
@@ -328,6 +330,21 @@ class _Pass:
         for marker in sorted(self.pending_refs - self.defined, key=lambda m: (len(m), m)):
             self.body.warnings.append(f"footnote {marker} is cited but its text is not in the input")
         return self.body
+
+
+def _blank_lines_separate_paragraphs(lines: list[Line]) -> bool:
+    """Whether blank lines mean paragraph breaks here. Some extractors leave blank lines
+    every few lines inside paragraphs; then most blank lines follow an unfinished line."""
+    after_finished = after_unfinished = 0
+    for prev, line in zip(lines, lines[1:]):
+        if not _blank(line) or _blank(prev):
+            continue
+        text = TRAILING_REFS_RE.sub("", prev.text.strip())
+        if text.endswith(TERMINATORS):
+            after_finished += 1
+        else:
+            after_unfinished += 1
+    return after_finished >= 1.5 * after_unfinished
 
 
 def read_body(

@@ -14,6 +14,7 @@ One pass over the repaired lines, with the rules of how UN documents are laid ou
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import regex
@@ -336,7 +337,7 @@ def _blank_lines_separate_paragraphs(lines: list[Line]) -> bool:
     """Whether blank lines mean paragraph breaks here. Some extractors leave blank lines
     every few lines inside paragraphs; then most blank lines follow an unfinished line."""
     after_finished = after_unfinished = 0
-    for prev, line in zip(lines, lines[1:]):
+    for prev, line in itertools.pairwise(lines):
         if not _blank(line) or _blank(prev):
             continue
         text = TRAILING_REFS_RE.sub("", prev.text.strip())

@@ -22,6 +22,7 @@ from unparse.errors import DecompressionLimitError
 from unparse.read.limits import bounded_aggregator, bounded_pdf_decoding, inflate_corrupted
 from unparse.read.text import decode_bytes, read_bytes
 from unparse.repair.brackets import unmirror_brackets
+from unparse.repair.markup import strip_markdown_emphasis
 
 # --- Regressions found by the property tests and the fuzzer -------------------------
 
@@ -55,6 +56,15 @@ def test_bracket_fixer_leaves_ambiguous_lines_alone() -> None:
     assert unmirror_brackets(")٥٦ - د( ١٧ و)٥٦ - د( ١٦") == "(٥٦ - د) ١٧ و(٥٦ - د) ١٦"
     once = unparse.normalize(line, unparse.Options(digits="eastern"))
     assert unparse.normalize(once, unparse.Options(digits="eastern")) == once
+
+
+def test_a_row_of_asterisks_is_not_emphasis() -> None:
+    # Found by the fuzzer: "8**********لش" lost asterisks in pairs on every pass.
+    assert strip_markdown_emphasis("8**********لش") == "8**********لش"
+    assert strip_markdown_emphasis("***x***") == "x"
+    assert strip_markdown_emphasis("1 - **تحث** الدول") == "1 - تحث الدول"
+    once = unparse.normalize("8 ******************** لش")
+    assert unparse.normalize(once) == once
 
 
 def test_latin1_text_is_not_taken_for_iso_8859_6() -> None:

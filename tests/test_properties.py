@@ -25,6 +25,7 @@ from invariants import (
     check_fix_log,
 )
 from unparse.repair.brackets import unmirror_brackets
+from unparse.repair.markup import strip_markdown_emphasis, superscript_refs_to_markers
 
 settings.register_profile(
     "ci",
@@ -209,3 +210,10 @@ def test_bracket_fixer_is_idempotent(text: str) -> None:
     pairs = {"(": "()", ")": "()", "[": "[]", "]": "[]", "{": "{}", "}": "{}"}
     assert len(once) == len(text)
     assert all(a == b or pairs.get(a) == pairs.get(b, "") for a, b in zip(text, once, strict=True))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="*ab \n¹", max_size=40))
+def test_markup_fixers_are_idempotent(text: str) -> None:
+    once = superscript_refs_to_markers(strip_markdown_emphasis(text))
+    assert superscript_refs_to_markers(strip_markdown_emphasis(once)) == once

@@ -8,7 +8,10 @@ import regex
 from .pipeline import Context, Line
 
 # **bold** and *italic* around words; a lone "*" (a footnote marker) is not emphasis.
-_BOLD_RE = regex.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+# The emphasised text starts and ends with a character that is neither a space nor "*":
+# a row of asterisks ("**********") is not emphasis of "**" (and stripping it in pairs
+# would leave a row that the next pass strips again).
+_BOLD_RE = regex.compile(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
 _ITALIC_RE = regex.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 
 

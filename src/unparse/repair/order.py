@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lexicon import LEVANTINE_MONTHS
+from ..lexicon import LEVANTINE_MONTHS, SECTION_LETTERS, SECTION_ORDINALS
 from . import wordlist
 from .pipeline import Context, Line
 
@@ -88,6 +88,11 @@ def atomize(text: str) -> list[Atom]:
 # ---------------------------------------------------------------------------
 
 _END_NUMBER_RE = regex.compile(r"(?:^|\s)[-–]\s*(\p{Nd}{1,3}(?:/\p{Nd}{1,4})?)\s*$")
+# A section label that came out at the line end: "مقدّمة  -أولاً" → "أولاً - مقدّمة".
+_LABELS = "|".join(
+    sorted((regex.escape(x) for x in SECTION_ORDINALS + SECTION_LETTERS), key=len, reverse=True)
+)
+_END_LABEL_RE = regex.compile(rf"(?:^|\s)[-–]\s*({_LABELS})\s*$")
 _START_NUMBER_RE = regex.compile(r"^\s*(?:\p{Nd}{1,3}\s*[-–]\s|\(\p{Nd}{1,3}\)\s)")
 _PUNCT_START_RE = regex.compile(r"^\s*[،؛.]")
 _PUNCT_END_RE = regex.compile(r"[،؛.:]\s*$")
@@ -605,8 +610,9 @@ def reorder_line(
 def _reorder_line(text: str, model: DocumentModel, own: Counter[tuple[str, str]] | None) -> tuple[str, float]:
     """The work of :func:`reorder_line`; ``own`` (this line's pairs) defaults to its atoms' pairs."""
     number = None
-    m = _END_NUMBER_RE.search(text)
+    m = _END_NUMBER_RE.search(text) or _END_LABEL_RE.search(text)
     body = text
+    glued = False
     if m:
         number = m.group(1)
         body = text[: m.start()]

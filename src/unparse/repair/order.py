@@ -396,10 +396,13 @@ def best_readings(atoms: list[Atom], model: DocumentModel, own: Counter[tuple[st
         i for i, p in priors.items() if p != _FORCED and atoms[i].gap == " " and p == _SINGLE_SPACE_COST
     ]
     if len(priors) > _MAX_CANDIDATES and optional:
-        # Keep the DP small: drop the single-space gaps whose pair the document attests best
-        # (they are the least likely boundaries).
-        optional.sort(key=lambda i: -model.association(atoms[i - 1].key, atoms[i].key, own))
-        for i in optional[: len(priors) - _MAX_CANDIDATES]:
+        # Keep the DP small: drop single-space gaps whose pair the document attests well
+        # (they are the least likely boundaries); never a gap without such evidence.
+        attested = [(model.association(atoms[i - 1].key, atoms[i].key, own), i) for i in optional]
+        attested.sort(reverse=True)
+        for value, i in attested[: len(priors) - _MAX_CANDIDATES]:
+            if value < 1.0:
+                break
             del priors[i]
     positions = [0, *sorted(priors), n]
     m = len(positions)

@@ -91,6 +91,7 @@ class TextLine:
     text: str = ""
     order: str = "visual"  # the content stream's order: "logical", "visual" or "neutral"
     superscripts: list[str] = field(default_factory=list)
+    units: list[_Unit] | None = None  # the visual units, computed once
 
     @property
     def x0(self) -> float:
@@ -147,14 +148,16 @@ def group_lines(glyphs: Sequence[Glyph]) -> list[TextLine]:
     """
     base = sorted((g for g in glyphs if not g.is_mark), key=lambda g: (g.baseline, g.x0))
     clusters: list[list[Glyph]] = []
+    total = 0.0  # sum of the current cluster's baselines: its mean is the reference
     for g in base:
         if clusters:
             last = clusters[-1]
-            ref = _median(x.baseline for x in last)
-            if abs(g.baseline - ref) <= 0.3 * max(g.size, last[0].size):
+            if abs(g.baseline - total / len(last)) <= 0.3 * max(g.size, last[0].size):
                 last.append(g)
+                total += g.baseline
                 continue
         clusters.append([g])
+        total = g.baseline
 
     lines = [
         TextLine(c, _median(x.baseline for x in c), _median(x.size for x in c if not x.is_space) or c[0].size)
@@ -437,7 +440,9 @@ def read_line(line: TextLine, rtl: bool, gap_factor: float = 0.15, mirror: bool 
     the font's glyph codes name the bracket *shapes*, so brackets read right to left are
     swapped (the reader decides this once per document, see ``brackets_backwards``).
     """
-    units = _visual_units(line, gap_factor)
+    if line.units is None:
+        line.units = _visual_units(line, gap_factor)
+    units = line.units
     # Glue superscripts to the word before them in reading order (right of them in RTL).
     glued: list[_Unit] = []
     for i, u in enumerate(units):

@@ -171,6 +171,17 @@ def test_other_os_errors_name_the_file(tmp_path: Path) -> None:
         unparse.parse(loop)
 
 
+@pytest.mark.parametrize("func", [unparse.parse, unparse.parse_pdf])
+@pytest.mark.parametrize("path", [5, None, b"/etc/hostname", ["a.txt"], "a\x00b.txt", "a\x00b.pdf"])
+def test_what_is_not_a_path(func: Callable[[object], object], path: object) -> None:
+    # Found writing these tests: Path(5) raised TypeError and os.stat("a\x00b") ValueError.
+    with pytest.raises(unparse.UnparseError) as exc:
+        func(path)
+    _reason(exc)
+    with pytest.raises(unparse.InputFileError, match="NUL"):
+        read_bytes("a\x00b")
+
+
 def test_size_limit(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as fh:  # sparse: 200 MB on paper, nothing on disk

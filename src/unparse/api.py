@@ -24,6 +24,19 @@ def _checked_text(text: object) -> str:
     return text
 
 
+def _checked_path(path: object) -> PathLike:
+    if isinstance(path, bytes | bytearray):
+        raise UnparseError(
+            "expected a path (str or os.PathLike), got bytes; to parse a file's content, "
+            "decode it and call parse_text()"
+        )
+    if not isinstance(path, str | os.PathLike):
+        raise UnparseError(f"expected a path (str or os.PathLike), got {type(path).__name__}")
+    if "\x00" in os.fspath(path):
+        raise InputFileError("is not a valid path: it contains a NUL character", repr(os.fspath(path)))
+    return path
+
+
 def repair(text: str, options: Options | None = None) -> RepairResult:
     """Repair ``text``; ``result.text`` is ``normalize(text)``, ``result.fixes`` the fixes in order."""
     return _repair(_checked_text(text), options or DEFAULT_OPTIONS)
@@ -47,6 +60,7 @@ def parse_pdf(path: PathLike, options: Options | None = None) -> Document:
     """Parse a PDF with pdfminer.six, from its glyphs' positions."""
     from .read.pdf import read_pdf_lines  # pdfminer is imported only when needed
 
+    path = _checked_path(path)
     options = options or DEFAULT_OPTIONS
     lines, facts = read_pdf_lines(path, options)
     result = repair_lines(lines, options, facts)
@@ -57,6 +71,7 @@ def parse_pdf(path: PathLike, options: Options | None = None) -> Document:
 
 def parse(path: PathLike, options: Options | None = None) -> Document:
     """Parse a file: a PDF (by extension or content) with the PDF reader, anything else as text."""
+    path = _checked_path(path)
     options = options or DEFAULT_OPTIONS
     if Path(path).suffix.lower() == ".pdf":
         return parse_pdf(path, options)

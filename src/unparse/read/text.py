@@ -165,6 +165,8 @@ def read_bytes(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS)
         raise InputFileError("is a directory, not a file", path) from None
     except OSError as exc:
         raise InputFileError(f"cannot be read ({exc.strerror or exc})", path) from None
+    except ValueError:  # os.stat: "embedded null byte"
+        raise InputFileError("is not a valid path: it contains a NUL character", repr(path)) from None
 
 
 def read_text_file(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -26,6 +27,8 @@ from invariants import (
 )
 from unparse.repair.brackets import unmirror_brackets
 from unparse.repair.markup import strip_markdown_emphasis, superscript_refs_to_markers
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 settings.register_profile(
     "ci",
@@ -217,3 +220,14 @@ def test_bracket_fixer_is_idempotent(text: str) -> None:
 def test_markup_fixers_are_idempotent(text: str) -> None:
     once = superscript_refs_to_markers(strip_markdown_emphasis(text))
     assert superscript_refs_to_markers(strip_markdown_emphasis(once)) == once
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.txt")))
+def test_samples_satisfy_the_invariants(name: str) -> None:
+    """The real documents: conservation, the fix log, idempotence."""
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    result = unparse.repair(text)
+    check_clean_output(result.text)
+    check_conservation(text, result)
+    check_fix_log(text, result)
+    assert unparse.normalize(result.text) == result.text

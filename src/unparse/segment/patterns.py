@@ -19,7 +19,7 @@ SUB_ITEM_RE = regex.compile(rf"^\((?P<label>{_LETTERS}|[ivx]{{1,4}}|\p{{Nd}}{{1,
 
 FOOTNOTE_RE = regex.compile(r"^\((?P<m>\p{Nd}{1,3}|\*)\)\s*(?P<rest>.*)$")
 FOOTNOTE_TRAILING_RE = regex.compile(r"^(?P<rest>.+?)\s*\((?P<m>\p{Nd}{1,3}|\*)\)$")
-FOOTNOTE_BARE_RE = regex.compile(r"^(?P<m>\p{Nd}{1,3}|\*)\s+(?P<rest>.+)$")
+FOOTNOTE_BARE_RE = regex.compile(r"^(?P<m>\p{Nd}{1,3}|\*)\s+(?P<rest>[^-–\s].*)$")
 
 # An inline footnote reference: "(12)" glued to the word before it, or between spaces
 # and followed by punctuation or a space; "(*)" likewise.
@@ -32,7 +32,9 @@ HEADING_RE = regex.compile(
     rf"^(?|(?P<label>{_ORD}|{_LET})\s*[-–]\s*(?P<title>\S.*)|[-–]\s*(?P<label>{_ORD}|{_LET})\s+(?P<title>\S.*))$"
 )
 # The same heading with its label left at the end of the line by a visual extraction.
-HEADING_REVERSED_RE = regex.compile(rf"^(?P<title>\S.*?)\s*[-–]\s*(?P<label>{_ORD}|{_LET})$")
+# Searched for, not matched: the title is what precedes it (a lazy ".*?" title before a
+# dash would be tried at every dash of a long line).
+HEADING_LABEL_AT_END_RE = regex.compile(rf"[-–]\s*+(?P<label>{_ORD}|{_LET})$")
 ORDINAL_LABEL_RE = regex.compile(rf"^(?:{_ORD})$")
 
 # The formula that opens a preamble: "إن الجمعية العامة،", "إن مؤتمر الأطراف في ...،".

@@ -30,8 +30,8 @@ from .patterns import (
     FOOTNOTE_RE,
     FOOTNOTE_TRAILING_RE,
     FORMULA_RE,
+    HEADING_LABEL_AT_END_RE,
     HEADING_RE,
-    HEADING_REVERSED_RE,
     INLINE_REF_RE,
     MISPLACED_NUMBER_RE,
     NUMBERED_RE,
@@ -138,6 +138,10 @@ class _Pass:
     def _footnote_line(self, line: Line) -> bool:
         """Consume ``line`` as footnote text if it is one; True when consumed."""
         text = line.text.strip()
+        if self.in_area and not FOOTNOTE_RE.match(text) and self._opens_structure(text):
+            self.in_area = False
+            self.footnote = None
+            return False
         start = self._footnote_start(text)
         if start is not None:
             self._open_footnote(start[0], line, start[1])
@@ -203,10 +207,17 @@ class _Pass:
         return None
 
     def _heading(self, text: str) -> tuple[str, str] | None:
-        m = HEADING_RE.match(text) or HEADING_REVERSED_RE.match(text)
-        if m is None or len(m["title"].split()) > 20:
+        if len(text) > 300:
             return None
-        return m["label"], m["title"].strip()
+        m = HEADING_RE.match(text)
+        if m is not None:
+            label, title = m["label"], m["title"].strip()
+        else:
+            end = HEADING_LABEL_AT_END_RE.search(text)
+            if end is None or end.start() == 0:
+                return None
+            label, title = end["label"], text[: end.start()].strip()
+        return (label, title) if title and len(title.split()) <= 20 else None
 
     def _add_section(self, line: Line, label: str, title: str) -> None:
         level = 1 if ORDINAL_LABEL_RE.match(label) or not label else 2

@@ -89,9 +89,33 @@ def repair_lines(
     ``facts`` carries what a reader already knows (e.g. the PDF reader's footnote lines).
     """
     ctx = Context(options, facts=dict(facts or {}))
+    # What a reader already repaired (the PDF reader's reading order) leads the fix list.
+    for record in _records(ctx.facts.get("reader_fixes")):
+        ctx.fixes.append(record)
+    reader_warnings = ctx.facts.get("reader_warnings")
+    if isinstance(reader_warnings, list):
+        for warning in reader_warnings:
+            ctx.warn(str(warning))
     lines = run_steps(STEPS, lines, ctx)
     text = _join(lines)
     return RepairResult(text, ctx.fixes, ctx.warnings, lines, ctx.facts)
+
+
+def _records(value: object) -> list[Fix]:
+    if not isinstance(value, list):
+        return []
+    out = []
+    for item in value:
+        if isinstance(item, dict):
+            out.append(
+                Fix(
+                    kind=str(item.get("kind", "reader")),
+                    line=int(item.get("line", 0)),
+                    before=str(item.get("before", "")),
+                    after=str(item.get("after", "")),
+                )
+            )
+    return out
 
 
 def _join(lines: list[Line]) -> str:

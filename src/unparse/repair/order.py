@@ -649,7 +649,9 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
     ``"١ - دعت الجمعية العامة الأمين العام، في قرارها ٦٣/١٩٤، إلى جمع آراء كل الجهات"``.
     A document without the evidence (:func:`is_run_reversed`) is left untouched.
     """
-    if not is_run_reversed(lines):
+    # A reader that put the lines in logical order from glyph positions (the PDF reader)
+    # says so; its lines must not be reordered again.
+    if ctx.facts.get("logical_order") is True or not is_run_reversed(lines):
         return lines
     ctx.facts["runs_reversed"] = True
     raw = [atomize(line.text) for line in lines]
@@ -746,6 +748,8 @@ def reverse_visual_lines(lines: list[Line], ctx: Context) -> list[Line]:
     read as reversed more than as logical; when most of the document's decided lines are
     reversed, one word of evidence is enough for the others.
     """
+    if ctx.facts.get("logical_order") is True:
+        return lines
     votes = [visual_votes(line.text) if _VISUAL_HINT_RE.search(line.text) else (0, 0) for line in lines]
     decided = [(r, g) for r, g in votes if r + g >= 2]
     doc_reversed = bool(decided) and sum(r > g for r, g in decided) * 2 > len(decided)

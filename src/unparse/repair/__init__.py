@@ -34,29 +34,29 @@ __all__ = ["STEPS", "Line", "RepairResult", "normalize", "repair", "repair_lines
 
 def _warn_private_use(lines: list[Line], ctx: Context) -> list[Line]:
     before = len(ctx.fixes)
-    lines = line_step("private_use", remove_private_use).run(lines, ctx)
+    lines = line_step("private_use", remove_private_use, local=True).run(lines, ctx)
     for fix in ctx.fixes[before:]:
         ctx.warn(f"line {fix.line}: private-use glyph codes removed (symbol-font characters)")
     return lines
 
 
 STEPS: list[Step] = [
-    line_step("invisible_controls", remove_invisible_controls),
+    line_step("invisible_controls", remove_invisible_controls, local=True),
     # Visual-order lines are detected on the shaped forms, before folding them.
     Step("visual_order", reverse_visual_lines, lambda o: o.reorder_lines),
-    line_step("presentation_forms", fold_presentation_forms),
+    line_step("presentation_forms", fold_presentation_forms, local=True),
     Step("private_use", _warn_private_use),
     Step("line_order", reorder_runs, lambda o: o.reorder_lines),
-    option_line_step("digits", convert_digits, lambda o: o.digits != "keep"),
+    option_line_step("digits", convert_digits, lambda o: o.digits != "keep", local=True),
     Step("number_order", fix_number_order),
     line_step("mirrored_brackets", unmirror_brackets),
-    line_step("tatweel", strip_tatweel, lambda o: o.strip_tatweel),
-    line_step("diacritics", strip_diacritics, lambda o: not o.keep_diacritics),
-    line_step("markdown_emphasis", strip_markdown_emphasis),
+    line_step("tatweel", strip_tatweel, lambda o: o.strip_tatweel, local=True),
+    line_step("diacritics", strip_diacritics, lambda o: not o.keep_diacritics, local=True),
+    line_step("markdown_emphasis", strip_markdown_emphasis, local=True),
     Step("markdown_emphasis", strip_emphasis_across_lines),
-    line_step("footnote_refs", superscript_refs_to_markers),
+    line_step("footnote_refs", superscript_refs_to_markers, local=True),
     Step("page_furniture", remove_page_furniture),
-    line_step("spacing", normalize_spaces),
+    line_step("spacing", normalize_spaces, local=True),
 ]
 
 

@@ -12,9 +12,7 @@ from pyarabic import araby
 # and extractors leave them in the middle of words.
 _BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
 _OTHER_INVISIBLE = "\ufeff\u200b\u00ad\u2060"
-_CONTROL_RE = regex.compile(
-    "[" + _BIDI_CONTROLS + _OTHER_INVISIBLE + r"\x00-\x08\x0b-\x1f\x7f-\x9f" + "]"
-)
+_CONTROL_RE = regex.compile("[" + _BIDI_CONTROLS + _OTHER_INVISIBLE + r"\x00-\x08\x0b-\x1f\x7f-\x9f" + "]")
 # Lone surrogates cannot be encoded to UTF-8; they come from broken decoders.
 _SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 
@@ -38,9 +36,7 @@ _KEEP_LIGATURES = {"\ufdfa", "\ufdfb", "\ufdfd", "\ufdf2"}
 
 
 def _fold(match: regex.Match[str]) -> str:
-    return "".join(
-        c if c in _KEEP_LIGATURES else unicodedata.normalize("NFKC", c) for c in match.group()
-    )
+    return "".join(c if c in _KEEP_LIGATURES else unicodedata.normalize("NFKC", c) for c in match.group())
 
 
 def fold_presentation_forms(text: str) -> str:
@@ -95,14 +91,19 @@ def strip_diacritics(text: str) -> str:
 
 
 _SPACE_RE = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_SPACE_BEFORE_PUNCT_RE = regex.compile(r"(?<=\S)[ ]+(?=[،؛:؟!.,;](?:\s|$))")
+_EDGE_SPACE_RE = regex.compile(r"^ | $", flags=regex.MULTILINE)
+# After the edges are trimmed, a run of spaces always follows a non-space; it is tried
+# only from its first space (from every space, a long run would cost its square).
+_SPACE_BEFORE_PUNCT_RE = regex.compile(r"(?<! ) ++(?=[،؛:؟!.,;](?:\s|$))", flags=regex.MULTILINE)
 
 
 def normalize_spaces(text: str) -> str:
     """Collapse runs of spaces (justification), trim the line, drop spaces before punctuation.
 
     Real example (A/RES/61/180): ``"  ، العامةالجمعيةإن   "`` is first reordered, then
-    ``"إن الجمعية العامة ،"`` → ``"إن الجمعية العامة،"``.
+    ``"إن الجمعية العامة ،"`` → ``"إن الجمعية العامة،"``. Never touches a line break, so it
+    can run over a whole text at once.
     """
-    text = _SPACE_RE.sub(" ", text).strip()
+    text = _SPACE_RE.sub(" ", text)
+    text = _EDGE_SPACE_RE.sub("", text)
     return _SPACE_BEFORE_PUNCT_RE.sub("", text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from ..options import Options
 
 _EASTERN = "٠١٢٣٤٥٦٧٨٩"
@@ -12,12 +14,17 @@ _TO_EASTERN = str.maketrans(_WESTERN + _PERSIAN, _EASTERN * 2)
 # Arabic decimal and thousands separators become "." and "," only between digits.
 
 
+_NON_WESTERN_RE = regex.compile("[" + _EASTERN + _PERSIAN + "]+")
+
+
 def to_western_digits(text: str) -> str:
     """Eastern Arabic-Indic and Persian digits to Western digits.
 
     Real example (A/RES/61/180): ``"٦١/١٨٠"`` → ``"61/180"``.
     """
-    return text.translate(_TO_WESTERN)
+    # str.translate maps a non-ASCII string character by character in Python objects;
+    # translating only the digit runs is several times faster on long texts.
+    return _NON_WESTERN_RE.sub(lambda m: m.group().translate(_TO_WESTERN), text)
 
 
 def to_eastern_digits(text: str) -> str:

@@ -19,6 +19,7 @@ all: clean documents are returned untouched.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import unicodedata
@@ -684,6 +685,7 @@ _SHAPED_RE = regex.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 _VISUAL_HINT_RE = regex.compile("[\ufb50-\ufdff\ufe70-\ufefc]|(?<!\\S)[ةى]|\u0644\u0627(?!\\S)")
 
 
+@functools.lru_cache(maxsize=4096)
 def _form(ch: str) -> str:
     name = unicodedata.name(ch, "")
     for form in ("INITIAL", "MEDIAL", "FINAL", "ISOLATED"):

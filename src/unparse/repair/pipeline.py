@@ -72,10 +72,31 @@ def line_step(
     name: str,
     fixer: Callable[[str], str],
     enabled: Callable[[Options], bool] = lambda _options: True,
+    *,
+    local: bool = False,
 ) -> Step:
-    """Lift a pure line fixer into a step that records each line it changes."""
+    """Lift a pure line fixer into a step that records each line it changes.
+
+    A *local* fixer changes characters in place, never across or at a line break and
+    never the number of lines; it runs once over the whole text (one regex pass instead
+    of one per line), and only lines that differ are recorded.
+    """
 
     def run(lines: list[Line], ctx: Context) -> list[Line]:
+        if local and lines:
+            joined = "\n".join(line.text for line in lines)
+            fixed_all = fixer(joined)
+            if fixed_all == joined:
+                return lines
+            texts = fixed_all.split("\n")
+            if len(texts) == len(lines):
+                out_local: list[Line] = []
+                for line, fixed in zip(lines, texts, strict=True):
+                    if fixed != line.text:
+                        ctx.record(name, line.number, line.text, fixed)
+                        line = Line(line.number, fixed, line.page)
+                    out_local.append(line)
+                return out_local
         out: list[Line] = []
         for line in lines:
             fixed = fixer(line.text)
@@ -92,11 +113,13 @@ def option_line_step(
     name: str,
     fixer: Callable[[str, Options], str],
     enabled: Callable[[Options], bool] = lambda _options: True,
+    *,
+    local: bool = False,
 ) -> Step:
     """Like :func:`line_step` for a fixer whose behaviour depends on Options."""
 
     def run(lines: list[Line], ctx: Context) -> list[Line]:
-        return line_step(name, lambda text: fixer(text, ctx.options)).run(lines, ctx)
+        return line_step(name, lambda text: fixer(text, ctx.options), local=local).run(lines, ctx)
 
     return Step(name, run, enabled)
 

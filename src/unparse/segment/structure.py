@@ -33,6 +33,7 @@ from .patterns import (
     HEADING_LABEL_AT_END_RE,
     HEADING_RE,
     INLINE_REF_RE,
+    LEAD_INSIDE_RE,
     MISPLACED_NUMBER_RE,
     NUMBERED_RE,
     ORDINAL_LABEL_RE,
@@ -84,6 +85,7 @@ class _Pass:
         self.pending_refs: set[str] = set()
         self.defined: set[str] = set()
         self.blank_before = True
+        self.blanks_before = 1
         self.skip_until = -1
         self.blank_is_break = _blank_lines_separate_paragraphs(lines)
 
@@ -235,8 +237,10 @@ class _Pass:
             return False
         if not self.blank_before or text.endswith(TERMINATORS) or len(text.split()) > 14:
             return False
-        # A heading follows a finished paragraph, never the middle of one.
-        if self.current is not None and not self.current.ends_with((".", ":", "؛")):
+        # A heading follows a finished paragraph, never the middle of one; where the
+        # paragraph's end could not be read, a wider gap (two blank lines) still sets it apart.
+        finished = self.current is None or self.current.ends_with((".", ":", "؛"))
+        if not finished and self.blanks_before < 2:
             return False
         following = [x for x in self.lines[index + 1 : index + 4] if not _blank(x)]
         if not following:
@@ -321,6 +325,11 @@ class _Pass:
     def _new_preamble_paragraph(self, text: str) -> bool:
         if self.current is None:
             return True
+        if self.runs_reversed and LEAD_INSIDE_RE.search(text):
+            # The lead of a preambular paragraph is always on its first line; where the
+            # line's order could not be repaired it is somewhere inside it, and the closing
+            # comma of the paragraph before may be anywhere on that one's last line.
+            return True
         if not self.current.ends_with(TERMINATORS):
             return False
         # Without a blank line, a lead word after a closed paragraph opens the next one.
@@ -335,10 +344,12 @@ class _Pass:
                 continue
             if _blank(line):
                 self.blank_before = True
+                self.blanks_before += 1
                 continue
             self.feed(index, prev_number)
             prev_number = line.number
             self.blank_before = False
+            self.blanks_before = 0
         for marker in sorted(self.pending_refs - self.defined, key=lambda m: (len(m), m)):
             self.body.warnings.append(f"footnote {marker} is cited but its text is not in the input")
         return self.body

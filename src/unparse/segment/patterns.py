@@ -52,7 +52,7 @@ TERMINATORS = ("،", "؛", ".", ":", ",", ";", "!", "؟")
 CLOSING_RE = regex.compile(r"^(?:ال)?جلسة\s+(?:العامة\s+)?\p{Nd}+")
 SESSION_LINE_RE = regex.compile(r"^الدورة\s+\S+")
 AGENDA_RE = regex.compile(
-    r"البند\s+(?P<item>\p{Nd}+(?:\s*\([\p{Arabic}\p{Latin}]{1,2}\))?)\s+من\s+(?:ال)?(?:قائمة|جدول)"
+    r"البند\s+(?P<item>\p{Nd}+(?:\s*\([\p{Arabic}\p{Latin}]{1,2}\))?)\s*\*?\s+من\s+(?:ال)?(?:قائمة|جدول)"
 )
 ADOPTED_RE = regex.compile(
     r"^(?P<what>قرار|مقرر|مقرّر)\s+(?:اتخذته|اتخذه|اتخذها|اعتمدته|اعتمده)\s+(?P<body>.+?)\s+في\s"

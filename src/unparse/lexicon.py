@@ -110,7 +110,7 @@ MONTH_NUMBER.update({"يونيو": 6, "يوليو": 7, "إبريل": 4, "ابر�
 
 _LEV = "|".join(sorted((regex.escape(m) for m in LEVANTINE_MONTHS), key=len, reverse=True))
 _GRE = "|".join(
-    sorted((regex.escape(m) for m in GREGORIAN_MONTHS + ["يونيو", "يوليو"]), key=len, reverse=True)
+    sorted((regex.escape(m) for m in [*GREGORIAN_MONTHS, "يونيو", "يوليو"]), key=len, reverse=True)
 )
 DATE_RE = regex.compile(rf"(?P<day>\d{{1,2}})\s*(?P<lev>{_LEV})\s*/\s*(?P<gre>{_GRE})\s*(?P<year>\d{{4}})")
 LEVANTINE_PATTERN = _LEV

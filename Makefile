@@ -25,8 +25,8 @@ demo: $(STAMP)
 	$(BIN)/python scripts/demo.py samples
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests scripts benchmarks
-	$(BIN)/ruff format --check src tests scripts benchmarks
+	$(BIN)/ruff check src tests scripts benchmarks fuzz
+	$(BIN)/ruff format --check src tests scripts benchmarks fuzz
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy

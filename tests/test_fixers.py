@@ -16,9 +16,14 @@ from unparse.repair.chars import (
     strip_tatweel,
 )
 from unparse.repair.digits import convert_digits, to_eastern_digits, to_western_digits
-from unparse.repair.furniture import classify_furniture
-from unparse.repair.markup import strip_markdown_emphasis, superscript_refs_to_markers
-from unparse.repair.numbers import pair_vote, swap_pairs
+from unparse.repair.furniture import classify_furniture, remove_page_furniture
+from unparse.repair.markup import (
+    strip_emphasis_across_lines,
+    strip_markdown_emphasis,
+    superscript_refs_to_markers,
+)
+from unparse.repair.numbers import fix_number_order, pair_vote, swap_pairs
+from unparse.repair.pipeline import Context, Line
 
 
 def clean_lines() -> list[str]:
@@ -149,3 +154,55 @@ def test_number_pairs() -> None:
     assert pair_vote("18", "2017", None) == 1
     assert pair_vote("2006", "27", None) == -1
     assert pair_vote("2", "27", None) == 0
+
+
+def _ctx() -> Context:
+    return Context(Options())
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(i, t) for i, t in enumerate(texts, start=1)]
+
+
+def test_emphasis_across_lines() -> None:
+    ctx = _ctx()
+    out = strip_emphasis_across_lines(
+        _lines(
+            "(5) Council of Europe, *Trafficking in Organs,", "Tissues and Cells", "of Organs* (Strasbourg)"
+        ),
+        ctx,
+    )
+    assert [x.text for x in out] == [
+        "(5) Council of Europe, Trafficking in Organs,",
+        "Tissues and Cells",
+        "of Organs (X)",
+    ]
+    assert [f.line for f in ctx.fixes] == [1, 3]
+    # A lone asterisk (a footnote marker) with no closer nearby stays.
+    same = _lines("البند 103 من القائمة الأولية*", "منع الجريمة")
+    assert strip_emphasis_across_lines(same, _ctx()) == same
+
+
+def test_page_furniture_removed_and_recorded() -> None:
+    ctx = _ctx()
+    text = ("وتفاقم مظاهر التفاوت", "", "A/RES/61/180", "", "4", "", "والاجتماعي داخل البلدان")
+    out = remove_page_furniture(_lines(*text), ctx)
+    assert [x.text for x in out if x.text] == ["وتفاقم مظاهر التفاوت", "والاجتماعي داخل البلدان"]
+    assert [(f.kind, f.line) for f in ctx.fixes] == [("running_symbol", 3), ("page_number", 5)]
+    assert ctx.facts["running_symbols"] == ["A/RES/61/180"]
+    # A number between two text lines is content, not a page number.
+    table = _lines("عدد الدول", "4", "عدد المنظمات")
+    assert [x.text for x in remove_page_furniture(table, _ctx())] == ["عدد الدول", "4", "عدد المنظمات"]
+
+
+def test_number_order_is_decided_per_document() -> None:
+    ctx = _ctx()
+    out = fix_number_order(_lines("186/76 - تحسين تنسيق الجهود", "القرار 2/27 والقرار 4/4"), ctx)
+    assert [x.text for x in out] == ["76/186 - تحسين تنسيق الجهود", "القرار 27/2 والقرار 4/4"]
+    # Evidence both ways: nothing changes, and a warning says why.
+    ctx = _ctx()
+    mixed = _lines("القرار 186/76", "القرار 61/180")
+    assert fix_number_order(mixed, ctx) == mixed
+    assert ctx.warnings and "number order" in ctx.warnings[0]
+    # Already in order (e.g. a second pass): unchanged, so normalize is idempotent.
+    assert fix_number_order(out, _ctx()) == out

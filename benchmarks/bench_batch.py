@@ -21,19 +21,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from machine import cpu_model
+
 from unparse.batch import BatchSummary, run_batch
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def machine() -> list[str]:

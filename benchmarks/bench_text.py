@@ -16,6 +16,8 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+from machine import cpu_model
+
 import unparse
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -38,16 +40,6 @@ def peak_bytes(func: Callable[[str], object], texts: list[str]) -> int:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return peak
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def main() -> None:

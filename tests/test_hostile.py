@@ -67,6 +67,20 @@ def test_a_row_of_asterisks_is_not_emphasis() -> None:
     assert unparse.normalize(once) == once
 
 
+def test_superscript_markers_follow_the_digit_option() -> None:
+    # Found by the fuzzer (digits="eastern"): "⁽²²⁾" became "(22)" after the digit step had
+    # run, so the output had Western digits, and the next pass made them Eastern.
+    eastern = unparse.Options(digits="eastern")
+    assert unparse.normalize("نص⁽²²⁾", eastern) == "نص(٢٢)"
+    assert unparse.normalize("نص⁽²²⁾") == "نص(22)"
+
+
+def test_an_asterisk_marker_is_not_emphasis() -> None:
+    # Once "⁽*⁾" is "(*)", its asterisk opened an italic span up to the next "*".
+    assert unparse.normalize("⁽*⁾ a*") == "(*) a*"
+    assert unparse.normalize("(*) نص *مائل*") == "(*) نص مائل"
+
+
 def test_latin1_text_is_not_taken_for_iso_8859_6() -> None:
     # Found by test_wrong_encoding_is_an_error_not_a_guess: every accented letter of a
     # Latin-1 file decodes to an Arabic letter in ISO-8859-6 ("é" -> "ى"), which scored as

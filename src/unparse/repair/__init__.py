@@ -47,6 +47,8 @@ STEPS: list[Step] = [
     line_step("presentation_forms", fold_presentation_forms, local=True),
     Step("private_use", _warn_private_use),
     Step("line_order", reorder_runs, lambda o: o.reorder_lines),
+    # Before digits: the "(12)" written for a superscript ¹² then follows Options.digits.
+    line_step("footnote_refs", superscript_refs_to_markers, local=True),
     option_line_step("digits", convert_digits, lambda o: o.digits != "keep", local=True),
     Step("number_order", fix_number_order),
     line_step("mirrored_brackets", unmirror_brackets),
@@ -54,7 +56,6 @@ STEPS: list[Step] = [
     line_step("diacritics", strip_diacritics, lambda o: not o.keep_diacritics, local=True),
     line_step("markdown_emphasis", strip_markdown_emphasis, local=True),
     Step("markdown_emphasis", strip_emphasis_across_lines),
-    line_step("footnote_refs", superscript_refs_to_markers, local=True),
     Step("page_furniture", remove_page_furniture),
     line_step("spacing", normalize_spaces, local=True),
 ]

@@ -12,7 +12,8 @@ from .pipeline import Context, Line
 # a row of asterisks ("**********") is not emphasis of "**" (and stripping it in pairs
 # would leave a row that the next pass strips again).
 _BOLD_RE = regex.compile(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
-_ITALIC_RE = regex.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+# A "*" inside brackets, "(*)" or "⁽*⁾", is a footnote marker, never an emphasis delimiter.
+_ITALIC_RE = regex.compile(r"(?<![\w*(⁽])\*(?=[^\s*)⁾])([^*\n]+?)(?<=[^\s*(⁽])\*(?![\w*)⁾])")
 
 
 def strip_markdown_emphasis(text: str) -> str:

@@ -56,7 +56,6 @@ def test_comma_led_run_and_number(a64: list[str]) -> None:
     assert "عملاً بقرار الجمعية العامة 63/194، يلخِّص هذا التقرير العمل الذي قام به مكتب" in a64
 
 
-@pytest.mark.xfail(reason="a word split across two lines (الأم … م) is not joined yet", strict=True)
 def test_word_split_across_lines(a64: list[str]) -> None:
     assert "الأمم المتحدة المعني بالمخدرات والجريمة لتنفيذ ذلك القرار ويتضمَّن مقترحات تتعلق بتعزيز" in a64
 
@@ -176,9 +175,10 @@ def garble_results() -> tuple[int, int, int, int]:
 
 def test_garbled_lines_repaired(garble_results: tuple[int, int, int, int]) -> None:
     exact, total, _, _ = garble_results
-    # Measured: 42% of garbled lines come back exactly (904/2147; without the repair 6%); the
-    # threshold guards against regressions.
-    assert exact / total >= 0.40
+    # Measured: 46% of garbled lines come back exactly (985/2147; 42% before the junction
+    # glue, shape backoff and previous-line context; without the repair 6%); the threshold
+    # guards against regressions.
+    assert exact / total >= 0.45
 
 
 def test_garbled_letters_conserved(garble_results: tuple[int, int, int, int]) -> None:

@@ -58,6 +58,7 @@ _CLAUSE_PUNCT = frozenset("،؛.:,;")
 _OPENERS = frozenset("([{«")
 _CLOSERS = frozenset(")]}»")
 _TATWEEL = "\u0640"
+_LAST_WORD_RE = regex.compile(r"(?V1)[[\p{L}\p{M}]--[\p{Latin}]]+(?=\s*$)")
 
 
 @dataclass
@@ -155,25 +156,64 @@ class DocumentModel:
             self.bigrams[pair] += 5
         self.total = max(1, sum(self.unigrams.values()))
         self._cache: dict[tuple[str, str], float] = {}
+        self.splits: dict[str, list[str]] = {}  # split_glued, per token
+        self.glues: dict[tuple[str, str], float] = {}  # glue_bonus, per pair
+        # Backoff: the same counts over word shapes (frequent words stand for themselves).
+        self._shapes: dict[str, str] = {}
+        self.shape_bigrams: Counter[tuple[str, str]] = Counter()
+        self.shape_left: Counter[str] = Counter()
+        self.shape_right: Counter[str] = Counter()
+        for (u, v), count in self.bigrams.items():
+            su, sv = self.shape(u), self.shape(v)
+            self.shape_bigrams[(su, sv)] += count
+            self.shape_left[su] += count
+            self.shape_right[sv] += count
+        self.shape_total = max(1, sum(self.shape_bigrams.values()))
+
+    def shape(self, key: str) -> str:
+        """A word's class for the backoff model: itself when frequent, else its affixes."""
+        shape = self._shapes.get(key)
+        if shape is None:
+            shape = self._shapes[key] = _shape(key, self.unigrams.get(key, 0))
+        return shape
+
+    def shape_association(self, u: str, v: str) -> float:
+        su, sv = self.shape(u), self.shape(v)
+        seen = self.shape_bigrams.get((su, sv), 0)
+        expected = self.shape_left.get(su, 0) * self.shape_right.get(sv, 0) / self.shape_total
+        return math.log((seen + _SHAPE_SMOOTH) / (expected + _SHAPE_SMOOTH))
 
     def association(self, u: str, v: str, own: Counter[tuple[str, str]]) -> float:
         """How much more often ``u v`` occurs than chance (log scale), leaving out this line."""
+        key = (u, v)
+        if key not in own:
+            cached = self._cache.get(key)
+            if cached is None:
+                cached = self._cache[key] = self._association(u, v, 0)
+            return cached
+        return self._association(u, v, own[key])
+
+    def _association(self, u: str, v: str, mine: int) -> float:
         if not u or not v:
             return 0.0
-        key = (u, v)
-        mine = own.get(key, 0)
-        if not mine:
-            cached = self._cache.get(key)
-            if cached is not None:
-                return cached
-        seen = max(0, self.bigrams.get(key, 0) - mine)
-        cu = self.unigrams.get(u, 0)
-        cv = self.unigrams.get(v, 0)
-        expected = cu * cv / self.total
-        value = math.log((seen + 0.2) / (0.2 + expected))
-        if not mine:
-            self._cache[key] = value
-        return value
+        seen = max(0, self.bigrams.get((u, v), 0) - mine)
+        expected = self.unigrams.get(u, 0) * self.unigrams.get(v, 0) / self.total
+        return math.log((seen + 0.2) / (0.2 + expected))
+
+
+_SHAPE_WEIGHT = 0.5
+_SHAPE_SMOOTH = 1.0
+_FREQUENT = 6
+_PREFIXES = ("وبال", "وال", "بال", "لل", "كال", "فال", "ال", "و", "ب", "ل")
+_SUFFIXES = ("ات", "ين", "ون", "ية", "ة", "ي", "ا", "ها", "هم", "ه")
+
+
+def _shape(key: str, count: int) -> str:
+    if count >= _FREQUENT or len(key) <= 2:
+        return key
+    prefix = next((p for p in _PREFIXES if key.startswith(p) and len(key) > len(p) + 2), "")
+    suffix = next((x for x in _SUFFIXES if key.endswith(x) and len(key) > len(prefix) + len(x) + 1), "")
+    return f"{prefix}_{suffix}"
 
 
 def _keys(atoms: list[Atom]) -> list[str]:
@@ -374,7 +414,9 @@ class Reading:
     score: float
 
 
-def best_readings(atoms: list[Atom], model: DocumentModel, own: Counter[tuple[str, str]]) -> list[Reading]:
+def best_readings(
+    atoms: list[Atom], model: DocumentModel, own: Counter[tuple[str, str]], before: str = ""
+) -> list[Reading]:
     """The best choice of run boundaries (dynamic programming) and the score of the best
     reading that differs from it by one boundary (its runner-up, for the confidence).
 
@@ -408,10 +450,18 @@ def best_readings(atoms: list[Atom], model: DocumentModel, own: Counter[tuple[st
     positions = [0, *sorted(priors), n]
     m = len(positions)
 
-    def pair(u: Atom, v: Atom) -> float:
-        if u.kind == _WORD and v.kind == _WORD:
-            return model.association(u.key, v.key, own)
-        if u.kind == _WORD and u.key in _NEEDS_COMPLEMENT and v.kind in (_MARK, _PUNCT):
+    association = model.association
+    shape = model.shape_association
+    keys = [a.key if a.kind == _WORD else "" for a in atoms]
+    governs = [a.key in _NEEDS_COMPLEMENT for a in atoms]
+    bare = [a.kind in (_MARK, _PUNCT) for a in atoms]
+
+    def pair_at(j: int, i: int) -> float:
+        """Atom j followed by atom i in the output."""
+        u, v = keys[j], keys[i]
+        if u and v:
+            return association(u, v, own)
+        if governs[j] and bare[i]:
             return -1.5  # "على )A/61/444(": a preposition with nothing to govern
         return 0.0
 
@@ -427,19 +477,31 @@ def best_readings(atoms: list[Atom], model: DocumentModel, own: Counter[tuple[st
         i = positions[k]
         prior = priors[i]
         base = 8.0 if prior == _FORCED else prior
-        cut[k] = base - (pair(atoms[i - 1], atoms[i]) if atoms[i].gap == " " else 0.0)
-    # junctions[j][i]: atom j (the last of a run) followed by atom i (the first of the next)
-    starts = positions[:-1]
-    junctions: dict[int, dict[int, float]] = {}
+        cut[k] = base - (pair_at(i - 1, i) if atoms[i].gap == " " else 0.0)
+    # junction[r][k]: the last atom of a run ending at positions[r] followed by the first
+    # atom of a run starting at positions[k] (only runs that start before it can follow it)
+    junction: list[list[float]] = [[] for _ in range(m)]
     for r in range(2, m):
         j = positions[r] - 1
-        last = atoms[j]
-        # only runs that start before this one ends can be joined to it
-        junctions[j] = {i: pair(last, atoms[i]) for i in starts if i < j}
+        row = [pair_at(j, positions[k]) for k in range(r - 1)]
+        if keys[j]:
+            for k in range(r - 1):
+                v = keys[positions[k]]
+                if v:
+                    row[k] += glue_bonus(keys[j], v, model) + _SHAPE_WEIGHT * shape(keys[j], v)
+        junction[r] = row
     first_bonus = [0.5 if atoms[pos].text in _CLAUSE_PUNCT else 0.0 for pos in positions[:-1]]
 
     end_scores = [0.0] + [_end_score(atoms[pos - 1]) for pos in positions[1:]]
     start_scores = [_start_score(atoms[pos]) for pos in positions[:-1]]
+    if before:
+        # The previous line's last word, read before this line's first one.
+        for k, pos in enumerate(positions[:-1]):
+            first = keys[pos]
+            if first and pos == n - 1 and keys[0] and glue_bonus(first, keys[0], model):
+                first += keys[0]  # "الأم" … "م": a word broken at the line's edge
+            if first:
+                start_scores[k] += max(0.0, association(before, first, own))
 
     def total(ks: list[int]) -> float:
         """Score of the reading with runs starting at positions[ks] (ks[0] == 0)."""
@@ -447,42 +509,45 @@ def best_readings(atoms: list[Atom], model: DocumentModel, own: Counter[tuple[st
         score = end_scores[bounds[1]] + start_scores[bounds[-2]]
         for j in range(1, len(bounds) - 1):
             q, r = bounds[j], bounds[j + 1]
-            score += cut[q] + junctions[positions[r] - 1][positions[bounds[j - 1]]]
-            score += first_bonus[bounds[j - 1]]
+            score += cut[q] + junction[r][bounds[j - 1]] + first_bonus[bounds[j - 1]]
         return score
 
-    # f[(k, q)]: best score with the last run [positions[k], positions[q]); back: previous k
+    # f[k][q]: best score with the last run [positions[k], positions[q]); back: previous k
     neg = -math.inf
-    f: dict[tuple[int, int], float] = {}
-    back: dict[tuple[int, int], int] = {}
+    f: list[list[float | None]] = [[None] * m for _ in range(m)]
+    back: list[list[int]] = [[-1] * m for _ in range(m)]
     for q in range(1, limit[0] + 1):
-        f[(0, q)] = end_scores[q]
+        f[0][q] = end_scores[q]
     for q in range(1, m - 1):
-        sources = [(k, f[(k, q)]) for k in range(q) if (k, q) in f]
-        if not sources:
-            continue
+        ks_from: list[int] = []
+        bases: list[float] = []
         c = cut[q]
-        firsts = [(k, positions[k], score + first_bonus[k] + c) for k, score in sources]
+        for k in range(q):
+            score = f[k][q]
+            if score is not None:
+                ks_from.append(k)
+                bases.append(score + first_bonus[k] + c)
+        if not ks_from:
+            continue
+        fq, bq = f[q], back[q]
         for r in range(q + 1, limit[q] + 1):
-            row = junctions[positions[r] - 1]
-            best, arg = neg, -1
-            for k, first, base in firsts:
-                value = base + row[first]
-                if value > best:
-                    best, arg = value, k
-            f[(q, r)] = best
-            back[(q, r)] = arg
+            row = junction[r]
+            values = [base + row[k] for k, base in zip(ks_from, bases, strict=True)]
+            best = max(values)
+            fq[r] = best
+            bq[r] = ks_from[values.index(best)]
     best_total, best_k = neg, -1
     for k in range(m - 1):
-        if (k, m - 1) in f and f[(k, m - 1)] + start_scores[k] > best_total:
-            best_total, best_k = f[(k, m - 1)] + start_scores[k], k
+        last = f[k][m - 1]
+        if last is not None and last + start_scores[k] > best_total:
+            best_total, best_k = last + start_scores[k], k
     if best_k < 0:
         return []
     ks: list[int] = []
     q, k = m - 1, best_k
     while k > 0:
         ks.append(k)
-        q, k = k, back[(k, q)]
+        q, k = k, back[k][q]
     ks = [0, *reversed(ks)]
     readings = [Reading(sorted(positions[k] for k in ks[1:]), best_total)]
     # Confidence: the best reading that differs by one boundary decision.
@@ -513,7 +578,30 @@ def _is_poor_word(key: str, model: DocumentModel) -> bool:
 
 def _glue_score(left: str, right: str, model: DocumentModel) -> bool:
     """A word broken across two runs: ``"الأم"`` + ``"م"`` → ``"الأمم"``."""
-    lk, rk = wordlist.lookup_key(left), wordlist.lookup_key(right)
+    return glue_bonus(wordlist.lookup_key(left), wordlist.lookup_key(right), model) > 0
+
+
+_GLUE_BONUS = 3.0
+
+
+def glue_bonus(lk: str, rk: str, model: DocumentModel) -> float:
+    """Evidence (0 = none) that the keys ``lk`` and ``rk``, side by side in reading order,
+    are the two pieces of one word: the joined word is common in the document (more
+    than either piece) or a word of the list where a piece is no good word."""
+    key = (lk, rk)
+    value = model.glues.get(key)
+    if value is None:
+        value = model.glues[key] = _GLUE_BONUS if _glued(lk, rk, model) else 0.0
+    return value
+
+
+def _glued(lk: str, rk: str, model: DocumentModel) -> bool:
+    if not lk or not rk:
+        return False
+    doc = model.unigrams
+    seen = doc.get(lk + rk, 0)
+    if seen >= 2 and seen > doc.get(lk, 0) and seen > doc.get(rk, 0) and len(lk + rk) >= 4:
+        return True
     if not (_is_poor_word(lk, model) or _is_poor_word(rk, model)):
         return False
     joined = wordlist.zipf(lk + rk)
@@ -580,14 +668,16 @@ def render(runs: list[list[Atom]], model: DocumentModel) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _prepare(text: str, model: DocumentModel | None) -> list[Atom]:
-    atoms = atomize(text)
+def _prepare(atoms: list[Atom], model: DocumentModel | None) -> list[Atom]:
     if model is None:
         return atoms
     out: list[Atom] = []
+    splits = model.splits
     for atom in atoms:
         if atom.kind == _WORD:
-            pieces = split_glued(atom.text, model)
+            pieces = splits.get(atom.text)
+            if pieces is None:
+                pieces = splits[atom.text] = split_glued(atom.text, model)
             if len(pieces) > 1:
                 for k, piece in enumerate(pieces):
                     out.append(
@@ -611,7 +701,13 @@ def reorder_line(
     return _reorder_line(text, model, own)
 
 
-def _reorder_line(text: str, model: DocumentModel, own: Counter[tuple[str, str]] | None) -> tuple[str, float]:
+def _reorder_line(
+    text: str,
+    model: DocumentModel,
+    own: Counter[tuple[str, str]] | None,
+    raw: list[Atom] | None = None,
+    before: str = "",
+) -> tuple[str, float]:
     """The work of :func:`reorder_line`; ``own`` (this line's pairs) defaults to its atoms' pairs."""
     number = None
     m = _END_NUMBER_RE.search(text) or _END_LABEL_RE.search(text)
@@ -621,12 +717,13 @@ def _reorder_line(text: str, model: DocumentModel, own: Counter[tuple[str, str]]
         number = m.group(1)
         body = text[: m.start()]
         glued = regex.search(r"[-–]\p{Nd}", m.group()) is not None
-    atoms = _prepare(body, model)
+        raw = None
+    atoms = _prepare(atomize(body) if raw is None else raw, model)
     if not atoms:
         return (f"{number} -" if number else text), math.inf
     if own is None:
         own = Counter(_pairs(atoms))
-    readings = best_readings(atoms, model, own)
+    readings = best_readings(atoms, model, own, before)
     if not readings:
         return text, 0.0
     best = readings[0]
@@ -659,11 +756,17 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
     model = DocumentModel(raw)
     out: list[Line] = []
     threshold = ctx.options.min_confidence
-    for line in lines:
-        if not line.text.strip():
+    before = ""  # the last word of the line before, in reading order
+    blank = 0
+    for line, atoms in zip(lines, raw, strict=True):
+        if not atoms:
+            blank += 1
             out.append(line)
             continue
-        fixed, margin = _reorder_line(line.text, model, None)
+        fixed, margin = _reorder_line(line.text, model, None, atoms, before if blank <= 1 else "")
+        blank = 0
+        last = _LAST_WORD_RE.search(fixed)
+        before = wordlist.lookup_key(last.group()) if last else ""
         if fixed != line.text:
             ctx.record("line_order", line.number, line.text, fixed)
             if margin < threshold:

@@ -16,6 +16,7 @@ import regex
 _STRIP_RE = regex.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 
 
+@lru_cache(maxsize=65536)
 def lookup_key(word: str) -> str:
     """The form a word takes in the list: ``"يلخِّص"`` → ``"يلخص"``, ``"لمكافحـة"`` → ``"لمكافحة"``."""
     return _STRIP_RE.sub("", word)
@@ -36,6 +37,7 @@ def _zipf_table() -> dict[str, float]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """Zipf frequency of an Arabic word (0.0 when unknown): ``zipf("الجمعية")`` ≈ 4.9."""
     return _zipf_table().get(lookup_key(word), 0.0)

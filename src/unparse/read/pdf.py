@@ -64,7 +64,7 @@ from itertools import islice, pairwise
 
 import regex
 
-from ..errors import InputTooLargeError, PdfError
+from ..errors import InputTooLargeError, PdfError, UnparseError
 from ..options import DEFAULT_OPTIONS, Options
 from ..repair.pipeline import Line
 from .glyphs import (
@@ -77,6 +77,7 @@ from .glyphs import (
     read_line,
     stream_order,
 )
+from .limits import bounded_aggregator, bounded_pdf_decoding
 from .text import read_bytes
 
 SEPARATOR = "_______________"
@@ -125,12 +126,7 @@ def extract_pages(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIO
     name = os.fspath(path)
     data = read_bytes(path, options)
     try:
-        from pdfminer.converter import PDFPageAggregator
-        from pdfminer.layout import LTChar, LTCurve, LTFigure, LTPage
-        from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-        from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-        from pdfminer.pdfpage import PDFPage
-        from pdfminer.pdfparser import PDFParser
+        import pdfminer  # noqa: F401
     except ImportError as exc:  # pragma: no cover - a dependency of the package
         raise _pdf_error(
             name, f"pdfminer.six is needed to read PDFs ({exc}); pip install pdfminer.six"
@@ -138,9 +134,24 @@ def extract_pages(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIO
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise _pdf_error(name, "is not a PDF (no %PDF header); check the file or parse it as text")
+    # Every stream pdfminer decodes, from here to the last page, counts against
+    # Options.max_decompressed_bytes (a decompression bomb stops early, bounded in memory).
+    with bounded_pdf_decoding(options, name):
+        return _extract(name, data, options)
+
+
+def _extract(name: str, data: bytes, options: Options) -> list[PageGlyphs]:
+    from pdfminer.layout import LTChar, LTCurve, LTFigure, LTPage
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
     try:
         doc = PDFDocument(PDFParser(io.BytesIO(data)))
         pages = list(islice(PDFPage.create_pages(doc), options.max_pages + 1))
+    except UnparseError:
+        raise
     except PDFPasswordIncorrect:
         raise _pdf_error(
             name, "is encrypted with a password; decrypt it first (e.g. qpdf --decrypt --password=...)"
@@ -165,13 +176,15 @@ def extract_pages(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIO
         )
 
     rsrc = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(rsrc, laparams=None)
+    device = bounded_aggregator(rsrc, options, name)
     interpreter = PDFPageInterpreter(rsrc, device)
     out: list[PageGlyphs] = []
     for number, page in enumerate(pages, start=1):
         try:
             interpreter.process_page(page)
             layout: LTPage = device.get_result()
+        except UnparseError:
+            raise
         except Exception as exc:
             raise _pdf_error(
                 name,

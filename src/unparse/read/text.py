@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 import regex
 
@@ -147,7 +148,7 @@ def read_bytes(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS)
                 path,
             )
         with p.open("rb") as fh:
-            data = fh.read(options.max_bytes + 1)
+            data = _read_at_most(fh, size, options.max_bytes + 1)
         # A pipe, a device or a /proc file reports no size (and a file may grow after stat):
         # the read itself is what stops at the limit.
         if len(data) > options.max_bytes:
@@ -167,6 +168,22 @@ def read_bytes(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS)
         raise InputFileError(f"cannot be read ({exc.strerror or exc})", path) from None
     except ValueError:  # os.stat: "embedded null byte"
         raise InputFileError("is not a valid path: it contains a NUL character", repr(path)) from None
+
+
+def _read_at_most(fh: BinaryIO, size: int, limit: int) -> bytes:
+    """Read up to ``limit`` bytes. ``fh.read(limit)`` would allocate ``limit`` bytes up front
+    (100 MiB by default, whatever the file's size; a MemoryError for a large limit), so read
+    what stat announced and then, for pipes, devices and files that grew, in chunks."""
+    first = fh.read(min(size, limit)) if size > 0 else b""
+    chunks = [first]
+    total = len(first)
+    while total < limit:
+        chunk = fh.read(min(1 << 16, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return first if len(chunks) == 1 else b"".join(chunks)
 
 
 def read_text_file(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS) -> str:

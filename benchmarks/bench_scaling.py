@@ -31,6 +31,8 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from machine import cpu_model
+
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 FUNCS = ["normalize", "parse_text", "splitlines+NFKC", "arabic_repair"]
 
@@ -78,16 +80,6 @@ def measure(name: str, scale: int) -> dict[str, float] | None:
         return None
     result: dict[str, float] = json.loads(proc.stdout)
     return result
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def main() -> None:

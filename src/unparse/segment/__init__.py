@@ -30,11 +30,11 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
     header = read_header(body.header)
     preamble, paragraphs = finish_paragraphs(body)
     kind: DocumentKind = header.kind
-    if kind == "unknown":
-        if body.formula or preamble:
-            kind = "resolution"
-        elif paragraphs:
-            kind = "report"
+    # Without an adoption line ("قرار اتخذته ...") or a report line ("تقرير ..."), a preamble
+    # formula still marks a resolution; numbered paragraphs alone (a law, a gazette) say
+    # nothing of the kind, which stays "unknown".
+    if kind == "unknown" and (body.formula or preamble):
+        kind = "resolution"
     warnings = list(result.warnings) + body.warnings
     # An asterisk note cited in the header (on the agenda item) whose text is not in the input.
     if any("*" in line.text for line in body.header) and not any(f.label == "*" for f in body.footnotes):

@@ -348,6 +348,31 @@ def _reads_reversed(atom: Atom) -> bool:
     return wordlist.zipf(atom.key[::-1]) >= wordlist.zipf(atom.key) + 2.0
 
 
+def _mirrored_group_before(atoms: list[Atom], i: int) -> bool:
+    """Whether the ``"("`` at atom i closes a mirrored group ``")… ("`` (opened by a ``")"``
+    glued to the atom after it)."""
+    for k in range(i - 1, -1, -1):
+        text = atoms[k].text
+        if text == "(":
+            return False
+        if text == ")":
+            return k + 1 < i and atoms[k + 1].gap == ""
+    return False
+
+
+def _opens_mirrored_group(atoms: list[Atom], i: int) -> bool:
+    """Whether the ``")"`` at atom i opens a mirrored group ``")بروتوكول … ("``."""
+    if i + 1 >= len(atoms) or atoms[i + 1].gap:
+        return False
+    for k in range(i + 1, len(atoms)):
+        text = atoms[k].text
+        if text == ")":
+            return False
+        if text == "(":
+            return _mirrored_group_before(atoms, k)
+    return False
+
+
 def _boundary_prior(atoms: list[Atom], i: int) -> float | None:
     """Prior for a run boundary before atom i: None = impossible, inf = certain."""
     left, right = atoms[i - 1], atoms[i]
@@ -355,6 +380,8 @@ def _boundary_prior(atoms: list[Atom], i: int) -> float | None:
     if right.gap == "":
         if right.split:
             return _FORCED
+        if left.text == "(" and rk in (_WORD, _NUM) and _mirrored_group_before(atoms, i - 1):
+            return _FORCED  # ")بروتوكول … (وبخاصة": a mirrored closing parenthesis ends its run
         if left.text.endswith(_TATWEEL) or right.text.startswith(_TATWEEL):
             return None
         if {lk, rk} & {_NUM, _LATIN, _MARK} and _WORD in {lk, rk}:
@@ -391,6 +418,8 @@ def _boundary_prior(atoms: list[Atom], i: int) -> float | None:
     dash_number = left.text in "-–" and right.kind == _NUM and i >= 2 and left.gap == ""
     if _separate(atoms, i - 1) or _separate(atoms, i) or dash_number:
         bonus += _SEPARATE_RUN_BONUS
+    elif right.text == ")" and _opens_mirrored_group(atoms, i):
+        bonus += _SEPARATE_RUN_BONUS  # "ورقة )بروتوكول … (": the group is a run of its own
     elif right.text in "،؛" and _standalone(atoms, i):
         bonus += _SEPARATE_RUN_BONUS  # "آراء ، إلى": a standalone comma leads a run
     elif left.text in ".:" and i - 1 == 0:
@@ -659,7 +688,16 @@ def _glued(lk: str, rk: str, model: DocumentModel) -> bool:
 
 
 def _segment_text(atoms: list[Atom]) -> str:
-    return atoms[0].text + "".join(a.gap + a.text for a in atoms[1:])
+    text = atoms[0].text + "".join(a.gap + a.text for a in atoms[1:])
+    if (
+        len(atoms) > 2
+        and atoms[-1].text == "("
+        and atoms[-1].gap
+        and _mirrored_group_before(atoms, len(atoms) - 1)
+    ):
+        # A mirrored group ")بروتوكول … (": no space before its closing parenthesis.
+        text = text[: -len(atoms[-1].gap) - 1] + "("
+    return text
 
 
 def _maybe_unreverse(run: list[Atom], following: list[Atom] | None, model: DocumentModel) -> list[Atom]:
@@ -680,6 +718,8 @@ def _maybe_unreverse(run: list[Atom], following: list[Atom] | None, model: Docum
 def _joiner(left: list[Atom], right: list[Atom], model: DocumentModel) -> str:
     """What goes between two runs placed side by side in reading order."""
     a, b = left[-1], right[0]
+    if b.text == ")" and _opens_mirrored_group(right, 0):
+        return " "  # a mirrored group ")بروتوكول … (" opens with its ")"
     if b.text in _CLAUSE_PUNCT or b.text in _CLOSERS:
         return ""
     if a.text in _OPENERS:

@@ -778,6 +778,71 @@ def _prepare(atoms: list[Atom], model: DocumentModel | None) -> list[Atom]:
                     )
                 continue
         out.append(atom)
+    return _split_fragments(out, model)
+
+
+_MAX_FRAGMENT = 4
+
+
+def _strong(key: str, model: DocumentModel) -> bool:
+    """A common word, or one the document repeats."""
+    return len(key) >= 2 and (wordlist.zipf(key) >= 4.0 or model.unigrams.get(key, 0) >= 2)
+
+
+def _split_fragments(atoms: list[Atom], model: DocumentModel) -> list[Atom]:
+    """A run edge inside a token: ``"الكاملني"`` … ``"المدداخل"`` → ``"الكامل|ني"`` …
+    ``"المد|داخل"``, because the two fragments make a word (``"المدني"``).
+
+    A poor token (:func:`_is_poor_word`) splits into a word and a fragment (a first half
+    ending a run, or a second half starting one) only where that fragment and a fragment
+    of another token of the line (or a poor word standing alone) join into a good word.
+    """
+    firsts: list[tuple[int, int, str]] = []  # (atom, split position or -1, first half)
+    seconds: list[tuple[int, int, str]] = []
+    for n, atom in enumerate(atoms):
+        key = atom.key
+        if atom.kind != _WORD or _TATWEEL in atom.text or model.unigrams.get(key, 0) > 1:
+            continue
+        piece = atom.split or (n + 1 < len(atoms) and atoms[n + 1].split)
+        if wordlist.zipf(key) >= 2.0 and not (piece and len(key) <= _MAX_FRAGMENT):
+            continue
+        firsts.append((n, -1, key))
+        seconds.append((n, -1, key))
+        if wordlist.zipf(key) > 0:
+            continue  # a rare word of the list may be a piece, it is not split
+        text = atom.text
+        for p in range(1, len(text)):
+            if unicodedata.category(text[p]).startswith("M"):
+                continue
+            left, right = wordlist.lookup_key(text[:p]), wordlist.lookup_key(text[p:])
+            if len(left) <= _MAX_FRAGMENT and _strong(right, model):
+                firsts.append((n, p, left))
+            if len(right) <= _MAX_FRAGMENT and _strong(left, model):
+                seconds.append((n, p, right))
+    if not firsts or not seconds:
+        return atoms
+    cuts: dict[int, int] = {}
+    for n1, p1, f1 in firsts:
+        for n2, p2, f2 in seconds:
+            if n1 == n2 or (p1 < 0 and p2 < 0) or n1 in cuts or n2 in cuts:
+                continue
+            if _strong(f1 + f2, model):
+                model.glues[(f1, f2)] = _GLUE_BONUS  # the two fragments join when side by side
+                if p1 >= 0:
+                    cuts[n1] = p1
+                if p2 >= 0:
+                    cuts[n2] = p2
+    if not cuts:
+        return atoms
+    out: list[Atom] = []
+    for n, atom in enumerate(atoms):
+        p = cuts.get(n)
+        if p is None:
+            out.append(atom)
+            continue
+        left, right = atom.text[:p], atom.text[p:]
+        out.append(Atom(left, _WORD, atom.gap, wordlist.lookup_key(left), split=atom.split))
+        out.append(Atom(right, _WORD, "", wordlist.lookup_key(right), split=True))
     return out
 
 

@@ -836,11 +836,11 @@ def _split_fragments(atoms: list[Atom], model: DocumentModel) -> list[Atom]:
         return atoms
     out: list[Atom] = []
     for n, atom in enumerate(atoms):
-        p = cuts.get(n)
-        if p is None:
+        cut = cuts.get(n)
+        if cut is None:
             out.append(atom)
             continue
-        left, right = atom.text[:p], atom.text[p:]
+        left, right = atom.text[:cut], atom.text[cut:]
         out.append(Atom(left, _WORD, atom.gap, wordlist.lookup_key(left), split=atom.split))
         out.append(Atom(right, _WORD, "", wordlist.lookup_key(right), split=True))
     return out

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -587,15 +588,17 @@ def best_readings(
             score += cut[q] + junction[r][bounds[j - 1]] + first_bonus[bounds[j - 1]]
         return score
 
-    # f[k][q]: best score with the last run [positions[k], positions[q]); back: previous k
+    # f[k][q]: best score with the last run [positions[k], positions[q])
     neg = -math.inf
     f: list[list[float | None]] = [[None] * m for _ in range(m)]
-    back: list[list[int]] = [[-1] * m for _ in range(m)]
     for q in range(1, limit[0] + 1):
         f[0][q] = end_scores[q]
+    # sources[q]: the runs [k, q) that reach q, and their scores with what joining costs;
+    # the best k for a state is found again only while backtracking.
+    sources: list[tuple[list[int], list[float]]] = [([], []) for _ in range(m)]
+    add = operator.add
     for q in range(1, m - 1):
-        ks_from: list[int] = []
-        bases: list[float] = []
+        ks_from, bases = sources[q]
         c = cut[q]
         for k in range(q):
             score = f[k][q]
@@ -604,13 +607,9 @@ def best_readings(
                 bases.append(score + first_bonus[k] + c)
         if not ks_from:
             continue
-        fq, bq = f[q], back[q]
+        fq = f[q]
         for r in range(q + 1, limit[q] + 1):
-            row = junction[r]
-            values = [base + row[k] for k, base in zip(ks_from, bases, strict=True)]
-            best = max(values)
-            fq[r] = best
-            bq[r] = ks_from[values.index(best)]
+            fq[r] = max(map(add, bases, map(junction[r].__getitem__, ks_from)))
     best_total, best_k = neg, -1
     for k in range(m - 1):
         last = f[k][m - 1]
@@ -622,7 +621,9 @@ def best_readings(
     q, k = m - 1, best_k
     while k > 0:
         ks.append(k)
-        q, k = k, back[k][q]
+        ks_from, bases = sources[k]
+        values = list(map(add, bases, map(junction[q].__getitem__, ks_from)))
+        q, k = k, ks_from[values.index(max(values))]
     ks = [0, *reversed(ks)]
     readings = [Reading(sorted(positions[k] for k in ks[1:]), best_total)]
     # Confidence: the best reading that differs by one boundary decision.

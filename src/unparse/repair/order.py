@@ -9,9 +9,11 @@ Two kinds of damage, two document steps:
   so the runs are in reverse reading order while each run reads correctly. The repair
   chooses where the run boundaries are and outputs the runs in reverse order, nothing
   added or lost but spaces. Boundaries are scored with a small language model learned
-  from the document itself (word pairs found inside runs) and a general Arabic word
-  list, by dynamic programming over the boundary choices; the margin between the best
-  and the next-best reading is the confidence.
+  from the document itself (word pairs found inside runs, backed off to word shapes), a
+  general Arabic word list, the last word of the line before, and words broken across a
+  run edge (pieces that join into a word the document or the list knows), by dynamic
+  programming over the boundary choices; the margin between the best and the next-best
+  reading is the confidence.
 
 Both decide first, from evidence in the whole document, whether the damage is there at
 all: clean documents are returned untouched.
@@ -378,6 +380,8 @@ def _boundary_prior(atoms: list[Atom], i: int) -> float | None:
     """Prior for a run boundary before atom i: None = impossible, inf = certain."""
     left, right = atoms[i - 1], atoms[i]
     lk, rk = left.kind, right.kind
+    if right.gap == " " and lk == _WORD and rk == _WORD and 1 < i < len(atoms) - 1:
+        return _SINGLE_SPACE_COST  # the common case, two words inside the line
     if right.gap == "":
         if right.split:
             return _FORCED
@@ -681,10 +685,12 @@ def _glued(lk: str, rk: str, model: DocumentModel) -> bool:
     poor_l, poor_r = model.poor(lk), model.poor(rk)
     if not (poor_l or poor_r):
         return False
-    joined = wordlist.zipf(lk + rk)
+    joined = wordlist.zipf_key(lk + rk)
     if seen >= 1:
         joined = max(joined, 4.0)
-    worst = min(wordlist.zipf(k) if len(k) > 1 else 0.0 for k, poor in ((lk, poor_l), (rk, poor_r)) if poor)
+    worst = min(
+        wordlist.zipf_key(k) if len(k) > 1 else 0.0 for k, poor in ((lk, poor_l), (rk, poor_r)) if poor
+    )
     return joined >= 3.0 and joined >= worst + 0.5
 
 
@@ -787,7 +793,7 @@ _MAX_FRAGMENT = 4
 
 def _strong(key: str, model: DocumentModel) -> bool:
     """A common word, or one the document repeats."""
-    return len(key) >= 2 and (wordlist.zipf(key) >= 4.0 or model.unigrams.get(key, 0) >= 2)
+    return len(key) >= 2 and (wordlist.zipf_key(key) >= 4.0 or model.unigrams.get(key, 0) >= 2)
 
 
 def _split_fragments(atoms: list[Atom], model: DocumentModel) -> list[Atom]:

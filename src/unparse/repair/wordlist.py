@@ -43,6 +43,11 @@ def zipf(word: str) -> float:
     return _zipf_table().get(lookup_key(word), 0.0)
 
 
+def zipf_key(key: str) -> float:
+    """:func:`zipf` of a word already in its lookup form (:func:`lookup_key`)."""
+    return _zipf_table().get(key, 0.0)
+
+
 def is_loaded() -> bool:
     """Whether the list is already in memory (for benchmarks and tests)."""
     return _zipf_table.cache_info().currsize > 0

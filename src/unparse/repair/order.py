@@ -324,6 +324,9 @@ _SINGLE_SPACE_COST = -1.5
 _MULTI_SPACE_BONUS = 1.0
 _SEPARATE_RUN_BONUS = 4.0  # numbers, Latin symbols and markers are runs of their own
 _MAX_CANDIDATES = 12  # candidate boundaries per line (forced ones always kept)
+# A single-space pair whose association reaches this is no candidate (measured: 10% faster,
+# 2 garbled lines of 2147 lost).
+_SURE_PAIR = 2.0
 
 
 def _standalone(atoms: list[Atom], i: int) -> bool:
@@ -508,6 +511,10 @@ def best_readings(
         for value, i in attested[: len(priors) - _MAX_CANDIDATES]:
             if value < 1.0:
                 break
+            del priors[i]
+    for i in optional:
+        # A pair the document attests strongly is no candidate at all (fewer states).
+        if i in priors and model.association(atoms[i - 1].key, atoms[i].key, own) >= _SURE_PAIR:
             del priors[i]
     positions = [0, *sorted(priors), n]
     m = len(positions)

@@ -638,14 +638,23 @@ def best_readings(
     ks = [0, *reversed(ks)]
     readings = [Reading(sorted(positions[k] for k in ks[1:]), best_total)]
     # Confidence: the best reading that differs by one boundary decision.
-    chosen = set(ks)
+    # Adding a boundary always gives a valid reading; removing one merges two runs, valid
+    # when the merged run spans no forced boundary.
     runner_up = neg
+    sure = {positions.index(i) for i in forced}
+    j = 1  # ks[j] is the first chosen boundary at or after k
     for k in range(1, m - 1):
-        if positions[k] in forced:
+        while j < len(ks) and ks[j] < k:
+            j += 1
+        if k in sure:
             continue
-        alt = sorted(chosen ^ {k})
-        if any(limit[a] < b for a, b in itertools.pairwise([*alt, m - 1])):
-            continue
+        if j < len(ks) and ks[j] == k:
+            after = ks[j + 1] if j + 1 < len(ks) else m - 1
+            if limit[ks[j - 1]] < after:
+                continue
+            alt = ks[:j] + ks[j + 1 :]
+        else:
+            alt = [*ks[:j], k, *ks[j:]]
         runner_up = max(runner_up, total(alt))
     if runner_up > neg:
         readings.append(Reading([], runner_up))

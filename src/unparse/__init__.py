@@ -4,6 +4,7 @@ from .api import normalize, parse, parse_pdf, parse_text, repair
 from .batch import process_file
 from .errors import (
     BinaryInputError,
+    DecompressionLimitError,
     EncodingError,
     InputFileError,
     InputTooLargeError,
@@ -18,6 +19,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BinaryInputError",
+    "DecompressionLimitError",
     "Document",
     "EncodingError",
     "Fix",

@@ -48,28 +48,36 @@ def main() -> None:
     args = parser.parse_args()
     from arabic_repair import repair as arabic_repair
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
-    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    paths = sorted(SAMPLES.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
     # Warm-up: the word list and compiled patterns load once per process.
     for func in (unparse.normalize, unparse.parse_text, arabic_repair):
         for text in texts:
             func(text)
-    rows = []
-    reference = median_seconds(arabic_repair, texts, args.repeat)
-    for name, func in (
-        ("arabic_repair.repair (reference)", arabic_repair),
-        ("unparse.normalize", unparse.normalize),
-        ("unparse.parse_text", unparse.parse_text),
+    damaged = [t for t in texts if unparse.repair(t).facts.get("runs_reversed")]
+    clean = [t for t in texts if t not in damaged]
+    print(f"date: {datetime.date.today()}  machine: {platform.platform()}, {cpu_model()}")
+    print(f"python {platform.python_version()}; median of {args.repeat} runs; peak memory by tracemalloc\n")
+    print("| corpus | function | MB/s | speed vs reference | peak memory (MB) |")
+    print("|---|---|---|---|---|")
+    for label, group in (
+        (f"all {len(texts)} samples", texts),
+        (f"{len(clean)} clean samples", clean),
+        (f"{len(damaged)} run-reversed samples", damaged),
     ):
-        seconds = reference if func is arabic_repair else median_seconds(func, texts, args.repeat)
-        rows.append((name, megabytes / seconds, reference / seconds, peak_bytes(func, texts) / 1e6))
-    print(f"date: {datetime.date.today()}  machine: {platform.platform()}, {cpu_model()}, ")
-    print(f"python {platform.python_version()}; corpus: {len(texts)} samples, {megabytes:.3f} MB;")
-    print(f"median of {args.repeat} runs\n")
-    print("| function | MB/s | speed vs reference | peak memory (MB) |")
-    print("|---|---|---|---|")
-    for name, mbps, ratio, peak in rows:
-        print(f"| {name} | {mbps:.2f} | {ratio:.2f}x | {peak:.1f} |")
+        megabytes = sum(len(t.encode("utf-8")) for t in group) / 1e6
+        reference = median_seconds(arabic_repair, group, args.repeat)
+        for name, func in (
+            ("arabic_repair.repair (reference)", arabic_repair),
+            ("unparse.normalize", unparse.normalize),
+            ("unparse.parse_text", unparse.parse_text),
+        ):
+            seconds = reference if func is arabic_repair else median_seconds(func, group, args.repeat)
+            peak = peak_bytes(func, group) / 1e6
+            print(
+                f"| {label} ({megabytes:.3f} MB) | {name} | {megabytes / seconds:.2f} | "
+                f"{reference / seconds:.2f}x | {peak:.1f} |"
+            )
 
 
 if __name__ == "__main__":

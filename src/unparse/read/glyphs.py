@@ -18,6 +18,7 @@ made of the page.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import statistics
 import unicodedata
@@ -60,7 +61,7 @@ class Glyph:
     @property
     def is_mark(self) -> bool:
         """A combining mark (haraka, shadda) drawn over or under another glyph."""
-        return bool(self.text) and all(unicodedata.combining(c) or c == "\u0670" for c in self.text)
+        return _is_mark_text(self.text)
 
     @property
     def bold(self) -> bool:
@@ -120,6 +121,13 @@ class TextLine:
         return "".join(g.text for g in sorted(self.glyphs, key=lambda g: g.seq))
 
 
+@functools.lru_cache(maxsize=8192)
+def _is_mark_text(text: str) -> bool:
+    # Glyph texts repeat (one per character of the font): cached, not recomputed per glyph.
+    return bool(text) and all(unicodedata.combining(c) or c == "\u0670" for c in text)
+
+
+@functools.lru_cache(maxsize=8192)
 def bidi_class(text: str) -> str:
     """``"L"`` (strong left-to-right), ``"R"`` (Arabic, Hebrew), ``"EN"`` (any digit) or ``"N"``."""
     for ch in text:

@@ -65,8 +65,21 @@ class Glyph:
 
     @property
     def bold(self) -> bool:
-        name = self.fontname.lower()
-        return "bold" in name or "black" in name or "heavy" in name
+        return _bold_font(self.fontname)
+
+
+@functools.lru_cache(maxsize=1024)
+def _bold_font(fontname: str) -> bool:
+    name = fontname.lower()
+    return "bold" in name or "black" in name or "heavy" in name
+
+
+def _center_seq(g: Glyph) -> tuple[float, int]:
+    return ((g.x0 + g.x1) / 2, g.seq)
+
+
+def _seq(g: Glyph) -> int:
+    return g.seq
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +109,11 @@ class TextLine:
 
     @property
     def x0(self) -> float:
-        return min(g.x0 for g in self.glyphs if not g.is_space)
+        return min(g.x0 for g in self.glyphs if g.text.strip())
 
     @property
     def x1(self) -> float:
-        return max(g.x1 for g in self.glyphs if not g.is_space)
+        return max(g.x1 for g in self.glyphs if g.text.strip())
 
     @property
     def top(self) -> float:
@@ -112,13 +125,13 @@ class TextLine:
 
     @property
     def bold(self) -> bool:
-        letters = [g for g in self.glyphs if not g.is_space]
-        return bool(letters) and sum(g.bold for g in letters) > len(letters) / 2
+        letters = [g.fontname for g in self.glyphs if g.text.strip()]
+        return bool(letters) and sum(map(_bold_font, letters)) > len(letters) / 2
 
     @property
     def stream_text(self) -> str:
         """The line as an extractor that follows the content stream would give it."""
-        return "".join(g.text for g in sorted(self.glyphs, key=lambda g: g.seq))
+        return "".join(g.text for g in sorted(self.glyphs, key=_seq))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -154,7 +167,10 @@ def group_lines(glyphs: Sequence[Glyph]) -> list[TextLine]:
     line of larger text is that line's superscript references, not a line of its own.
     Combining marks join the line whose baseline is nearest.
     """
-    base = sorted((g for g in glyphs if not g.is_mark), key=lambda g: (g.baseline, g.x0))
+    is_mark = [_is_mark_text(g.text) for g in glyphs]
+    base = sorted(
+        (g for g, m in zip(glyphs, is_mark, strict=True) if not m), key=lambda g: (g.baseline, g.x0)
+    )
     clusters: list[list[Glyph]] = []
     total = 0.0  # sum of the current cluster's baselines: its mean is the reference
     for g in base:
@@ -168,7 +184,7 @@ def group_lines(glyphs: Sequence[Glyph]) -> list[TextLine]:
         total = g.baseline
 
     lines = [
-        TextLine(c, _median(x.baseline for x in c), _median(x.size for x in c if not x.is_space) or c[0].size)
+        TextLine(c, _median(x.baseline for x in c), _median(x.size for x in c if x.text.strip()) or c[0].size)
         for c in clusters
     ]
     # Superscript clusters: small, reference-like, just above a line of larger text.
@@ -186,13 +202,15 @@ def group_lines(glyphs: Sequence[Glyph]) -> list[TextLine]:
             nxt.glyphs.extend(line.glyphs)
             continue
         merged.append(line)
-    for mark in (g for g in glyphs if g.is_mark):
+    baselines = [ln.baseline for ln in merged]
+    for mark in (g for g, m in zip(glyphs, is_mark, strict=True) if m):
         if not merged:
             break
-        best = min(merged, key=lambda ln: abs(ln.baseline - mark.baseline))
-        best.glyphs.append(mark)
+        b = mark.baseline
+        best = min(range(len(merged)), key=lambda k: abs(baselines[k] - b))
+        merged[best].glyphs.append(mark)
     for line in merged:
-        line.glyphs.sort(key=lambda g: (g.center, g.seq))
+        line.glyphs.sort(key=_center_seq)
     return merged
 
 
@@ -208,12 +226,12 @@ def stream_order(line: TextLine) -> str:
     order); ``"visual"``: left to right (display order, every word reversed for an
     extractor that follows the stream); ``"neutral"``: no evidence (no Arabic, one glyph).
     """
-    arabic = sorted((g for g in line.glyphs if bidi_class(g.text) == "R"), key=lambda g: g.seq)
+    arabic = sorted((g for g in line.glyphs if bidi_class(g.text) == "R"), key=_seq)
     rtl = ltr = 0
-    for a, b in itertools.pairwise(arabic):
-        if b.center < a.center:
+    for a, b in itertools.pairwise([(g.x0 + g.x1) / 2 for g in arabic]):
+        if b < a:
             rtl += 1
-        elif b.center > a.center:
+        elif b > a:
             ltr += 1
     if rtl == ltr:
         return "neutral"
@@ -235,7 +253,7 @@ def _gap_threshold(bases: list[Glyph], minimum: float) -> float:
     gaps: list[float] = []
     edge: float | None = None
     for g in bases:
-        if g.is_space:
+        if not g.text.strip():
             continue
         if edge is not None and g.x0 - edge > minimum:
             gaps.append(g.x0 - edge)
@@ -244,33 +262,41 @@ def _gap_threshold(bases: list[Glyph], minimum: float) -> float:
 
 
 def _visual_units(line: TextLine, gap_factor: float) -> list[_Unit]:
-    """The line left to right as units: glyph texts (marks attached), spaces, superscript refs."""
-    bases: list[Glyph] = []
+    """The line left to right as units: glyph texts (marks attached), spaces, superscript refs.
+
+    Also sets ``line.order`` (:func:`stream_order`), which it needs anyway.
+    """
     marks: dict[int, list[Glyph]] = {}
-    ordered = sorted(line.glyphs, key=lambda g: (g.center, g.seq))
-    bases = [g for g in ordered if not g.is_mark]
-    index = {id(g): k for k, g in enumerate(bases)}
+    ordered = sorted(line.glyphs, key=_center_seq)
+    bases = [g for g in ordered if not _is_mark_text(g.text)]
     # A mark belongs to the glyph drawn next to it in the stream: after its base in a logical
     # stream, before it in a visual one (its origin is at the base's left edge); else nearest.
-    stream = sorted(line.glyphs, key=lambda g: g.seq)
-    direction = -1 if stream_order(line) == "logical" else 1
-    for pos, g in enumerate(stream):
-        if not g.is_mark or not bases:
-            continue
-        k = pos + direction
-        while 0 <= k < len(stream) and (stream[k].is_mark or stream[k].is_space):
-            k += direction
-        near = stream[k] if 0 <= k < len(stream) else None
-        if near is not None and max(near.x0 - g.center, g.center - near.x1, 0.0) < line.size:
-            marks.setdefault(index[id(near)], []).append(g)
-            continue
-        i = min(
-            (k for k in range(len(bases)) if not bases[k].is_space),
-            key=lambda k: max(bases[k].x0 - g.center, g.center - bases[k].x1, 0.0),
-            default=None,
-        )
-        if i is not None:
-            marks.setdefault(i, []).append(g)
+    order = stream_order(line)
+    line.order = order
+    if bases and len(bases) < len(ordered):
+        index = {id(g): k for k, g in enumerate(bases)}
+        stream = sorted(line.glyphs, key=_seq)
+        skip = [_is_mark_text(g.text) or not g.text.strip() for g in stream]
+        n = len(stream)
+        direction = -1 if order == "logical" else 1
+        for pos, g in enumerate(stream):
+            if not _is_mark_text(g.text):
+                continue
+            k = pos + direction
+            while 0 <= k < n and skip[k]:
+                k += direction
+            near = stream[k] if 0 <= k < n else None
+            center = (g.x0 + g.x1) / 2
+            if near is not None and max(near.x0 - center, center - near.x1, 0.0) < line.size:
+                marks.setdefault(index[id(near)], []).append(g)
+                continue
+            i = min(
+                (k for k in range(len(bases)) if not bases[k].is_space),
+                key=lambda k: max(bases[k].x0 - center, center - bases[k].x1, 0.0),
+                default=None,
+            )
+            if i is not None:
+                marks.setdefault(i, []).append(g)
     units: list[_Unit] = []
     prev: Glyph | None = None
     sup: list[Glyph] = []
@@ -285,13 +311,16 @@ def _visual_units(line: TextLine, gap_factor: float) -> list[_Unit]:
     # A space glyph counts where the glyphs around it leave room for it (some producers draw
     # spaces on top of digits); a wide enough gap is a space with or without a space glyph.
     threshold = _gap_threshold(bases, gap_factor * line.size)
+    small = 0.85 * line.size
+    raised = line.baseline - 0.15 * line.size
+    narrow = 0.05 * line.size
     spaced = False
     right_edge = 0.0
     for i, g in enumerate(bases):
-        if g.is_space:
+        if not g.text.strip():
             spaced = True
             continue
-        if is_superscript(g, line):
+        if g.size < small and g.baseline < raised:  # is_superscript(g, line)
             if prev is not None and not sup and g.x0 - right_edge > threshold:
                 units.append(_Unit(" ", "SP"))
             sup.append(g)
@@ -299,14 +328,16 @@ def _visual_units(line: TextLine, gap_factor: float) -> list[_Unit]:
             prev = g
             spaced = False
             continue
-        flush_sup()
+        if sup:
+            flush_sup()
         if prev is not None:
             gap = g.x0 - right_edge
-            wide = gap > threshold or (spaced and gap > 0.05 * line.size)
+            wide = gap > threshold or (spaced and gap > narrow)
             if wide and units and units[-1].kind != "SP":
                 units.append(_Unit(" ", "SP"))
         spaced = False
-        text = g.text + "".join(m.text for m in marks.get(i, []))
+        attached = marks.get(i)
+        text = g.text + "".join(m.text for m in attached) if attached else g.text
         units.append(_Unit(text, bidi_class(g.text)))
         # Kerned glyphs can sit inside the previous one: gaps count from the rightmost edge.
         right_edge = max(right_edge, g.x1) if prev is not None else g.x1

@@ -54,11 +54,12 @@ returned :class:`~unparse.repair.pipeline.Line` objects):
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import statistics
 import unicodedata
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
 
@@ -75,7 +76,6 @@ from .glyphs import (
     brackets_backwards,
     group_lines,
     read_line,
-    stream_order,
 )
 from .limits import bounded_aggregator, bounded_pdf_decoding
 from .text import read_bytes
@@ -95,9 +95,20 @@ _PARA_MARKER_RE = regex.compile(
 _PRESENTATION = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]+")
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     """Arabic presentation forms (``ﻻ``, ``ﺍ``) to the letters they stand for."""
     return _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _glyph_text(text: str) -> str | None:
+    """A glyph's text as recorded (folded, U+FFFD for an unmapped code), None to skip it."""
+    if text.startswith("(cid:"):
+        return "\ufffd"
+    if text and all(unicodedata.category(c) == "Cf" for c in text):
+        return None  # zero-width glyph codes (a letter drawn as several glyphs)
+    return _fold(text)
 
 
 @dataclass
@@ -194,21 +205,19 @@ def _extract(name: str, data: bytes, options: Options) -> list[PageGlyphs]:
         x_origin, _y0, _x1, y_top = layout.bbox
         glyphs: list[Glyph] = []
         rules: list[Rule] = []
-        stack: list[object] = list(layout)
+        stack: deque[object] = deque(layout)
         seq = 0
         while stack:
-            item = stack.pop(0)
+            item = stack.popleft()
             if isinstance(item, LTChar):
-                text = item.get_text()
-                if text.startswith("(cid:"):
-                    text = "\ufffd"
-                elif text and all(unicodedata.category(c) == "Cf" for c in text):
-                    continue  # zero-width glyph codes (a letter drawn as several glyphs)
+                text = _glyph_text(item.get_text())
+                if text is None:
+                    continue
                 matrix = item.matrix
                 baseline = y_top - matrix[5] if item.upright else y_top - item.y0
                 glyphs.append(
                     Glyph(
-                        text=_fold(text),
+                        text=text,
                         x0=item.x0 - x_origin,
                         x1=item.x1 - x_origin,
                         top=y_top - item.y1,
@@ -221,7 +230,7 @@ def _extract(name: str, data: bytes, options: Options) -> list[PageGlyphs]:
                 )
                 seq += 1
             elif isinstance(item, LTFigure):
-                stack[0:0] = list(item)
+                stack.extendleft(reversed(list(item)))
             elif isinstance(item, LTCurve) and item.height <= 2.0 and item.width >= 20:
                 rules.append(Rule(item.x0 - x_origin, item.x1 - x_origin, y_top - item.y1))
         out.append(PageGlyphs(number, layout.width, layout.height, glyphs, rules))
@@ -422,11 +431,15 @@ def layout_lines(pages_in: list[PageGlyphs]) -> tuple[list[Line], dict[str, obje
     # Do the fonts name bracket shapes (mirrored in right-to-left text) or the characters?
     # Decided once for the document, from the lines whose brackets read backwards one way.
     as_is = swapped = 0
+    voted: dict[int, tuple[str, str]] = {}  # id(line) -> its text read as is, mirrored
     for tls in grouped:
         for tl in tls:
             if any(g.text in "()[]" for g in tl.glyphs):
-                a = brackets_backwards(read_line(tl, rtl))
-                b = brackets_backwards(read_line(tl, rtl, mirror=True))
+                plain = read_line(tl, rtl)
+                mirrored = read_line(tl, rtl, mirror=True)
+                voted[id(tl)] = (plain, mirrored)
+                a = brackets_backwards(plain)
+                b = brackets_backwards(mirrored)
                 as_is += a > b
                 swapped += b > a
     mirror = as_is > swapped
@@ -434,11 +447,13 @@ def layout_lines(pages_in: list[PageGlyphs]) -> tuple[list[Line], dict[str, obje
     for pg, tls in zip(pages_in, grouped, strict=True):
         phys: list[_Phys] = []
         for tl in tls:
-            text = read_line(tl, rtl, mirror=mirror)
+            read = voted.get(id(tl))
+            text = read[mirror] if read is not None else read_line(tl, rtl, mirror=mirror)
             if not text:
                 continue
             tl.text = text
-            phys.append(_Phys(tl, pg.number, text, stream_order(tl), tl.stream_text))
+            # read_line set tl.order (stream_order) when it first read the line.
+            phys.append(_Phys(tl, pg.number, text, tl.order, tl.stream_text))
         pages.append(phys)
     if any("\ufffd" in p.text for page in pages for p in page):
         warnings.append("some glyphs have no Unicode mapping in their font; written as U+FFFD")

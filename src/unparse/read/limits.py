@@ -213,13 +213,44 @@ def bounded_pdf_decoding(
         _BUDGET.reset(token)
 
 
+class CharBox:
+    """What the light device records of a drawn character: the fields of pdfminer's
+    ``LTChar`` the PDF reader uses, computed as ``LTChar`` computes them."""
+
+    __slots__ = ("fontname", "matrix", "size", "text", "upright", "x0", "x1", "y0", "y1")
+
+    def __init__(
+        self,
+        text: str,
+        bbox: tuple[float, float, float, float],
+        size: float,
+        fontname: str,
+        upright: bool,
+        matrix: tuple[float, float, float, float, float, float],
+    ) -> None:
+        self.text = text
+        (self.x0, self.y0, self.x1, self.y1) = bbox
+        self.size = size
+        self.fontname = fontname
+        self.upright = upright
+        self.matrix = matrix
+
+
 def bounded_aggregator(
-    rsrcmgr: Any, options: Options = DEFAULT_OPTIONS, path: str | os.PathLike[str] | None = None
+    rsrcmgr: Any,
+    options: Options = DEFAULT_OPTIONS,
+    path: str | os.PathLike[str] | None = None,
+    light: bool = False,
 ) -> Any:
     """A ``PDFPageAggregator`` (``laparams=None``) that stops with DecompressionLimitError
     once a page draws more than ``options.max_glyphs_per_page`` glyphs: an uncompressed
-    content stream can otherwise make millions of ``LTChar`` objects on one page."""
+    content stream can otherwise make millions of ``LTChar`` objects on one page.
+
+    ``light``: characters are recorded as :class:`CharBox` (text, box, size, font name,
+    uprightness and matrix, as ``LTChar`` computes them) instead of ``LTChar`` objects,
+    which cost several times more to build."""
     from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdffont import PDFUnicodeNotDefined
 
     name = os.fspath(path) if path is not None else None
     limit = options.max_glyphs_per_page
@@ -231,14 +262,71 @@ def bounded_aggregator(
             self.glyphs = 0
             super().begin_page(page, ctm)
 
+        def _refuse(self) -> None:
+            raise DecompressionLimitError(
+                f"page {self.pageno} draws more than {limit:,} glyphs (a hostile or broken "
+                "file?); if it is genuine, raise Options(max_glyphs_per_page=...)",
+                name,
+            )
+
         def render_char(self, *args: Any, **kwargs: Any) -> float:
             self.glyphs += 1
             if self.glyphs > limit:
-                raise DecompressionLimitError(
-                    f"page {self.pageno} draws more than {limit:,} glyphs (a hostile or broken "
-                    "file?); if it is genuine, raise Options(max_glyphs_per_page=...)",
-                    name,
-                )
+                self._refuse()
             return float(super().render_char(*args, **kwargs))
 
-    return _Bounded(rsrcmgr, laparams=None)
+    class _Light(_Bounded):
+        def render_char(
+            self,
+            matrix: Any,
+            font: Any,
+            fontsize: float,
+            scaling: float,
+            rise: float,
+            cid: int,
+            ncs: Any,
+            graphicstate: Any,
+        ) -> float:
+            # pdfminer's PDFLayoutAnalyzer.render_char and LTChar.__init__, same arithmetic.
+            self.glyphs += 1
+            if self.glyphs > limit:
+                self._refuse()
+            try:
+                text = font.to_unichr(cid)
+                assert isinstance(text, str), str(type(text))
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            adv = font.char_width(cid) * fontsize * scaling
+            vertical = font.is_vertical()
+            if vertical:
+                textdisp = font.char_disp(cid)
+                assert isinstance(textdisp, tuple)
+                (vx, vy) = textdisp
+                vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+                vy = (1000 - vy) * fontsize * 0.001
+                bbox = (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
+            else:
+                descent = font.get_descent() * fontsize
+                bbox = (0, descent + rise, adv, descent + rise + fontsize)
+            (a, b, c, d, e, f) = matrix
+            upright = a * d * scaling > 0 and b * c <= 0
+            # pdfminer.utils.apply_matrix_rect, inlined (same operations, same order).
+            (bx0, by0, bx1, by1) = bbox
+            left1, bottom1 = a * bx0 + c * by0 + e, b * bx0 + d * by0 + f
+            right1, bottom2 = a * bx1 + c * by0 + e, b * bx1 + d * by0 + f
+            right2, top1 = a * bx1 + c * by1 + e, b * bx1 + d * by1 + f
+            left2, top2 = a * bx0 + c * by1 + e, b * bx0 + d * by1 + f
+            x0 = min(left1, left2, right1, right2)
+            y0 = min(bottom1, bottom2, top1, top2)
+            x1 = max(left1, left2, right1, right2)
+            y1 = max(bottom1, bottom2, top1, top2)
+            if x1 < x0:
+                (x0, x1) = (x1, x0)
+            if y1 < y0:
+                (y0, y1) = (y1, y0)
+            size = x1 - x0 if vertical else y1 - y0
+            container: Any = self.cur_item  # an LTPage or LTFigure: it only keeps the list
+            container.add(CharBox(text, (x0, y0, x1, y1), size, font.fontname, upright, matrix))
+            return float(adv)
+
+    return (_Light if light else _Bounded)(rsrcmgr, laparams=None)

@@ -77,7 +77,7 @@ from .glyphs import (
     group_lines,
     read_line,
 )
-from .limits import bounded_aggregator, bounded_pdf_decoding
+from .limits import CharBox, bounded_aggregator, bounded_pdf_decoding
 from .text import read_bytes
 
 SEPARATOR = "_______________"
@@ -152,7 +152,7 @@ def extract_pages(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIO
 
 
 def _extract(name: str, data: bytes, options: Options) -> list[PageGlyphs]:
-    from pdfminer.layout import LTChar, LTCurve, LTFigure, LTPage
+    from pdfminer.layout import LTCurve, LTFigure, LTPage
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -187,7 +187,7 @@ def _extract(name: str, data: bytes, options: Options) -> list[PageGlyphs]:
         )
 
     rsrc = PDFResourceManager(caching=True)
-    device = bounded_aggregator(rsrc, options, name)
+    device = bounded_aggregator(rsrc, options, name, light=True)
     interpreter = PDFPageInterpreter(rsrc, device)
     out: list[PageGlyphs] = []
     for number, page in enumerate(pages, start=1):
@@ -209,8 +209,8 @@ def _extract(name: str, data: bytes, options: Options) -> list[PageGlyphs]:
         seq = 0
         while stack:
             item = stack.popleft()
-            if isinstance(item, LTChar):
-                text = _glyph_text(item.get_text())
+            if isinstance(item, CharBox):
+                text = _glyph_text(item.text)
                 if text is None:
                     continue
                 matrix = item.matrix

@@ -428,11 +428,21 @@ def visual_to_logical(units: list[_Unit], rtl: bool, mirror: bool = False) -> st
             bracket_since = True
         elif k == "EN" and last_strong == "L" and not bracket_since:
             resolved[i] = "L"
+    # Neutrals take L between two L's (the nearest non-neutral on each side), else R.
+    # Only neutrals are re-resolved, so the neighbours' values are fixed: one pass each way.
+    left_l = [False] * n
+    seen: str | None = None
     for i, k in enumerate(kinds):
         if k in ("N", "SP"):
-            left = next((resolved[j] for j in range(i - 1, -1, -1) if kinds[j] not in ("N", "SP")), None)
-            right = next((resolved[j] for j in range(i + 1, n) if kinds[j] not in ("N", "SP")), None)
-            resolved[i] = "L" if left == "L" and right == "L" else "R"
+            left_l[i] = seen == "L"
+        else:
+            seen = resolved[i]
+    seen = None
+    for i in range(n - 1, -1, -1):
+        if kinds[i] in ("N", "SP"):
+            resolved[i] = "L" if left_l[i] and seen == "L" else "R"
+        else:
+            seen = resolved[i]
     atoms: list[str] = []
     run: list[str] = []
     for u, r in zip(units, resolved, strict=False):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..models import Document, Paragraph, SubItem
+from ..models import Document, Footnote, Paragraph, SubItem
 from ._common import body_in_order, heading_text
 from .ids import paragraph_ids
 
@@ -55,7 +55,7 @@ def records(doc: Document) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     ids = paragraph_ids(doc)
 
-    def record(part: str, item: Paragraph | SubItem, rid: str, **extra: Any) -> dict[str, Any]:
+    def record(part: str, item: Paragraph | SubItem | Footnote, rid: str, **extra: Any) -> dict[str, Any]:
         rec: dict[str, Any] = dict.fromkeys(RECORD_FIELDS)
         rec.update(
             source=doc.source,
@@ -64,7 +64,7 @@ def records(doc: Document) -> list[dict[str, Any]]:
             part=part,
             id=rid,
             text=item.text,
-            footnote_markers=[r.marker for r in item.footnote_refs],
+            footnote_markers=[] if isinstance(item, Footnote) else [r.marker for r in item.footnote_refs],
             start_line=item.span.start_line,
             end_line=item.span.end_line,
             start_page=item.span.start_page,
@@ -98,22 +98,7 @@ def records(doc: Document) -> list[dict[str, Any]]:
         out.append(record(part, para, pid, number=para.number, lead=para.lead, section=section))
         sub_items(para.sub_items, pid, para.number, section)
     for k, note in enumerate(doc.footnotes, start=1):
-        rec: dict[str, Any] = dict.fromkeys(RECORD_FIELDS)
-        rec.update(
-            source=doc.source,
-            symbol=doc.symbol,
-            kind=doc.kind,
-            part="footnote",
-            id=f"fn_{k}",
-            label=note.marker,
-            text=note.text,
-            footnote_markers=[],
-            start_line=note.span.start_line,
-            end_line=note.span.end_line,
-            start_page=note.span.start_page,
-            end_page=note.span.end_page,
-        )
-        out.append(rec)
+        out.append(record("footnote", note, f"fn_{k}", label=note.marker))
     return out
 
 

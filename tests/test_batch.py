@@ -328,3 +328,28 @@ def test_process_file_errors_raise_or_record() -> None:
     [rec] = unparse.process_file(b"", name="e.txt", errors="record")
     assert rec == {"source": "e.txt", "error": "InputFileError", "reason": rec["reason"]}
     assert "empty" in rec["reason"]
+
+
+def test_a_run_leaves_no_thread_behind(tmp_path: Path) -> None:
+    # A thread left behind (tqdm's monitor) made every later run_batch in the process start
+    # its workers from a fork server, each loading its own word list: 1.4x instead of 1.8x
+    # with two jobs (BENCHMARKS.md).
+    import threading
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("إن الجمعية العامة،\n1 - تحث الدول.\n", encoding="utf-8")
+    before = threading.active_count()
+    for show in (False, True):
+        run_batch(src, tmp_path / f"out{show}", jobs=1, force=True, progress=show)
+    assert threading.active_count() == before
+
+
+def test_fork_server_workers_start_with_the_word_list_loaded() -> None:
+    code = (
+        "from unparse.repair import wordlist as w; assert not w.is_loaded(); "
+        "import unparse._preload; print(w.is_loaded())"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"

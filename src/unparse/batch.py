@@ -450,8 +450,10 @@ def _run_local(items: list[tuple[str, Source, str, Options]], jobs: int) -> Iter
         ctx = multiprocessing.get_context("fork")
     elif "forkserver" in methods:
         # Threads about (an application calling run_batch): workers start from a clean server.
+        # The preload module warms up in the server, so each forked worker shares the word
+        # list instead of loading its own (half a second of CPU per worker).
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["unparse.batch"])
+        ctx.set_forkserver_preload(["unparse._preload"])
     else:
         ctx = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=ctx)
@@ -465,6 +467,18 @@ def _run_local(items: list[tuple[str, Source, str, Options]], jobs: int) -> Iter
             pool.shutdown(wait=True, cancel_futures=True)
 
     return outcomes()
+
+
+def _progress_bar(total: int, show: bool) -> Any:
+    from tqdm import tqdm
+
+    class Bar(tqdm):  # type: ignore[misc]
+        # No monitor thread: a thread left behind would make the next run_batch in this
+        # process start its workers from a fork server instead of forking (fork is only
+        # safe in a single-threaded process), and each worker would load its own word list.
+        monitor_interval = 0
+
+    return Bar(total=total, unit="file", disable=not show, file=sys.stderr, dynamic_ncols=True)
 
 
 def default_jobs() -> int:
@@ -603,10 +617,8 @@ def run_batch(
     else:
         raise BatchSetupError(f"unknown engine {engine!r}; choose local or dask")
 
-    from tqdm import tqdm
-
     show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(total=len(todo), unit="file", disable=not show, file=sys.stderr, dynamic_ncols=True)
+    bar = _progress_bar(len(todo), show)
 
     def say(line: str) -> None:
         if report is None:

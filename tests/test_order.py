@@ -14,8 +14,9 @@ import unparse
 from garble import garble_line, reverse_chars, wrap
 from unparse.options import Options
 from unparse.repair import repair, split_lines
-from unparse.repair.order import reorder_runs, reverse_visual_lines
+from unparse.repair.order import reorder_runs
 from unparse.repair.pipeline import Context
+from unparse.repair.visual import reverse_visual_lines
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 CLEAN = ["a-res-76-186.txt", "cop-5-2-trafficking-protocol.txt"]

@@ -26,8 +26,9 @@ from .markup import (
     superscript_refs_to_markers,
 )
 from .numbers import fix_number_order
-from .order import reorder_runs, reverse_visual_lines
+from .order import reorder_runs
 from .pipeline import Context, Line, Step, line_step, option_line_step, run_steps
+from .visual import reverse_visual_lines
 
 __all__ = ["STEPS", "Line", "RepairResult", "normalize", "repair", "repair_lines", "split_lines"]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 _MIRROR = {")": "(", "(": ")", "]": "[", "[": "]", "}": "{", "{": "}", "»": "«", "«": "»"}
@@ -22,6 +24,8 @@ def unmirror_brackets(text: str) -> str:
     """
     if not any(c in text for c in ")]}"):
         return text
+    if _well_formed(_SKELETON_RE.sub("", text)):
+        return text  # the common case, checked on the brackets alone
     for closer, opener in _CLOSERS.items():
         if closer not in text:
             continue
@@ -32,6 +36,22 @@ def unmirror_brackets(text: str) -> str:
         if fixed != text and _flip_mirrored(fixed, opener, closer) == fixed:
             text = fixed
     return text
+
+
+_SKELETON_RE = regex.compile(r"[^()\[\]{}]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _well_formed(skeleton: str) -> bool:
+    """Whether every bracket of the line closes one opened before it, in nesting order:
+    nothing to flip."""
+    stack: list[str] = []
+    for ch in skeleton:
+        if ch in "([{":
+            stack.append(ch)
+        elif not stack or _CLOSERS[ch] != stack.pop():
+            return False
+    return not stack
 
 
 def _flip_mirrored(text: str, opener: str, closer: str) -> str:

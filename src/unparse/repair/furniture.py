@@ -31,6 +31,10 @@ def classify_furniture(text: str) -> str | None:
     Real examples: ``"A/RES/61/180 "`` → ``"running_symbol"``; ``"4"`` → ``"page_number"``;
     ``"_______________ "`` → ``"footnote_separator"``.
     """
+    stripped = text.lstrip()
+    # Furniture never starts with an Arabic letter: most lines are rejected on that alone.
+    if not stripped or "\u0621" <= stripped[0] <= "\u064a":
+        return None
     if SEPARATOR_RE.match(text):
         return "footnote_separator"
     if SYMBOL_LINE_RE.match(text):

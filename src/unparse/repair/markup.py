@@ -31,6 +31,7 @@ def strip_markdown_emphasis(text: str) -> str:
 
 _SUPER_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_DIGIT = str.maketrans(_SUPER_DIGITS, "0123456789")
+_SUPER_RE = regex.compile("[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _SUPER_REF_RE = regex.compile(r"⁽?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾?|⁽\*⁾")
 
 
@@ -41,7 +42,7 @@ def superscript_refs_to_markers(text: str) -> str:
     ``"لخطة التنمية المستدامة لعام 2030(1)، وإذ"``. Segmentation turns these into
     ``FootnoteRef`` objects.
     """
-    if not any(c in text for c in "⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹"):
+    if not _SUPER_RE.search(text):
         return text
 
     def repl(m: regex.Match[str]) -> str:

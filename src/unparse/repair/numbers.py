@@ -68,11 +68,11 @@ def decide_number_order(lines: list[Line], ctx: Context) -> bool:
     """True when the document's unambiguous pairs all read as reversed."""
     session = document_session(lines)
     reversed_votes = normal_votes = 0
-    for line in lines:
-        for m in PAIR_RE.finditer(line.text):
-            vote = pair_vote(m["a"], m["b"], session)
-            reversed_votes += vote > 0
-            normal_votes += vote < 0
+    # One pass over the whole text (a pair never spans a line break).
+    for m in PAIR_RE.finditer("\n".join(line.text for line in lines)):
+        vote = pair_vote(m["a"], m["b"], session)
+        reversed_votes += vote > 0
+        normal_votes += vote < 0
     if reversed_votes and normal_votes:
         ctx.warn(
             f"number order: {reversed_votes} number pairs read as reversed and {normal_votes} "
@@ -98,7 +98,7 @@ def fix_number_order(lines: list[Line], ctx: Context) -> list[Line]:
     ctx.facts["numbers_reversed"] = True
     out = []
     for line in lines:
-        fixed = swap_pairs(line.text)
+        fixed = swap_pairs(line.text) if "/" in line.text else line.text
         if fixed != line.text:
             ctx.record("number_order", line.number, line.text, fixed)
             line = Line(line.number, fixed, line.page)

@@ -47,6 +47,20 @@ class Context:
     warnings: list[str] = field(default_factory=list)
     # Document-level decisions made by one step and read by later ones or by segmentation.
     facts: dict[str, object] = field(default_factory=dict)
+    # The last lines a local step saw or made, joined: consecutive local steps that change
+    # nothing share one join instead of each building its own.
+    _joined: tuple[list[Line], str] | None = field(default=None, repr=False, compare=False)
+
+    def joined(self, lines: list[Line]) -> str:
+        """``lines`` joined with line breaks (cached for the same list object)."""
+        if self._joined is not None and self._joined[0] is lines:
+            return self._joined[1]
+        text = "\n".join(line.text for line in lines)
+        self._joined = (lines, text)
+        return text
+
+    def remember(self, lines: list[Line], text: str) -> None:
+        self._joined = (lines, text)
 
     def record(self, kind: str, line: int, before: str, after: str) -> None:
         self.fixes.append(Fix(kind=kind, line=line, before=shown(before), after=shown(after)))
@@ -84,7 +98,7 @@ def line_step(
 
     def run(lines: list[Line], ctx: Context) -> list[Line]:
         if local and lines:
-            joined = "\n".join(line.text for line in lines)
+            joined = ctx.joined(lines)
             fixed_all = fixer(joined)
             if fixed_all == joined:
                 return lines
@@ -96,6 +110,7 @@ def line_step(
                         ctx.record(name, line.number, line.text, fixed)
                         line = Line(line.number, fixed, line.page)
                     out_local.append(line)
+                ctx.remember(out_local, fixed_all)
                 return out_local
         out: list[Line] = []
         for line in lines:

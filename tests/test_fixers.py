@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from conftest import CLEAN_SAMPLES, sample_text
 from unparse import Options
+from unparse.repair import STEPS, Step, split_lines
 from unparse.repair.brackets import unmirror_brackets
 from unparse.repair.chars import (
     fold_presentation_forms,
@@ -23,7 +26,7 @@ from unparse.repair.markup import (
     superscript_refs_to_markers,
 )
 from unparse.repair.numbers import fix_number_order, pair_vote, swap_pairs
-from unparse.repair.pipeline import Context, Line
+from unparse.repair.pipeline import Context, Line, _union_re
 
 
 def clean_lines() -> list[str]:
@@ -204,3 +207,23 @@ def test_number_order_is_decided_per_document() -> None:
     assert ctx.warnings and "number order" in ctx.warnings[0]
     # Already in order (e.g. a second pass): unchanged, so normalize is idempotent.
     assert fix_number_order(out, _ctx()) == out
+
+
+# A step with triggers is skipped when none of its characters occurs in the text: the
+# skip must never change a result, so each such step, gated and ungated, must agree.
+_TRIGGER_ALPHABET = (
+    "ابةتجدرسعلمنهوىي ، . * ( ) 12 ١٢\n\t\u00a0\u0640\u064e\u0651\u202b\ufeff\ufe8d\ufef5\ue02a⁽¹²⁾"
+)
+
+
+@pytest.mark.parametrize("step", [s for s in STEPS if s.triggers], ids=lambda s: s.name)
+def test_trigger_gating_never_changes_a_result(step: Step) -> None:
+    rng = random.Random(7)
+    union = _union_re(tuple(s.triggers for s in STEPS if s.triggers))
+    for _ in range(300):
+        text = "".join(rng.choice(_TRIGGER_ALPHABET) for _ in range(rng.randint(0, 40)))
+        gated, plain = Context(Options()), Context(Options())
+        gated.trigger_re = union
+        lines = split_lines(text)
+        assert step.run(lines, gated) == step.run(lines, plain), repr(text)
+        assert gated.fixes == plain.fixes

@@ -11,6 +11,11 @@ from ..models import Fix
 from ..options import DEFAULT_OPTIONS, Options
 from .brackets import unmirror_brackets
 from .chars import (
+    CONTROL_CLASS,
+    HARAKAT_CLASS,
+    PRESENTATION_CLASS,
+    PRIVATE_USE_CLASS,
+    TATWEEL,
     fold_presentation_forms,
     normalize_spaces,
     remove_invisible_controls,
@@ -21,6 +26,7 @@ from .chars import (
 from .digits import convert_digits
 from .furniture import remove_page_furniture
 from .markup import (
+    SUPERSCRIPT_CLASS,
     strip_emphasis_across_lines,
     strip_markdown_emphasis,
     superscript_refs_to_markers,
@@ -33,29 +39,38 @@ from .visual import reverse_visual_lines
 __all__ = ["STEPS", "Line", "RepairResult", "normalize", "repair", "repair_lines", "split_lines"]
 
 
+_PRIVATE_USE = line_step("private_use", remove_private_use, local=True, triggers=PRIVATE_USE_CLASS)
+
+
 def _warn_private_use(lines: list[Line], ctx: Context) -> list[Line]:
     before = len(ctx.fixes)
-    lines = line_step("private_use", remove_private_use, local=True).run(lines, ctx)
+    lines = _PRIVATE_USE.run(lines, ctx)
     for fix in ctx.fixes[before:]:
         ctx.warn(f"line {fix.line}: private-use glyph codes removed (symbol-font characters)")
     return lines
 
 
 STEPS: list[Step] = [
-    line_step("invisible_controls", remove_invisible_controls, local=True),
+    line_step("invisible_controls", remove_invisible_controls, local=True, triggers=CONTROL_CLASS),
     # Visual-order lines are detected on the shaped forms, before folding them.
     Step("visual_order", reverse_visual_lines, lambda o: o.reorder_lines),
-    line_step("presentation_forms", fold_presentation_forms, local=True),
-    Step("private_use", _warn_private_use),
+    line_step("presentation_forms", fold_presentation_forms, local=True, triggers=PRESENTATION_CLASS),
+    Step("private_use", _warn_private_use, triggers=PRIVATE_USE_CLASS),
     Step("line_order", reorder_runs, lambda o: o.reorder_lines),
     # Before digits: the "(12)" written for a superscript ¹² then follows Options.digits.
-    line_step("footnote_refs", superscript_refs_to_markers, local=True),
+    line_step("footnote_refs", superscript_refs_to_markers, local=True, triggers=SUPERSCRIPT_CLASS),
     option_line_step("digits", convert_digits, lambda o: o.digits != "keep", local=True),
     Step("number_order", fix_number_order),
     line_step("mirrored_brackets", unmirror_brackets),
-    line_step("tatweel", strip_tatweel, lambda o: o.strip_tatweel, local=True),
-    line_step("diacritics", strip_diacritics, lambda o: not o.keep_diacritics, local=True),
-    line_step("markdown_emphasis", strip_markdown_emphasis, local=True),
+    line_step("tatweel", strip_tatweel, lambda o: o.strip_tatweel, local=True, triggers=TATWEEL),
+    line_step(
+        "diacritics",
+        strip_diacritics,
+        lambda o: not o.keep_diacritics,
+        local=True,
+        triggers=HARAKAT_CLASS,
+    ),
+    line_step("markdown_emphasis", strip_markdown_emphasis, local=True, triggers=r"\*"),
     Step("markdown_emphasis", strip_emphasis_across_lines),
     Step("page_furniture", remove_page_furniture),
     line_step("spacing", normalize_spaces, local=True),
@@ -75,10 +90,15 @@ class RepairResult:
 
 def split_lines(text: str) -> list[Line]:
     """Split on any line break (CRLF, CR, LF, form feed, Unicode separators), numbering from 1."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for sep in ("\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"):
-        text = text.replace(sep, "\n")
-    return [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    # str.splitlines breaks on exactly these (\n \r \r\n \v \f \x1c-\x1e \x85 \u2028
+    # \u2029) in one pass; unlike str.split it drops the empty line after a final break.
+    parts = text.splitlines()
+    if not text or text[-1] in _BREAKS:
+        parts.append("")
+    return [Line(i, t) for i, t in enumerate(parts, start=1)]
+
+
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def repair_lines(

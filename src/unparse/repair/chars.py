@@ -16,9 +16,8 @@ _OTHER_INVISIBLE = "\ufeff\u200b\u00ad\u2060"
 # Lone surrogates cannot be encoded to UTF-8; they come from broken decoders.
 # (Simple character classes: the standard library's ``re`` scans them faster than ``regex``;
 # every fixer here first searches, so a clean text costs one scan per fixer.)
-_CONTROL_RE = re.compile(
-    "[" + _BIDI_CONTROLS + _OTHER_INVISIBLE + r"\x00-\x08\x0b-\x1f\x7f-\x9f" + "\ud800-\udfff]"
-)
+CONTROL_CLASS = _BIDI_CONTROLS + _OTHER_INVISIBLE + "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"
+_CONTROL_RE = re.compile(f"[{CONTROL_CLASS}]")
 
 
 def remove_invisible_controls(text: str) -> str:
@@ -32,7 +31,8 @@ def remove_invisible_controls(text: str) -> str:
     return text
 
 
-_PRESENTATION_RE = regex.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
+PRESENTATION_CLASS = "\ufb50-\ufdff\ufe70-\ufeff"
+_PRESENTATION_RE = regex.compile(f"[{PRESENTATION_CLASS}]+")
 # The Arabic ligature signs (U+FDFA, U+FDFB, U+FDFD) expand to whole phrases under NFKC;
 # they are kept, they are not damage.
 _KEEP_LIGATURES = {"\ufdfa", "\ufdfb", "\ufdfd", "\ufdf2"}
@@ -53,7 +53,8 @@ def fold_presentation_forms(text: str) -> str:
     return _PRESENTATION_RE.sub(_fold, text)
 
 
-_PRIVATE_USE_RE = regex.compile(r"[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+PRIVATE_USE_CLASS = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+_PRIVATE_USE_RE = regex.compile(f"[{PRIVATE_USE_CLASS}]")
 
 
 def remove_private_use(text: str) -> str:
@@ -84,7 +85,8 @@ def strip_tatweel(text: str) -> str:
 
 
 # pyarabic's list of harakat, plus the dagger alef and the Quranic marks above/below.
-_HARAKAT_RE = regex.compile("[" + "".join(araby.TASHKEEL) + "\u0670\u0653-\u065f]")
+HARAKAT_CLASS = "".join(araby.TASHKEEL) + "\u0670\u0653-\u065f"
+_HARAKAT_RE = regex.compile(f"[{HARAKAT_CLASS}]")
 
 
 def strip_diacritics(text: str) -> str:

@@ -31,7 +31,8 @@ def strip_markdown_emphasis(text: str) -> str:
 
 _SUPER_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_DIGIT = str.maketrans(_SUPER_DIGITS, "0123456789")
-_SUPER_RE = regex.compile("[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]")
+SUPERSCRIPT_CLASS = "⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPER_RE = regex.compile(f"[{SUPERSCRIPT_CLASS}]")
 _SUPER_REF_RE = regex.compile(r"⁽?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾?|⁽\*⁾")
 
 

@@ -10,6 +10,8 @@ changed, like ftfy's ``fix_and_explain``.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -62,6 +64,20 @@ class Context:
     def remember(self, lines: list[Line], text: str) -> None:
         self._joined = (lines, text)
 
+    # The union of the running steps' trigger classes (set by run_steps), and the trigger
+    # characters found in the last joined text: one scan tells every step whether it has
+    # work, instead of one scan per step.
+    trigger_re: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    _present: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+
+    def may_change(self, text: str, triggers: str) -> bool:
+        """False when none of the class ``triggers`` occurs in ``text`` (the joined lines)."""
+        if self.trigger_re is None:
+            return True
+        if self._present is None or self._present[0] is not text:
+            self._present = (text, "".join(set(self.trigger_re.findall(text))))
+        return _class_re(triggers).search(self._present[1]) is not None
+
     def record(self, kind: str, line: int, before: str, after: str) -> None:
         self.fixes.append(Fix(kind=kind, line=line, before=shown(before), after=shown(after)))
 
@@ -80,6 +96,14 @@ class Step:
     name: str
     run: DocumentFunc
     enabled: Callable[[Options], bool] = lambda _options: True
+    # A regex character-class body (``"\u0640"``): the step can only change text that
+    # holds one of these characters (local line steps only).
+    triggers: str = ""
+
+
+@functools.lru_cache(maxsize=64)
+def _class_re(body: str) -> re.Pattern[str]:
+    return re.compile(f"[{body}]")
 
 
 def line_step(
@@ -88,17 +112,21 @@ def line_step(
     enabled: Callable[[Options], bool] = lambda _options: True,
     *,
     local: bool = False,
+    triggers: str = "",
 ) -> Step:
     """Lift a pure line fixer into a step that records each line it changes.
 
     A *local* fixer changes characters in place, never across or at a line break and
     never the number of lines; it runs once over the whole text (one regex pass instead
-    of one per line), and only lines that differ are recorded.
+    of one per line), and only lines that differ are recorded. ``triggers``: see
+    :attr:`Step.triggers`.
     """
 
     def run(lines: list[Line], ctx: Context) -> list[Line]:
         if local and lines:
             joined = ctx.joined(lines)
+            if triggers and not ctx.may_change(joined, triggers):
+                return lines
             fixed_all = fixer(joined)
             if fixed_all == joined:
                 return lines
@@ -121,7 +149,7 @@ def line_step(
             out.append(line)
         return out
 
-    return Step(name, run, enabled)
+    return Step(name, run, enabled, triggers if local else "")
 
 
 def option_line_step(
@@ -140,7 +168,13 @@ def option_line_step(
 
 
 def run_steps(steps: Sequence[Step], lines: list[Line], ctx: Context) -> list[Line]:
+    ctx.trigger_re = _union_re(tuple(step.triggers for step in steps if step.triggers))
     for step in steps:
         if step.enabled(ctx.options):
             lines = step.run(lines, ctx)
     return lines
+
+
+@functools.lru_cache(maxsize=8)
+def _union_re(classes: tuple[str, ...]) -> re.Pattern[str] | None:
+    return _class_re("".join(classes)) if classes else None

@@ -188,3 +188,55 @@ SECTION_LETTERS = [
     "قاف",
     "راء",
 ]
+
+# The organs whose resolutions and decisions carry a symbol built from their number:
+# organ → (resolution prefix, decision prefix); "" where the organ issues no such series.
+ORGAN_SYMBOLS: dict[str, tuple[str, str]] = {
+    "الجمعية العامة": ("A/RES/", "A/DEC/"),
+    "مجلس الأمن": ("S/RES/", ""),
+    "المجلس الاقتصادي والاجتماعي": ("E/RES/", "E/DEC/"),
+    "مجلس حقوق الإنسان": ("A/HRC/RES/", "A/HRC/DEC/"),
+}
+# Organ names printed alone in the masthead of a UN document (the last one is the most
+# specific: "الجمعية العامة" then "مجلس حقوق الإنسان").
+UN_ORGANS = [*ORGAN_SYMBOLS, "مجلس الوصاية", "محكمة العدل الدولية", "الأمانة العامة"]
+
+ENGLISH_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        start=1,
+    )
+}
+
+# Stems of the verbs that open operative paragraphs and decisions, without the prefix of
+# the third person: the Assembly's are feminine (ت + stem: "تقرر"), the Councils' and
+# Conferences' masculine (ي + stem: "يقرر").
+_LEAD_VERB_STEMS = (
+    "قرر", "طلب", "حث", "دعو", "رحب", "ؤكد", "حيط", "شجع", "عرب", "لاحظ", "عتمد", "وافق",
+    "دين", "طالب", "هيب", "شدد", "سلم", "شير", "كرر", "علن", "ؤيد", "عترف", "ناشد", "أذن",
+    "حيل", "نتخب", "عين", "مدد", "وصي", "أخذ", "عيد", "شيد", "ثني", "دعم", "كلف", "أسف",
+    "ستنكر", "شكر", "عتبر", "قبل", "وجه", "نوه", "قدر", "قر", "ذكر", "ستذكر", "درك", "ضع",
+    "لتمس", "حظر", "منح", "نشئ", "خول", "ود", "تطلع",
+)  # fmt: skip
+LEAD_VERBS = frozenset(p + s for s in _LEAD_VERB_STEMS for p in ("ت", "ي"))
+_MARKS_RE = regex.compile(r"[\p{Mn}\u0640]")
+
+
+def is_lead_verb(word: str) -> bool:
+    """Whether ``word`` is a common lead verb of an operative paragraph, of either gender;
+    diacritics ("يحثّ") and trailing punctuation do not count."""
+    return _MARKS_RE.sub("", word).rstrip("،,:؛") in LEAD_VERBS

@@ -7,7 +7,7 @@ from ..models import Document, DocumentKind
 from ..options import DEFAULT_OPTIONS, Options
 from ..repair import RepairResult
 from .metadata import infer_symbol, read_closing, read_header
-from .structure import finish_footnotes, finish_paragraphs, finish_sections, read_body
+from .structure import check_contents, finish_footnotes, finish_paragraphs, finish_sections, read_body
 
 
 def _list_of_ints(value: object) -> list[int]:
@@ -41,12 +41,15 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
         warnings.append("footnote * is cited but its text is not in the input")
     for line in header.unplaced + body.unplaced:
         warnings.append(f"line {line.number}: not placed in the structure: {line.text.strip()[:80]}")
+    sections = finish_sections(body)
+    warnings.extend(check_contents(body, sections))
     closing, closing_date = read_closing(body.closing)
     formula_body = body.formula.removeprefix("إن ").rstrip("،").strip() if body.formula else None
+    organ = header.body or formula_body or header.organ
     return Document(
         kind=kind,
-        symbol=infer_symbol(header, kind, _list_of_strs(facts.get("running_symbols"))),
-        body=header.body or formula_body,
+        symbol=infer_symbol(header, kind, _list_of_strs(facts.get("running_symbols")), organ),
+        body=organ,
         session=header.session,
         agenda_item=header.agenda_item,
         agenda_title=header.agenda_title,
@@ -55,7 +58,7 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
         preamble_opening=body.formula,
         preamble=preamble,
         paragraphs=paragraphs,
-        sections=finish_sections(body),
+        sections=sections,
         footnotes=finish_footnotes(body),
         closing=closing,
         closing_date=closing_date,

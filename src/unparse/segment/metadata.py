@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..lexicon import DATE_RE, MONTH_NUMBER, SESSION_RE
+from ..lexicon import DATE_RE, ENGLISH_MONTHS, MONTH_NUMBER, ORGAN_SYMBOLS, SESSION_RE, UN_ORGANS
 from ..models import DocumentKind
 from ..repair.digits import western
 from ..repair.pipeline import Line
@@ -16,10 +16,14 @@ from .patterns import (
     ADOPTED_RE,
     AGENDA_RE,
     COMMITTEE_RE,
+    ENGLISH_DATE_RE,
+    MASTHEAD_RE,
+    NUMBER_LINE_RE,
     REPORT_LINE_RE,
     RES_TITLE_RE,
     SESSION_LINE_RE,
     SUMMARY_RE,
+    SYMBOL_LINE_RE,
 )
 
 
@@ -35,6 +39,7 @@ class Header:
     number: str | None = None
     summary: str | None = None
     agenda_title: str | None = None
+    organ: str | None = None  # the organ named alone in the masthead
     unplaced: list[Line] = field(default_factory=list)
 
 
@@ -47,6 +52,36 @@ def parse_date(text: str) -> datetime.date | None:
         return datetime.date(int(m["year"]), MONTH_NUMBER[m["gre"]], int(m["day"]))
     except (ValueError, KeyError):
         return None
+
+
+def _english_date(text: str) -> datetime.date | None:
+    """The masthead's issue date: ``"18 July 2022"``."""
+    m = ENGLISH_DATE_RE.match(text)
+    if not m or m["month"] not in ENGLISH_MONTHS:
+        return None
+    try:
+        return datetime.date(int(m["year"]), ENGLISH_MONTHS[m["month"]], int(m["day"]))
+    except ValueError:
+        return None
+
+
+def _masthead(header: Header, text: str) -> bool:
+    """Read a line of the first page's masthead into ``header``; True if it was one."""
+    if MASTHEAD_RE.match(text):
+        return True
+    symbol = SYMBOL_LINE_RE.match(text)
+    if symbol:
+        header.symbol = header.symbol or symbol["symbol"]
+        return True
+    if text in UN_ORGANS:
+        header.organ = text
+        return True
+    issued = _english_date(text)
+    if issued is not None:
+        # The issue date; an adoption line, read later, gives the date of adoption instead.
+        header.date = header.date or issued
+        return True
+    return False
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
@@ -68,6 +103,8 @@ def read_header(lines: list[Line]) -> Header:
     for i, line in enumerate(lines):
         text = line.text.strip()
         if line.number in consumed:
+            continue
+        if _masthead(header, text):
             continue
         if SUMMARY_RE.match(text):
             summary_from = i + 1
@@ -91,11 +128,29 @@ def read_header(lines: list[Line]) -> Header:
                 header.agenda_title = " ".join(x.text.strip() for x in title)
                 consumed.update(x.number for x in title)
             continue
+        number_line = NUMBER_LINE_RE.match(text)
+        if number_line and header.number is None:
+            header.kind = "decision" if number_line["what"].startswith("المق") else "resolution"
+            header.number = western(number_line["num"])
+            header.title = number_line["title"]
+            if header.title is None:
+                # Its title, when it has one, is on the lines right below it.
+                title = []
+                for nxt in lines[i + 1 :]:
+                    if nxt.number != (title[-1] if title else line).number + 1 or ADOPTED_RE.match(nxt.text):
+                        break
+                    title.append(nxt)
+                header.title = " ".join(x.text.strip() for x in title) or None
+                consumed.update(x.number for x in title)
+            continue
         adopted = ADOPTED_RE.match(text)
         if adopted:
-            header.kind = "decision" if adopted["what"].startswith("مقر") else "resolution"
+            if adopted["what"]:
+                header.kind = "decision" if adopted["what"].startswith("مقر") else "resolution"
+            elif header.kind == "unknown":
+                header.kind = "resolution"
             header.body = adopted["body"].strip()
-            header.date = parse_date(text)
+            header.date = parse_date(text) or header.date
             continue
         if COMMITTEE_RE.match(text):
             continue
@@ -115,7 +170,7 @@ def read_header(lines: list[Line]) -> Header:
         rest.append(line)
     if summary_from is not None:
         header.summary = " ".join(x.text.strip() for x in lines[summary_from:]) or None
-    if header.title is None and rest:
+    if header.title is None and header.number is None and rest:
         # A resolution without a number line: its title is the first block of the header.
         first = _blocks(rest)[0]
         header.title = " ".join(x.text.strip() for x in first)
@@ -127,17 +182,22 @@ def read_header(lines: list[Line]) -> Header:
 _SYMBOL_RE = regex.compile(r"^[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}$")
 
 
-def infer_symbol(header: Header, kind: DocumentKind, running: list[str]) -> str | None:
-    """The document symbol: a running header symbol, else built from the number in the title
-    (a GA resolution ``76/186`` is ``A/RES/76/186``)."""
+def infer_symbol(header: Header, kind: DocumentKind, running: list[str], body: str | None) -> str | None:
+    """The document symbol: the masthead's or a running header's, else built from the number
+    in the title and the organ (a GA resolution ``76/186`` is ``A/RES/76/186``, a Security
+    Council one ``2467 (2019)`` is ``S/RES/2467 (2019)``)."""
+    number = header.number
+    if header.symbol and (number is None or header.symbol.endswith(number)):
+        return header.symbol
     for symbol in running:
-        if _SYMBOL_RE.match(symbol) and (header.number is None or symbol.endswith(header.number)):
+        if _SYMBOL_RE.match(symbol) and (number is None or symbol.endswith(number)):
             return symbol
-    if header.number and header.body and "الجمعية العامة" in header.body and kind == "resolution":
-        return f"A/RES/{header.number}"
-    if header.number and header.body and "الجمعية العامة" in header.body and kind == "decision":
-        return f"A/DEC/{header.number}"
-    return running[0] if running else None
+    if number and body and kind in ("resolution", "decision"):
+        for organ, (res, dec) in ORGAN_SYMBOLS.items():
+            prefix = res if kind == "resolution" else dec
+            if organ in body and prefix:
+                return prefix + number
+    return header.symbol or (running[0] if running else None)
 
 
 def read_closing(lines: list[Line]) -> tuple[str | None, datetime.date | None]:

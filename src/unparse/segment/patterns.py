@@ -15,7 +15,11 @@ MISPLACED_NUMBER_RE = regex.compile(
 )
 
 _LETTERS = "|".join(regex.escape(x) for x in sorted(SUB_ITEM_LETTERS, key=len, reverse=True))
-SUB_ITEM_RE = regex.compile(rf"^\((?P<label>{_LETTERS}|[ivx]{{1,4}}|\p{{Nd}}{{1,2}})\)\s*(?P<rest>.*)$")
+# "(أ)", "(iii)", "(1)", and the quoted numbers of a second level: "'1'", "‘2’".
+SUB_ITEM_RE = regex.compile(
+    rf"^(?|\((?P<label>{_LETTERS}|[ivx]{{1,4}}|\p{{Nd}}{{1,2}})\)"
+    r"|['‘’′](?P<label>\p{Nd}{1,2}|[ivx]{1,4})['‘’′])\s*(?P<rest>.*)$"
+)
 
 FOOTNOTE_RE = regex.compile(r"^\((?P<m>\p{Nd}{1,3}|\*)\)\s*(?P<rest>.*)$")
 FOOTNOTE_TRAILING_RE = regex.compile(r"^(?P<rest>.+?)\s*\((?P<m>\p{Nd}{1,3}|\*)\)$")
@@ -50,14 +54,45 @@ ADVERB_PHRASES = ("من جديد", "مع التقدير", "مع الارتياح
 TERMINATORS = ("،", "؛", ".", ":", ",", ";", "!", "؟")
 
 CLOSING_RE = regex.compile(r"^(?:ال)?جلسة\s+(?:العامة\s+)?\p{Nd}+")
-SESSION_LINE_RE = regex.compile(r"^الدورة\s+\S+")
+# "الدورة الخمسون"; ECOSOC's sessions are named by year: "دورة عام 2019".
+SESSION_LINE_RE = regex.compile(r"^(?:الدورة\s+\S+|دورة\s+عام\s+\p{Nd}{4})")
 AGENDA_RE = regex.compile(
     r"البند\s+(?P<item>\p{Nd}+(?:\s*\([\p{Arabic}\p{Latin}]{1,2}\))?)\s*\*?\s+من\s+(?:ال)?(?:قائمة|جدول)"
 )
+# "قرار اتخذته الجمعية العامة في ..."; the Security Council's "الذي اتخذه مجلس الأمن في
+# جلسته 8514 ..." follows its number line and names no kind.
 ADOPTED_RE = regex.compile(
-    r"^(?P<what>قرار|مقرر|مقرّر)\s+(?:اتخذته|اتخذه|اتخذها|اعتمدته|اعتمده)\s+(?P<body>.+?)\s+في\s"
+    r"^(?:(?P<what>قرار|مقرر|مقرّر)\s+|(?:الذي|التي)\s+)?"
+    r"(?:اتخذته|اتخذه|اتخذها|اعتمدته|اعتمده|اعتمدها)\s+(?P<body>.+?)\s+في\s"
 )
-COMMITTEE_RE = regex.compile(r"^\[.*(?:تقرير|توصية).*\]$")
+# "[بناء على تقرير اللجنة الثالثة (A/76/463)]", "[دون الإحالة إلى لجنة رئيسية (A/75/L.86)]".
+COMMITTEE_RE = regex.compile(r"^\[.*(?:تقرير|توصية|لجنة).*\]$")
+# The number line of a Security Council resolution or of a decision printed on its own:
+# "القرار 2467 (2019)", "المقرر 75/540", with or without its title after a dash.
+NUMBER_LINE_RE = regex.compile(
+    r"^(?P<what>القرار|المقرر|المقرّر)\s+(?P<num>\p{Nd}{1,4}(?:/\p{Nd}{1,4})?(?:\s*\(\p{Nd}{4}\))?)"
+    r"(?:\s*[-–]\s*(?P<title>\S.*))?$"
+)
+# The masthead of the first page: "الأمم المتحدة", "Distr.: General", "Arabic",
+# "Original: English"; dates and symbols are read apart.
+MASTHEAD_RE = regex.compile(
+    r"^(?:الأمم المتحدة|Distr\.?:?\s*[A-Za-z]+|General|Limited|Arabic|Original:\s*[A-Za-z/ ]{1,40})$"
+)
+ENGLISH_DATE_RE = regex.compile(r"^(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\s+(?P<year>\d{4})$")
+# A symbol printed in the masthead with the year of a Council resolution: "S/RES/2467 (2019)".
+SYMBOL_LINE_RE = regex.compile(r"^(?P<symbol>[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}(?:\s\(\d{4}\))?)$")
 RES_TITLE_RE = regex.compile(r"^(?P<num>\p{Nd}{1,4}/\p{Nd}{1,4})\s*[-–]\s*(?P<title>\S.*)$")
 REPORT_LINE_RE = regex.compile(r"^(?:تقرير|مذكرة)\b")
 SUMMARY_RE = regex.compile(r"^(?:ملخص|موجز|خلاصة)$")
+
+# A contents list: its title, the "page" column head, and entries ending with a page number.
+CONTENTS_RE = regex.compile(r"^(?:المحتويات|المحتوى|الفهرس)(?:\s*\(تابع\))?$")
+PAGE_COLUMN_RE = regex.compile(r"^(?:الصفحة|الصفحات)$")
+TOC_PAGE_RE = regex.compile(r"\s\p{Nd}{1,4}$")
+# An annex heading: "المرفق", "المرفق الثاني", "المرفقات", with its title after a dash or not.
+ANNEX_RE = regex.compile(
+    r"^(?P<label>(?:ال)?مرفق(?:ات)?(?:\s+(?:ال\p{Arabic}+|\p{Nd}{1,2}|[IVX]{1,5}))?)"
+    r"(?:\s*[-–]\s*(?P<title>\S.*))?$"
+)
+# The note of an asterisk cited in the header (on the agenda item): "* A/77/50.".
+STAR_NOTE_RE = regex.compile(r"^\*\s*(?P<rest>[^\s*].*)$")

@@ -19,13 +19,15 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..lexicon import SECTION_LETTERS
+from ..lexicon import SECTION_LETTERS, is_lead_verb
 from ..models import Footnote, Paragraph, Section
 from ..repair.digits import western
 from ..repair.pipeline import Line
-from .items import ItemBuilder, build_footnote, build_paragraph, span_of
+from .items import ItemBuilder, Piece, build_footnote, build_paragraph, span_of
 from .patterns import (
+    ANNEX_RE,
     CLOSING_RE,
+    CONTENTS_RE,
     FOOTNOTE_BARE_RE,
     FOOTNOTE_RE,
     FOOTNOTE_TRAILING_RE,
@@ -37,9 +39,12 @@ from .patterns import (
     MISPLACED_NUMBER_RE,
     NUMBERED_RE,
     ORDINAL_LABEL_RE,
+    PAGE_COLUMN_RE,
     PREAMBLE_LEAD_RE,
+    STAR_NOTE_RE,
     SUB_ITEM_RE,
     TERMINATORS,
+    TOC_PAGE_RE,
     TRAILING_REFS_RE,
 )
 
@@ -59,6 +64,7 @@ class Body:
     unplaced: list[Line] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    contents: list[tuple[str, Line]] = field(default_factory=list)  # entries of a contents list
 
 
 def _blank(line: Line) -> bool:
@@ -88,13 +94,16 @@ class _Pass:
         self.blanks_before = 1
         self.skip_until = -1
         self.blank_is_break = _blank_lines_separate_paragraphs(lines)
+        self.last_number = 0  # of the last numbered paragraph; an annex numbers from 1 again
+        self.in_contents = False
+        self.in_annex = False
 
     # -- helpers -------------------------------------------------------------------------
     def _crossed_separator(self, prev: int, now: int) -> bool:
         return any(prev < s < now for s in self.separators)
 
     def _next_number(self) -> int:
-        return (self.body.paragraphs[-1].number or 0) + 1 if self.body.paragraphs else 1
+        return self.last_number + 1
 
     def _cite(self, text: str) -> None:
         for m in INLINE_REF_RE.finditer(text):
@@ -118,16 +127,28 @@ class _Pass:
         if m is None:
             return None
         marker = western(m["m"])
+        if not self.in_area and self._nested_item_expected(marker):
+            return None
         if self.in_area or marker in self.pending_refs:
             return marker, m["rest"]
         return None
+
+    def _nested_item_expected(self, marker: str) -> bool:
+        """Whether ``(N)`` is the next point of a second level, not footnote N: the first
+        one after a lettered sub-item that ends with a colon, or the one after ``(N-1)``."""
+        if self.current is None or not self.current.children or not marker.isdigit():
+            return False
+        last = self.current.children[-1]
+        if last.children:
+            return western(last.children[-1].label or "") == str(int(marker) - 1)
+        return marker == "1" and last.ends_with((":",))
 
     def _opens_structure(self, text: str) -> bool:
         """A line that cannot continue a footnote: the next numbered paragraph or a heading."""
         numbered = NUMBERED_RE.match(text)
         if numbered and int(western(numbered["n"])) in (self._next_number(), self._next_number() + 1):
             return True
-        return self._heading(text) is not None
+        return self._heading(text) is not None or ANNEX_RE.match(text) is not None
 
     def _open_footnote(self, marker: str, line: Line, rest: str) -> None:
         item = ItemBuilder(label=marker)
@@ -174,13 +195,19 @@ class _Pass:
         return False
 
     # -- body ----------------------------------------------------------------------------
-    def _start_paragraph(self, line: Line, number: int | None, text: str) -> None:
+    def _start_paragraph(
+        self, line: Line, number: int | None, text: str, preamble: bool | None = None
+    ) -> None:
+        """A numbered paragraph, or an unnumbered one: preambular unless ``preamble`` is False
+        (the body of a decision, the text of an annex)."""
         item = ItemBuilder(number=number)
         item.add(line, text)
-        if number is None:
+        if number is None and preamble is not False:
             self.body.preamble.append(item)
         else:
             self.body.paragraphs.append(item)
+        if number is not None:
+            self.last_number = number
         self.current = item
 
     def _sub_item(self, line: Line, label: str, rest: str) -> bool:
@@ -258,6 +285,14 @@ class _Pass:
             self.in_area = True
         if (self.in_area or FOOTNOTE_RE.match(text)) and self._footnote_line(line):
             return
+        if self._contents_line(line, text):
+            return
+        if self.state == "header" and self._star_note(line, text):
+            return
+        annex = ANNEX_RE.match(text) if self.state != "header" else None
+        if annex and (self.blank_before or self.current is None or self.current.ends_with(TERMINATORS)):
+            self._annex(index, annex["label"], annex["title"])
+            return
         if self.state == "closing" or (self.body.paragraphs and CLOSING_RE.match(text)):
             self.state = "closing"
             self.body.closing.append(line)
@@ -296,15 +331,135 @@ class _Pass:
                 self.state = "preamble"
                 self.current = None
                 return
+            if self._inline_formula(index):
+                return
             self.body.header.append(line)
             return
         if self.state == "preamble" and self._new_preamble_paragraph(text):
             self._start_paragraph(line, None, text)
             return
+        if self.in_annex and (
+            self.current is None
+            or (self.blank_before and self.current.number is None and self.current.ends_with(TERMINATORS))
+        ):
+            # The text of an annex that is not in numbered paragraphs: unnumbered ones.
+            self._start_paragraph(line, None, text, preamble=False)
+            return
         if self.current is None:
             self.body.unplaced.append(line)
             return
         self.current.tail().add(line, text)
+
+    # -- contents lists, notes of the header, annexes, formulas inside a sentence --------
+    def _contents_line(self, line: Line, text: str) -> bool:
+        """Consume a line of a contents list: its title, its "page" column head, and its
+        entries (text, dot leaders, page number), which are checked against the headings."""
+        if CONTENTS_RE.match(text) and self.state in ("header", "numbered"):
+            self.in_contents = True
+            return True
+        if not self.in_contents:
+            return False
+        if PAGE_COLUMN_RE.match(text):
+            return True
+        page = TOC_PAGE_RE.search(text)
+        entry = text[: page.start()].rstrip(" .…") if page else ""
+        if not entry:
+            self.in_contents = False
+            return False
+        self.body.contents.append((entry, line))
+        return True
+
+    def _star_note(self, line: Line, text: str) -> bool:
+        """``* A/77/50.`` in the header: the note of an asterisk cited above it."""
+        m = STAR_NOTE_RE.match(text)
+        if m is None or "*" in self.defined or not any("*" in x.text for x in self.body.header):
+            return False
+        self._open_footnote("*", line, m["rest"])
+        self.footnote = None
+        return True
+
+    def _annex(self, index: int, label: str, title: str | None) -> None:
+        """An annex heading; its title is on the line or on the next short line. Its numbered
+        paragraphs, if any, count from 1."""
+        line = self.lines[index]
+        if title is None:
+            following = [
+                (j, x) for j, x in enumerate(self.lines[index + 1 : index + 4], index + 1) if not _blank(x)
+            ]
+            if following:
+                j, nxt = following[0]
+                candidate = nxt.text.strip()
+                if (
+                    len(candidate.split()) <= 20
+                    and not candidate.endswith(TERMINATORS)
+                    and not NUMBERED_RE.match(candidate)
+                    and not SUB_ITEM_RE.match(candidate)
+                ):
+                    title = candidate
+                    self.skip_until = j
+        section = Section(label=label, title=title or "", level=1, span=span_of([line]))
+        self.body.sections.append((section, line))
+        self.state = "numbered"
+        self.in_annex = True
+        self.in_area = False
+        self.footnote = None
+        self.current = None
+        self.last_number = 0
+
+    def _inline_formula(self, index: int) -> bool:
+        """A formula that opens a sentence: "إن الجمعية العامة، إذ تشير ...، تقرر ..." or
+        "إن الجمعية العامة تقرر ..." (the whole text of a decision). The formula ends before
+        the preambular "إذ" or the first lead verb; the sentence is split into its preambular
+        clause and its operative part, an unnumbered paragraph."""
+        first = self.lines[index]
+        words = first.text.split()
+        if not words or words[0] != "إن":
+            return False
+        end = next(
+            (
+                k
+                for k in range(2, min(len(words), 16))
+                if is_lead_verb(words[k]) or (words[k - 1].endswith("،") and words[k] in ("إذ", "وإذ"))
+            ),
+            None,
+        )
+        if end is None:
+            return False
+        self.body.formula = " ".join(words[:end])
+        self.body.formula_line = first
+        # The sentence runs to the end of its block (a blank line) or to its full stop.
+        flat: list[tuple[Line, str]] = [(first, w) for w in words[end:]]
+        last = index
+        for j in range(index + 1, min(index + 40, len(self.lines))):
+            if _blank(self.lines[j]) or (flat and flat[-1][1].endswith(".")):
+                break
+            flat.extend((self.lines[j], w) for w in self.lines[j].text.split())
+            last = j
+        self.skip_until = last
+        split = 0
+        if flat and flat[0][1] in ("إذ", "وإذ"):
+            split = next(
+                (
+                    k
+                    for k in range(2, len(flat))
+                    if flat[k - 1][1].endswith("،")
+                    and is_lead_verb(flat[k][1])
+                    and flat[k - 2][1] not in ("إذ", "وإذ")
+                ),
+                len(flat),
+            )
+        if split:
+            self._start_paragraph(first, None, "")
+            self.current = self.body.preamble[-1]
+            self.current.pieces = _pieces(flat[:split])
+            self.state = "preamble"
+        if split < len(flat):
+            item = ItemBuilder()
+            item.pieces = _pieces(flat[split:])
+            self.body.paragraphs.append(item)
+            self.current = item
+            self.state = "numbered"
+        return True
 
     def _formula(self, index: int) -> regex.Match[str] | None:
         """The preamble formula, on one line or wrapped over up to three."""
@@ -355,6 +510,17 @@ class _Pass:
         return self.body
 
 
+def _pieces(words: list[tuple[Line, str]]) -> list[Piece]:
+    """Words with their lines → one piece per line."""
+    pieces: list[Piece] = []
+    for line, word in words:
+        if pieces and pieces[-1].line is line:
+            pieces[-1].text += " " + word
+        else:
+            pieces.append(Piece(line, word))
+    return pieces
+
+
 def _blank_lines_separate_paragraphs(lines: list[Line]) -> bool:
     """Whether blank lines mean paragraph breaks here. Some extractors leave blank lines
     every few lines inside paragraphs; then most blank lines follow an unfinished line."""
@@ -391,6 +557,19 @@ def finish_sections(body: Body) -> list[Section]:
         section.first_paragraph = following[0] if following else None
         sections.append(section)
     return sections
+
+
+def check_contents(body: Body, sections: list[Section]) -> list[str]:
+    """A contents entry names a heading of the text; one that names none is reported."""
+    names: set[str] = set()
+    for s in sections:
+        names.update({s.label, s.title, f"{s.label} - {s.title}", f"{s.label} {s.title}"})
+    squashed = {" ".join(n.split()) for n in names if n}
+    return [
+        f"line {line.number}: contents entry without a heading in the text: {entry[:80]}"
+        for entry, line in body.contents
+        if " ".join(entry.split()) not in squashed
+    ]
 
 
 def finish_footnotes(body: Body) -> list[Footnote]:

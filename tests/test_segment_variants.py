@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -101,3 +102,21 @@ def test_wrapped_without_blank_lines(name: str) -> None:
     extra = {t for _, t in got[2]} - {t for _, t in expected[2]}
     assert all(t.startswith(("وإذ", "وإن")) for t in extra)
     assert len(got[2]) - len(expected[2]) <= 3
+
+
+UNSEEN = sorted(p.name for p in (Path(__file__).resolve().parent / "fixtures" / "unseen").glob("*.txt"))
+
+
+@pytest.mark.parametrize("variant", [*sorted(VARIANTS), "wrapped-70-no-blank-lines"])
+@pytest.mark.parametrize("name", UNSEEN)
+def test_unseen_kinds_keep_their_structure(name: str, variant: str) -> None:
+    """The synthetic documents of other kinds (Councils, decisions, a report with contents and
+    an annex) keep their outline and headings under every layout."""
+    text = (Path(__file__).resolve().parent / "fixtures" / "unseen" / name).read_text(encoding="utf-8")
+    transform = VARIANTS.get(variant, wrap(70, blank_lines=False))
+    expected, got = unparse.parse_text(text), unparse.parse_text(transform(text))
+    assert outline(got) == outline(expected)
+    assert [(s.label, s.title, s.first_paragraph) for s in got.sections] == [
+        (s.label, s.title, s.first_paragraph) for s in expected.sections
+    ]
+    assert (got.body, got.date, got.closing_date) == (expected.body, expected.date, expected.closing_date)

@@ -105,7 +105,7 @@ EXPECTED: dict[str, Expected] = {
         title="دعم البلدان الخارجة من النزاعات في بناء مؤسساتها",
         closing="الجلسة العامة 21",
         closing_date=datetime.date(2019, 6, 6),
-        preamble=["إذ يشير", "وإذ يضع", "وإذ يحيط علما"],
+        preamble=["إذ يشير", "وإذ يضع", "وتسليما منه", "وبعد أن نظر"],
         paragraphs=[
             (1, "يرحب", "يرحب بالتقدم المحرز"),
             (2, "يطلب", "يطلب إلى مؤسسات"),
@@ -339,3 +339,26 @@ def test_spans_are_ordered(name: str) -> None:
 def test_exports_take_every_fixture(name: str) -> None:
     d = parsed(name)
     assert Document.model_validate_json(d.model_dump_json()) == d
+
+
+def test_annex_after_the_last_paragraph_numbers_from_one() -> None:
+    """An annex after a resolution's last paragraph (or after its closing) is a level-1
+    heading, not text of the paragraph or of the closing; its paragraphs count from 1."""
+    text = (FIXTURES / "sc-res-2467.txt").read_text(encoding="utf-8").rstrip()
+    annex = "\n\n".join(
+        [
+            "",
+            "المرفق",
+            "عناصر نهج يركز على الناجين",
+            "1 - تكفل الدول سلامة الناجين.",
+            "2 - تتاح سبل الانتصاف.",
+        ]
+    )
+    d = unparse.parse_text(text + annex)
+    assert [p.number for p in d.paragraphs] == [1, 2, 3, 4, 5, 1, 2]
+    assert d.paragraphs[4].text == "يقرر أن يبقي المسألة قيد نظره الفعلي."
+    assert [(s.label, s.title, s.level) for s in d.sections] == [("المرفق", "عناصر نهج يركز على الناجين", 1)]
+    closed = (FIXTURES / "hrc-res-50-3.txt").read_text(encoding="utf-8").split("__________")[0].rstrip()
+    d = unparse.parse_text(closed + annex)
+    assert d.closing is not None and d.closing.endswith("[اعتُمد دون تصويت.]")
+    assert [p.number for p in d.paragraphs] == [1, 2, 3, 1, 2]

@@ -99,8 +99,10 @@ def lead_of(text: str, preamble: bool) -> str | None:
     if not words:
         return None
     take = 1
-    if preamble and PREAMBLE_LEAD_RE.match(text) and len(words) > 1:
-        take = 2
+    particle = PREAMBLE_LEAD_RE.match(text) if preamble else None
+    if particle and len(words) > 1:
+        # The particle and the word after it: "وإذ تشير", "وتسليما منها", "وبعد أن نظرت".
+        take = len(particle["particle"].split()) + 1
     lead = words[:take]
     rest = words[take:]
     if rest and rest[0].rstrip("،,") in ADVERBS:

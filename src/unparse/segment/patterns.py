@@ -46,7 +46,12 @@ FORMULA_RE = regex.compile(r"^(?P<formula>إن\s+(?P<body>[^،,]{3,200}?))\s*[،
 
 # Leads of preambular paragraphs ("وإذ تشير", "إذ يستذكر"); "وإن"/"وإنه" appear in texts
 # where an OCR or a typist misread "وإذ".
-PREAMBLE_LEAD_RE = regex.compile(r"^(?P<particle>و?إذ|وإن|وإنه|وقد|و?إدراكا|و?اقتناعا|و?اعترافا)\s+")
+# Besides "إذ", preambular paragraphs open with an adverbial accusative and "منه/منها"
+# ("وإدراكا منها", "وتسليما منه") or with "وبعد أن نظر/نظرت".
+PREAMBLE_LEAD_RE = regex.compile(
+    r"^(?P<particle>و?إذ|وإن|وإنه|وقد|وبعد أن|و?إدراكا|و?اقتناعا|و?اعترافا"
+    r"|و?(?:تسليما|تأكيدا|إقرارا|حرصا|إيمانا|تصميما)ً?(?=\s+منه))\s+"
+)
 LEAD_INSIDE_RE = regex.compile(r"(?:^|\s)و?إذ\s")
 ADVERBS = ("أيضا", "أيضاً", "كذلك", "مجددا", "مجدداً", "علما", "علماً", "أيضًا", "علمًا")
 ADVERB_PHRASES = ("من جديد", "مع التقدير", "مع الارتياح", "مع القلق")

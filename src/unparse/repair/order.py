@@ -18,6 +18,7 @@ all: clean documents are returned untouched.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import operator
@@ -25,6 +26,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import regex
 
@@ -138,6 +140,11 @@ def is_run_reversed(lines: Sequence[Line]) -> bool:
 _FIXED_BIGRAMS: list[tuple[str, str]] = [(m.split()[0], m.split()[1]) for m in LEVANTINE_MONTHS if " " in m]
 
 
+_NO_PAIRS: Counter[tuple[str, str]] = Counter()
+_NOTHING: frozenset[str] = frozenset()
+_NO_SHAPE = "\x00"  # the shape of a non-word atom: no backoff value (no key holds a NUL)
+
+
 class DocumentModel:
     """Word and word-pair counts over the document's runs (pairs joined by one space).
 
@@ -161,8 +168,9 @@ class DocumentModel:
         self._poor: dict[str, bool] = {}
         # Backoff: the same counts over word shapes (frequent words stand for themselves).
         self._shapes: dict[str, str] = {}
-        self._shape_cache: dict[tuple[str, str], float] = {}
-        self.shape_rows: dict[str, dict[str, float]] = {}
+        self.shape_rows: dict[str, dict[str, float]] = {}  # shape_value, per left and right shape
+        # Fragments found to join into one word (_split_fragments), per first fragment.
+        self.fragments: dict[str, set[str]] = {}
         self.shape_bigrams: Counter[tuple[str, str]] = Counter()
         self.shape_left: Counter[str] = Counter()
         self.shape_right: Counter[str] = Counter()
@@ -172,6 +180,10 @@ class DocumentModel:
             self.shape_left[su] += count
             self.shape_right[sv] += count
         self.shape_total = max(1, sum(self.shape_bigrams.values()))
+        after: dict[str, set[str]] = {}
+        for u, v in self.bigrams:
+            after.setdefault(u, set()).add(v)
+        self.followers = {u: frozenset(vs) for u, vs in after.items()}  # the words seen after each
 
     def shape(self, key: str) -> str:
         """A word's class for the backoff model: itself when frequent, else its affixes."""
@@ -180,21 +192,48 @@ class DocumentModel:
             shape = self._shapes[key] = _shape(key, self.unigrams.get(key, 0))
         return shape
 
-    def shape_association(self, u: str, v: str) -> float:
-        key = (self.shape(u), self.shape(v))
-        value = self._shape_cache.get(key)
-        if value is None:
-            seen = self.shape_bigrams.get(key, 0)
-            expected = self.shape_left.get(key[0], 0) * self.shape_right.get(key[1], 0) / self.shape_total
-            value = self._shape_cache[key] = math.log((seen + _SHAPE_SMOOTH) / (expected + _SHAPE_SMOOTH))
-        return value
+    def shape_row(self, su: str) -> dict[str, float]:
+        """The cached :meth:`shape_value` of ``su`` with each right shape met so far."""
+        row = self.shape_rows.get(su)
+        if row is None:
+            row = self.shape_rows[su] = {}
+        return row
 
     def shape_value(self, su: str, sv: str) -> float:
-        """Weighted association of two shapes (cached per pair in ``shape_rows``)."""
-        seen = self.shape_bigrams.get((su, sv), 0)
-        expected = self.shape_left.get(su, 0) * self.shape_right.get(sv, 0) / self.shape_total
-        value = _SHAPE_WEIGHT * math.log((seen + _SHAPE_SMOOTH) / (expected + _SHAPE_SMOOTH))
-        self.shape_rows.setdefault(su, {})[sv] = value
+        """Weighted association of two shapes, cached per pair (0 for a non-word's)."""
+        row = self.shape_row(su)
+        value = row.get(sv)
+        if value is None:
+            if su == _NO_SHAPE or sv == _NO_SHAPE:
+                value = 0.0
+            else:
+                seen = self.shape_bigrams.get((su, sv), 0)
+                expected = self.shape_left.get(su, 0) * self.shape_right.get(sv, 0) / self.shape_total
+                value = _SHAPE_WEIGHT * math.log((seen + _SHAPE_SMOOTH) / (expected + _SHAPE_SMOOTH))
+            row[sv] = value
+        return value
+
+    def pair(self, u: str, v: str) -> float:
+        """Association of two words with no pair of the line left out (the unseen value
+        depends on the product of the counts only, so it is cached per product)."""
+        if (u, v) in self.bigrams:
+            return self.association(u, v, _NO_PAIRS)
+        return self.unseen_value(self.unigrams.get(u, 0) * self.unigrams.get(v, 0))
+
+    def unseen_value(self, product: int) -> float:
+        """Association of a pair never seen, whose two counts multiply to ``product``."""
+        value = self.unseen.get(product)
+        if value is None:
+            value = self.unseen[product] = math.log(0.2 / (0.2 + product / self.total))
+        return value
+
+    def junction(self, u: str, v: str, own: Counter[tuple[str, str]] = _NO_PAIRS) -> float:
+        """Word ``u`` followed by word ``v`` across a run junction: their association, the
+        shape backoff, and the bonus for two pieces of one word (see :func:`_junctions`)."""
+        value = self.association(u, v, own) if (u, v) in own else self.pair(u, v)
+        value += self.shape_value(self.shape(u), self.shape(v))
+        if self.poor(u) or self.poor(v) or self.unigrams.get(u + v, 0) >= 2:
+            value += glue_bonus(u, v, self)
         return value
 
     def poor(self, key: str) -> bool:
@@ -472,6 +511,119 @@ class Reading:
     score: float
 
 
+@functools.cache
+def _cells(m: int) -> tuple[list[int], list[int], list[int]]:
+    """The junction cells of a line with m positions, flat: row r (2 <= r < m) holds the
+    columns k < r - 1; (rows, columns, where each row starts)."""
+    rows = [r for r in range(2, m) for _ in range(r - 1)]
+    columns = [k for r in range(2, m) for k in range(r - 1)]
+    offsets = [0, 0, 0]
+    for r in range(2, m):
+        offsets.append(offsets[-1] + r - 1)
+    return rows, columns, offsets
+
+
+def _junctions(
+    atoms: list[Atom],
+    keys: list[str],
+    positions: list[int],
+    first_bonus: list[float],
+    model: DocumentModel,
+    own: Counter[tuple[str, str]],
+) -> list[list[float]]:
+    """junction[r][k]: the last atom of a run ending at positions[r] followed by the first
+    atom of a run starting at positions[k] (only runs that start before it can follow it),
+    plus first_bonus[k]; :meth:`DocumentModel.junction` for a pair of words.
+
+    The hot loop, so every cell of the line is done at once, one term at a time by
+    ``map`` over flat lists: the association of an unseen pair (by the product of the
+    counts), the shape backoff, then the few cells that need more (a seen pair, two pieces
+    that may glue, a preposition before a marker, a pair of the line itself).
+    """
+    m = len(positions)
+    rows, columns, offsets = _cells(m)
+    unigrams, shape, poor = model.unigrams, model.shape, model.poor
+    ends = [""] * m
+    for r in range(2, m):
+        ends[r] = keys[positions[r] - 1]
+    starts = [keys[pos] for pos in positions[:-1]]
+    us = list(map(ends.__getitem__, rows))
+    vs = list(map(starts.__getitem__, columns))
+    add, repeat = operator.add, itertools.repeat
+    indices = range(len(vs))
+    # The association of an unseen pair depends on the product of the counts only.
+    end_counts = [unigrams.get(u, 0) if u else 0 for u in ends]
+    start_counts = [unigrams.get(v, 0) if v else 0 for v in starts]
+    products = list(
+        map(operator.mul, map(end_counts.__getitem__, rows), map(start_counts.__getitem__, columns))
+    )
+    values = list(map(model.unseen.get, products))
+    if None in values:
+        unseen_value = model.unseen_value
+        for i in [i for i, value in enumerate(values) if value is None]:
+            values[i] = unseen_value(products[i])
+    followers = [model.followers.get(u, _NOTHING) if u else _NOTHING for u in ends]
+    seen = list(map(frozenset.__contains__, map(followers.__getitem__, rows), vs))
+    if True in seen:
+        association = model.association
+        for i in itertools.compress(indices, seen):
+            values[i] = association(us[i], vs[i], _NO_PAIRS)
+    # The shape backoff, from one dict per left shape.
+    end_rows = [model.shape_row(shape(u) if u else _NO_SHAPE) for u in ends]
+    start_shapes = [shape(v) if v else _NO_SHAPE for v in starts]
+    shaped = list(map(dict.get, map(end_rows.__getitem__, rows), map(start_shapes.__getitem__, columns)))
+    if None in shaped:
+        shape_value = model.shape_value
+        end_shapes = [shape(u) if u else _NO_SHAPE for u in ends]
+        for i in [i for i, value in enumerate(shaped) if value is None]:
+            shaped[i] = shape_value(end_shapes[rows[i]], start_shapes[columns[i]])
+    cells = list(map(add, values, cast(list[float], shaped)))
+    # Glue (_glued): only where the two spell a word the document repeats, or a common
+    # word of the list and a piece is poor, or were found to be fragments of one word.
+    joined = list(map(add, us, vs))
+    counted = list(map(unigrams.get, joined, repeat(0)))
+    glue_at = set(itertools.compress(indices, counted))
+    poor_ends = [bool(u) and poor(u) for u in ends]
+    poor_starts = [bool(v) and poor(v) for v in starts]
+    either = list(map(operator.or_, map(poor_ends.__getitem__, rows), map(poor_starts.__getitem__, columns)))
+    if True in either:
+        table = wordlist.table()
+        for i in itertools.compress(indices, either):
+            if table.get(joined[i], 0.0) >= 3.0:
+                glue_at.add(i)
+    forced = model.fragments
+    if forced and not forced.keys().isdisjoint(ends):
+        glue_at.update(i for i, u in enumerate(us) if u in forced and vs[i] in forced[u])
+    for i in sorted(glue_at):
+        u, v = us[i], vs[i]
+        if u and v and (either[i] or counted[i] >= 2):
+            cells[i] += glue_bonus(u, v, model)
+    if first_bonus and any(first_bonus):
+        cells = list(map(add, cells, map(first_bonus.__getitem__, columns)))
+    junction: list[list[float]] = [[] for _ in range(m)]
+    for r in range(2, m):
+        junction[r] = cells[offsets[r] : offsets[r + 1]]
+    governing = [r for r in range(2, m) if ends[r] in _NEEDS_COMPLEMENT]
+    if governing:
+        bare = [k for k, pos in enumerate(positions[:-1]) if atoms[pos].kind in (_MARK, _PUNCT)]
+        for r in governing:
+            for k in itertools.takewhile((r - 1).__gt__, bare):
+                junction[r][k] -= 1.5  # "على )A/61/444(": a preposition with nothing to govern
+    if own:
+        # A pair of this line is counted without its own occurrences.
+        after: dict[str, set[str]] = {}
+        for u, v in own:
+            after.setdefault(u, set()).add(v)
+        for r in range(2, m):
+            mine = after.get(ends[r])
+            if mine is not None and not mine.isdisjoint(starts[: r - 1]):
+                u = ends[r]
+                for k in range(r - 1):
+                    if starts[k] in mine:
+                        junction[r][k] = model.junction(u, starts[k], own) + first_bonus[k]
+    return junction
+
+
 def best_readings(
     atoms: list[Atom],
     model: DocumentModel,
@@ -488,92 +640,60 @@ def best_readings(
     """
     n = len(atoms)
     priors: dict[int, float] = {}
-    forced: list[int] = []
+    optional: list[int] = []
     for i in range(1, n):
-        p = _boundary_prior(atoms, i)
-        if p is None:
-            continue
-        if p == _FORCED:
-            forced.append(i)
+        right = atoms[i]
+        if right.gap == " " and right.kind == _WORD and atoms[i - 1].kind == _WORD and 1 < i < n - 1:
+            p = _SINGLE_SPACE_COST  # the common case (_boundary_prior's first)
+        else:
+            prior = _boundary_prior(atoms, i)
+            if prior is None:
+                continue
+            p = prior
         priors[i] = p
-    optional = [
-        i for i, p in priors.items() if p != _FORCED and atoms[i].gap == " " and p == _SINGLE_SPACE_COST
-    ]
-    if len(priors) > _MAX_CANDIDATES and optional:
-        # Keep the DP small: drop single-space gaps whose pair the document attests well
-        # (they are the least likely boundaries); never a gap without such evidence.
-        attested = [(model.association(atoms[i - 1].key, atoms[i].key, own), i) for i in optional]
-        attested.sort(reverse=True)
-        for value, i in attested[: len(priors) - _MAX_CANDIDATES]:
-            if value < 1.0:
-                break
-            del priors[i]
-    for i in optional:
-        # A pair the document attests strongly is no candidate at all (fewer states).
-        if i in priors and model.association(atoms[i - 1].key, atoms[i].key, own) >= _SURE_PAIR:
-            del priors[i]
+        if p == _SINGLE_SPACE_COST and right.gap == " ":
+            optional.append(i)
+    association = model.association
+    if optional:
+        attested = {i: association(atoms[i - 1].key, atoms[i].key, own) for i in optional}
+        if len(priors) > _MAX_CANDIDATES:
+            # Keep the DP small: drop single-space gaps whose pair the document attests
+            # well (they are the least likely boundaries); never a gap without such evidence.
+            ranked = sorted(((value, i) for i, value in attested.items()), reverse=True)
+            for value, i in ranked[: len(priors) - _MAX_CANDIDATES]:
+                if value < 1.0:
+                    break
+                del priors[i]
+        for i, value in attested.items():
+            # A pair the document attests strongly is no candidate at all (fewer states).
+            if value >= _SURE_PAIR:
+                priors.pop(i, None)
     positions = [0, *sorted(priors), n]
     m = len(positions)
 
-    association = model.association
-    bigrams, unigrams, unseen = model.bigrams, model.unigrams, model.unseen
     keys = [a.key if a.kind == _WORD else "" for a in atoms]
-    counts = [unigrams.get(k, 0) if k else 0 for k in keys]
-    governs = [a.key in _NEEDS_COMPLEMENT for a in atoms]
-    poor = [bool(k) and model.poor(k) for k in keys]
-    shapes = [model.shape(k) if k else "" for k in keys]
-    bare = [a.kind in (_MARK, _PUNCT) for a in atoms]
-
-    def pair_at(j: int, i: int) -> float:
-        """Atom j followed by atom i in the output."""
-        u, v = keys[j], keys[i]
-        if u and v:
-            if (u, v) in bigrams:
-                return association(u, v, own)
-            # An unseen pair: its value depends on the product of the counts only.
-            product = counts[j] * counts[i]
-            value = unseen.get(product)
-            if value is None:
-                value = unseen[product] = math.log(0.2 / (0.2 + product / model.total))
-            return value
-        if governs[j] and bare[i]:
-            return -1.5  # "على )A/61/444(": a preposition with nothing to govern
-        return 0.0
-
     # A run may not span a forced boundary: the furthest end of a run starting at k.
     limit = [m - 1] * m
     nxt = m - 1
     for k in range(m - 1, -1, -1):
         limit[k] = nxt
-        if k > 0 and positions[k] in forced:
+        if k > 0 and priors.get(positions[k]) == _FORCED:
             nxt = k
+    pair = model.pair
     cut = [0.0] * m
     for k in range(1, m - 1):
         i = positions[k]
         prior = priors[i]
         base = 8.0 if prior == _FORCED else prior
-        cut[k] = base - (pair_at(i - 1, i) if atoms[i].gap == " " else 0.0)
-    # junction[r][k]: the last atom of a run ending at positions[r] followed by the first
-    # atom of a run starting at positions[k] (only runs that start before it can follow it)
-    junction: list[list[float]] = [[] for _ in range(m)]
-    for r in range(2, m):
-        j = positions[r] - 1
-        row = [pair_at(j, positions[k]) for k in range(r - 1)]
-        u = keys[j]
-        if u:
-            poor_u = poor[j]
-            su = shapes[j]
-            shape_row = model.shape_rows.setdefault(su, {})
-            for k in range(r - 1):
-                i = positions[k]
-                v = keys[i]
-                if v:
-                    known = shape_row.get(shapes[i])
-                    row[k] += model.shape_value(su, shapes[i]) if known is None else known
-                    if poor_u or poor[i] or unigrams.get(u + v, 0) >= 2:
-                        row[k] += glue_bonus(u, v, model)
-        junction[r] = row
+        if atoms[i].gap == " ":
+            u, v = keys[i - 1], keys[i]
+            if u and v:
+                base -= association(u, v, own) if (u, v) in own else pair(u, v)
+            elif u in _NEEDS_COMPLEMENT and atoms[i].kind in (_MARK, _PUNCT):
+                base += 1.5
+        cut[k] = base
     first_bonus = [0.5 if atoms[pos].text in _CLAUSE_PUNCT else 0.0 for pos in positions[:-1]]
+    junction = _junctions(atoms, keys, positions, first_bonus, model, own)
 
     end_scores = [0.0] + [_end_score(atoms[pos - 1]) for pos in positions[1:]]
     start_scores = [_start_score(atoms[pos]) for pos in positions[:-1]]
@@ -583,7 +703,7 @@ def best_readings(
             first = keys[pos]
             if first and pos == n - 1 and keys[0] and glue_bonus(first, keys[0], model):
                 first += keys[0]  # "الأم" … "م": a word broken at the line's edge
-            if first:
+            if first and (before, first) in model.bigrams:  # an unseen pair counts 0
                 start_scores[k] += max(0.0, association(before, first, own))
 
     def total(ks: list[int]) -> float:
@@ -591,58 +711,43 @@ def best_readings(
         bounds = [*ks, m - 1]
         score = end_scores[bounds[1]] + start_scores[bounds[-2]]
         for j in range(1, len(bounds) - 1):
-            q, r = bounds[j], bounds[j + 1]
-            score += cut[q] + junction[r][bounds[j - 1]] + first_bonus[bounds[j - 1]]
+            score += cut[bounds[j]] + junction[bounds[j + 1]][bounds[j - 1]]
         return score
 
-    # f[k][q]: best score with the last run [positions[k], positions[q])
+    # g[q][k]: best score with the last run [positions[k], positions[q]) (-inf: no such
+    # reading); a run [q, r) after it adds max over k of g[q][k] + junction[r][k].
     neg = -math.inf
-    f: list[list[float | None]] = [[None] * m for _ in range(m)]
-    for q in range(1, limit[0] + 1):
-        f[0][q] = end_scores[q]
-    # sources[q]: the runs [k, q) that reach q, and their scores with what joining costs;
-    # the best k for a state is found again only while backtracking.
-    sources: list[tuple[list[int], list[float]]] = [([], []) for _ in range(m)]
     add = operator.add
+    g: list[list[float]] = [[end_scores[q] if q <= limit[0] else neg] for q in range(m)]
     for q in range(1, m - 1):
-        ks_from, bases = sources[q]
+        column = g[q]
+        reach = limit[q]
+        if max(column) == neg:
+            reach = q
         c = cut[q]
-        for k in range(q):
-            score = f[k][q]
-            if score is not None:
-                ks_from.append(k)
-                bases.append(score + first_bonus[k] + c)
-        if not ks_from:
-            continue
-        fq = f[q]
-        for r in range(q + 1, limit[q] + 1):
-            fq[r] = max(map(add, bases, map(junction[r].__getitem__, ks_from)))
-    best_total, best_k = neg, -1
-    for k in range(m - 1):
-        last = f[k][m - 1]
-        if last is not None and last + start_scores[k] > best_total:
-            best_total, best_k = last + start_scores[k], k
-    if best_k < 0:
+        for r in range(q + 1, m):
+            g[r].append(max(map(add, column, junction[r])) + c if r <= reach else neg)
+    finals = list(map(add, g[m - 1], start_scores))
+    best_total = max(finals)
+    if best_total == neg:
         return []
     ks: list[int] = []
-    q, k = m - 1, best_k
+    q, k = m - 1, finals.index(best_total)
     while k > 0:
         ks.append(k)
-        ks_from, bases = sources[k]
-        values = list(map(add, bases, map(junction[q].__getitem__, ks_from)))
-        q, k = k, ks_from[values.index(max(values))]
+        values = list(map(add, g[k], junction[q]))
+        q, k = k, values.index(max(values))
     ks = [0, *reversed(ks)]
     readings = [Reading(sorted(positions[k] for k in ks[1:]), best_total)]
     # Confidence: the best reading that differs by one boundary decision.
     # Adding a boundary always gives a valid reading; removing one merges two runs, valid
     # when the merged run spans no forced boundary.
     runner_up = neg
-    sure = {positions.index(i) for i in forced}
     j = 1  # ks[j] is the first chosen boundary at or after k
     for k in range(1, m - 1):
         while j < len(ks) and ks[j] < k:
             j += 1
-        if k in sure:
+        if priors[positions[k]] == _FORCED:
             continue
         if j < len(ks) and ks[j] == k:
             after = ks[j + 1] if j + 1 < len(ks) else m - 1
@@ -700,6 +805,8 @@ def _glued(lk: str, rk: str, model: DocumentModel) -> bool:
     joined = wordlist.zipf_key(lk + rk)
     if seen >= 1:
         joined = max(joined, 4.0)
+    if joined < 3.0:
+        return False
     worst = min(
         wordlist.zipf_key(k) if len(k) > 1 else 0.0 for k, poor in ((lk, poor_l), (rk, poor_r)) if poor
     )
@@ -847,6 +954,7 @@ def _split_fragments(atoms: list[Atom], model: DocumentModel) -> list[Atom]:
                 continue
             if _strong(f1 + f2, model):
                 model.glues[(f1, f2)] = _GLUE_BONUS  # the two fragments join when side by side
+                model.fragments.setdefault(f1, set()).add(f2)
                 if p1 >= 0:
                     cuts[n1] = p1
                 if p2 >= 0:

@@ -51,3 +51,8 @@ def zipf_key(key: str) -> float:
 def is_loaded() -> bool:
     """Whether the list is already in memory (for benchmarks and tests)."""
     return _zipf_table.cache_info().currsize > 0
+
+
+def table() -> dict[str, float]:
+    """The whole list, lookup form → Zipf frequency (for lookups a row at a time)."""
+    return _zipf_table()

@@ -44,6 +44,9 @@ _ZEROS = frozenset("0٠۰")
 _LATIN_WORD_RE = regex.compile(r"\p{Latin}{3,}")
 _SYMBOL_RE = regex.compile(r"[\p{Latin}\p{Nd}.]+(?:/[\p{Latin}\p{Nd}.]+)+")
 _LATIN_RE = regex.compile(r"\p{Latin}")
+# Letters that follow lam in a ligature glyph (lam-alef forms; lam-jeem, -hah, -khah, -meem).
+_LIGATURE_SECOND = frozenset("اأإآجحخم")
+_LETTERS_RE = regex.compile(r"[\u0621-\u064a]+")
 _BRACKETS = frozenset("()[]{}«»")
 _MIRRORED = str.maketrans("()[]{}«»", ")(][}{»«")
 
@@ -215,8 +218,53 @@ def _convert_lines(texts: list[str], kept: bool) -> list[str]:
         plain_worse += a > b
         mirrored_worse += b > a
     if plain_worse <= mirrored_worse:
-        return plain
-    return [m if m is not None else p for p, m in zip(plain, mirrored, strict=True)]
+        return _fix_ligatures(plain)
+    return _fix_ligatures([m if m is not None else p for p, m in zip(plain, mirrored, strict=True)])
+
+
+def _unswap_ligature(token: str) -> str | None:
+    """The word a token is once its lam ligatures are put back in order, or None.
+
+    A ligature glyph (lam-alef, and lam-jeem in some fonts) maps to two letters in
+    reading order; read along a visual-order line it is reversed whole, so the pair
+    comes out backwards: ``"ىلولأا"`` (egypt-gazette-law-8-2022.pdf) reversed gives
+    ``"األولى"``, whose ``"أل"`` swapped back gives ``"الأولى"``. A swap is kept only
+    when the token is not in the word list and the swapped one is; ``"ال"`` alone, never
+    a word, is ``"لا"``.
+    """
+    if token == "ال":
+        return "لا"
+    # Unknown as written (the list's rarest words are about 1), known once swapped.
+    if wordlist.zipf(token) >= 1.0:
+        return None
+    pairs = [i for i in range(len(token) - 1) if token[i + 1] == "ل" and token[i] in _LIGATURE_SECOND]
+    best: tuple[float, str] | None = None
+    for chosen in [*([i] for i in pairs), pairs] if 1 <= len(pairs) <= 3 else []:
+        chars = list(token)
+        for i in chosen:
+            chars[i], chars[i + 1] = chars[i + 1], chars[i]
+        candidate = "".join(chars)
+        score = wordlist.zipf(candidate)
+        if score >= 1.5 and (best is None or score > best[0]):
+            best = (score, candidate)
+    return best[1] if best else None
+
+
+def _fix_ligatures(texts: list[str]) -> list[str]:
+    """Put reversed lam ligatures back (:func:`_unswap_ligature`) when the document has them.
+
+    Decided once: at least three tokens of the converted lines must need it, so that a
+    rare word that happens to become another word when swapped is not touched alone.
+    """
+    fixes: dict[str, str] = {}
+    for text in texts:
+        for token in _LETTERS_RE.findall(text):
+            if token not in fixes:
+                fixes[token] = _unswap_ligature(token) or token
+    changed = {t: f for t, f in fixes.items() if f != t}
+    if len(changed) < 3:
+        return texts
+    return [_LETTERS_RE.sub(lambda m: changed.get(m.group(), m.group()), text) for text in texts]
 
 
 def _is_reversed(text: str, rev: int, log: int, doc_reversed: bool) -> bool:

@@ -54,7 +54,10 @@ _ATOM_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_SPACE_RE = regex.compile(r"\s*")
+# The same atoms, each with the whitespace before it, in one findall per line.
+_GAP_ATOM_RE = regex.compile(
+    r"(\s*)(?:" + _ATOM_RE.pattern.replace("(?V1)", "") + ")", regex.VERBOSE | regex.V1
+)
 _CLAUSE_PUNCT = frozenset("،؛.:,;")
 _OPENERS = frozenset("([{«")
 _CLOSERS = frozenset(")]}»")
@@ -62,7 +65,7 @@ _TATWEEL = "\u0640"
 _LAST_WORD_RE = regex.compile(r"(?rV1)[[\p{L}\p{M}]--[\p{Latin}]]+(?=\s*$)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Atom:
     text: str
     kind: str
@@ -74,15 +77,18 @@ class Atom:
 def atomize(text: str) -> list[Atom]:
     """Split a line into atoms, keeping the whitespace found before each."""
     atoms: list[Atom] = []
-    pos = 0
-    for m in _ATOM_RE.finditer(text):
-        gap = text[pos : m.start()]
-        kind = m.lastgroup or _PUNCT
-        atom = Atom(m.group(), kind, gap)
-        if kind == _WORD:
-            atom.key = wordlist.lookup_key(atom.text)
-        atoms.append(atom)
-        pos = m.end()
+    append, lookup_key = atoms.append, wordlist.lookup_key
+    for gap, mark, latin, num, word, punct in _GAP_ATOM_RE.findall(text):
+        if word:
+            append(Atom(word, _WORD, gap, lookup_key(word)))
+        elif punct:
+            append(Atom(punct, _PUNCT, gap))
+        elif num:
+            append(Atom(num, _NUM, gap))
+        elif latin:
+            append(Atom(latin, _LATIN, gap))
+        else:
+            append(Atom(mark, _MARK, gap))
     return atoms
 
 
@@ -174,15 +180,20 @@ class DocumentModel:
         self.shape_bigrams: Counter[tuple[str, str]] = Counter()
         self.shape_left: Counter[str] = Counter()
         self.shape_right: Counter[str] = Counter()
+        self._shapes.update((key, _shape(key, count)) for key, count in self.unigrams.items())
+        shape_bigrams, shape_left, shape_right = self.shape_bigrams, self.shape_left, self.shape_right
+        after: dict[str, set[str]] = {}
         for (u, v), count in self.bigrams.items():
             su, sv = self.shape(u), self.shape(v)
-            self.shape_bigrams[(su, sv)] += count
-            self.shape_left[su] += count
-            self.shape_right[sv] += count
-        self.shape_total = max(1, sum(self.shape_bigrams.values()))
-        after: dict[str, set[str]] = {}
-        for u, v in self.bigrams:
-            after.setdefault(u, set()).add(v)
+            shape_bigrams[(su, sv)] += count
+            shape_left[su] += count
+            shape_right[sv] += count
+            follow = after.get(u)
+            if follow is None:
+                after[u] = {v}
+            else:
+                follow.add(v)
+        self.shape_total = max(1, sum(shape_bigrams.values()))
         self.followers = {u: frozenset(vs) for u, vs in after.items()}  # the words seen after each
 
     def shape(self, key: str) -> str:
@@ -271,8 +282,17 @@ _SUFFIXES = ("ات", "ين", "ون", "ية", "ة", "ي", "ا", "ها", "هم", "
 def _shape(key: str, count: int) -> str:
     if count >= _FREQUENT or len(key) <= 2:
         return key
-    prefix = next((p for p in _PREFIXES if key.startswith(p) and len(key) > len(p) + 2), "")
-    suffix = next((x for x in _SUFFIXES if key.endswith(x) and len(key) > len(prefix) + len(x) + 1), "")
+    prefix = suffix = ""
+    if key.startswith(_PREFIXES):
+        for p in _PREFIXES:
+            if key.startswith(p) and len(key) > len(p) + 2:
+                prefix = p
+                break
+    if key.endswith(_SUFFIXES):
+        for x in _SUFFIXES:
+            if key.endswith(x) and len(key) > len(prefix) + len(x) + 1:
+                suffix = x
+                break
     return f"{prefix}_{suffix}"
 
 
@@ -281,11 +301,11 @@ def _keys(atoms: list[Atom]) -> list[str]:
 
 
 def _pairs(atoms: list[Atom]) -> list[tuple[str, str]]:
-    out = []
-    for left, right in itertools.pairwise(atoms):
-        if left.kind == _WORD and right.kind == _WORD and right.gap == " ":
-            out.append((left.key, right.key))
-    return out
+    return [
+        (left.key, right.key)
+        for left, right in itertools.pairwise(atoms)
+        if right.gap == " " and left.kind == _WORD and right.kind == _WORD
+    ]
 
 
 # ---------------------------------------------------------------------------
@@ -573,10 +593,22 @@ def _junctions(
     start_shapes = [shape(v) if v else _NO_SHAPE for v in starts]
     shaped = list(map(dict.get, map(end_rows.__getitem__, rows), map(start_shapes.__getitem__, columns)))
     if None in shaped:
-        shape_value = model.shape_value
+        # DocumentModel.shape_value, inline: the first sight of a pair of shapes.
+        shape_bigrams, shape_right, total = model.shape_bigrams, model.shape_right, model.shape_total
         end_shapes = [shape(u) if u else _NO_SHAPE for u in ends]
+        left = [model.shape_left.get(su, 0) for su in end_shapes]
+        log = math.log
         for i in [i for i, value in enumerate(shaped) if value is None]:
-            shaped[i] = shape_value(end_shapes[rows[i]], start_shapes[columns[i]])
+            r, sv = rows[i], start_shapes[columns[i]]
+            su = end_shapes[r]
+            if su == _NO_SHAPE or sv == _NO_SHAPE:
+                value = 0.0
+            else:
+                expected = left[r] * shape_right.get(sv, 0) / total
+                value = _SHAPE_WEIGHT * log(
+                    (shape_bigrams.get((su, sv), 0) + _SHAPE_SMOOTH) / (expected + _SHAPE_SMOOTH)
+                )
+            shaped[i] = end_rows[r][sv] = value
     cells = list(map(add, values, cast(list[float], shaped)))
     # Glue (_glued): only where the two spell a word the document repeats, or a common
     # word of the list and a piece is poor, or were found to be fragments of one word.
@@ -587,10 +619,9 @@ def _junctions(
     poor_starts = [bool(v) and poor(v) for v in starts]
     either = list(map(operator.or_, map(poor_ends.__getitem__, rows), map(poor_starts.__getitem__, columns)))
     if True in either:
-        table = wordlist.table()
-        for i in itertools.compress(indices, either):
-            if table.get(joined[i], 0.0) >= 3.0:
-                glue_at.add(i)
+        poor_at = list(itertools.compress(indices, either))
+        listed = map(wordlist.table().get, map(joined.__getitem__, poor_at), repeat(0.0))
+        glue_at.update(itertools.compress(poor_at, map(operator.ge, listed, repeat(3.0))))
     forced = model.fragments
     if forced and not forced.keys().isdisjoint(ends):
         glue_at.update(i for i, u in enumerate(us) if u in forced and vs[i] in forced[u])
@@ -609,18 +640,13 @@ def _junctions(
         for r in governing:
             for k in itertools.takewhile((r - 1).__gt__, bare):
                 junction[r][k] -= 1.5  # "على )A/61/444(": a preposition with nothing to govern
-    if own:
+    if own and True in map(own.__contains__, zip(us, vs, strict=True)):
         # A pair of this line is counted without its own occurrences.
-        after: dict[str, set[str]] = {}
-        for u, v in own:
-            after.setdefault(u, set()).add(v)
         for r in range(2, m):
-            mine = after.get(ends[r])
-            if mine is not None and not mine.isdisjoint(starts[: r - 1]):
-                u = ends[r]
-                for k in range(r - 1):
-                    if starts[k] in mine:
-                        junction[r][k] = model.junction(u, starts[k], own) + first_bonus[k]
+            u = ends[r]
+            for k in range(r - 1):
+                if (u, starts[k]) in own and starts[k]:
+                    junction[r][k] = model.junction(u, starts[k], own) + first_bonus[k]
     return junction
 
 
@@ -973,6 +999,17 @@ def _split_fragments(atoms: list[Atom], model: DocumentModel) -> list[Atom]:
     return out
 
 
+def _before(atoms: list[Atom], end: int) -> list[Atom]:
+    """The atoms of the line's first ``end`` characters (``end`` is at a space or 0, and no
+    atom holds a space): what atomize gives for them."""
+    pos = 0
+    for n, atom in enumerate(atoms):
+        pos += len(atom.gap) + len(atom.text)
+        if pos > end:
+            return atoms[:n]
+    return atoms
+
+
 def reorder_line(
     text: str, model: DocumentModel, own: Counter[tuple[str, str]] | None = None
 ) -> tuple[str, float]:
@@ -996,7 +1033,8 @@ def _reorder_line(
         number = m.group(1)
         body = text[: m.start()]
         glued = regex.search(r"[-–]\p{Nd}", m.group()) is not None
-        raw = None
+        if raw is not None:
+            raw = _before(raw, m.start())
     atoms = _prepare(atomize(body) if raw is None else raw, model)
     if not atoms:
         return (f"{number} -" if number else text), math.inf

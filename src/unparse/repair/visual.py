@@ -28,6 +28,7 @@ from .pipeline import Context, Line
 
 
 _TOKEN_RE = regex.compile(r"[\p{Arabic}\p{M}\u0640]+")
+_MARK_RE = regex.compile(r"\p{M}+")
 _SHAPED_RE = regex.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 # Cheap test for a line that may be reversed: shaped letters, a word starting with ة/ى,
 # or ending with لا (a reversed article).
@@ -68,8 +69,9 @@ def visual_votes(text: str) -> tuple[int, int]:
     letters: ``ة`` and ``ى`` end words, never start them; ``ال`` starts them.
     """
     rev = log = 0
+    marked = _MARK_RE.search(text) is not None
     for token in _TOKEN_RE.findall(text):
-        letters = [c for c in token if not unicodedata.category(c).startswith("M")]
+        letters = _MARK_RE.sub("", token) if marked else token
         if len(letters) < 2:
             continue
         first, last = _form(letters[0]), _form(letters[-1])
@@ -267,6 +269,14 @@ def _fix_ligatures(texts: list[str]) -> list[str]:
     return [_LETTERS_RE.sub(lambda m: changed.get(m.group(), m.group()), text) for text in texts]
 
 
+def _clearly_logical(text: str) -> bool:
+    """Three words or more open with the article ``ال`` and few end with its reversal
+    ``لا``: no reversed line reads like that. (Two substring counts: most lines of a
+    logical document are settled without the per-word votes.)"""
+    articles = text.count(" ال") + text.startswith("ال")
+    return articles >= 3 and 3 * (text.count("لا ") + text.endswith("لا")) < articles
+
+
 def _is_reversed(text: str, rev: int, log: int, doc_reversed: bool) -> bool:
     # In a visual-order document reversal is the rule: one word of evidence and a simple
     # majority are enough; elsewhere a line needs two words and a clear majority.
@@ -278,6 +288,8 @@ def _is_reversed(text: str, rev: int, log: int, doc_reversed: bool) -> bool:
     # Some evidence but not enough, or any Arabic line of a visual-order document (a
     # line can carry no cheap hint): ask the word list, loaded only now.
     if rev >= 1 or (doc_reversed and _TOKEN_RE.search(text)):
+        if rev + len(_TOKEN_RE.findall(text)) <= ratio * log:
+            return False  # even every word voting "reversed" could not outweigh the rest
         more_rev, more_log = _word_list_votes(text)
         rev, log = rev + more_rev, log + more_log
         return rev >= needed and rev > ratio * log
@@ -302,7 +314,16 @@ def reverse_visual_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """
     if ctx.facts.get("logical_order") is True:
         return lines
-    votes = [visual_votes(line.text) if _VISUAL_HINT_RE.search(line.text) else (0, 0) for line in lines]
+    shaped = any(_SHAPED_RE.search(line.text) for line in lines)
+    # A clearly logical line counts as decided and logical, like its full votes would.
+    votes = [
+        (0, 2)
+        if not shaped and _clearly_logical(line.text)
+        else visual_votes(line.text)
+        if _VISUAL_HINT_RE.search(line.text)
+        else (0, 0)
+        for line in lines
+    ]
     decided = [(r, g) for r, g in votes if r + g >= 2]
     doc_reversed = bool(decided) and sum(r > g for r, g in decided) * 2 > len(decided)
     flagged = [

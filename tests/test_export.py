@@ -16,7 +16,7 @@ import unparse
 from unparse.export import FORMATS, export, get_format
 from unparse.export.akn import NAMESPACE
 from unparse.export.jsonl import RECORD_FIELDS, records
-from unparse.models import Document, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem
+from unparse.models import Annex, Document, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = sorted((HERE.parent / "samples").glob("*.txt"))
@@ -285,6 +285,82 @@ def test_akn_report_nests_sections(schema: Any) -> None:
     subs = sections[1].findall("a:subsection", NS)
     assert [s.findtext("a:heading", namespaces=NS) for s in subs] == ["التعاون", "التدريب"]
     assert [p.findtext("a:num", namespaces=NS) for p in subs[1].findall("a:paragraph", NS)] == ["4", "5"]
+
+
+def with_annexes() -> Document:
+    doc = resolution()
+    doc.annexes = [
+        Annex(
+            label="المرفق الأول",
+            title="عناصر النهج",
+            sections=[Section(label="أولاً", title="المبادئ", level=1, first_paragraph=1)],
+            paragraphs=[
+                Paragraph(
+                    number=1,
+                    text="تكفل الدول السلامة",
+                    footnote_refs=[FootnoteRef(marker="3", offset=4)],
+                    span=span(50),
+                    sub_items=[SubItem(label="أ", text="بند", span=span(50))],
+                ),
+                Paragraph(number=2, text="تتاح سبل الانتصاف.", span=span(51)),
+            ],
+            span=span(48, 51),
+        ),
+        Annex(label="المرفق الثاني", paragraphs=[Paragraph(text="قائمة.", span=span(53))], span=span(52, 53)),
+        Annex(label="المرفق الثالث", span=span(54)),
+    ]
+    return doc
+
+
+def test_akn_annexes_are_attachments(schema: Any) -> None:
+    xml = export(with_annexes(), "akn")
+    schema.validate(xml)
+    statement = ET.fromstring(xml).find("a:statement", NS)
+    assert statement is not None
+    # The body keeps its own paragraphs; each annex is a doc of its own after the conclusions.
+    assert [p.findtext("a:num", namespaces=NS) for p in statement.findall("a:mainBody/a:paragraph", NS)] == [
+        "1",
+        "2",
+    ]
+    assert [c.tag.split("}")[1] for c in statement][-2:] == ["conclusions", "attachments"]
+    attachments = statement.findall("a:attachments/a:attachment", NS)
+    assert [a.get("eId") for a in attachments] == ["att_1", "att_2", "att_3"]
+    first = attachments[0].find("a:doc", NS)
+    assert first is not None and first.get("name") == "annex"
+    assert first.findtext("a:preface/a:p/a:docNumber", namespaces=NS) == "المرفق الأول"
+    assert first.findtext("a:preface/a:p/a:docTitle", namespaces=NS) == "عناصر النهج"
+    section = first.find("a:mainBody/a:section", NS)
+    assert section is not None and section.get("eId") == "att_1__sec_1"
+    assert [p.get("eId") for p in section.findall("a:paragraph", NS)] == ["att_1__para_1", "att_1__para_2"]
+    assert first.find(".//a:authorialNote", NS) is not None  # note 3, cited in the annex only
+
+
+def test_annexes_in_every_format() -> None:
+    doc = with_annexes()
+    assert Document.model_validate_json(export(doc, "json")) == doc
+    rows = [r for r in records(doc) if r["part"] == "annex" or r["annex"]]
+    assert [(r["part"], r["annex"], r["id"], r["parent"]) for r in rows] == [
+        ("annex", "المرفق الأول - عناصر النهج", "att_1__para_1", None),
+        ("sub_item", "المرفق الأول - عناصر النهج", "att_1__para_1__point_1", "att_1__para_1"),
+        ("annex", "المرفق الأول - عناصر النهج", "att_1__para_2", None),
+        ("annex", "المرفق الثاني", "att_2__para_u1", None),
+    ]
+    assert rows[0]["section"] == "أولاً - المبادئ" and rows[0]["footnote_markers"] == ["3"]
+    assert not any(r["annex"] for r in records(doc) if r["part"] == "operative")
+    md = export(doc, "markdown")
+    assert (
+        md.index("**2** - تطلب") < md.index("## المرفق الأول - عناصر النهج") < md.index("### أولاً - المبادئ")
+    )
+    assert "**1** - تكفل[^3] الدول السلامة" in md and "## المرفق الثالث" in md
+    text = export(doc, "text")
+    assert text.index("الجلسة العامة 53") < text.index("المرفق الأول - عناصر النهج\n----")
+    assert "1 - تكفل[3] الدول السلامة\n    (أ) بند" in text
+
+
+def test_old_json_without_annexes_still_validates() -> None:
+    data = json.loads(export(resolution(), "json"))
+    del data["annexes"]
+    assert Document.model_validate(data).annexes == []
 
 
 def test_akn_empty_document_is_valid(schema: Any) -> None:

@@ -22,6 +22,7 @@ import regex
 import unparse
 from test_pdf_structure import texts
 from unparse import Document
+from unparse.export.jsonl import records
 from unparse.models import SubItem
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "unseen"
@@ -48,6 +49,8 @@ class Expected:
     # (label, title, level, first paragraph)
     sections: list[tuple[str, str, int, int | None]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # (label, title, [(number, first three words)]) of each annex
+    annexes: list[tuple[str, str | None, list[tuple[int | None, str]]]] = field(default_factory=list)
 
 
 EXPECTED: dict[str, Expected] = {
@@ -162,7 +165,6 @@ EXPECTED: dict[str, Expected] = {
             (3, "أفادت", "أفادت دول عديدة"),
             (4, "وأبلغت", "وأبلغت دول أخرى"),
             (5, "يوصي", "يوصي الأمين العام"),
-            (None, "الأرجنتين", "الأرجنتين، إسبانيا، البرتغال،"),
         ],
         sub_items={"p3": ["أ", "ب", "ج"], "p5": ["أ", "ب"], "p5/أ": ["1", "2"]},
         footnotes=["*", "1", "2"],
@@ -172,8 +174,9 @@ EXPECTED: dict[str, Expected] = {
             ("ألف", "التشريعات الوطنية", 2, 3),
             ("باء", "السياسات والبرامج", 2, 4),
             ("ثالثاً", "الاستنتاجات والتوصيات", 1, 5),
-            ("المرفق", "قائمة الدول التي قدمت ردوداً", 1, None),
         ],
+        # The annex is apart from the report's paragraphs: its list is unnumbered text.
+        annexes=[("المرفق", "قائمة الدول التي قدمت ردوداً", [(None, "الأرجنتين، إسبانيا، البرتغال،")])],
     ),
 }
 
@@ -220,6 +223,10 @@ def test_structure(name: str) -> None:
     assert [f.marker for f in d.footnotes] == e.footnotes
     assert [(s.label, s.title, s.level, s.first_paragraph) for s in d.sections] == e.sections
     assert d.warnings == e.warnings
+    assert [
+        (a.label, a.title, [(p.number, " ".join(p.text.split()[:3])) for p in a.paragraphs])
+        for a in d.annexes
+    ] == e.annexes
     assert d.operative == (d.paragraphs if e.kind in ("resolution", "decision") else [])
 
 
@@ -268,7 +275,8 @@ def test_report_contents_notes_and_annex() -> None:
     d = parsed("sg-report-water.txt")
     assert d.summary is not None and d.summary.startswith("يقدم هذا التقرير") and "A/77/50" not in d.summary
     assert (d.footnotes[0].marker, d.footnotes[0].text) == ("*", "A/77/50.")
-    assert d.paragraphs[-1].text == "الأرجنتين، إسبانيا، البرتغال، غانا، كولومبيا، اليابان."
+    assert d.annexes[0].paragraphs[-1].text == "الأرجنتين، إسبانيا، البرتغال، غانا، كولومبيا، اليابان."
+    assert (d.annexes[0].span.start_line, d.annexes[0].span.end_line) == (69, 73)
 
 
 def test_contents_entry_without_heading_is_reported() -> None:
@@ -293,6 +301,9 @@ def _strings(d: Document) -> list[str]:
     out = [d.symbol, d.body, d.session, d.agenda_title, d.title, d.closing, d.summary, *d.warnings]
     out += [f"{s.label} - {s.title}" for s in d.sections] + [s.title for s in d.sections]
     out.append(texts(d))  # paragraphs, sub-items, footnotes
+    for a in d.annexes:
+        out += [a.label, a.title or "", *(p.text for p in a.paragraphs)]
+        out += [f"{s.label} - {s.title}" for s in a.sections]
     # A formula inside a sentence: the formula and the clauses that follow it on its line.
     if d.preamble_opening:
         out.append(" ".join([d.preamble_opening, *(p.text for p in d.preamble + d.paragraphs[:1])]))
@@ -341,24 +352,69 @@ def test_exports_take_every_fixture(name: str) -> None:
     assert Document.model_validate_json(d.model_dump_json()) == d
 
 
+def _blocks(*lines: str) -> str:
+    """Lines to append to a document, each a block of its own."""
+    return "".join(f"\n\n{line}" for line in lines)
+
+
 def test_annex_after_the_last_paragraph_numbers_from_one() -> None:
-    """An annex after a resolution's last paragraph (or after its closing) is a level-1
-    heading, not text of the paragraph or of the closing; its paragraphs count from 1."""
+    """An annex after a resolution's last paragraph (or after its closing) is an annex of the
+    document, not text of the paragraph or of the closing; its paragraphs count from 1 and
+    stay out of the operative paragraphs."""
     text = (FIXTURES / "sc-res-2467.txt").read_text(encoding="utf-8").rstrip()
-    annex = "\n\n".join(
-        [
-            "",
-            "المرفق",
-            "عناصر نهج يركز على الناجين",
-            "1 - تكفل الدول سلامة الناجين.",
-            "2 - تتاح سبل الانتصاف.",
-        ]
+    annex = _blocks(
+        "المرفق", "عناصر نهج يركز على الناجين", "1 - تكفل الدول سلامة الناجين.", "2 - تتاح سبل الانتصاف."
     )
     d = unparse.parse_text(text + annex)
-    assert [p.number for p in d.paragraphs] == [1, 2, 3, 4, 5, 1, 2]
+    assert [p.number for p in d.paragraphs] == [p.number for p in d.operative] == [1, 2, 3, 4, 5]
     assert d.paragraphs[4].text == "يقرر أن يبقي المسألة قيد نظره الفعلي."
-    assert [(s.label, s.title, s.level) for s in d.sections] == [("المرفق", "عناصر نهج يركز على الناجين", 1)]
+    assert d.sections == []
+    [a] = d.annexes
+    assert (a.label, a.title, a.sections) == ("المرفق", "عناصر نهج يركز على الناجين", [])
+    assert [(p.number, p.text) for p in a.paragraphs] == [
+        (1, "تكفل الدول سلامة الناجين."),
+        (2, "تتاح سبل الانتصاف."),
+    ]
+    assert (
+        a.span.start_line
+        < a.paragraphs[0].span.start_line
+        <= a.paragraphs[-1].span.end_line
+        == a.span.end_line
+    )
     closed = (FIXTURES / "hrc-res-50-3.txt").read_text(encoding="utf-8").split("__________")[0].rstrip()
     d = unparse.parse_text(closed + annex)
     assert d.closing is not None and d.closing.endswith("[اعتُمد دون تصويت.]")
-    assert [p.number for p in d.paragraphs] == [1, 2, 3, 1, 2]
+    assert [p.number for p in d.paragraphs] == [1, 2, 3]
+    assert [[p.number for p in a.paragraphs] for a in d.annexes] == [[1, 2]]
+
+
+def test_two_annexes_with_their_own_headings() -> None:
+    """Each annex keeps its own paragraphs and headings; the body keeps its own."""
+    text = (FIXTURES / "sc-res-2467.txt").read_text(encoding="utf-8").rstrip()
+    annexes = _blocks(
+        "المرفق الأول",
+        "أولاً - المبادئ",
+        "1 - تكفل الدول سلامة الناجين.",
+        "ثانياً - الإجراءات",
+        "2 - تتاح سبل الانتصاف.",
+        "المرفق الثاني - قائمة المشاركين",
+        "1 - ممثلو الدول الأعضاء.",
+    )
+    d = unparse.parse_text(text + annexes)
+    assert [p.number for p in d.paragraphs] == [1, 2, 3, 4, 5] and d.sections == []
+    assert [(a.label, a.title) for a in d.annexes] == [
+        ("المرفق الأول", None),
+        ("المرفق الثاني", "قائمة المشاركين"),
+    ]
+    first, second = d.annexes
+    assert [(s.label, s.title, s.first_paragraph) for s in first.sections] == [
+        ("أولاً", "المبادئ", 1),
+        ("ثانياً", "الإجراءات", 2),
+    ]
+    assert [p.number for p in first.paragraphs] == [1, 2] and [p.number for p in second.paragraphs] == [1]
+    rows = [r for r in records(d) if r["part"] == "annex"]
+    assert [(r["annex"], r["section"], r["number"], r["id"]) for r in rows] == [
+        ("المرفق الأول", "أولاً - المبادئ", 1, "att_1__para_1"),
+        ("المرفق الأول", "ثانياً - الإجراءات", 2, "att_1__para_2"),
+        ("المرفق الثاني - قائمة المشاركين", None, 1, "att_2__para_1"),
+    ]

@@ -11,7 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-DocumentKind = Literal["resolution", "decision", "report", "unknown"]
+# "law" (a law, a decree-law) and "decree" (a decree or ministerial decision issued with
+# articles) extend the contract's values for Arabic legislation.
+DocumentKind = Literal["resolution", "decision", "report", "law", "decree", "unknown"]
 
 
 class Span(BaseModel):
@@ -78,6 +80,18 @@ class Section(BaseModel):
     span: Span | None = None
 
 
+class Annex(BaseModel):
+    """An annex (AKN ``attachment``): ``المرفق``, ``المرفق الثاني``, or the law attached to a
+    law that issues it. Its paragraphs and headings are its own: they are not in
+    ``Document.paragraphs`` and ``Document.sections``, and its numbers count from 1."""
+
+    label: str = Field(description='The heading as printed: "المرفق", "المرفق الثاني".')
+    title: str | None = Field(None, description="The annex's title, on its heading line or the next.")
+    paragraphs: list[Paragraph] = Field(default_factory=list, description="Numbered or unnumbered, in order.")
+    sections: list[Section] = Field(default_factory=list, description="Headings inside the annex.")
+    span: Span
+
+
 class Document(BaseModel):
     """A parsed Arabic UN document."""
 
@@ -102,6 +116,10 @@ class Document(BaseModel):
     agenda_title: str | None = Field(None, description="The title of the agenda item.")
     summary: str | None = Field(None, description="The summary (ملخص) printed above a report's text.")
     fixes: list[Fix] = Field(default_factory=list, description="Every repair applied, in order.")
+    annexes: list[Annex] = Field(
+        default_factory=list,
+        description="Annexes after the body, in order; their paragraphs are not in `paragraphs`.",
+    )
 
     @property
     def operative(self) -> list[Paragraph]:
@@ -109,7 +127,7 @@ class Document(BaseModel):
         return self.paragraphs if self.kind in ("resolution", "decision") else []
 
     def sub_item_count(self) -> int:
-        """All sub-items at any depth, in preamble and paragraphs."""
+        """All sub-items at any depth, in preamble and paragraphs (annexes aside)."""
 
         def count(items: list[SubItem]) -> int:
             return sum(1 + count(i.sub_items) for i in items)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..models import Document, FootnoteRef, Paragraph, Section
+from ..models import Annex, Document, FootnoteRef, Paragraph, Section
 
 
 @dataclass(frozen=True)
@@ -17,16 +17,25 @@ class Item:
 
 
 def body_in_order(doc: Document) -> Iterator[Item]:
-    """Section headings interleaved with the numbered paragraphs, in reading order.
+    """Section headings interleaved with the numbered paragraphs of the body, in reading order."""
+    return in_order(doc.paragraphs, doc.sections)
+
+
+def annex_title(annex: Annex) -> str:
+    """``"المرفق - قائمة الدول"``: the label and the title of an annex, as printed."""
+    return f"{annex.label} - {annex.title}" if annex.title else annex.label
+
+
+def in_order(paragraphs: list[Paragraph], sections: list[Section]) -> Iterator[Item]:
+    """Section headings interleaved with paragraphs (of the body or of an annex), in reading order.
 
     A section goes before the paragraph it names as ``first_paragraph``; failing that,
     before the first paragraph that starts after its own line; failing that, after
     the section before it. Sections never change their relative order.
     """
-    paragraphs = doc.paragraphs
     anchors: list[int] = []
     previous = 0
-    for section in doc.sections:
+    for section in sections:
         anchor: int | None = None
         if section.first_paragraph is not None:
             anchor = next(
@@ -51,10 +60,10 @@ def body_in_order(doc: Document) -> Iterator[Item]:
     k = 0
     for i, paragraph in enumerate(paragraphs):
         while k < len(anchors) and anchors[k] <= i:
-            yield Item(section=doc.sections[k])
+            yield Item(section=sections[k])
             k += 1
         yield Item(paragraph=paragraph)
-    for section in doc.sections[k:]:
+    for section in sections[k:]:
         yield Item(section=section)
 
 

@@ -11,7 +11,9 @@
   ``point`` elements for their sub-items), nested in ``section``/``subsection`` for report headings;
 - footnotes as ``authorialNote`` at their first reference (later references are ``noteRef``),
   footnotes cited nowhere in a closing ``container name="footnotes"``;
-- ``conclusions``: the closing (``الجلسة العامة 53 ...``), with its date when known.
+- ``conclusions``: the closing (``الجلسة العامة 53 ...``), with its date when known;
+- ``attachments``: each annex an ``attachment`` holding a ``doc name="annex"`` (its own meta,
+  the heading as docNumber, the title as docTitle, its paragraphs and headings in ``mainBody``).
 
 Built with :mod:`xml.etree.ElementTree` (so everything is escaped), with characters XML 1.0
 cannot carry removed, and valid against the Akoma Ntoso 3.0 schema (tested).
@@ -21,12 +23,13 @@ from __future__ import annotations
 
 import datetime
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 
 import regex
 
 from ..models import Document, Footnote, FootnoteRef, Paragraph, Section, SubItem
-from ._common import body_in_order
-from .ids import paragraph_ids
+from ._common import Item, body_in_order, in_order
+from .ids import annex_id, paragraph_ids
 
 EXTENSION = ".xml"
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -112,14 +115,15 @@ def _frbr(doc: Document) -> tuple[str, str, datetime.date | None]:
     return f"/akn/un/{doctype}/{kind}/{when}/{_id_part(number)}", kind, date
 
 
-def _meta(root: ET.Element, doc: Document) -> None:
+def _meta(root: ET.Element, doc: Document, component: str = "main") -> None:
+    """``meta/identification`` of the document, or of one of its annexes (``component`` "att_1")."""
     work, _, date = _frbr(doc)
     when = date.isoformat() if date else "0001-01-01"
     date_name = "adoption" if date else "unknown"
     meta = _sub(root, "meta")
     ident = _sub(meta, "identification", source="#unparse")
     w = _sub(ident, "FRBRWork")
-    _sub(w, "FRBRthis", value=f"{work}/!main")
+    _sub(w, "FRBRthis", value=f"{work}/!{component}")
     _sub(w, "FRBRuri", value=work)
     _sub(w, "FRBRdate", date=when, name=date_name)
     _sub(w, "FRBRauthor", href="#author")
@@ -130,16 +134,18 @@ def _meta(root: ET.Element, doc: Document) -> None:
         _sub(w, "FRBRname", value=doc.title)
     expr = f"{work}/ara@"
     e = _sub(ident, "FRBRExpression")
-    _sub(e, "FRBRthis", value=f"{expr}/!main")
+    _sub(e, "FRBRthis", value=f"{expr}/!{component}")
     _sub(e, "FRBRuri", value=expr)
     _sub(e, "FRBRdate", date=when, name=date_name)
     _sub(e, "FRBRauthor", href="#author")
     _sub(e, "FRBRlanguage", language="ara")
     m = _sub(ident, "FRBRManifestation")
-    _sub(m, "FRBRthis", value=f"{expr}/!main.xml")
+    _sub(m, "FRBRthis", value=f"{expr}/!{component}.xml")
     _sub(m, "FRBRuri", value=f"{expr}.akn")
     _sub(m, "FRBRdate", date=when, name="source")
     _sub(m, "FRBRauthor", href="#unparse")
+    if component != "main":
+        return  # an annex's FRBRauthor points to the references of the document's meta
     refs = _sub(meta, "references", source="#unparse")
     _sub(
         refs,
@@ -234,26 +240,38 @@ def _section(parent: ET.Element, section: Section, eid: str) -> ET.Element:
     return el
 
 
-def _main_body(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Notes) -> None:
-    body = _sub(root, "mainBody")
+def _hierarchy(
+    body: ET.Element, items: Iterable[Item], ids: dict[int, str], notes: _Notes, prefix: str
+) -> None:
+    """Paragraphs nested in the sections they fall under (``prefix`` keeps an annex's ids apart)."""
     stack: list[tuple[int, ET.Element]] = []
     n_sections = 0
-    for item in body_in_order(doc):
+    for item in items:
         if item.section is not None:
             while stack and stack[-1][0] >= item.section.level:
                 stack.pop()
             n_sections += 1
             parent = stack[-1][1] if stack else body
-            stack.append((item.section.level, _section(parent, item.section, f"sec_{n_sections}")))
+            stack.append((item.section.level, _section(parent, item.section, f"{prefix}sec_{n_sections}")))
         elif item.paragraph is not None:
             parent = stack[-1][1] if stack else body
             _paragraph(parent, item.paragraph, ids[id(item.paragraph)], notes)
-    if not doc.paragraphs and not doc.sections and doc.text:
+
+
+def _main_body(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Notes) -> ET.Element:
+    body = _sub(root, "mainBody")
+    _hierarchy(body, body_in_order(doc), ids, notes, "")
+    if not doc.paragraphs and not doc.sections and not doc.annexes and doc.text:
         # Nothing was segmented: keep the clean text, one <p> per line, so nothing is lost.
         container = _sub(body, "container", name="text", eId="text")
         for line in doc.text.split("\n"):
             if line.strip():
                 _sub(container, "p", line)
+    return body
+
+
+def _unplaced_notes(body: ET.Element, notes: _Notes) -> None:
+    """Footnotes cited nowhere (in the body or an annex), at the end of the main body."""
     unplaced = [(eid, note) for eid, note in notes.order if eid not in notes.placed]
     if unplaced:
         container = _sub(body, "container", name="footnotes", eId="footnotes")
@@ -261,6 +279,25 @@ def _main_body(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Not
             notes.note(_sub(container, "p"), eid, note)
     if len(body) == 0:
         _sub(body, "p")  # mainBody must not be empty
+
+
+def _attachments(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Notes) -> None:
+    """Each annex as ``attachment/doc name="annex"``, with its own meta, title and body."""
+    if not doc.annexes:
+        return
+    attachments = _sub(root, "attachments")
+    for k, annex in enumerate(doc.annexes, start=1):
+        eid = annex_id(k)
+        inner = _sub(_sub(attachments, "attachment", eId=eid), "doc", name="annex")
+        _meta(inner, doc, eid)
+        preface = _sub(inner, "preface")
+        _sub(_sub(preface, "p"), "docNumber", annex.label)
+        if annex.title:
+            _sub(_sub(preface, "p"), "docTitle", annex.title)
+        body = _sub(inner, "mainBody")
+        _hierarchy(body, in_order(annex.paragraphs, annex.sections), ids, notes, f"{eid}__")
+        if len(body) == 0:
+            _sub(body, "p")  # mainBody must not be empty
 
 
 def _conclusions(root: ET.Element, doc: Document) -> None:
@@ -298,8 +335,10 @@ def build(doc: Document) -> ET.Element:
     _meta(top, doc)
     _preface(top, doc)
     _preamble(top, doc, ids, notes)
-    _main_body(top, doc, ids, notes)
+    body = _main_body(top, doc, ids, notes)
     _conclusions(top, doc)
+    _attachments(top, doc, ids, notes)
+    _unplaced_notes(body, notes)
     return root
 
 

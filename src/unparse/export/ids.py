@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-from ..models import Document
+from ..models import Document, Paragraph
 
 
 def paragraph_ids(doc: Document) -> dict[int, str]:
     """``id(paragraph)`` → its identifier: ``preamble__rec_N`` (N its position) and ``para_N``
-    (N its number; its position when it has none or the number is taken)."""
+    (N its number; its position when it has none or the number is taken); an annex's
+    paragraphs are prefixed with the annex's identifier: ``att_1__para_2``."""
     ids: dict[int, str] = {}
     for k, p in enumerate(doc.preamble, start=1):
         ids[id(p)] = f"preamble__rec_{k}"
+    _numbered(doc.paragraphs, "", ids)
+    for a, annex in enumerate(doc.annexes, start=1):
+        _numbered(annex.paragraphs, f"{annex_id(a)}__", ids)
+    return ids
+
+
+def annex_id(k: int) -> str:
+    """The identifier of the k-th annex (AKN ``attachment``): ``att_1``."""
+    return f"att_{k}"
+
+
+def _numbered(paragraphs: list[Paragraph], prefix: str, ids: dict[int, str]) -> None:
     used: set[str] = set()
-    for k, p in enumerate(doc.paragraphs, start=1):
+    for k, p in enumerate(paragraphs, start=1):
         candidate = f"para_{p.number}" if p.number is not None else f"para_u{k}"
         if candidate in used:
             candidate = f"{candidate}_{k}"
         used.add(candidate)
-        ids[id(p)] = candidate
-    return ids
+        ids[id(p)] = prefix + candidate

@@ -6,14 +6,15 @@ load the file as-is:
 
 - ``source``: the input file; ``symbol``, ``kind``: of the document;
 - ``part``: ``"preamble"`` (preambular paragraph), ``"operative"`` (numbered paragraph of a
-  resolution or decision), ``"paragraph"`` (numbered paragraph of a report or of an
-  unclassified document), ``"sub_item"``, ``"footnote"``;
+  resolution or decision), ``"paragraph"`` (numbered paragraph of a report, a law or an
+  unclassified document), ``"annex"`` (paragraph of an annex), ``"sub_item"``, ``"footnote"``;
 - ``id``: the element's identifier, the same as its ``eId`` in the Akoma Ntoso export
   (``"preamble__rec_3"``, ``"para_7"``, ``"para_7__point_2"``, ``"fn_1"``);
   ``parent``: the id of the paragraph or sub-item a sub-item belongs to, else null;
 - ``number``: the paragraph's number (for a sub-item, its paragraph's number; null in the preamble);
   ``label``: a sub-item's label (``"أ"``) or a footnote's marker; ``lead``: a paragraph's lead phrase;
 - ``section``: for report paragraphs, the heading of the section they are in;
+  ``annex``: for an annex's paragraphs and sub-items, the annex's heading (``"المرفق الثاني"``);
 - ``text``: the clean text; ``footnote_markers``: markers of the footnotes it cites (a list of strings);
 - ``start_line``, ``end_line``, ``start_page``, ``end_page``: where it came from.
 """
@@ -21,10 +22,11 @@ load the file as-is:
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from ..models import Document, Footnote, Paragraph, SubItem
-from ._common import body_in_order, heading_text
+from ._common import Item, annex_title, body_in_order, heading_text, in_order
 from .ids import paragraph_ids
 
 EXTENSION = ".jsonl"
@@ -40,6 +42,7 @@ RECORD_FIELDS = (
     "label",
     "lead",
     "section",
+    "annex",
     "text",
     "footnote_markers",
     "start_line",
@@ -51,7 +54,7 @@ RECORD_FIELDS = (
 
 def records(doc: Document) -> list[dict[str, Any]]:
     """The records of one document, in reading order: preamble, paragraphs (each followed by its
-    sub-items, depth first), then footnotes."""
+    sub-items, depth first), the annexes' paragraphs, then footnotes."""
     out: list[dict[str, Any]] = []
     ids = paragraph_ids(doc)
 
@@ -73,30 +76,42 @@ def records(doc: Document) -> list[dict[str, Any]]:
         rec.update(extra)
         return rec
 
-    def sub_items(items: list[SubItem], parent: str, number: int | None, section: str | None) -> None:
+    def sub_items(
+        items: list[SubItem], parent: str, number: int | None, section: str | None, annex: str | None
+    ) -> None:
         for k, sub in enumerate(items, start=1):
             sid = f"{parent}__point_{k}"
-            out.append(
-                record("sub_item", sub, sid, parent=parent, number=number, label=sub.label, section=section)
-            )
-            sub_items(sub.sub_items, sid, number, section)
+            extra = {
+                "parent": parent,
+                "number": number,
+                "label": sub.label,
+                "section": section,
+                "annex": annex,
+            }
+            out.append(record("sub_item", sub, sid, **extra))
+            sub_items(sub.sub_items, sid, number, section, annex)
+
+    def numbered(part: str, items: Iterable[Item], annex: str | None) -> None:
+        section: str | None = None
+        for item in items:
+            if item.section is not None:
+                section = heading_text(item.section)
+                continue
+            para = item.paragraph
+            if para is None:
+                continue
+            pid = ids[id(para)]
+            extra = {"number": para.number, "lead": para.lead, "section": section, "annex": annex}
+            out.append(record(part, para, pid, **extra))
+            sub_items(para.sub_items, pid, para.number, section, annex)
 
     for p in doc.preamble:
         pid = ids[id(p)]
         out.append(record("preamble", p, pid, number=p.number, lead=p.lead))
-        sub_items(p.sub_items, pid, p.number, None)
-    part = "operative" if doc.kind in ("resolution", "decision") else "paragraph"
-    section: str | None = None
-    for item in body_in_order(doc):
-        if item.section is not None:
-            section = heading_text(item.section)
-            continue
-        para = item.paragraph
-        if para is None:
-            continue
-        pid = ids[id(para)]
-        out.append(record(part, para, pid, number=para.number, lead=para.lead, section=section))
-        sub_items(para.sub_items, pid, para.number, section)
+        sub_items(p.sub_items, pid, p.number, None, None)
+    numbered("operative" if doc.kind in ("resolution", "decision") else "paragraph", body_in_order(doc), None)
+    for annex in doc.annexes:
+        numbered("annex", in_order(annex.paragraphs, annex.sections), annex_title(annex))
     for k, note in enumerate(doc.footnotes, start=1):
         out.append(record("footnote", note, f"fn_{k}", label=note.marker))
     return out

@@ -1,4 +1,5 @@
-"""Markdown: a readable clean version (title, metadata, paragraphs, sections as headings, footnotes).
+"""Markdown: a readable clean version (title, metadata, paragraphs, sections as headings, annexes,
+footnotes).
 
 Numbered paragraphs keep their own numbers as bold text (``**3** - …``) rather than becoming a
 Markdown ordered list, which renderers renumber; sub-items are nested bullets with their labels;
@@ -10,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from ..models import Document, FootnoteRef, Paragraph, SubItem
-from ._common import body_in_order, document_title, heading_text, metadata
+from ._common import annex_title, body_in_order, document_title, heading_text, in_order, metadata
 
 EXTENSION = ".md"
 
@@ -79,7 +80,15 @@ def render(doc: Document) -> str:
             _paragraph(item.paragraph, lines)
     if doc.closing:
         lines += [f"*{escape(doc.closing)}*", ""]
-    if not (doc.preamble or doc.paragraphs or doc.sections) and doc.text:
+    for annex in doc.annexes:
+        lines += [f"## {escape(annex_title(annex))}", ""]
+        for item in in_order(annex.paragraphs, annex.sections):
+            if item.section is not None:
+                hashes = "#" * min(item.section.level + 2, 6)
+                lines += [f"{hashes} {escape(heading_text(item.section))}", ""]
+            elif item.paragraph is not None:
+                _paragraph(item.paragraph, lines)
+    if not (doc.preamble or doc.paragraphs or doc.sections or doc.annexes) and doc.text:
         # Nothing was segmented: the clean text itself, paragraph by paragraph.
         lines += [escape(block) + "\n" for block in doc.text.split("\n") if block.strip()]
     if doc.footnotes:

@@ -2,14 +2,22 @@
 
 Title, metadata lines, the formula, paragraphs separated by blank lines with their numbers
 (``3 - …``), sub-items indented with their labels (``(أ) …``), section headings on their own
-lines, the closing, then the footnotes after a rule. Footnote references are put back in the
-text as ``[1]``.
+lines, the closing, the annexes (heading underlined, then their paragraphs), then the footnotes
+after a rule. Footnote references are put back in the text as ``[1]``.
 """
 
 from __future__ import annotations
 
 from ..models import Document, Paragraph, SubItem
-from ._common import body_in_order, document_title, heading_text, metadata, with_markers
+from ._common import (
+    annex_title,
+    body_in_order,
+    document_title,
+    heading_text,
+    in_order,
+    metadata,
+    with_markers,
+)
 
 EXTENSION = ".txt"
 
@@ -49,7 +57,15 @@ def render(doc: Document) -> str:
             _paragraph(item.paragraph, lines)
     if doc.closing:
         lines += [_flat(doc.closing), ""]
-    if not (doc.preamble or doc.paragraphs or doc.sections) and doc.text:
+    for annex in doc.annexes:
+        heading = _flat(annex_title(annex))
+        lines += [heading, "-" * min(len(heading), 72), ""]
+        for item in in_order(annex.paragraphs, annex.sections):
+            if item.section is not None:
+                lines += [_flat(heading_text(item.section)), ""]
+            elif item.paragraph is not None:
+                _paragraph(item.paragraph, lines)
+    if not (doc.preamble or doc.paragraphs or doc.sections or doc.annexes) and doc.text:
         lines += [doc.text, ""]
     if doc.footnotes:
         lines += ["_" * 20, ""]

@@ -3,11 +3,18 @@ paragraphs, sub-items, sections, footnotes), with input line spans throughout.""
 
 from __future__ import annotations
 
-from ..models import Document, DocumentKind
+from ..models import Document, DocumentKind, Section
 from ..options import DEFAULT_OPTIONS, Options
 from ..repair import RepairResult
 from .metadata import infer_symbol, read_closing, read_header
-from .structure import check_contents, finish_footnotes, finish_paragraphs, finish_sections, read_body
+from .structure import (
+    check_contents,
+    finish_annexes,
+    finish_footnotes,
+    finish_paragraphs,
+    finish_sections,
+    read_body,
+)
 
 
 def _list_of_ints(value: object) -> list[int]:
@@ -42,7 +49,10 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
     for line in header.unplaced + body.unplaced:
         warnings.append(f"line {line.number}: not placed in the structure: {line.text.strip()[:80]}")
     sections = finish_sections(body)
-    warnings.extend(check_contents(body, sections))
+    annexes = finish_annexes(body)
+    # A contents list names the annexes and their headings too.
+    named = sections + [Section(label=a.label, title=a.title or "", level=1) for a in annexes]
+    warnings.extend(check_contents(body, named + [s for a in annexes for s in a.sections]))
     closing, closing_date = read_closing(body.closing)
     formula_body = body.formula.removeprefix("إن ").rstrip("،").strip() if body.formula else None
     organ = header.body or formula_body or header.organ
@@ -66,4 +76,5 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
         text=result.text,
         warnings=warnings,
         fixes=list(result.fixes),
+        annexes=annexes,
     )

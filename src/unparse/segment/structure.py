@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..lexicon import SECTION_LETTERS, is_lead_verb
-from ..models import Footnote, Paragraph, Section
+from ..models import Annex, Footnote, Paragraph, Section
 from ..repair.digits import western
 from ..repair.pipeline import Line
 from .items import ItemBuilder, Piece, build_footnote, build_paragraph, span_of
@@ -50,6 +50,17 @@ from .patterns import (
 
 
 @dataclass
+class AnnexBuilder:
+    """An annex while its lines are read: its heading line, its paragraphs and headings."""
+
+    label: str
+    title: str | None
+    line: Line
+    paragraphs: list[ItemBuilder] = field(default_factory=list)
+    sections: list[tuple[Section, Line]] = field(default_factory=list)
+
+
+@dataclass
 class Body:
     """What the pass found; metadata is read from ``header`` and ``closing`` lines."""
 
@@ -65,6 +76,7 @@ class Body:
     cited: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     contents: list[tuple[str, Line]] = field(default_factory=list)  # entries of a contents list
+    annexes: list[AnnexBuilder] = field(default_factory=list)
 
 
 def _blank(line: Line) -> bool:
@@ -96,7 +108,7 @@ class _Pass:
         self.blank_is_break = _blank_lines_separate_paragraphs(lines)
         self.last_number = 0  # of the last numbered paragraph; an annex numbers from 1 again
         self.in_contents = False
-        self.in_annex = False
+        self.annex: AnnexBuilder | None = None  # the open annex: paragraphs and headings go there
 
     # -- helpers -------------------------------------------------------------------------
     def _crossed_separator(self, prev: int, now: int) -> bool:
@@ -195,6 +207,10 @@ class _Pass:
         return False
 
     # -- body ----------------------------------------------------------------------------
+    def _numbered(self) -> list[ItemBuilder]:
+        """Where numbered paragraphs go: the open annex's, else the body's."""
+        return self.annex.paragraphs if self.annex is not None else self.body.paragraphs
+
     def _start_paragraph(
         self, line: Line, number: int | None, text: str, preamble: bool | None = None
     ) -> None:
@@ -205,7 +221,7 @@ class _Pass:
         if number is None and preamble is not False:
             self.body.preamble.append(item)
         else:
-            self.body.paragraphs.append(item)
+            self._numbered().append(item)
         if number is not None:
             self.last_number = number
         self.current = item
@@ -253,14 +269,14 @@ class _Pass:
         if label in SECTION_LETTERS:
             level = 2
         section = Section(label=label, title=title, level=level, span=span_of([line]))
-        self.body.sections.append((section, line))
+        (self.annex.sections if self.annex is not None else self.body.sections).append((section, line))
         self.current = None
 
     def _unlabelled_heading(self, index: int) -> bool:
         """A short line alone between blank lines, before a numbered paragraph, in a report."""
         line = self.lines[index]
         text = line.text.strip()
-        if not self.body.paragraphs or self.body.preamble or self.body.formula:
+        if not self._numbered() or self.body.preamble or self.body.formula:
             return False
         if not self.blank_before or text.endswith(TERMINATORS) or len(text.split()) > 14:
             return False
@@ -338,7 +354,7 @@ class _Pass:
         if self.state == "preamble" and self._new_preamble_paragraph(text):
             self._start_paragraph(line, None, text)
             return
-        if self.in_annex and (
+        if self.annex is not None and (
             self.current is None
             or (self.blank_before and self.current.number is None and self.current.ends_with(TERMINATORS))
         ):
@@ -394,13 +410,13 @@ class _Pass:
                     and not candidate.endswith(TERMINATORS)
                     and not NUMBERED_RE.match(candidate)
                     and not SUB_ITEM_RE.match(candidate)
+                    and self._heading(candidate) is None  # a heading inside the annex
                 ):
                     title = candidate
                     self.skip_until = j
-        section = Section(label=label, title=title or "", level=1, span=span_of([line]))
-        self.body.sections.append((section, line))
+        self.annex = AnnexBuilder(label=label, title=title, line=line)
+        self.body.annexes.append(self.annex)
         self.state = "numbered"
-        self.in_annex = True
         self.in_area = False
         self.footnote = None
         self.current = None
@@ -550,13 +566,35 @@ def finish_paragraphs(body: Body) -> tuple[list[Paragraph], list[Paragraph]]:
     return preamble, numbered
 
 
-def finish_sections(body: Body) -> list[Section]:
+def _sections(pairs: list[tuple[Section, Line]], paragraphs: list[ItemBuilder]) -> list[Section]:
+    """The headings, each with the number of the first paragraph after it."""
     sections = []
-    for section, line in body.sections:
-        following = [p.number for p in body.paragraphs if p.pieces and p.pieces[0].line.number > line.number]
+    for section, line in pairs:
+        following = [p.number for p in paragraphs if p.pieces and p.pieces[0].line.number > line.number]
         section.first_paragraph = following[0] if following else None
         sections.append(section)
     return sections
+
+
+def finish_sections(body: Body) -> list[Section]:
+    return _sections(body.sections, body.paragraphs)
+
+
+def finish_annexes(body: Body) -> list[Annex]:
+    known = {f.label or "" for f in body.footnotes}
+    annexes = []
+    for a in body.annexes:
+        lines = [a.line, *(x for p in a.paragraphs for x in p.all_lines()), *(x for _, x in a.sections)]
+        annexes.append(
+            Annex(
+                label=a.label,
+                title=a.title,
+                paragraphs=[build_paragraph(p, known, preamble=False) for p in a.paragraphs],
+                sections=_sections(a.sections, a.paragraphs),
+                span=span_of(lines),
+            )
+        )
+    return annexes
 
 
 def check_contents(body: Body, sections: list[Section]) -> list[str]:

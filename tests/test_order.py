@@ -96,9 +96,8 @@ def test_brackets_move_with_the_reversal(res61: list[str]) -> None:
     assert "[بناء على تقرير اللجنة الثالثة (A/61/444)]" in res61
 
 
-@pytest.mark.xfail(reason="the comma glued after a word that ends a run stays with it", strict=True)
 def test_footnote_line(res61: list[str]) -> None:
-    # "  .، المرفق الأول٥٥/٢٥ القرار   )١("
+    # "  .، المرفق الأول٥٥/٢٥ القرار   )١(": the full stop and the comma glued, two runs
     assert "(1) القرار 55/25، المرفق الأول." in res61
 
 

@@ -462,6 +462,8 @@ def _boundary_prior(atoms: list[Atom], i: int) -> float | None:
         if left.text in _CLAUSE_PUNCT and rk in (_WORD, _NUM, _MARK, _LATIN):
             return _FORCED  # "،الرق": a comma that starts a run
         if right.text in _CLAUSE_PUNCT:
+            if left.text in _CLAUSE_PUNCT and left.text != right.text:
+                return _FORCED  # ".، المرفق": two marks never glued in prose; each ends a run
             nxt = atoms[i + 1] if i + 1 < len(atoms) else None
             if lk in (_NUM, _MARK, _LATIN) and right.text in "،؛":
                 return _FORCED  # "٦٣/١٩٤، في": the comma starts the next run

@@ -76,6 +76,11 @@ def test_month_pair(a64: list[str]) -> None:
     assert any(line.endswith("يوم 5 أيار/مايو") for line in a64)
 
 
+def test_footnote_asterisk_follows_its_word(a64: list[str]) -> None:
+    # "  * من القائمة الأولية١٠٣البند ": a standalone asterisk is a run of its own
+    assert "البند 103 من القائمة الأولية*" in a64
+
+
 def test_reversed_short_run_and_range(ctoc: list[str]) -> None:
     # "  ٢٠١٢أكتوبر / تشرين الأول١٩- ١٥ينا، يف"
     assert "فيينا، 15-19 تشرين الأول/أكتوبر 2012" in ctoc

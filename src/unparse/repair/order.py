@@ -393,13 +393,13 @@ def _standalone(atoms: list[Atom], i: int) -> bool:
 
 def _separate(atoms: list[Atom], i: int) -> bool:
     """Atoms that are runs of their own in a visual extraction: numbers, Latin symbols,
-    markers, and a slash or clause punctuation standing alone between spaces."""
+    markers, and a slash, a footnote asterisk or a full stop standing alone between spaces."""
     atom = atoms[i]
     if atom.kind in (_NUM, _LATIN, _MARK):
         return True
     # A standalone full stop is a run of its own ("ملخصا .  المجتمع"); a standalone comma
     # leads the run after it ("آراء ، إلى").
-    return atom.text == "/" or (atom.text in ".:" and _standalone(atoms, i))
+    return atom.text == "/" or (atom.text in ".:*" and _standalone(atoms, i))
 
 
 def _reads_reversed(atom: Atom) -> bool:
@@ -876,6 +876,8 @@ def _joiner(left: list[Atom], right: list[Atom], model: DocumentModel) -> str:
         return " "  # a mirrored group ")بروتوكول … (" opens with its ")"
     if b.text in _CLAUSE_PUNCT or b.text in _CLOSERS:
         return ""
+    if b.text == "*" and len(right) == 1:
+        return ""  # a footnote asterisk, a run of its own, follows its word: "الأولية*"
     if a.text in _OPENERS:
         return ""
     if a.text == "/" or b.text == "/":

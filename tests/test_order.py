@@ -190,10 +190,10 @@ def garble_results() -> tuple[int, int, int, int]:
 
 def test_garbled_lines_repaired(garble_results: tuple[int, int, int, int]) -> None:
     exact, total, _, _ = garble_results
-    # Measured: 46% of garbled lines come back exactly (984/2147; 42% before the junction
+    # Measured: 45.8% of garbled lines come back exactly (984/2147; 42% before the junction
     # glue, shape backoff and previous-line context; without the repair 6%); the threshold
-    # guards against regressions.
-    assert exact / total >= 0.45
+    # (the measured rate: the garbler is seeded) guards against regressions.
+    assert exact / total >= 0.458
 
 
 def test_garbled_letters_conserved(garble_results: tuple[int, int, int, int]) -> None:

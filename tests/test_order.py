@@ -13,7 +13,7 @@ import regex
 import unparse
 from garble import garble_line, reverse_chars, wrap
 from unparse.options import Options
-from unparse.repair import repair, split_lines
+from unparse.repair import Line, repair, split_lines
 from unparse.repair.order import reorder_runs
 from unparse.repair.pipeline import Context
 from unparse.repair.visual import reverse_visual_lines
@@ -212,3 +212,31 @@ def test_char_reversed_lines() -> None:
                 total += 1
                 ok += unparse.normalize(reverse_chars(line)) == unparse.normalize(line)
     assert ok / total >= 0.85
+
+
+def test_run_reversal_evidence_guards_never_change_the_count() -> None:
+    # The evidence is counted with cheap first/last-character guards before each regex;
+    # they must give exactly what the five searches give on every line.
+    from unparse.repair import order
+
+    def plain(lines: list[Line]) -> tuple[int, int]:
+        bad = good = 0
+        for line in lines:
+            text = line.text
+            if not text.strip():
+                continue
+            bad += bool(
+                order._END_NUMBER_RE.search(text)
+                or order._PUNCT_START_RE.search(text)
+                or order._DIGIT_LETTER_RE.search(text)
+            )
+            good += bool(order._START_NUMBER_RE.search(text) or order._PUNCT_END_RE.search(text))
+        return bad, good
+
+    rng = random.Random(3)
+    alphabet = list(" \t\u00a0\u2003\x1c\x85،؛.:-–()١2٣ابت\u0640\n")
+    for _ in range(5000):
+        lines = split_lines("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))))
+        bad, good = plain(lines)
+        assert order.run_reversal_evidence(lines) == (bad, good)
+        assert order.is_run_reversed(lines) == (bad >= 3 and 2 * bad >= good)

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import CLEAN_SAMPLES, sample_text
 from unparse import Options
-from unparse.repair import STEPS, Step, split_lines
+from unparse.repair import STEPS, Step, repair, split_lines
 from unparse.repair.brackets import unmirror_brackets
 from unparse.repair.chars import (
     fold_presentation_forms,
@@ -212,7 +212,7 @@ def test_number_order_is_decided_per_document() -> None:
 # A step with triggers is skipped when none of its characters occurs in the text: the
 # skip must never change a result, so each such step, gated and ungated, must agree.
 _TRIGGER_ALPHABET = (
-    "ابةتجدرسعلمنهوىي ، . * ( ) 12 ١٢\n\t\u00a0\u0640\u064e\u0651\u202b\ufeff\ufe8d\ufef5\ue02a⁽¹²⁾"
+    "ابةتجدرسعلمنهوىي ، . * ( ) 12 ١٢\n\t\u00a0\u0640\u064e\u0651\u202b\ufeff\ufe8d\ufef5\ufe7c\ufe76\ufe71\ue02a⁽¹²⁾"
 )
 
 
@@ -227,3 +227,24 @@ def test_trigger_gating_never_changes_a_result(step: Step) -> None:
         lines = split_lines(text)
         assert step.run(lines, gated) == step.run(lines, plain), repr(text)
         assert gated.fixes == plain.fixes
+
+
+def test_trigger_gating_over_the_whole_pipeline_never_changes_a_result() -> None:
+    # The trigger characters are tracked from step to step (only changed lines are
+    # rescanned); the whole pipeline, gated, must give the ungated text and fixes.
+    rng = random.Random(11)
+    for k in range(600):
+        options = Options(keep_diacritics=k % 2 == 0)
+        text = "\n".join(
+            "".join(rng.choice(_TRIGGER_ALPHABET) for _ in range(rng.randint(0, 25)))
+            for _ in range(rng.randint(1, 6))
+        )
+        gated = repair(text, options)
+        ctx = Context(options)
+        lines = split_lines(text)
+        for step in STEPS:
+            if step.enabled(ctx.options):
+                lines = step.run(lines, ctx)
+        assert ctx.trigger_re is None
+        assert gated.fixes == ctx.fixes, repr(text)
+        assert [line.text for line in gated.lines] == [line.text for line in lines]

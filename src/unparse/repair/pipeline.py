@@ -26,7 +26,7 @@ _LONE_SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 def shown(text: str) -> str:
     """``text`` as a fix records it: a lone surrogate (from a broken decoder) becomes U+FFFD,
     so that the fix log, like the output, is always valid Unicode that encodes to UTF-8."""
-    if text.isascii():
+    if text.isascii() or not _LONE_SURROGATE_RE.search(text):
         return text
     return _LONE_SURROGATE_RE.sub("\ufffd", text)
 
@@ -65,18 +65,35 @@ class Context:
         self._joined = (lines, text)
 
     # The union of the running steps' trigger classes (set by run_steps), and the trigger
-    # characters found in the last joined text: one scan tells every step whether it has
+    # characters found in the lines last seen: one scan tells every step whether it has
     # work, instead of one scan per step.
     trigger_re: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
-    _present: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+    _present: tuple[list[Line], str] | None = field(default=None, repr=False, compare=False)
 
-    def may_change(self, text: str, triggers: str) -> bool:
-        """False when none of the class ``triggers`` occurs in ``text`` (the joined lines)."""
+    def may_change(self, lines: list[Line], triggers: str) -> bool:
+        """False when none of the class ``triggers`` occurs in ``lines``."""
         if self.trigger_re is None:
             return True
-        if self._present is None or self._present[0] is not text:
-            self._present = (text, "".join(set(self.trigger_re.findall(text))))
-        return _class_re(triggers).search(self._present[1]) is not None
+        return _class_re(triggers).search(self._trigger_chars(lines)) is not None
+
+    def _trigger_chars(self, lines: list[Line]) -> str:
+        assert self.trigger_re is not None
+        known = self._present
+        if known is not None and known[0] is lines:
+            return known[1]
+        if known is not None and len(known[0]) == len(lines):
+            # Steps keep the Line objects they do not change: only the changed lines are
+            # scanned, and what they gained is added (a character they lost may stay listed,
+            # which only costs a step a search that finds nothing).
+            found = set(known[1])
+            for old, new in zip(known[0], lines, strict=True):
+                if old is not new:
+                    found.update(self.trigger_re.findall(new.text))
+        else:
+            found = set(self.trigger_re.findall(self.joined(lines)))
+        chars = "".join(sorted(found))
+        self._present = (lines, chars)
+        return chars
 
     def record(self, kind: str, line: int, before: str, after: str) -> None:
         self.fixes.append(Fix(kind=kind, line=line, before=shown(before), after=shown(after)))
@@ -124,9 +141,9 @@ def line_step(
 
     def run(lines: list[Line], ctx: Context) -> list[Line]:
         if local and lines:
-            joined = ctx.joined(lines)
-            if triggers and not ctx.may_change(joined, triggers):
+            if triggers and not ctx.may_change(lines, triggers):
                 return lines
+            joined = ctx.joined(lines)
             fixed_all = fixer(joined)
             if fixed_all == joined:
                 return lines

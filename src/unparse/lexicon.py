@@ -240,3 +240,28 @@ def is_lead_verb(word: str) -> bool:
     """Whether ``word`` is a common lead verb of an operative paragraph, of either gender;
     diacritics ("يحثّ") and trailing punctuation do not count."""
     return _MARKS_RE.sub("", word).rstrip("،,:؛") in LEAD_VERBS
+
+
+# -- Arabic legislation ------------------------------------------------------------------
+# Ordinal words as laws print them, feminine for articles ("المادة الحادية عشرة") and
+# masculine for chapters ("الباب الثاني"); Egyptian spelling writes a final yaa as alif
+# maqsura ("الثانى", "الحادى").
+_LEGAL_UNITS = [w for w in _UNITS if w != "الواحد"]
+_FOLDED = [w[:-1] + "ى" for w in _LEGAL_UNITS if w.endswith("ي")]
+_U = "|".join(sorted(_LEGAL_UNITS + _FOLDED, key=len, reverse=True))
+_T = "|".join(sorted(_TENS, key=len, reverse=True))
+# "الأولى", "الحادية عشرة", "الخامسة والعشرون", "العشرون"; bounded: at most two words.
+LEGAL_ORDINAL_PATTERN = rf"(?:(?:{_U})(?:\s+(?:عشرة?|و(?:{_T})))?|(?:{_T}))"
+
+
+def legal_ordinal(phrase: str) -> int | None:
+    """``"الثانى"`` → 2, ``"الحادية عشرة"`` → 11: an ordinal of a law's article or chapter."""
+    words = phrase.split()
+    if words and words[0] not in _UNITS and words[0].endswith("ى") and words[0][:-1] + "ي" in _UNITS:
+        words[0] = words[0][:-1] + "ي"
+    return parse_ordinal(" ".join(words))
+
+
+# Units of a law's structure, from the largest: "الكتاب الأول" > "الباب" > "القسم" > "الفصل"
+# > "الفرع". A chapter's level is its rank among the units the law uses.
+LEGAL_UNITS = ("كتاب", "باب", "قسم", "فصل", "فرع")

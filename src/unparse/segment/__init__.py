@@ -3,10 +3,13 @@ paragraphs, sub-items, sections, footnotes), with input line spans throughout.""
 
 from __future__ import annotations
 
-from ..models import Document, DocumentKind, Section
+from ..models import Document, DocumentKind, Paragraph, Section
 from ..options import DEFAULT_OPTIONS, Options
 from ..repair import RepairResult
-from .metadata import infer_symbol, read_closing, read_header
+from ..repair.pipeline import Line
+from .items import lead_of, span_of
+from .metadata import Header, infer_symbol, read_closing, read_header
+from .patterns import ENACTING_RE, LAW_SUBJECT_RE, LAW_TITLE_RE
 from .structure import (
     check_contents,
     finish_annexes,
@@ -25,6 +28,37 @@ def _list_of_strs(value: object) -> list[str]:
     return [x for x in value if isinstance(x, str)] if isinstance(value, list) else []
 
 
+def _legislation(header: Header) -> tuple[DocumentKind, str | None, list[Paragraph]]:
+    """The kind of a law or decree from its title, the subject line joined to the title, and
+    what the header holds besides: the enacting formula ("قرر:", "أصدرنا القانون الآتي نصه")
+    and, before it, the preamble (the authority, "بعد الاطلاع على ..." citations)."""
+    title = LAW_TITLE_RE.match(header.title or "")
+    what = " ".join(title["what"].split()) if title else "قانون"
+    kind: DocumentKind = "law" if what in ("قانون", "مرسوم بقانون", "قرار بقانون") else "decree"
+    rest = header.unplaced
+    if title and rest and LAW_SUBJECT_RE.match(rest[0].text.strip()):
+        header.title = f"{header.title} {rest[0].text.strip()}"
+        rest = rest[1:]
+    enacting = max((i for i, x in enumerate(rest) if ENACTING_RE.match(x.text.strip())), default=None)
+    if enacting is None:
+        header.unplaced = rest
+        return kind, None, []
+    # One paragraph per block of lines; a line ending with "؛" or ":" ends its paragraph.
+    blocks: list[list[Line]] = []
+    for line in rest[:enacting]:
+        joined = blocks and line.number == blocks[-1][-1].number + 1
+        if joined and not blocks[-1][-1].text.rstrip().endswith(("؛", ":", ";")):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    preamble = []
+    for block in blocks:
+        text = " ".join(x.text.strip() for x in block)
+        preamble.append(Paragraph(lead=lead_of(text, preamble=True), text=text, span=span_of(block)))
+    header.unplaced = rest[enacting + 1 :]
+    return kind, rest[enacting].text.strip(), preamble
+
+
 def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Document:
     """Build the Document from a repair result (its numbered lines and facts)."""
     facts = result.facts
@@ -37,10 +71,13 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
     header = read_header(body.header)
     preamble, paragraphs = finish_paragraphs(body)
     kind: DocumentKind = header.kind
+    formula = body.formula
+    if body.legislation or (kind == "unknown" and LAW_TITLE_RE.match(header.title or "")):
+        kind, formula, preamble = _legislation(header)
     # Without an adoption line ("قرار اتخذته ...") or a report line ("تقرير ..."), a preamble
     # formula still marks a resolution; numbered paragraphs alone (a law, a gazette) say
     # nothing of the kind, which stays "unknown".
-    if kind == "unknown" and (body.formula or preamble):
+    if kind == "unknown" and (formula or preamble):
         kind = "resolution"
     warnings = list(result.warnings) + body.warnings
     # An asterisk note cited in the header (on the agenda item) whose text is not in the input.
@@ -54,6 +91,7 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
     named = sections + [Section(label=a.label, title=a.title or "", level=1) for a in annexes]
     warnings.extend(check_contents(body, named + [s for a in annexes for s in a.sections]))
     closing, closing_date = read_closing(body.closing)
+    date = header.date or (closing_date if kind in ("law", "decree") else None)  # of promulgation
     formula_body = body.formula.removeprefix("إن ").rstrip("،").strip() if body.formula else None
     organ = header.body or formula_body or header.organ
     return Document(
@@ -63,9 +101,9 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
         session=header.session,
         agenda_item=header.agenda_item,
         agenda_title=header.agenda_title,
-        date=header.date,
+        date=date,
         title=header.title,
-        preamble_opening=body.formula,
+        preamble_opening=formula,
         preamble=preamble,
         paragraphs=paragraphs,
         sections=sections,

@@ -22,6 +22,7 @@ class Piece:
 class ItemBuilder:
     label: str | None = None
     number: int | None = None
+    lead: str | None = None  # as printed, where the text does not open with it ("مادة")
     pieces: list[Piece] = field(default_factory=list)
     children: list[ItemBuilder] = field(default_factory=list)
 
@@ -128,7 +129,7 @@ def build_paragraph(item: ItemBuilder, known: set[str], preamble: bool) -> Parag
     text, refs = extract_refs(join_text(item.pieces), known)
     return Paragraph(
         number=item.number,
-        lead=lead_of(text, preamble),
+        lead=item.lead if item.lead is not None else lead_of(text, preamble),
         text=text,
         sub_items=[build_sub_item(c, known) for c in item.children],
         footnote_refs=refs,

@@ -17,6 +17,7 @@ from .patterns import (
     AGENDA_RE,
     COMMITTEE_RE,
     ENGLISH_DATE_RE,
+    LEGAL_DATE_RE,
     MASTHEAD_RE,
     NUMBER_LINE_RE,
     REPORT_LINE_RE,
@@ -45,7 +46,11 @@ class Header:
 
 def parse_date(text: str) -> datetime.date | None:
     """``"16 كانون الأول/ديسمبر 2021"`` → 2021-12-16."""
-    m = DATE_RE.search(western(text))
+    return _date(DATE_RE.search(western(text)))
+
+
+def _date(m: regex.Match[str] | None) -> datetime.date | None:
+    """The date a match of ``DATE_RE`` or ``LEGAL_DATE_RE`` names (its day, month name, year)."""
     if not m:
         return None
     try:
@@ -200,8 +205,13 @@ def infer_symbol(header: Header, kind: DocumentKind, running: list[str], body: s
     return header.symbol or (running[0] if running else None)
 
 
+def legal_date(text: str) -> datetime.date | None:
+    """A date as laws print it, Gregorian month alone: ``"6 مارس سنة 2022"`` → 2022-03-06."""
+    return _date(LEGAL_DATE_RE.search(western(text)))
+
+
 def read_closing(lines: list[Line]) -> tuple[str | None, datetime.date | None]:
     if not lines:
         return None, None
     text = " ".join(x.text.strip() for x in lines)
-    return text, parse_date(text)
+    return text, parse_date(text) or legal_date(text)

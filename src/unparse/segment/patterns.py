@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import regex
 
-from ..lexicon import SECTION_LETTERS, SECTION_ORDINALS, SUB_ITEM_LETTERS
+from ..lexicon import (
+    GREGORIAN_PATTERN,
+    LEGAL_ORDINAL_PATTERN,
+    LEGAL_UNITS,
+    SECTION_LETTERS,
+    SECTION_ORDINALS,
+    SUB_ITEM_LETTERS,
+)
 
 # "1 - text", "1- text", "- 16 - text", "1. text"; not "5-2 من" (a target number).
 NUMBERED_RE = regex.compile(r"^[-–]?\s*(?P<n>\p{Nd}{1,3})\s*(?:[-–](?:\s+|$)|\.\s+)(?P<rest>.*)$")
@@ -101,3 +108,46 @@ ANNEX_RE = regex.compile(
 )
 # The note of an asterisk cited in the header (on the agenda item): "* A/77/50.".
 STAR_NOTE_RE = regex.compile(r"^\*\s*(?P<rest>[^\s*].*)$")
+
+# -- Arabic legislation ----------------------------------------------------------------------
+# An article: "مادة (2):", "مادة 1 -", "المادة 5", "(المادة الأولى)", "المادة الحادية عشرة:".
+# Its number is in brackets, in digits or in words; the marker is alone on its line, in
+# brackets, or followed by a colon or a dash (so "المادة 5 من هذا القانون" is text).
+ARTICLE_RE = regex.compile(
+    r"^(?P<open>\(\s*)?(?P<lead>(?:ال)?مادة)\s*"
+    rf"(?|\(\s*(?P<n>\p{{Nd}}{{1,4}})\s*\)|(?P<n>\p{{Nd}}{{1,4}})|(?P<ord>{LEGAL_ORDINAL_PATTERN}))"
+    r"\s*(?P<close>\))?\s*(?P<sep>[:\-–.])?\s*(?P<rest>.*)$"
+)
+# A chapter or part: "الباب الأول", "(الباب الثانى)", "الفصل 3 - أحكام عامة", "الكتاب الأول: ...".
+CHAPTER_RE = regex.compile(
+    rf"^\(?\s*(?P<label>(?:ال)?(?P<unit>{'|'.join(LEGAL_UNITS)})\s+(?:{LEGAL_ORDINAL_PATTERN}|\p{{Nd}}{{1,3}}))"
+    r"\s*\)?\s*(?:[:\-–]\s*(?P<title>\S.*))?$"
+)
+# An article or chapter marker left at the end of the line before it by an extraction that
+# joined them: "... من هذا القانون. مادة ( 7 ):", "... الجوهرية. (الباب الثالث)", "... . المادة 4".
+LEGAL_MARKER_AT_END_RE = regex.compile(
+    r"(?<=[.:؛])\s++(?P<marker>\(\s*(?:ال)?(?:مادة|باب|فصل|كتاب|قسم|فرع)\s[^()]{1,30}\)\s*:?"
+    r"|(?:ال)?مادة\s*(?:\(\s*\p{Nd}{1,4}\s*\)|\p{Nd}{1,4})\s*:?)$"
+)
+# The title of a law, a decree-law or a decree: "قانون رقم 8 لسنة 2022", "قرار رئيس مجلس
+# الوزراء رقم 15 لسنة 2024", "مرسوم بقانون رقم (3) لسنة 2020".
+LAW_TITLE_RE = regex.compile(
+    r"^(?P<what>قانون|مرسوم\s+بقانون|قرار\s+بقانون|أمر|مرسوم|قرار|لائحة|نظام)\s"
+    r"(?:[^\n]{0,80}?\s)?رقم\s*\(?\s*\p{Nd}{1,5}\s*\)?\s+(?:لسنة|لعام)\s+\p{Nd}{4}"
+)
+# What a law's title goes on with: "بشأن ...", "بإصدار ...", "في شأن ...".
+LAW_SUBJECT_RE = regex.compile(r"^(?:بشأن|بشان|في\s+شأن|فى\s+شأن|بإصدار|بتعديل|بتنظيم|بإنشاء)\s")
+# The heading of a law attached to the law that issues it: "قانون المنشآت ...", "اللائحة التنفيذية ...".
+ATTACHED_LAW_RE = regex.compile(r"^(?:ال)?(?:قانون|نظام|لائحة)\s+\S")
+# The enacting formula that ends a law's or decree's preamble: "قرر:", "أصدرنا القانون الآتي نصه".
+ENACTING_RE = regex.compile(
+    r"^(?:قرر|يقرر|قررنا|أصدرنا|أصدر|نصدر|رسم|رسمنا|أمر|أمرنا)(?:\s+[^:؛]{0,120})?\s*[:؛.]?\s*$"
+)
+# The signing of a law: "صدر برئاسة الجمهورية في ...", "صدر في ...", "حرر في ...".
+LAW_CLOSING_RE = regex.compile(r"^(?:صدر|حرر)\s+(?:ب|في\s|فى\s)")
+# The printer's imprint at the foot of an official gazette: "طبعت بالهيئة العامة ...".
+IMPRINT_RE = regex.compile(r"^طبع(?:ت)?\s+(?:ب|في\s|فى\s)")
+# A date as laws print it: "6 مارس سنة 2022", "6 مارس 2022م".
+LEGAL_DATE_RE = regex.compile(
+    rf"(?P<day>\p{{Nd}}{{1,2}})\s+(?P<gre>{GREGORIAN_PATTERN}|يونيو|يوليو|إبريل|ابريل|اكتوبر)\s+(?:سنة\s+)?(?P<year>\p{{Nd}}{{4}})"
+)

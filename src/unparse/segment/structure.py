@@ -15,17 +15,21 @@ One pass over the repaired lines, with the rules of how UN documents are laid ou
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
 
-from ..lexicon import SECTION_LETTERS, is_lead_verb
+from ..lexicon import LEGAL_UNITS, SECTION_LETTERS, is_lead_verb, legal_ordinal
 from ..models import Annex, Footnote, Paragraph, Section
 from ..repair.digits import western
 from ..repair.pipeline import Line
 from .items import ItemBuilder, Piece, build_footnote, build_paragraph, span_of
 from .patterns import (
     ANNEX_RE,
+    ARTICLE_RE,
+    ATTACHED_LAW_RE,
+    CHAPTER_RE,
     CLOSING_RE,
     CONTENTS_RE,
     FOOTNOTE_BARE_RE,
@@ -34,8 +38,11 @@ from .patterns import (
     FORMULA_RE,
     HEADING_LABEL_AT_END_RE,
     HEADING_RE,
+    IMPRINT_RE,
     INLINE_REF_RE,
+    LAW_CLOSING_RE,
     LEAD_INSIDE_RE,
+    LEGAL_MARKER_AT_END_RE,
     MISPLACED_NUMBER_RE,
     NUMBERED_RE,
     ORDINAL_LABEL_RE,
@@ -77,6 +84,7 @@ class Body:
     warnings: list[str] = field(default_factory=list)
     contents: list[tuple[str, Line]] = field(default_factory=list)  # entries of a contents list
     annexes: list[AnnexBuilder] = field(default_factory=list)
+    legislation: bool = False  # numbered articles: a law or a decree
 
 
 def _blank(line: Line) -> bool:
@@ -109,6 +117,9 @@ class _Pass:
         self.last_number = 0  # of the last numbered paragraph; an annex numbers from 1 again
         self.in_contents = False
         self.annex: AnnexBuilder | None = None  # the open annex: paragraphs and headings go there
+        self.body.legislation = _has_articles(lines)
+        self.units_seen: set[str] = set()  # units of a law's structure used so far
+        self.imprint = False  # past a gazette's imprint: nothing of the law any more
 
     # -- helpers -------------------------------------------------------------------------
     def _crossed_separator(self, prev: int, now: int) -> bool:
@@ -264,10 +275,11 @@ class _Pass:
             label, title = end["label"], text[: end.start()].strip()
         return (label, title) if title and len(title.split()) <= 20 else None
 
-    def _add_section(self, line: Line, label: str, title: str) -> None:
-        level = 1 if ORDINAL_LABEL_RE.match(label) or not label else 2
-        if label in SECTION_LETTERS:
-            level = 2
+    def _add_section(self, line: Line, label: str, title: str, level: int | None = None) -> None:
+        if level is None:
+            level = 1 if ORDINAL_LABEL_RE.match(label) or not label else 2
+            if label in SECTION_LETTERS:
+                level = 2
         section = Section(label=label, title=title, level=level, span=span_of([line]))
         (self.annex.sections if self.annex is not None else self.body.sections).append((section, line))
         self.current = None
@@ -291,8 +303,8 @@ class _Pass:
         m = NUMBERED_RE.match(following[0].text.strip())
         return m is not None and int(western(m["n"])) == self._next_number()
 
-    def feed(self, index: int, prev_number: int) -> None:
-        line = self.lines[index]
+    def feed(self, index: int, prev_number: int, line: Line | None = None) -> None:
+        line = self.lines[index] if line is None else line
         text = line.text.strip()
         if self._crossed_separator(prev_number, line.number):
             self.in_area = True
@@ -309,12 +321,14 @@ class _Pass:
         if annex and (self.blank_before or self.current is None or self.current.ends_with(TERMINATORS)):
             self._annex(index, annex["label"], annex["title"])
             return
+        if self.body.legislation and self._legal_line(index, line, text):
+            return
         if self.state == "closing" or (self.body.paragraphs and CLOSING_RE.match(text)):
             self.state = "closing"
             self.body.closing.append(line)
             return
         self._cite(text)
-        numbered = NUMBERED_RE.match(text) or self._misplaced_number(text)
+        numbered = None if self.body.legislation else NUMBERED_RE.match(text) or self._misplaced_number(text)
         if numbered:
             n, expected = int(western(numbered["n"])), self._next_number()
             if n == expected + 1 and self.state == "numbered":
@@ -326,14 +340,14 @@ class _Pass:
             self.state = "numbered"
             self._start_paragraph(line, int(western(numbered["n"])), numbered["rest"].strip())
             return
-        heading = self._heading(text)
+        heading = None if self.body.legislation else self._heading(text)
         if heading and (
             self.state == "numbered" or (self.state == "header" and ORDINAL_LABEL_RE.match(heading[0]))
         ):
             self.state = "numbered"
             self._add_section(line, *heading)
             return
-        if self.state == "numbered" and self._unlabelled_heading(index):
+        if self.state == "numbered" and not self.body.legislation and self._unlabelled_heading(index):
             self._add_section(line, "", text)
             return
         sub = SUB_ITEM_RE.match(text)
@@ -365,6 +379,88 @@ class _Pass:
             self.body.unplaced.append(line)
             return
         self.current.tail().add(line, text)
+
+    # -- legislation: articles, their numbered items, chapters, an attached law -----------
+    def _article(self, text: str) -> tuple[int, str, str] | None:
+        """``مادة (N):`` with N the next article number: (N, the word "مادة", the text after)."""
+        m = ARTICLE_RE.match(text)
+        if m is None or not (not m["rest"] or m["sep"] or (m["open"] and m["close"])):
+            return None
+        n = int(western(m["n"])) if m["n"] else legal_ordinal(m["ord"])
+        if n != self.last_number + 1:
+            return None
+        return n, m["lead"], m["rest"].strip()
+
+    def _legal_marker(self, text: str) -> bool:
+        return self._article(text) is not None or CHAPTER_RE.match(text) is not None
+
+    def _legal_line(self, index: int, line: Line, text: str) -> bool:
+        """Consume a line by the conventions of Arabic legislation; True when consumed."""
+        if self.imprint or (IMPRINT_RE.match(text) and self.state != "header"):
+            # The printer's imprint at the foot of a gazette: not the law; reported.
+            self.imprint = True
+            self.body.unplaced.append(line)
+            return True
+        if self.state != "header" and self._attached_law(index, text):
+            self._open_annex(line, text, None)
+            self.current = None
+            self.last_number = 0
+            return True
+        if self.state == "closing":
+            return False
+        if self.state != "header" and LAW_CLOSING_RE.match(text):
+            self.state = "closing"
+            self.body.closing.append(line)
+            return True
+        article = self._article(text)
+        if article is not None:
+            self.state = "numbered"
+            self._start_paragraph(line, article[0], article[2])
+            if self.current is not None:
+                self.current.lead = article[1]
+                if not self.current.pieces:
+                    # A marker alone on its line: the article's span starts there all the same.
+                    self.current.pieces.append(Piece(line, ""))
+            return True
+        chapter = CHAPTER_RE.match(text) if len(text) <= 200 else None
+        if chapter is not None:
+            self._chapter(index, line, chapter)
+            return True
+        numbered = NUMBERED_RE.match(text)
+        owner = self.current
+        if numbered and owner is not None and owner.number is not None and self.state == "numbered":
+            # "1 - ..." inside an article: its items, numbered from 1.
+            last = owner.children[-1].label if owner.children else "0"
+            if (last or "").isdigit() and int(western(numbered["n"])) == int(western(last or "0")) + 1:
+                owner.children.append(ItemBuilder(label=numbered["n"]))
+                owner.tail().add(line, numbered["rest"].strip())
+                return True
+        return False
+
+    def _chapter(self, index: int, line: Line, m: regex.Match[str]) -> None:
+        """``الباب الثاني`` and its title, on the line or on the next short one."""
+        title = (m["title"] or "").strip() or self._title_below(index, 15, self._legal_marker) or ""
+        unit = m["unit"]
+        self.units_seen.add(unit)
+        level = 1 + sum(1 for u in LEGAL_UNITS[: LEGAL_UNITS.index(unit)] if u in self.units_seen)
+        self._add_section(line, " ".join(m["label"].split()), title, level)
+        self.state = "numbered"
+
+    def _attached_law(self, index: int, text: str) -> bool:
+        """The heading of a law issued by the articles before it ("القانون المرافق"): a short
+        line naming a law, after articles, followed by a chapter or by article 1."""
+        if self.last_number == 0 or not ATTACHED_LAW_RE.match(text):
+            return False
+        if len(text.split()) > 15 or text.endswith(TERMINATORS):
+            return False
+        following = [x.text.strip() for x in self.lines[index + 1 : index + 8] if not _blank(x)][:3]
+        for nxt in following:
+            article = ARTICLE_RE.match(nxt)
+            if CHAPTER_RE.match(nxt) or (
+                article and (western(article["n"] or "") == "1" or legal_ordinal(article["ord"] or "") == 1)
+            ):
+                return True
+        return False
 
     # -- contents lists, notes of the header, annexes, formulas inside a sentence --------
     def _contents_line(self, line: Line, text: str) -> bool:
@@ -399,23 +495,32 @@ class _Pass:
         paragraphs, if any, count from 1."""
         line = self.lines[index]
         if title is None:
-            following = [
-                (j, x) for j, x in enumerate(self.lines[index + 1 : index + 4], index + 1) if not _blank(x)
-            ]
-            if following:
-                j, nxt = following[0]
-                candidate = nxt.text.strip()
-                if (
-                    len(candidate.split()) <= 20
-                    and not candidate.endswith(TERMINATORS)
-                    and not NUMBERED_RE.match(candidate)
-                    and not SUB_ITEM_RE.match(candidate)
-                    and self._heading(candidate) is None  # a heading inside the annex
-                ):
-                    title = candidate
-                    self.skip_until = j
+            title = self._title_below(
+                index,
+                20,
+                lambda x: bool(NUMBERED_RE.match(x) or SUB_ITEM_RE.match(x)) or self._heading(x) is not None,
+            )
+        self._open_annex(line, label, title)
+
+    def _title_below(self, index: int, max_words: int, opens: Callable[[str], bool]) -> str | None:
+        """The title of a heading on the next non-blank line: short, unpunctuated, and not
+        something that ``opens`` (a paragraph, a point, a heading); that line is consumed."""
+        following = [
+            (j, x) for j, x in enumerate(self.lines[index + 1 : index + 4], index + 1) if not _blank(x)
+        ]
+        if not following:
+            return None
+        j, nxt = following[0]
+        candidate = nxt.text.strip()
+        if len(candidate.split()) > max_words or candidate.endswith(TERMINATORS) or opens(candidate):
+            return None
+        self.skip_until = j
+        return candidate
+
+    def _open_annex(self, line: Line, label: str, title: str | None) -> None:
         self.annex = AnnexBuilder(label=label, title=title, line=line)
         self.body.annexes.append(self.annex)
+        self.units_seen = set()
         self.state = "numbered"
         self.in_area = False
         self.footnote = None
@@ -517,7 +622,14 @@ class _Pass:
                 self.blank_before = True
                 self.blanks_before += 1
                 continue
-            self.feed(index, prev_number)
+            glued = LEGAL_MARKER_AT_END_RE.search(line.text) if self.body.legislation else None
+            if glued and self._legal_marker(glued["marker"]):
+                # An article or chapter that an extraction joined to the line before it.
+                self.feed(index, prev_number, Line(line.number, line.text[: glued.start()], line.page))
+                self.blank_before = True
+                self.feed(index, prev_number, Line(line.number, glued["marker"], line.page))
+            else:
+                self.feed(index, prev_number)
             prev_number = line.number
             self.blank_before = False
             self.blanks_before = 0
@@ -535,6 +647,25 @@ def _pieces(words: list[tuple[Line, str]]) -> list[Piece]:
         else:
             pieces.append(Piece(line, word))
     return pieces
+
+
+def _has_articles(lines: list[Line]) -> bool:
+    """Whether the text is laid out in articles (a law, a decree): markers of articles 1 and 2
+    at the start of lines."""
+    seen: set[int] = set()
+    for line in lines:
+        text = line.text.strip()
+        if "مادة" not in text[:12]:
+            continue
+        m = ARTICLE_RE.match(text)
+        if m is None or not (not m["rest"] or m["sep"] or (m["open"] and m["close"])):
+            continue
+        n = int(western(m["n"])) if m["n"] else legal_ordinal(m["ord"])
+        if n in (1, 2):
+            seen.add(n)
+            if len(seen) == 2:
+                return True
+    return False
 
 
 def _blank_lines_separate_paragraphs(lines: list[Line]) -> bool:

@@ -212,7 +212,8 @@ def test_number_order_is_decided_per_document() -> None:
 # A step with triggers is skipped when none of its characters occurs in the text: the
 # skip must never change a result, so each such step, gated and ungated, must agree.
 _TRIGGER_ALPHABET = (
-    "ابةتجدرسعلمنهوىي ، . * ( ) 12 ١٢\n\t\u00a0\u0640\u064e\u0651\u202b\ufeff\ufe8d\ufef5\ufe7c\ufe76\ufe71\ue02a⁽¹²⁾"
+    "ابةتجدرسعلمنهوىي ، . * ( ) 12 ١٢\n\t\u00a0\u0640\u064e\u0651\u202b\ufeff"
+    "\ufe8d\ufef5\ufe7c\ufe76\ufe71\ue02a⁽¹²⁾"
 )
 
 

@@ -129,8 +129,17 @@ def test_laws_in_every_format(name: str) -> None:
     assert Document.model_validate_json(export(d, "json")) == d
     rows = records(d)
     assert [r["number"] for r in rows if r["part"] == "paragraph"] == [p.number for p in d.paragraphs]
-    assert export(d, "markdown").count("**1** - ") >= 1
-    assert f"# {d.title}" in export(d, "markdown")
+    md = export(d, "markdown")
+    assert md.count("**1** - ") >= 1 and f"# {d.title}" in md
+    if d.preamble_opening and d.preamble:
+        # The enacting formula closes the preamble of a law or decree.
+        assert md.index(d.preamble[-1].text) < md.index(d.preamble_opening) < md.index("**1** - ")
+        text = export(d, "text")
+        assert text.index(d.preamble[-1].text) < text.index(d.preamble_opening)
+    xmlschema = pytest.importorskip("xmlschema")
+    xml = export(d, "akn")
+    xmlschema.XMLSchema(str(HERE / "fixtures" / "akn" / "akomantoso30.xsd")).validate(xml)
+    assert '<doc name="law">' in xml or '<doc name="decree">' in xml
 
 
 def test_article_references_inside_text_are_not_articles() -> None:
@@ -220,3 +229,31 @@ def test_gazette_akn_has_the_attached_law_as_an_attachment() -> None:
     schema.validate(xml)
     assert xml.count("<paragraph ") == 6 + 45
     assert '<attachment eId="att_1">' in xml and "att_1__para_45" in xml
+
+
+def test_convention_annexed_to_a_resolution_is_read_in_articles() -> None:
+    """A UN resolution that adopts a text in articles stays a resolution: its operative
+    paragraphs are numbered paragraphs; the annex is read in articles and chapters."""
+    text = (HERE / "fixtures" / "unseen" / "sc-res-2467.txt").read_text(encoding="utf-8").rstrip()
+    annex = "\n\n".join(
+        [
+            "",
+            "المرفق",
+            "الفصل الأول - أحكام عامة",
+            "المادة 1",
+            "تطبق الدول هذه القواعد على النحو الآتي:",
+            "1 - في زمن السلم؛",
+            "2 - في زمن النزاع.",
+            "المادة 2",
+            "لا يخل شيء في هذه القواعد بالالتزامات القائمة.",
+        ]
+    )
+    d = unparse.parse_text(text + annex)
+    assert (d.kind, [p.number for p in d.paragraphs]) == ("resolution", [1, 2, 3, 4, 5])
+    assert d.operative == d.paragraphs and d.sections == []
+    [a] = d.annexes
+    assert [(p.number, p.lead, [s.label for s in p.sub_items]) for p in a.paragraphs] == [
+        (1, "المادة", ["1", "2"]),
+        (2, "المادة", []),
+    ]
+    assert [(s.label, s.title, s.first_paragraph) for s in a.sections] == [("الفصل الأول", "أحكام عامة", 1)]

@@ -67,6 +67,12 @@ def in_order(paragraphs: list[Paragraph], sections: list[Section]) -> Iterator[I
         yield Item(section=section)
 
 
+def formula_last(doc: Document) -> bool:
+    """Whether the formula closes the preamble rather than opening it: a law's or a decree's
+    enacting formula ("قرر:") follows its citations; a resolution's ("إن الجمعية العامة،") opens."""
+    return doc.kind in ("law", "decree")
+
+
 def with_markers(text: str, refs: list[FootnoteRef], fmt: str) -> str:
     """``text`` with each footnote marker put back at its offset, formatted by ``fmt`` (``"[^{}]"``)."""
     if not refs:

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 import regex
 
 from ..models import Document, Footnote, FootnoteRef, Paragraph, Section, SubItem
-from ._common import Item, body_in_order, in_order
+from ._common import Item, body_in_order, formula_last, in_order
 from .ids import annex_id, paragraph_ids
 
 EXTENSION = ".xml"
@@ -193,7 +193,7 @@ def _preamble(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Note
     if not (doc.preamble_opening or doc.preamble):
         return
     preamble = _sub(root, "preamble")
-    if doc.preamble_opening:
+    if doc.preamble_opening and not formula_last(doc):
         _sub(_sub(preamble, "formula", name="enactingFormula"), "p", doc.preamble_opening)
     if doc.preamble:
         recitals = _sub(preamble, "recitals", eId="preamble__recs")
@@ -205,6 +205,8 @@ def _preamble(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Note
             notes.paragraph(rec, p.text, p.footnote_refs)
             if p.sub_items:
                 _block_list(rec, p.sub_items, eid, notes)
+    if doc.preamble_opening and formula_last(doc):
+        _sub(_sub(preamble, "formula", name="enactingFormula"), "p", doc.preamble_opening)
 
 
 def _points(parent: ET.Element, items: list[SubItem], eid: str, notes: _Notes) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from ..models import Document, FootnoteRef, Paragraph, SubItem
+from . import _common
 from ._common import annex_title, body_in_order, document_title, heading_text, in_order, metadata
 
 EXTENSION = ".md"
@@ -68,10 +69,11 @@ def render(doc: Document) -> str:
     for label, value in metadata(doc):
         lines.append(f"- **{label}:** {escape(value)}")
     lines.append("")
-    if doc.preamble_opening:
-        lines += [f"*{escape(doc.preamble_opening)}*", ""]
+    formula = [f"*{escape(doc.preamble_opening)}*", ""] if doc.preamble_opening else []
+    lines += [] if _common.formula_last(doc) else formula
     for p in doc.preamble:
         _paragraph(p, lines)
+    lines += formula if _common.formula_last(doc) else []
     for item in body_in_order(doc):
         if item.section is not None:
             hashes = "#" * min(item.section.level + 1, 6)

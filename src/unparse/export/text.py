@@ -13,6 +13,7 @@ from ._common import (
     annex_title,
     body_in_order,
     document_title,
+    formula_last,
     heading_text,
     in_order,
     metadata,
@@ -46,10 +47,11 @@ def render(doc: Document) -> str:
     lines = [title, "=" * min(len(title), 72), ""]
     lines += [f"{label}: {_flat(value)}" for label, value in metadata(doc)]
     lines.append("")
-    if doc.preamble_opening:
-        lines += [_flat(doc.preamble_opening), ""]
+    formula = [_flat(doc.preamble_opening), ""] if doc.preamble_opening else []
+    lines += [] if formula_last(doc) else formula
     for p in doc.preamble:
         _paragraph(p, lines)
+    lines += formula if formula_last(doc) else []
     for item in body_in_order(doc):
         if item.section is not None:
             lines += [_flat(heading_text(item.section)), ""]

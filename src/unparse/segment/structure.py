@@ -84,7 +84,7 @@ class Body:
     warnings: list[str] = field(default_factory=list)
     contents: list[tuple[str, Line]] = field(default_factory=list)  # entries of a contents list
     annexes: list[AnnexBuilder] = field(default_factory=list)
-    legislation: bool = False  # numbered articles: a law or a decree
+    legislation: bool = False  # the body is in articles: a law or a decree
 
 
 def _blank(line: Line) -> bool:
@@ -117,7 +117,10 @@ class _Pass:
         self.last_number = 0  # of the last numbered paragraph; an annex numbers from 1 again
         self.in_contents = False
         self.annex: AnnexBuilder | None = None  # the open annex: paragraphs and headings go there
-        self.body.legislation = _has_articles(lines)
+        # Articles 1 and 2 somewhere: legislation, or a UN text with a convention annexed. A
+        # part (the body, an annex) is read in articles from its article 1 on.
+        self.expect_articles = _has_articles(lines)
+        self.articles = False
         self.units_seen: set[str] = set()  # units of a law's structure used so far
         self.imprint = False  # past a gazette's imprint: nothing of the law any more
 
@@ -321,14 +324,14 @@ class _Pass:
         if annex and (self.blank_before or self.current is None or self.current.ends_with(TERMINATORS)):
             self._annex(index, annex["label"], annex["title"])
             return
-        if self.body.legislation and self._legal_line(index, line, text):
+        if self.expect_articles and self._legal_line(index, line, text):
             return
         if self.state == "closing" or (self.body.paragraphs and CLOSING_RE.match(text)):
             self.state = "closing"
             self.body.closing.append(line)
             return
         self._cite(text)
-        numbered = None if self.body.legislation else NUMBERED_RE.match(text) or self._misplaced_number(text)
+        numbered = None if self.articles else NUMBERED_RE.match(text) or self._misplaced_number(text)
         if numbered:
             n, expected = int(western(numbered["n"])), self._next_number()
             if n == expected + 1 and self.state == "numbered":
@@ -340,14 +343,14 @@ class _Pass:
             self.state = "numbered"
             self._start_paragraph(line, int(western(numbered["n"])), numbered["rest"].strip())
             return
-        heading = None if self.body.legislation else self._heading(text)
+        heading = None if self.articles else self._heading(text)
         if heading and (
             self.state == "numbered" or (self.state == "header" and ORDINAL_LABEL_RE.match(heading[0]))
         ):
             self.state = "numbered"
             self._add_section(line, *heading)
             return
-        if self.state == "numbered" and not self.body.legislation and self._unlabelled_heading(index):
+        if self.state == "numbered" and not self.articles and self._unlabelled_heading(index):
             self._add_section(line, "", text)
             return
         sub = SUB_ITEM_RE.match(text)
@@ -387,7 +390,8 @@ class _Pass:
         if m is None or not (not m["rest"] or m["sep"] or (m["open"] and m["close"])):
             return None
         n = int(western(m["n"])) if m["n"] else legal_ordinal(m["ord"])
-        if n != self.last_number + 1:
+        # The next article; or article 1, where a part without numbered paragraphs begins.
+        if n is None or (n != self.last_number + 1 if self.articles else n != 1 or bool(self._numbered())):
             return None
         return n, m["lead"], m["rest"].strip()
 
@@ -396,24 +400,26 @@ class _Pass:
 
     def _legal_line(self, index: int, line: Line, text: str) -> bool:
         """Consume a line by the conventions of Arabic legislation; True when consumed."""
-        if self.imprint or (IMPRINT_RE.match(text) and self.state != "header"):
+        if self.imprint or (self.articles and IMPRINT_RE.match(text)):
             # The printer's imprint at the foot of a gazette: not the law; reported.
             self.imprint = True
             self.body.unplaced.append(line)
             return True
-        if self.state != "header" and self._attached_law(index, text):
+        if self.articles and self._attached_law(index, text):
             self._open_annex(line, text, None)
             self.current = None
             self.last_number = 0
             return True
         if self.state == "closing":
             return False
-        if self.state != "header" and LAW_CLOSING_RE.match(text):
+        if self.articles and LAW_CLOSING_RE.match(text):
             self.state = "closing"
             self.body.closing.append(line)
             return True
         article = self._article(text)
         if article is not None:
+            self.articles = True
+            self.body.legislation = self.body.legislation or self.annex is None
             self.state = "numbered"
             self._start_paragraph(line, article[0], article[2])
             if self.current is not None:
@@ -422,13 +428,15 @@ class _Pass:
                     # A marker alone on its line: the article's span starts there all the same.
                     self.current.pieces.append(Piece(line, ""))
             return True
-        chapter = CHAPTER_RE.match(text) if len(text) <= 200 else None
+        # Chapters come among articles, or before the first one of a part.
+        before = self.state == "header" or (self.annex is not None and not self.annex.paragraphs)
+        chapter = CHAPTER_RE.match(text) if len(text) <= 200 and (self.articles or before) else None
         if chapter is not None:
             self._chapter(index, line, chapter)
             return True
         numbered = NUMBERED_RE.match(text)
         owner = self.current
-        if numbered and owner is not None and owner.number is not None and self.state == "numbered":
+        if numbered and self.articles and owner is not None and owner.number is not None:
             # "1 - ..." inside an article: its items, numbered from 1.
             last = owner.children[-1].label if owner.children else "0"
             if (last or "").isdigit() and int(western(numbered["n"])) == int(western(last or "0")) + 1:
@@ -498,7 +506,11 @@ class _Pass:
             title = self._title_below(
                 index,
                 20,
-                lambda x: bool(NUMBERED_RE.match(x) or SUB_ITEM_RE.match(x)) or self._heading(x) is not None,
+                lambda x: (
+                    bool(NUMBERED_RE.match(x) or SUB_ITEM_RE.match(x) or CHAPTER_RE.match(x))
+                    or ARTICLE_RE.match(x) is not None
+                    or self._heading(x) is not None
+                ),
             )
         self._open_annex(line, label, title)
 
@@ -521,6 +533,7 @@ class _Pass:
         self.annex = AnnexBuilder(label=label, title=title, line=line)
         self.body.annexes.append(self.annex)
         self.units_seen = set()
+        self.articles = False  # an annex is in articles if its own article 1 says so
         self.state = "numbered"
         self.in_area = False
         self.footnote = None
@@ -622,7 +635,7 @@ class _Pass:
                 self.blank_before = True
                 self.blanks_before += 1
                 continue
-            glued = LEGAL_MARKER_AT_END_RE.search(line.text) if self.body.legislation else None
+            glued = LEGAL_MARKER_AT_END_RE.search(line.text) if self.articles else None
             if glued and self._legal_marker(glued["marker"]):
                 # An article or chapter that an extraction joined to the line before it.
                 self.feed(index, prev_number, Line(line.number, line.text[: glued.start()], line.page))

@@ -54,9 +54,12 @@ _ATOM_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
-# The same atoms, each with the whitespace before it, in one findall per line.
+# The same atoms, each with the whitespace before it, in one findall per line. Every
+# non-space character starts an atom, so matches are contiguous: \G anchors each one where
+# the last ended (without it, trailing spaces were rescanned from every position: a line
+# of n spaces cost n squared) and the gap is possessive.
 _GAP_ATOM_RE = regex.compile(
-    r"(\s*)(?:" + _ATOM_RE.pattern.replace("(?V1)", "") + ")", regex.VERBOSE | regex.V1
+    r"\G(\s*+)(?:" + _ATOM_RE.pattern.replace("(?V1)", "") + ")", regex.VERBOSE | regex.V1
 )
 _CLAUSE_PUNCT = frozenset("،؛.:,;")
 _OPENERS = frozenset("([{«")

@@ -20,6 +20,7 @@ import unparse
 from unparse import Document
 from unparse.export import export
 from unparse.export.jsonl import records
+from unparse.segment.patterns import ARTICLE_RE
 
 HERE = Path(__file__).resolve().parent
 LAWS = HERE / "fixtures" / "unseen" / "laws"
@@ -257,3 +258,44 @@ def test_convention_annexed_to_a_resolution_is_read_in_articles() -> None:
         (2, "المادة", []),
     ]
     assert [(s.label, s.title, s.first_paragraph) for s in a.sections] == [("الفصل الأول", "أحكام عامة", 1)]
+
+
+FIXTURES = ["law-ordinal-articles.txt", "decree-numbered-articles.txt", "law-parts-and-chapters.txt"]
+
+
+def _squash(text: str) -> str:
+    """Text without the punctuation that separates labels, markers and titles."""
+    return " ".join(text.translate(str.maketrans("():-–", "     ")).split())
+
+
+def _everything(d: Document) -> str:
+    out = [d.title or "", d.preamble_opening or "", d.closing or ""]
+    out += [p.text for p in d.preamble]
+    out += [f"{s.label} {s.title}" for s in d.sections]
+    for p in d.paragraphs:
+        out.append(p.text)
+        out += [f"{s.label} {s.text}" for s in p.sub_items]
+    return "\n".join(_squash(x) for x in out)
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_no_line_of_a_law_is_lost(name: str) -> None:
+    """Every line is in the title, the preamble, a heading, an article or an item, or the
+    closing; only article markers are taken out (into ``number`` and ``lead``)."""
+    d = parsed(name)
+    haystack = _everything(d)
+    for line in (LAWS / name).read_text(encoding="utf-8").splitlines():
+        marker = ARTICLE_RE.match(line.strip())
+        rest = marker["rest"] if marker else line
+        for part in rest.split(" المادة "):  # a marker joined to the line before it
+            if not ARTICLE_RE.match(f"المادة {part}"):
+                assert _squash(part) in haystack, part
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_eastern_digits_and_crlf_give_the_same_structure(name: str) -> None:
+    text = (LAWS / name).read_text(encoding="utf-8")
+    variant = text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")).replace("\n", "\r\n")
+    d, e = parsed(name), unparse.parse_text(variant)
+    assert (e.kind, e.title, e.preamble_opening, e.date) == (d.kind, d.title, d.preamble_opening, d.date)
+    assert outline(e) == outline(d) and headings(e) == headings(d)

@@ -299,3 +299,14 @@ def test_eastern_digits_and_crlf_give_the_same_structure(name: str) -> None:
     d, e = parsed(name), unparse.parse_text(variant)
     assert (e.kind, e.title, e.preamble_opening, e.date) == (d.kind, d.title, d.preamble_opening, d.date)
     assert outline(e) == outline(d) and headings(e) == headings(d)
+
+
+def test_articles_after_a_resolution_began_are_not_its_structure() -> None:
+    """Article markers inside a UN text that began with its formula and preamble (a quoted
+    convention without an annex heading) do not turn it into a law."""
+    text = (HERE / "fixtures" / "unseen" / "sc-res-2467.txt").read_text(encoding="utf-8").rstrip()
+    d = unparse.parse_text(
+        text + "\n\nالمادة 1: تطبق الدول هذه القواعد.\n\nالمادة 2: لا يخل شيء بالالتزامات."
+    )
+    assert (d.kind, [p.number for p in d.paragraphs], d.annexes) == ("resolution", [1, 2, 3, 4, 5], [])
+    assert d.paragraphs[-1].text.endswith("المادة 2: لا يخل شيء بالالتزامات.")

@@ -390,8 +390,11 @@ class _Pass:
         if m is None or not (not m["rest"] or m["sep"] or (m["open"] and m["close"])):
             return None
         n = int(western(m["n"])) if m["n"] else legal_ordinal(m["ord"])
-        # The next article; or article 1, where a part without numbered paragraphs begins.
-        if n is None or (n != self.last_number + 1 if self.articles else n != 1 or bool(self._numbered())):
+        # The next article; or article 1, opening a part without numbered paragraphs: an annex,
+        # or a body that has not begun as a UN text (no formula, no preamble) before it.
+        began = self.body.formula is not None or bool(self.body.preamble)
+        first = n == 1 and not self._numbered() and (self.annex is not None or not began)
+        if n is None or (n != self.last_number + 1 if self.articles else not first):
             return None
         return n, m["lead"], m["rest"].strip()
 

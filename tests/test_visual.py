@@ -242,3 +242,13 @@ def test_not_fired(name: str) -> None:
     result = repair(_sample(name))
     assert [f for f in result.fixes if f.kind == "visual_order"] == []
     assert "visual_numbers" not in result.facts
+
+
+def test_a_digit_glued_to_a_word_does_not_hide_it_from_the_word_list() -> None:
+    # Found by the fuzzer: an Eastern digit (Arabic script) was taken into the word, so the
+    # word list did not know "ىمأ٨" and the line stayed; once the digits were converted and
+    # spaced, the second pass reversed it: normalize was not idempotent.
+    text = "ىﻤأ٨"
+    once = unparse.normalize(text)
+    assert unparse.normalize(once) == once
+    assert once == "8أمى"  # the reversed word read back; the digit kept its place

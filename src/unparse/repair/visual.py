@@ -27,7 +27,9 @@ from .pipeline import Context, Line
 # ---------------------------------------------------------------------------
 
 
-_TOKEN_RE = regex.compile(r"[\p{Arabic}\p{M}\u0640]+")
+# Arabic-script words: letters, marks and tatweel, not the Eastern digits (Arabic script
+# too): a digit glued to a word must not hide it from the word list ("ىمأ٨").
+_TOKEN_RE = regex.compile(r"(?V1)[[\p{Arabic}\p{M}\u0640]--\p{Nd}]+")
 _MARK_RE = regex.compile(r"\p{M}+")
 _SHAPED_RE = regex.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 # Cheap test for a line that may be reversed: shaped letters, a word starting with ة/ى,

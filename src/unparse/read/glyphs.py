@@ -261,6 +261,19 @@ def _gap_threshold(bases: list[Glyph], minimum: float) -> float:
     return max(minimum, 0.5 * statistics.median(gaps)) if gaps else minimum
 
 
+def _inside_arabic_word(bases: list[Glyph], i: int) -> bool:
+    """The nearest mapped glyphs on both sides of ``bases[i]`` are right-to-left letters."""
+    sides = []
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(bases) and bases[k].text == "\ufffd":
+            k += step
+        if not 0 <= k < len(bases):
+            return False
+        sides.append(bases[k].text)
+    return all(bidi_class(t) == "R" for t in sides)
+
+
 def _visual_units(line: TextLine, gap_factor: float) -> list[_Unit]:
     """The line left to right as units: glyph texts (marks attached), spaces, superscript refs.
 
@@ -319,6 +332,11 @@ def _visual_units(line: TextLine, gap_factor: float) -> list[_Unit]:
     for i, g in enumerate(bases):
         if not g.text.strip():
             spaced = True
+            continue
+        if g.text == "\ufffd" and _inside_arabic_word(bases, i):
+            # An unmapped glyph joined to Arabic letters on both sides: a justification
+            # kashida or part of a letter, no character of its own; it still fills the gap.
+            right_edge = max(right_edge, g.x1) if prev is not None else g.x1
             continue
         if g.size < small and g.baseline < raised:  # is_superscript(g, line)
             if prev is not None and not sup and g.x0 - right_edge > threshold:

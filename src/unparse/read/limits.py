@@ -236,6 +236,38 @@ class CharBox:
         self.matrix = matrix
 
 
+_SYMBOLIC = 4  # FontDescriptor Flags bit 3: the font's codes have no standard meaning
+
+
+def _mapped_codes(font: Any) -> Any:
+    """The codes a symbolic simple font's ToUnicode map covers (a dict), or None to trust pdfminer.
+
+    Word processors subset a font as symbolic TrueType and write a ToUnicode map that
+    leaves out the glyphs that stand for no character (justification kashidas, parts of a
+    composed letter); pdfminer then reads the code through the standard encoding, which
+    means nothing for such a font. Computed once per font object.
+    """
+    try:
+        return font._unparse_mapped
+    except AttributeError:
+        pass
+    from pdfminer.pdffont import PDFSimpleFont
+
+    mapped = None
+    umap = getattr(font, "unicode_map", None)
+    table = getattr(umap, "cid2unichr", None)
+    if (
+        isinstance(table, dict)
+        and table
+        and isinstance(font, PDFSimpleFont)  # a CID font's to_unichr already says so
+        and int(getattr(font, "flags", 0) or 0) & _SYMBOLIC
+    ):
+        mapped = table
+    with contextlib.suppress(AttributeError):  # a font class with slots: not cached
+        font._unparse_mapped = mapped
+    return mapped
+
+
 def bounded_aggregator(
     rsrcmgr: Any,
     options: Options = DEFAULT_OPTIONS,
@@ -291,11 +323,17 @@ def bounded_aggregator(
             self.glyphs += 1
             if self.glyphs > limit:
                 self._refuse()
-            try:
-                text = font.to_unichr(cid)
-                assert isinstance(text, str), str(type(text))
-            except PDFUnicodeNotDefined:
-                text = self.handle_undefined_char(font, cid)
+            mapped = _mapped_codes(font)
+            if mapped is not None and cid not in mapped:
+                # A symbolic font's ToUnicode map leaves this code out: pdfminer would fall
+                # back to the standard encoding ('#' for a word processor's kashida glyph).
+                text = f"(cid:{cid})"
+            else:
+                try:
+                    text = font.to_unichr(cid)
+                    assert isinstance(text, str), str(type(text))
+                except PDFUnicodeNotDefined:
+                    text = self.handle_undefined_char(font, cid)
             adv = font.char_width(cid) * fontsize * scaling
             vertical = font.is_vertical()
             if vertical:

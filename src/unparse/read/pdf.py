@@ -388,6 +388,28 @@ def _is_short(p: _Phys, left: float, right: float, rtl: bool) -> bool:
     return slack > 1.5 * p.line.size
 
 
+def _first_word_width(p: _Phys, rtl: bool) -> float:
+    """The width of the line's first word in reading order (from its start edge to the first gap)."""
+    glyphs = p.line.glyphs  # sorted left to right
+    seq = reversed(glyphs) if rtl else iter(glyphs)
+    edge: float | None = None
+    far = 0.0
+    gap = 0.25 * p.line.size
+    for g in seq:
+        if g.is_space:
+            if edge is not None:
+                break
+            continue
+        if edge is None:
+            edge = g.x1 if rtl else g.x0
+            far = g.x0 if rtl else g.x1
+            continue
+        if (far - g.x1 if rtl else g.x0 - far) > gap:
+            break
+        far = min(far, g.x0) if rtl else max(far, g.x1)
+    return abs(edge - far) if edge is not None else 0.0
+
+
 def _starts_paragraph(
     p: _Phys, prev: _Phys | None, spacing: float, left: float, right: float, rtl: bool, body_size: float
 ) -> bool:
@@ -396,6 +418,26 @@ def _starts_paragraph(
     if abs(p.line.size - prev.line.size) > 0.1 * body_size or p.line.bold != prev.line.bold:
         return True
     if _is_short(prev, left, right, rtl):
+        # A line that stops short ends its paragraph, unless the next line's first word would
+        # not have fitted in the room left: typesetters that do not stretch every line (or stop
+        # at a stretch limit) leave such ragged lines inside a paragraph.
+        # A page's last line that stops short is taken as a paragraph's end (the next word is
+        # not seen beside it).
+        # The room left counts both sides (a centred line leaves it on both).
+        slack = (right - left) - (prev.line.x1 - prev.line.x0)
+        if p.page != prev.page or slack > _first_word_width(p, rtl) + 0.5 * p.line.size:
+            return True
+    # A first-line indent: the line starts further in than the one before and runs to the
+    # far margin (word processors mark paragraphs by indent alone, with little or no gap).
+    inset = (right - p.line.x1) if rtl else (p.line.x0 - left)
+    prev_inset = (right - prev.line.x1) if rtl else (prev.line.x0 - left)
+    far = (p.line.x0 - left) if rtl else (right - p.line.x1)
+    # Not after a marker line: a hanging number or label indents the lines that follow it.
+    if (
+        inset > max(0.8 * body_size, prev_inset + 0.8 * body_size)
+        and far < 1.5 * body_size
+        and not _PARA_MARKER_RE.match(prev.text)
+    ):
         return True
     if p.page == prev.page and p.line.baseline - prev.line.baseline > 1.35 * spacing:
         return True

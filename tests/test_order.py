@@ -240,3 +240,14 @@ def test_run_reversal_evidence_guards_never_change_the_count() -> None:
         bad, good = plain(lines)
         assert order.run_reversal_evidence(lines) == (bad, good)
         assert order.is_run_reversed(lines) == (bad >= 3 and 2 * bad >= good)
+
+
+def test_a_number_never_glues_to_the_word_after_it() -> None:
+    # Found by the fuzzer: a run "ـانون" (tatweel first) was glued to the number before it,
+    # the tatweel step then left "٢٢انون", a digit glued to a letter, which is the evidence
+    # of reversed runs: the second pass reordered the line again (not idempotent).
+    options = Options(digits="keep")
+    text = "\n".join(["  ـانون ٢٢المــؤرخ "] * 4)
+    once = unparse.normalize(text, options)
+    assert once.split("\n") == ["المؤرخ ٢٢ انون"] * 4
+    assert unparse.normalize(once, options) == once

@@ -914,6 +914,10 @@ def _joiner(left: list[Atom], right: list[Atom], model: DocumentModel) -> str:
         return ""
     if a.text == "/" or b.text == "/":
         return ""
+    if a.kind == _NUM and b.kind == _WORD:
+        # A number glued to the word after it is the mark of reversed runs itself (and once
+        # a tatweel between them is stripped, a second pass would reorder the line again).
+        return " "
     if a.text.endswith(_TATWEEL) or b.text.startswith(_TATWEEL):
         return ""
     if a.kind == _WORD and a.key == "و" and len(left) == 1:

@@ -374,12 +374,18 @@ _XML_UNSAFE = st.text(
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=_XML_UNSAFE, label=_XML_UNSAFE, marker=_XML_UNSAFE, offset=st.integers(-5, 50))
+@given(
+    text=_XML_UNSAFE,
+    label=_XML_UNSAFE,
+    marker=_XML_UNSAFE,
+    offset=st.integers(-5, 50),
+    kind=st.sampled_from(["resolution", "law"]),  # a UN statement and an act
+)
 def test_akn_is_well_formed_and_valid_for_any_text(
-    schema: Any, text: str, label: str, marker: str, offset: int
+    schema: Any, text: str, label: str, marker: str, offset: int, kind: str
 ) -> None:
     doc = Document(
-        kind="resolution",
+        kind=kind,  # type: ignore[arg-type]
         symbol=text or None,
         title=text,
         preamble_opening=text,
@@ -395,6 +401,13 @@ def test_akn_is_well_formed_and_valid_for_any_text(
         ],
         footnotes=[Footnote(marker=marker, text=text, span=span(4))],
         closing=text or None,
+        annexes=[
+            Annex(
+                label=label,
+                paragraphs=[Paragraph(number=1, lead="مادة", text=text, span=span(5))],
+                span=span(5),
+            )
+        ],
     )
     schema.validate(export(doc, "akn"))
     for name in ("json", "jsonl", "markdown", "text"):

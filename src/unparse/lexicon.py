@@ -265,3 +265,60 @@ def legal_ordinal(phrase: str) -> int | None:
 # Units of a law's structure, from the largest: "الكتاب الأول" > "الباب" > "القسم" > "الفصل"
 # > "الفرع". A chapter's level is its rank among the units the law uses.
 LEGAL_UNITS = ("كتاب", "باب", "قسم", "فصل", "فرع")
+
+# -- States ------------------------------------------------------------------------------
+# The official names of the Arab states (members of the League of Arab States), as their
+# legislation prints them, and their ISO 3166-1 alpha-2 codes (the country of an Akoma
+# Ntoso work). General knowledge, not words of one document.
+ARAB_STATES: dict[str, str] = {
+    "المملكة الأردنية الهاشمية": "jo",
+    "الإمارات العربية المتحدة": "ae",
+    "مملكة البحرين": "bh",
+    "الجمهورية التونسية": "tn",
+    "الجمهورية الجزائرية الديمقراطية الشعبية": "dz",
+    "جمهورية جيبوتي": "dj",
+    "المملكة العربية السعودية": "sa",
+    "جمهورية السودان": "sd",
+    "الجمهورية العربية السورية": "sy",
+    "جمهورية الصومال الفيدرالية": "so",
+    "جمهورية العراق": "iq",
+    "سلطنة عمان": "om",
+    "دولة فلسطين": "ps",
+    "دولة قطر": "qa",
+    "الاتحاد القمري": "km",
+    "دولة الكويت": "kw",
+    "الجمهورية اللبنانية": "lb",
+    "دولة ليبيا": "ly",
+    "جمهورية مصر العربية": "eg",
+    "المملكة المغربية": "ma",
+    "الجمهورية الإسلامية الموريتانية": "mr",
+    "الجمهورية اليمنية": "ye",
+}
+# The code of a work whose country no text names: "zz", user-assigned in ISO 3166-1 and
+# used for an unknown region (Unicode CLDR), so it can never be taken for a real country.
+UNKNOWN_COUNTRY = "zz"
+
+
+def _fold_state(text: str) -> str:
+    """Spelling variants that do not change a name: marks and tatweel, hamza on alif, final
+    yaa written as alif maqsura ("جيبوتى")."""
+    return _MARKS_RE.sub("", text).translate(str.maketrans("أإآى", "اااي"))
+
+
+_STATE_NAMES_FOLDED = sorted((_fold_state(n) for n in ARAB_STATES), key=len, reverse=True)
+# A name with its proclitics: "و", "ف", then "ب", "ك" or "ل" ("وبجمهورية"); "ل" before the
+# article drops its alif ("للمملكة المغربية").
+_STATE_RE = regex.compile(
+    r"(?<!\p{L})[وف]?(?:[بكل]?(?P<name>"
+    + "|".join(regex.escape(n) for n in _STATE_NAMES_FOLDED)
+    + r")|ل(?P<elided>"
+    + "|".join(regex.escape(n[1:]) for n in _STATE_NAMES_FOLDED if n.startswith("ال"))
+    + r"))(?!\p{L})"
+)
+_STATE_CODE = {_fold_state(n): c for n, c in ARAB_STATES.items()}
+
+
+def states_named(text: str) -> list[str]:
+    """The ISO 3166-1 alpha-2 codes of the Arab states ``text`` names by their official name,
+    in order of appearance, with repeats: ``"... محافظات جمهورية مصر العربية"`` → ``["eg"]``."""
+    return [_STATE_CODE[m["name"] or "ا" + m["elided"]] for m in _STATE_RE.finditer(_fold_state(text))]

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
+from ..lexicon import UNKNOWN_COUNTRY, states_named
 from ..models import Annex, Document, FootnoteRef, Paragraph, Section
+
+# The number in a law's or decree's title: "قانون رقم 8 لسنة 2022", "مرسوم بقانون رقم (12)".
+_TITLE_NUMBER_RE = regex.compile(r"(?<!\p{L})رقم\s*\(?\s*(\p{Nd}{1,6})(?!\p{Nd})")
+# Leads of the articles of a law, as the segmenter records them.
+_ARTICLE_LEADS = ("مادة", "المادة")
 
 
 @dataclass(frozen=True)
@@ -108,3 +117,41 @@ def metadata(doc: Document) -> list[tuple[str, str]]:
         ("Source", doc.source),
     ]
     return [(k, v) for k, v in pairs if v]
+
+
+def is_act(doc: Document) -> bool:
+    """Whether the document is legislation (a law or a decree, in articles), not a UN text."""
+    return doc.kind in ("law", "decree")
+
+
+def is_attached_act(doc: Document, annex: Annex) -> bool:
+    """Whether an annex of a law is itself a law in articles (the law an issuing law issues),
+    rather than a schedule or a form: all its paragraphs are numbered articles."""
+    return (
+        is_act(doc)
+        and bool(annex.paragraphs)
+        and all(p.number is not None and p.lead in _ARTICLE_LEADS for p in annex.paragraphs)
+    )
+
+
+def act_number(doc: Document) -> str | None:
+    """The number of a law or decree: its symbol, else the number in its title (``"8"``)."""
+    if doc.symbol:
+        return doc.symbol
+    m = _TITLE_NUMBER_RE.search(doc.title or "")
+    return str(int(m[1])) if m else None  # int() reads Eastern digits too
+
+
+def act_country(doc: Document) -> str:
+    """The ISO 3166-1 alpha-2 code of the state whose law this is: the first state the title,
+    preamble, formula or signature names; else the state the text names most often (the
+    earliest on a tie), since a law names its own state more than any other; else "zz"."""
+    front = [doc.title, *(p.text for p in doc.preamble), doc.preamble_opening, doc.closing]
+    named = states_named("\n".join(t for t in front if t))
+    if named:
+        return named[0]
+    named = states_named(doc.text)
+    if not named:
+        return UNKNOWN_COUNTRY
+    counts = Counter(named)
+    return max(counts, key=lambda c: (counts[c], -named.index(c)))

@@ -15,6 +15,21 @@
 - ``attachments``: each annex an ``attachment`` holding a ``doc name="annex"`` (its own meta,
   the heading as docNumber, the title as docTitle, its paragraphs and headings in ``mainBody``).
 
+Laws and decrees (``kind`` "law"/"decree") are national legislation, not UN texts, and take
+Akoma Ntoso's form for acts:
+
+- ``<act name="law|decree">``; the work is the country's: ``FRBRcountry`` is the ISO 3166-1
+  alpha-2 code of the Arab state the text names (``_common.act_country``; "zz", unknown,
+  when none is named), ``FRBRsubtype`` the kind, ``FRBRnumber`` the symbol or the number of
+  the title (``قانون رقم 8 لسنة 2022`` → 8), and the URI ``/akn/eg/act/law/2022-03-06/8``;
+- ``preamble``: the citations as recitals, then ``formula name="enactingFormula"``;
+- ``body``: ``article`` elements (eId ``art_N``; ``num`` "المادة N"; ``content``, or ``intro``
+  and a ``point`` per item), nested in ``chapter`` (level-1 headings: الباب, or الفصل when it
+  is the largest unit), ``section`` (level 2), ``subsection`` (level 3), ``level`` (deeper);
+- ``conclusions``: the signature (``صدر ...``) with its date;
+- an annex that is itself a law in articles (the law an issuing law issues) is an
+  ``attachment`` holding an ``act`` with its own meta and body; other annexes are docs, as above.
+
 Built with :mod:`xml.etree.ElementTree` (so everything is escaped), with characters XML 1.0
 cannot carry removed, and valid against the Akoma Ntoso 3.0 schema (tested).
 """
@@ -27,8 +42,19 @@ from collections.abc import Iterable
 
 import regex
 
-from ..models import Document, Footnote, FootnoteRef, Paragraph, Section, SubItem
-from ._common import Item, body_in_order, formula_last, in_order
+from ..lexicon import ARAB_STATES
+from ..models import Annex, Document, Footnote, FootnoteRef, Paragraph, Section, SubItem
+from ._common import (
+    Item,
+    act_country,
+    act_number,
+    annex_title,
+    body_in_order,
+    formula_last,
+    in_order,
+    is_act,
+    is_attached_act,
+)
 from .ids import annex_id, paragraph_ids
 
 EXTENSION = ".xml"
@@ -39,6 +65,9 @@ _NOT_XML = regex.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U000100
 _NOT_ID = regex.compile(r"[^\w.-]+")
 # Elements whose content is text (mixed content): never indented inside.
 _TEXT_ELEMENTS = {"p", "num", "heading", "listIntroduction", "docTitle", "docNumber", "FRBRname"}
+# The elements of an act's hierarchy by heading level, and their eId abbreviations (AKN naming).
+_ACT_LEVELS = {1: ("chapter", "chp"), 2: ("section", "sec"), 3: ("subsection", "subsec")}
+_STATE_NAMES = {code: name for name, code in ARAB_STATES.items()}
 
 
 def _q(tag: str) -> str:
@@ -110,14 +139,22 @@ def _frbr(doc: Document) -> tuple[str, str, datetime.date | None]:
     kind = doc.kind if doc.kind != "unknown" else "document"
     doctype = "statement" if doc.kind in ("resolution", "decision") else "doc"
     date = doc.date or doc.closing_date
-    number = doc.symbol or (doc.source.rsplit("/", 1)[-1] if doc.source else None) or "unknown"
+    source = doc.source.rsplit("/", 1)[-1] if doc.source else None
     when = date.isoformat() if date else "0001-01-01"
+    if is_act(doc):
+        number = act_number(doc) or source or "unknown"
+        return f"/akn/{act_country(doc)}/act/{kind}/{when}/{_id_part(number)}", kind, date
+    number = doc.symbol or source or "unknown"
     return f"/akn/un/{doctype}/{kind}/{when}/{_id_part(number)}", kind, date
 
 
-def _meta(root: ET.Element, doc: Document, component: str = "main") -> None:
-    """``meta/identification`` of the document, or of one of its annexes (``component`` "att_1")."""
-    work, _, date = _frbr(doc)
+def _meta(root: ET.Element, doc: Document, component: str = "main", name: str | None = None) -> None:
+    """``meta/identification`` of the document, or of one of its annexes (``component`` "att_1";
+    ``name``, the attached law's own name, for its FRBRname)."""
+    work, kind, date = _frbr(doc)
+    act = is_act(doc)
+    country = act_country(doc) if act else "un"
+    number = act_number(doc) if act else doc.symbol
     when = date.isoformat() if date else "0001-01-01"
     date_name = "adoption" if date else "unknown"
     meta = _sub(root, "meta")
@@ -127,11 +164,14 @@ def _meta(root: ET.Element, doc: Document, component: str = "main") -> None:
     _sub(w, "FRBRuri", value=work)
     _sub(w, "FRBRdate", date=when, name=date_name)
     _sub(w, "FRBRauthor", href="#author")
-    _sub(w, "FRBRcountry", value="un")
-    if doc.symbol:
-        _sub(w, "FRBRnumber", value=doc.symbol)
-    if doc.title:
-        _sub(w, "FRBRname", value=doc.title)
+    _sub(w, "FRBRcountry", value=country)
+    if act:
+        _sub(w, "FRBRsubtype", value=kind)
+    if number:
+        _sub(w, "FRBRnumber", value=number)
+    title = name or doc.title
+    if title:
+        _sub(w, "FRBRname", value=title)
     expr = f"{work}/ara@"
     e = _sub(ident, "FRBRExpression")
     _sub(e, "FRBRthis", value=f"{expr}/!{component}")
@@ -147,13 +187,11 @@ def _meta(root: ET.Element, doc: Document, component: str = "main") -> None:
     if component != "main":
         return  # an annex's FRBRauthor points to the references of the document's meta
     refs = _sub(meta, "references", source="#unparse")
-    _sub(
-        refs,
-        "TLCOrganization",
-        eId="author",
-        href="/akn/ontology/organization/un/author",
-        showAs=doc.body or "United Nations",
-    )
+    if act:  # the legislator of the state the law is of
+        author = (f"/akn/ontology/organization/{country}/legislator", _STATE_NAMES.get(country, "legislator"))
+    else:
+        author = ("/akn/ontology/organization/un/author", "United Nations")
+    _sub(refs, "TLCOrganization", eId="author", href=author[0], showAs=doc.body or author[1])
     _sub(refs, "TLCOrganization", eId="unparse", href="/akn/ontology/organization/unparse", showAs="unparse")
 
 
@@ -221,10 +259,11 @@ def _points(parent: ET.Element, items: list[SubItem], eid: str, notes: _Notes) -
             notes.paragraph(_sub(point, "content"), sub.text, sub.footnote_refs)
 
 
-def _paragraph(parent: ET.Element, p: Paragraph, eid: str, notes: _Notes) -> None:
-    para = _sub(parent, "paragraph", eId=eid)
+def _paragraph(parent: ET.Element, p: Paragraph, eid: str, notes: _Notes, tag: str = "paragraph") -> None:
+    """A numbered paragraph, or (``tag`` "article") an article of a law: ``num`` "المادة 7"."""
+    para = _sub(parent, tag, eId=eid)
     if p.number is not None:
-        _sub(para, "num", str(p.number))
+        _sub(para, "num", f"{p.lead} {p.number}" if tag == "article" and p.lead else str(p.number))
     if p.sub_items:
         notes.paragraph(_sub(para, "intro"), p.text, p.footnote_refs)
         _points(para, p.sub_items, eid, notes)
@@ -260,6 +299,52 @@ def _hierarchy(
             _paragraph(parent, item.paragraph, ids[id(item.paragraph)], notes)
 
 
+def _act_hierarchy(
+    body: ET.Element, items: Iterable[Item], ids: dict[int, str], notes: _Notes, prefix: str
+) -> None:
+    """Articles nested in the chapters (sections, subsections) they fall under. A heading's
+    eId is its parent's plus its own (``chp_2__sec_1``); articles keep ``art_N``, since a
+    law numbers them through."""
+    stack: list[tuple[int, ET.Element, str]] = []
+    counts: dict[tuple[str, str], int] = {}
+    for item in items:
+        if item.section is not None:
+            level = item.section.level
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            parent, path = (stack[-1][1], f"{stack[-1][2]}__") if stack else (body, prefix)
+            tag, abbr = _ACT_LEVELS.get(level, ("level", "lvl"))
+            n = counts[path, abbr] = counts.get((path, abbr), 0) + 1
+            eid = f"{path}{abbr}_{n}"
+            el = _sub(parent, tag, eId=eid)
+            if item.section.label:
+                _sub(el, "num", item.section.label)
+            if item.section.title:
+                _sub(el, "heading", item.section.title)
+            stack.append((level, el, eid))
+        elif item.paragraph is not None:
+            parent = stack[-1][1] if stack else body
+            _paragraph(parent, item.paragraph, ids[id(item.paragraph)], notes, "article")
+
+
+def _hcontainer(parent: ET.Element, name: str, lines: Iterable[str] = ()) -> ET.Element:
+    """``hcontainer/content`` with one ``<p>`` per line: text in an act's body (which holds
+    hierarchy only); the caller fills an empty one (content must not be empty)."""
+    content = _sub(_sub(parent, "hcontainer", name=name, eId=name), "content")
+    for line in lines:
+        _sub(content, "p", line)
+    return content
+
+
+def _act_body(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Notes) -> ET.Element:
+    body = _sub(root, "body")
+    _act_hierarchy(body, body_in_order(doc), ids, notes, "")
+    lines = [line for line in doc.text.split("\n") if line.strip()]
+    if not doc.paragraphs and not doc.sections and not doc.annexes and lines:
+        _hcontainer(body, "text", lines)  # nothing was segmented: keep the clean text
+    return body
+
+
 def _main_body(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Notes) -> ET.Element:
     body = _sub(root, "mainBody")
     _hierarchy(body, body_in_order(doc), ids, notes, "")
@@ -275,12 +360,19 @@ def _main_body(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Not
 def _unplaced_notes(body: ET.Element, notes: _Notes) -> None:
     """Footnotes cited nowhere (in the body or an annex), at the end of the main body."""
     unplaced = [(eid, note) for eid, note in notes.order if eid not in notes.placed]
+    act = body.tag == _q("body")  # an act's body holds hierarchy only: no bare container or p
     if unplaced:
-        container = _sub(body, "container", name="footnotes", eId="footnotes")
+        if act:
+            container = _hcontainer(body, "footnotes")
+        else:
+            container = _sub(body, "container", name="footnotes", eId="footnotes")
         for eid, note in unplaced:
             notes.note(_sub(container, "p"), eid, note)
     if len(body) == 0:
-        _sub(body, "p")  # mainBody must not be empty
+        if act:
+            _sub(_hcontainer(body, "text"), "p")  # body must not be empty
+        else:
+            _sub(body, "p")  # mainBody must not be empty
 
 
 def _attachments(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Notes) -> None:
@@ -290,6 +382,9 @@ def _attachments(root: ET.Element, doc: Document, ids: dict[int, str], notes: _N
     attachments = _sub(root, "attachments")
     for k, annex in enumerate(doc.annexes, start=1):
         eid = annex_id(k)
+        if is_attached_act(doc, annex):
+            _attached_act(_sub(attachments, "attachment", eId=eid), doc, annex, eid, ids, notes)
+            continue
         inner = _sub(_sub(attachments, "attachment", eId=eid), "doc", name="annex")
         _meta(inner, doc, eid)
         preface = _sub(inner, "preface")
@@ -302,12 +397,25 @@ def _attachments(root: ET.Element, doc: Document, ids: dict[int, str], notes: _N
             _sub(body, "p")  # mainBody must not be empty
 
 
+def _attached_act(
+    attachment: ET.Element, doc: Document, annex: Annex, eid: str, ids: dict[int, str], notes: _Notes
+) -> None:
+    """The law an issuing law issues: an ``act`` with its own meta, title and articles."""
+    inner = _sub(attachment, "act", name="law" if "قانون" in annex.label else doc.kind)
+    _meta(inner, doc, eid, name=annex_title(annex))
+    _sub(_sub(_sub(inner, "preface"), "p"), "docTitle", annex_title(annex))
+    body = _sub(inner, "body")
+    _act_hierarchy(body, in_order(annex.paragraphs, annex.sections), ids, notes, f"{eid}__")
+
+
 def _conclusions(root: ET.Element, doc: Document) -> None:
     if not doc.closing:
         return
     conclusions = _sub(root, "conclusions")
     p = _sub(conclusions, "p")
-    if doc.closing_date:
+    if doc.closing_date and is_act(doc):
+        _sub(p, "date", doc.closing, date=doc.closing_date.isoformat())  # the date it was signed
+    elif doc.closing_date:
         _sub(p, "date", doc.closing, date=doc.closing_date.isoformat(), refersTo="#meeting")
     else:
         p.text = _clean(doc.closing)
@@ -331,13 +439,14 @@ def build(doc: Document) -> ET.Element:
     ET.register_namespace("", NAMESPACE)
     root = ET.Element(_q("akomaNtoso"))
     _, kind, _ = _frbr(doc)
-    top = _sub(root, "statement" if doc.kind in ("resolution", "decision") else "doc", name=kind)
+    doctype = "act" if is_act(doc) else "statement" if doc.kind in ("resolution", "decision") else "doc"
+    top = _sub(root, doctype, name=kind)
     ids = paragraph_ids(doc)
     notes = _Notes(doc.footnotes)
     _meta(top, doc)
     _preface(top, doc)
     _preamble(top, doc, ids, notes)
-    body = _main_body(top, doc, ids, notes)
+    body = (_act_body if is_act(doc) else _main_body)(top, doc, ids, notes)
     _conclusions(top, doc)
     _attachments(top, doc, ids, notes)
     _unplaced_notes(body, notes)

@@ -9,7 +9,8 @@ load the file as-is:
   resolution or decision), ``"paragraph"`` (numbered paragraph of a report, a law or an
   unclassified document), ``"annex"`` (paragraph of an annex), ``"sub_item"``, ``"footnote"``;
 - ``id``: the element's identifier, the same as its ``eId`` in the Akoma Ntoso export
-  (``"preamble__rec_3"``, ``"para_7"``, ``"para_7__point_2"``, ``"fn_1"``);
+  (``"preamble__rec_3"``, ``"para_7"``, ``"para_7__point_2"``, ``"fn_1"``; the articles of a law
+  or decree, and of the law attached to it, ``"art_7"``, ``"att_1__art_7"``);
   ``parent``: the id of the paragraph or sub-item a sub-item belongs to, else null;
 - ``number``: the paragraph's number (for a sub-item, its paragraph's number; null in the preamble);
   ``label``: a sub-item's label (``"أ"``) or a footnote's marker; ``lead``: a paragraph's lead phrase;

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from pdfminer.high_level import extract_text  # noqa: E402
 
 import unparse  # noqa: E402
-from pdf_helpers import FIXTURES, GENERATED, cer, document_cer  # noqa: E402
+from pdf_helpers import FIXTURES, GENERATED, cer, document_cer, reader_text  # noqa: E402
 from test_pdf_structure import texts  # noqa: E402
 from unparse.read.pdf import read_pdf_lines  # noqa: E402
 
@@ -57,16 +57,19 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     total_pages = 0
     total_ours = total_theirs = 0.0
-    names = [*GENERATED, "egypt-gazette-law-8-2022"]
-    for name in names:
-        pdf = FIXTURES / f"{name}.pdf"
-        lines, facts = read_pdf_lines(pdf)
+    # Our own typesetting script's fixtures, then the same sources typeset by LibreOffice
+    # and Chromium (tests/fixtures/pdf/typesetters/), then the real gazette.
+    pdfs = [FIXTURES / f"{name}.pdf" for name in GENERATED]
+    pdfs += sorted((FIXTURES / "typesetters").glob("*.pdf"))
+    pdfs.append(FIXTURES / "egypt-gazette-law-8-2022.pdf")
+    for pdf in pdfs:
+        name = pdf.stem
+        _lines, facts = read_pdf_lines(pdf)
         pages = int(facts["pages"])  # type: ignore[call-overload]
-        source_path = FIXTURES / f"{name}.txt"
+        source_path = FIXTURES / f"{name.split('.')[0]}.txt"
         if source_path.exists():
             source = source_path.read_text(encoding="utf-8")
-            got = "\n".join(ln.text for ln in lines[1:])  # the first line is the running symbol
-            reader = f"{document_cer(source, got):.4f}"
+            reader = f"{document_cer(source, reader_text(pdf)):.4f}"
             expected = texts(unparse.parse_text(source))
             ours = f"{cer(expected, texts(unparse.parse_pdf(pdf))):.4f}"
             theirs = f"{cer(expected, texts(unparse.parse_text(extract_text(pdf)))):.4f}"

@@ -67,3 +67,16 @@ def document_cer(expected: str, got: str) -> float:
     e = "\n".join(eb) + "\n" + "\n".join(f"{k} {v}" for k, v in sorted(en.items()))
     g = "\n".join(gb) + "\n" + "\n".join(f"{k} {v}" for k, v in sorted(gn.items()))
     return cer(e, g)
+
+
+def reader_text(pdf: Path) -> str:
+    """The reader's lines of ``pdf`` joined, without the running symbol written once first."""
+    from unparse.read.pdf import read_pdf_lines
+
+    lines, facts = read_pdf_lines(pdf)
+    out = [ln.text for ln in lines]
+    symbols = facts["running_symbols"]
+    assert isinstance(symbols, list)
+    if out and out[0] in symbols:
+        out = out[1:]
+    return "\n".join(out)

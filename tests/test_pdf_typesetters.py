@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import unparse
-from pdf_helpers import FIXTURES, cer, document_cer, split_text
+from pdf_helpers import FIXTURES, cer, document_cer, reader_text, split_text
 from test_pdf_structure import structure, texts
 from unparse.models import Document
 from unparse.read.pdf import read_pdf_lines
@@ -42,13 +42,7 @@ def _source(name: str) -> str:
 
 
 def _reader_text(name: str) -> str:
-    lines, facts = read_pdf_lines(TYPESET / f"{name}.pdf")
-    out = [ln.text for ln in lines]
-    symbols = facts["running_symbols"]
-    assert isinstance(symbols, list)
-    if out and out[0] in symbols:
-        out = out[1:]  # the running symbol, written once first
-    return "\n".join(out)
+    return reader_text(TYPESET / f"{name}.pdf")
 
 
 @pytest.fixture(scope="module", params=sorted(CEILINGS))

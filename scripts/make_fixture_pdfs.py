@@ -158,14 +158,17 @@ def shape_line(text: str, faces: list[Face], font: int, size: float, refs: set[i
     face = faces[font]
     para = BidiParagraph(text, base_direction=TextDirection.RTL)
     chars = para.get_characters()
-    # UBA rule W4 (fpdf2 misses it for "-"): one separator between two digits takes their level.
+    # UBA rule W4: a common separator ("/", ".", ",", ":") between two digits takes their
+    # level; "-" (a European separator) only between European numbers, not between the
+    # Arabic numbers that digits become after an Arabic letter (W2): "الغاية 5-2" is
+    # displayed "2-5", as LibreOffice and Chromium display it.
     for i in range(1, len(chars) - 1):
-        if (
-            chars[i].character in "-/.,:"
-            and chars[i - 1].character.isdigit()
-            and chars[i + 1].character.isdigit()
-        ):
-            chars[i].embedding_level = chars[i - 1].embedding_level
+        before, sep, after = chars[i - 1], chars[i], chars[i + 1]
+        if not (before.character.isdigit() and after.character.isdigit()):
+            continue
+        european = before.bidi_class == after.bidi_class == "EN"
+        if sep.character in "/.,:" or (sep.character == "-" and european):
+            sep.embedding_level = before.embedding_level
     visual = para.get_reordered_characters()
     runs: list[list[int]] = []
     for ch in visual:

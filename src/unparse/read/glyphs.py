@@ -368,8 +368,16 @@ def _visual_units(line: TextLine, gap_factor: float) -> list[_Unit]:
     return units
 
 
+# Unicode bidi: after an Arabic letter digits are Arabic numbers (W2), and only a common
+# separator (W4: "/", ".", ",", ":") between two of them joins them into one left-to-right
+# number; "-" and "+" do not, so "الغاية 5-2" is displayed "2-5" (LibreOffice, Chromium,
+# and the UN's "١٩- ١٥" read as 15-19 in the A/64 report). Elsewhere ("vol. 2225-3") they do.
+_ARABIC_CONTEXT_JOINERS = _NUMBER_JOINERS - frozenset("-+")
+
+
 def _join_numbers(units: list[_Unit]) -> list[_Unit]:
     """Digits with separators between them and no space (``76/186``) become one number unit."""
+    joiners = _ARABIC_CONTEXT_JOINERS if any(u.kind == "R" for u in units) else _NUMBER_JOINERS
     out: list[_Unit] = []
     i = 0
     while i < len(units):
@@ -386,7 +394,7 @@ def _join_numbers(units: list[_Unit]) -> list[_Unit]:
                 j += 1
             elif (
                 units[j].kind == "N"
-                and units[j].text in _NUMBER_JOINERS
+                and units[j].text in joiners
                 and j + 1 < len(units)
                 and units[j + 1].kind == "EN"
             ):

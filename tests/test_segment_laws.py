@@ -140,7 +140,7 @@ def test_laws_in_every_format(name: str) -> None:
     xmlschema = pytest.importorskip("xmlschema")
     xml = export(d, "akn")
     xmlschema.XMLSchema(str(HERE / "fixtures" / "akn" / "akomantoso30.xsd")).validate(xml)
-    assert '<doc name="law">' in xml or '<doc name="decree">' in xml
+    assert '<act name="law">' in xml or '<act name="decree">' in xml
 
 
 def test_article_references_inside_text_are_not_articles() -> None:
@@ -228,8 +228,8 @@ def test_gazette_akn_has_the_attached_law_as_an_attachment() -> None:
     schema = xmlschema.XMLSchema(str(HERE / "fixtures" / "akn" / "akomantoso30.xsd"))
     xml = export(gazette(), "akn")
     schema.validate(xml)
-    assert xml.count("<paragraph ") == 6 + 45
-    assert '<attachment eId="att_1">' in xml and "att_1__para_45" in xml
+    assert xml.count("<article ") == 6 + 45
+    assert '<attachment eId="att_1">' in xml and "att_1__art_45" in xml
 
 
 def test_convention_annexed_to_a_resolution_is_read_in_articles() -> None:

@@ -119,15 +119,28 @@ def run_reversal_evidence(lines: Sequence[Line]) -> tuple[int, int]:
     Logical: a line starting with its number (``"1 - "``, ``"(1) "``), a line ending with
     punctuation.
     """
-    glued = _DIGIT_LETTER_RE.search("\n".join(line.text for line in lines)) is not None
+    texts = skeletons(lines)
+    glued = _DIGIT_LETTER_RE.search("\n".join(texts)) is not None
     bad = good = 0
-    for line in lines:
-        text = line.text
+    for text in texts:
         head, tail = text.lstrip()[:1], text.rstrip()[-1:]
         if head:
             bad += _reads_reversed_line(text, head, tail, glued)
             good += _reads_logical_line(text, head, tail)
     return bad, good
+
+
+_MARKS_RE = regex.compile(r"[\p{M}\u0640]+")
+
+
+def skeletons(lines: Sequence[Line]) -> list[str]:
+    """The lines without marks and tatweel, as the evidence is read: a later step may strip
+    them (``Options.keep_diacritics=False``, ``strip_tatweel``), and a digit or comma they
+    hid must count the same before and after, or a second pass would decide otherwise."""
+    joined = "\n".join(line.text for line in lines)
+    if _MARKS_RE.search(joined):
+        joined = _MARKS_RE.sub("", joined)
+    return joined.split("\n")
 
 
 # Each pattern runs only where the line's first or last character allows a match (str.strip
@@ -158,7 +171,7 @@ def is_run_reversed(lines: Sequence[Line]) -> bool:
     Clean samples score (0, 100) and (0, 50); the run-reversed ones (46, 3), (47, 15),
     (83, 12). A garbled line often still ends with a comma, so "logical" counts half.
     """
-    texts = [line.text for line in lines]
+    texts = skeletons(lines)
     glued = _DIGIT_LETTER_RE.search("\n".join(texts)) is not None
     bad = 0
     for text in texts:

@@ -42,7 +42,12 @@ def _chars(path: Path, light: bool) -> list[list[tuple[object, ...]]]:
     from pdfminer.pdfpage import PDFPage
 
     rsrc = PDFResourceManager(caching=True)
-    device = bounded_aggregator(rsrc, light=True) if light else PDFPageAggregator(rsrc, laparams=None)
+    # (Without /ActualText spans, which LTChar does not know: tests/test_pdf_typesetters.py.)
+    device = (
+        bounded_aggregator(rsrc, light=True, actual_text=False)
+        if light
+        else PDFPageAggregator(rsrc, laparams=None)
+    )
     interpreter = PDFPageInterpreter(rsrc, device)
     pages = []
     with path.open("rb") as handle:

@@ -273,6 +273,7 @@ def bounded_aggregator(
     options: Options = DEFAULT_OPTIONS,
     path: str | os.PathLike[str] | None = None,
     light: bool = False,
+    actual_text: bool = True,
 ) -> Any:
     """A ``PDFPageAggregator`` (``laparams=None``) that stops with DecompressionLimitError
     once a page draws more than ``options.max_glyphs_per_page`` glyphs: an uncompressed
@@ -280,7 +281,8 @@ def bounded_aggregator(
 
     ``light``: characters are recorded as :class:`CharBox` (text, box, size, font name,
     uprightness and matrix, as ``LTChar`` computes them) instead of ``LTChar`` objects,
-    which cost several times more to build."""
+    which cost several times more to build; ``actual_text``: a marked-content span with an
+    ``/ActualText`` becomes one character carrying that text (pdfminer ignores it)."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdffont import PDFUnicodeNotDefined
 
@@ -308,6 +310,35 @@ def bounded_aggregator(
             return float(super().render_char(*args, **kwargs))
 
     class _Light(_Bounded):
+        # Marked-content spans: the /ActualText of each open span (None when it has none).
+        # A producer that draws a cluster as glyphs of its own (Chromium's "اً": a tanwin
+        # and an unmapped alef) writes the text there; the span becomes one glyph carrying
+        # it, whose box covers all the span's glyphs.
+        actual: list[str | None]
+        actual_box: list[CharBox | None]
+
+        def begin_page(self, page: Any, ctm: Any) -> None:
+            self.actual, self.actual_box = [], []
+            super().begin_page(page, ctm)
+
+        def begin_tag(self, tag: Any, props: Any = None) -> None:
+            text = props.get("ActualText") if actual_text and isinstance(props, dict) else None
+            if isinstance(text, bytes):
+                from pdfminer.utils import decode_text
+
+                text = decode_text(text)
+            if isinstance(text, str) and (not text.strip() or "\ufffd" in text):
+                text = None  # "unknown" (a gazette's kashida spans): the glyphs know better
+            self.actual.append(text if isinstance(text, str) else None)
+            self.actual_box.append(None)
+            super().begin_tag(tag, props)
+
+        def end_tag(self) -> None:
+            if self.actual:
+                self.actual.pop()
+                self.actual_box.pop()
+            super().end_tag()
+
         def render_char(
             self,
             matrix: Any,
@@ -334,6 +365,11 @@ def bounded_aggregator(
                     assert isinstance(text, str), str(type(text))
                 except PDFUnicodeNotDefined:
                     text = self.handle_undefined_char(font, cid)
+            span = -1
+            if any(t is not None for t in self.actual):
+                # Inside a span with /ActualText: the innermost such span speaks.
+                span = max(i for i, t in enumerate(self.actual) if t is not None)
+                text = str(self.actual[span])
             adv = font.char_width(cid) * fontsize * scaling
             vertical = font.is_vertical()
             if vertical:
@@ -363,8 +399,16 @@ def bounded_aggregator(
             if y1 < y0:
                 (y0, y1) = (y1, y0)
             size = x1 - x0 if vertical else y1 - y0
+            spanned = self.actual_box[span] if span >= 0 else None
+            if spanned is not None:
+                spanned.x0, spanned.y0 = min(spanned.x0, x0), min(spanned.y0, y0)
+                spanned.x1, spanned.y1 = max(spanned.x1, x1), max(spanned.y1, y1)
+                return float(adv)
+            box = CharBox(text, (x0, y0, x1, y1), size, font.fontname, upright, matrix)
+            if span >= 0:
+                self.actual_box[span] = box
             container: Any = self.cur_item  # an LTPage or LTFigure: it only keeps the list
-            container.add(CharBox(text, (x0, y0, x1, y1), size, font.fontname, upright, matrix))
+            container.add(box)
             return float(adv)
 
     return (_Light if light else _Bounded)(rsrcmgr, laparams=None)

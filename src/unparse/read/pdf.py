@@ -321,6 +321,8 @@ def _find_furniture(
         kind = _furniture_kind(p.text)
         if kind:
             return kind
+        if _leaked_glyphs(p):
+            return "clipped_glyphs"
         if many and band_keys[_mask(p.text)] >= 2:
             # A footnote's text is no running footer, even if it repeats (``(3) المرجع نفسه``).
             if p.line.top > 0.5 * dims[pi].height and _FOOTNOTE_START_RE.match(p.text):
@@ -353,6 +355,17 @@ def _find_furniture(
                 }
             )
     return furniture, records
+
+
+def _leaked_glyphs(p: _Phys) -> bool:
+    """A few lone letters far apart in a page's top or bottom band: the tall letters of the
+    next (or previous) page's line, drawn beyond the margin and hidden by a clipping path,
+    which pdfminer does not apply (Chromium prints so: ``"أ أ"`` above the footer)."""
+    marks = [g for g in p.line.glyphs if g.text.strip()]
+    if not 1 <= len(marks) <= 4 or any(len(g.text) != 1 or bidi_class(g.text) != "R" for g in marks):
+        return False
+    marks.sort(key=lambda g: g.x0)
+    return all(b.x0 - a.x1 > 2 * max(a.size, 1.0) for a, b in pairwise(marks))
 
 
 def _footnote_start(page: list[_Phys], dims: PageGlyphs, body_size: float) -> int | None:

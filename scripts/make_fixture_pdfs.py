@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import fontpkg_amiri  # type: ignore[import-not-found]
-import regex
 import uharfbuzz as hb  # type: ignore[import-not-found]
+from fixture_sources import FIXTURES, FOOTNOTE_RE, REF_RE, Fixture, split_source
 from fontTools import subset  # type: ignore[import-not-found]
 from fontTools.ttLib import TTFont  # type: ignore[import-not-found]
 from fpdf.bidi import BidiParagraph  # type: ignore[import-not-found]
@@ -45,34 +45,6 @@ LEFT, RIGHT = 50.0, 370.0
 TOP, BOTTOM = 70.0, 540.0
 SIZE, NOTE_SIZE, SUP_SCALE = 12.0, 9.5, 0.6
 LEADING, NOTE_LEADING, PARA_GAP = 19.0, 14.0, 8.0
-SEPARATOR = "_______________"
-_REF_RE = regex.compile(r"(?<=\S)\((\p{Nd}{1,2})\)")
-_FOOTNOTE_RE = regex.compile(r"^\((\p{Nd}{1,2})\) ")
-_SECTION_RE = regex.compile(r"^[\p{Arabic}\p{Mn}]{2,8}\s[-–]\s")
-_NUMBERED_RE = regex.compile(r"^\p{Nd}{1,3} - ")
-_SUBITEM_RE = regex.compile(r"^\(\p{Arabic}{1,3}\) ")
-
-
-@dataclass(frozen=True)
-class Fixture:
-    name: str
-    symbol: str
-    job: str
-    centered: int  # leading blocks set centred (title block)
-    bold: tuple[int, ...] = ()  # which of them in bold
-    orders: tuple[str, ...] = ("visual",)  # per page, the last one repeats
-    spaces: bool = True
-    presentation_forms: bool = False
-
-
-FIXTURES = [
-    Fixture("res-western", "A/RES/76/186", "21-40001 (A)", 5, (4,), ("visual",)),
-    Fixture("res-eastern", "A/RES/61/180", "06-50002 (A)", 5, (4,), ("logical",), presentation_forms=True),
-    Fixture("report-sections", "A/64/290", "09-40424 (A)", 3, (2,), ("logical", "visual")),
-    Fixture("decision-cop", "CTOC/COP/2010/17", "V.10-57301 (A)", 3, (2,), ("visual",), spaces=False),
-    Fixture("report-footnotes", "CTOC/COP/2012/6", "V.12-54698 (A)", 2, (1,), ("visual", "logical")),
-    Fixture("res-long-paragraph", "A/RES/65/190", "10-52011 (A)", 4, (3,), ("logical",)),
-]
 
 
 class Face:
@@ -224,7 +196,7 @@ def ref_positions(text: str) -> tuple[str, set[int], list[str]]:
     """The text with its footnote references, the character positions they take, their markers."""
     positions: set[int] = set()
     markers: list[str] = []
-    for m in _REF_RE.finditer(text):
+    for m in REF_RE.finditer(text):
         positions.update(range(m.start(), m.end()))
         markers.append(m.group(1))
     return text, positions, markers
@@ -270,31 +242,7 @@ class Block:
 
 
 def parse_source(text: str, fx: Fixture) -> list[Block]:
-    paras = [p.strip() for p in text.split("\n") if p.strip()]
-    blocks: list[Block] = []
-    i = 0
-    count = 0
-    while i < len(paras):
-        p = paras[i]
-        if p == SEPARATOR:
-            i += 1
-            while i < len(paras) and _FOOTNOTE_RE.match(paras[i]):
-                blocks[-1].notes.append(paras[i])
-                i += 1
-            continue
-        if count < fx.centered:
-            blocks.append(Block(p, "centered", bold=count in fx.bold))
-        elif _SECTION_RE.match(p):
-            blocks.append(Block(p, "heading", bold=True))
-        elif _NUMBERED_RE.match(p):
-            blocks.append(Block(p, "numbered"))
-        elif _SUBITEM_RE.match(p):
-            blocks.append(Block(p, "subitem"))
-        else:
-            blocks.append(Block(p, "para"))
-        count += 1
-        i += 1
-    return blocks
+    return [Block(b.text, b.kind, b.bold, b.notes) for b in split_source(text, fx)]
 
 
 def typeset(fx: Fixture, blocks: list[Block], faces: list[Face]) -> list[Page]:
@@ -333,7 +281,7 @@ def typeset(fx: Fixture, blocks: list[Block], faces: list[Face]) -> list[Page]:
     all_notes: dict[str, str] = {}
     for b in blocks:
         for src in b.notes:
-            m = _FOOTNOTE_RE.match(src)
+            m = FOOTNOTE_RE.match(src)
             if m:
                 all_notes[m.group(1)] = src
     placed: set[str] = set()
@@ -349,7 +297,7 @@ def typeset(fx: Fixture, blocks: list[Block], faces: list[Face]) -> list[Page]:
             first, rest = 0.0, 0.0
         lines = break_lines(block.text, width, faces, font, SIZE, first, rest)
         for k, (line, refs, indent) in enumerate(lines):
-            markers = [m.group(1) for m in _REF_RE.finditer(line) if m.group(1) in all_notes]
+            markers = [m.group(1) for m in REF_RE.finditer(line) if m.group(1) in all_notes]
             mine = [
                 break_lines(all_notes[m], width, faces, 0, NOTE_SIZE, 0.0, 12.0)
                 for m in markers

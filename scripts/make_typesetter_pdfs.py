@@ -2,7 +2,7 @@
 
 The fixtures of tests/fixtures/pdf/ are typeset by our own script (HarfBuzz + Amiri, PDF
 written by hand); this one hands the same source texts (``tests/fixtures/pdf/NAME.txt``,
-convention in scripts/make_fixture_pdfs.py) to real producers, so that the reader is
+convention in scripts/fixture_sources.py) to real producers, so that the reader is
 tested on layouts, fonts and content streams it was not tuned on:
 
 - ``chromium``: headless Chromium (Skia's PDF backend) prints an HTML page
@@ -27,7 +27,6 @@ Run:
 from __future__ import annotations
 
 import html
-import re
 import shutil
 import subprocess
 import sys
@@ -35,35 +34,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+from fixture_sources import FIXTURES, FOOTNOTE_RE, REF_RE, Fixture, split_source
+
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "tests" / "fixtures" / "pdf"
 OUT = SRC / "typesetters"
-SEPARATOR = "_______________"
-_REF_RE = re.compile(r"(?<=\S)\((\d{1,2}|[٠-٩]{1,2})\)")
-_FOOTNOTE_RE = re.compile(r"^\((\d{1,2}|[٠-٩]{1,2})\) ")
-_SECTION_RE = re.compile(r"^[\u0600-\u06ff]{2,8}\s[-–]\s")
-_NUMBERED_RE = re.compile(r"^(\d{1,3}|[٠-٩]{1,3}) - ")
-_SUBITEM_RE = re.compile(r"^\([\u0600-\u06ff]{1,3}\) ")
-
-
-@dataclass(frozen=True)
-class Fixture:
-    name: str
-    symbol: str
-    job: str
-    centered: int  # leading blocks set centred (the title block)
-    bold: tuple[int, ...]
-
-
-# Same title blocks as scripts/make_fixture_pdfs.py.
-FIXTURES = [
-    Fixture("res-western", "A/RES/76/186", "21-40001 (A)", 5, (4,)),
-    Fixture("res-eastern", "A/RES/61/180", "06-50002 (A)", 5, (4,)),
-    Fixture("report-sections", "A/64/290", "09-40424 (A)", 3, (2,)),
-    Fixture("decision-cop", "CTOC/COP/2010/17", "V.10-57301 (A)", 3, (2,)),
-    Fixture("report-footnotes", "CTOC/COP/2012/6", "V.12-54698 (A)", 2, (1,)),
-    Fixture("res-long-paragraph", "A/RES/65/190", "10-52011 (A)", 4, (3,)),
-]
 
 
 @dataclass
@@ -75,30 +51,14 @@ class Block:
 
 
 def parse_source(text: str, fx: Fixture) -> list[Block]:
-    paras = [p.strip() for p in text.split("\n") if p.strip()]
-    blocks: list[Block] = []
-    i = 0
-    while i < len(paras):
-        p = paras[i]
-        if p == SEPARATOR:
-            i += 1
-            while i < len(paras) and (m := _FOOTNOTE_RE.match(paras[i])):
-                blocks[-1].notes[m.group(1)] = paras[i][m.end() :]
-                i += 1
-            continue
-        n = len(blocks)
-        if n < fx.centered:
-            kind = "centered"
-        elif _SECTION_RE.match(p):
-            kind = "heading"
-        elif _NUMBERED_RE.match(p):
-            kind = "numbered"
-        elif _SUBITEM_RE.match(p):
-            kind = "subitem"
-        else:
-            kind = "para"
-        blocks.append(Block(p, kind, (n in fx.bold) or kind == "heading", {}))
-        i += 1
+    blocks = []
+    for b in split_source(text, fx):
+        notes = {}
+        for line in b.notes:
+            m = FOOTNOTE_RE.match(line)
+            assert m is not None
+            notes[m.group(1)] = line[m.end() :]
+        blocks.append(Block(b.text, b.kind, b.bold, notes))
     return blocks
 
 
@@ -127,7 +87,7 @@ def to_html(fx: Fixture, blocks: list[Block]) -> str:
     notes: list[str] = []
     for b in blocks:
         text = html.escape(b.text)
-        text = _REF_RE.sub(lambda m: f"<sup>{m.group(1)}</sup>", text)
+        text = REF_RE.sub(lambda m: f"<sup>{m.group(1)}</sup>", text)
         cls = b.kind + (" b" if b.bold else "")
         body.append(f'<p class="{cls}">{text}</p>')
         notes.extend(f'<p class="fn">({k}) {html.escape(v)}</p>' for k, v in b.notes.items())
@@ -215,7 +175,7 @@ def to_fodt(fx: Fixture, blocks: list[Block]) -> str:
         style = "centeredb" if b.kind == "centered" and b.bold else b.kind
         text = html.escape(b.text, quote=False)
 
-        def note(m: re.Match[str]) -> str:
+        def note(m: regex.Match[str]) -> str:
             marker = m.group(1)
             content = html.escape(notes.get(marker, ""), quote=False)
             return (
@@ -224,7 +184,7 @@ def to_fodt(fx: Fixture, blocks: list[Block]) -> str:
                 f'<text:p text:style-name="Footnote">{content}</text:p></text:note-body></text:note>'
             )
 
-        text = _REF_RE.sub(note, text)
+        text = REF_RE.sub(note, text)
         body.append(f'<text:p text:style-name="{style}">{text}</text:p>')
     page = (
         '<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="14.8cm" '

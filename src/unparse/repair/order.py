@@ -173,13 +173,11 @@ def is_run_reversed(lines: Sequence[Line]) -> bool:
     """
     texts = skeletons(lines)
     glued = _DIGIT_LETTER_RE.search("\n".join(texts)) is not None
-    bad = 0
-    for text in texts:
-        head, tail = text.lstrip()[:1], text.rstrip()[-1:]
-        bad += bool(head) and _reads_reversed_line(text, head, tail, glued)
+    edges = [(text, text.lstrip()[:1], text.rstrip()[-1:]) for text in texts]
+    bad = sum(bool(head) and _reads_reversed_line(text, head, tail, glued) for text, head, tail in edges)
     if bad < 3:
         return False  # most documents: no need to count the evidence of order
-    _, good = run_reversal_evidence(lines)
+    good = sum(bool(head) and _reads_logical_line(text, head, tail) for text, head, tail in edges)
     return 2 * bad >= good
 
 

@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test lint typecheck bench accuracy accuracy-inputs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,16 @@ test: lint typecheck
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_text.py
+
+# The accuracy matrix on the committed inputs: prints it, writes ACCURACY.md.
+accuracy: $(TEST_STAMP)
+	$(BIN)/python benchmarks/accuracy/run.py
+
+# Remake the committed inputs (needs LibreOffice, Chromium, poppler: see
+# benchmarks/accuracy/README.md).
+accuracy-inputs: $(TEST_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python benchmarks/accuracy/generate.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

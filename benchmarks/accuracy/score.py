@@ -1,0 +1,287 @@
+"""The benchmark's scorer: how close a parsed ``Document`` and a repaired text come to a
+source's gold structure and clean text.
+
+Every text is first put through ``fair``, a normalisation fair to every tool: presentation
+forms folded (NFKC), Eastern and Persian digits folded to Western, tatweel, Arabic marks,
+bidi controls and zero-width characters removed, whitespace collapsed. Then:
+
+- **paragraph F1**: units are the preambular, numbered and annex paragraphs and the summary
+  paragraphs; a predicted unit matches a gold one (one to one) when their numbers are equal
+  and the text is within 10% character error rate (CER) of the gold text;
+- **sub-item F1**: every sub-item at any depth, matched by label and text (10% CER);
+- **footnote F1**: matched by marker and text (10% CER);
+- **doc CER**: each gold block (a title line, a paragraph, a sub-item, a footnote) is found
+  where it best fits in the text (edit distance with free ends, edlib's ``HW`` mode; body
+  blocks in reading order, footnotes anywhere), and the text left over (page headers, page
+  numbers, anything no block covers) counts as inserted: (edits + leftover) / gold length.
+  A footnote printed at its page foot therefore costs nothing, and the furniture a repair
+  removes is credited to it;
+- **number recall**: the share of the source's numbers (digit runs) found in the text, as a
+  multiset;
+- **harm**: the doc-CER edits of the repaired text minus those of the input; positive is
+  damage (an input is *harmed* when the repaired text has more edits than the input).
+
+Footnote references (``(1)``, superscripts, ``*``) are removed from both sides before any
+text is compared: where a tool puts a reference is scored by footnote F1, not by CER.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import edlib
+import regex
+from rapidfuzz.distance import Levenshtein
+
+UNIT_CER = 0.10
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_DROP_RE = regex.compile(r"[\u0640\p{Mn}\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
+_SPACE_RE = regex.compile(r"\s+")
+# A footnote reference as the tools print it: (1) or (١), superscripts, <sup>, ^1^, [^1], *.
+_REF_RE = regex.compile(r"\((?:\d{1,2}|\*)\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>[^<]{1,4}</sup>|\^\d{1,2}\^?|\[\^[^\]]{1,3}\]|\*")
+_LABEL_STRIP_RE = regex.compile(r"[()'\"‘’\s.\-]")
+_NUMBER_RE = regex.compile(r"\d+")
+
+
+def fair(text: str) -> str:
+    """The normalisation fair to every tool (see the module docstring).
+
+    >>> fair("الأمـــم  المتحدة\\u202b ١٢ ")
+    'الأمم المتحدة 12'
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_DIGITS)
+    text = _DROP_RE.sub("", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def unit_text(text: str) -> str:
+    """A unit's text for comparison: footnote references removed (before NFKC folds the
+    superscripts into digits), then fair.
+
+    >>> unit_text("الإنسان(١)، وفقاً للمادة² 3")
+    'الإنسان، وفقا للمادة 3'
+    """
+    return fair(_REF_RE.sub("", text.translate(_DIGITS)))
+
+
+def label_key(label: str | None) -> str:
+    return _LABEL_STRIP_RE.sub("", fair(label or ""))
+
+
+def cer(hyp: str, ref: str) -> float:
+    """Character error rate of ``hyp`` against ``ref`` (1.0 for an empty ``hyp``)."""
+    if not ref:
+        return 0.0 if not hyp else 1.0
+    return Levenshtein.distance(hyp, ref) / len(ref)
+
+
+# --------------------------------------------------------------------------- units
+
+
+@dataclass(frozen=True)
+class Unit:
+    key: str  # what must be equal: the paragraph number, the label, the marker
+    text: str  # unit_text of the text
+
+
+def match_units(gold: Sequence[Unit], pred: Sequence[Unit]) -> tuple[int, list[int]]:
+    """One-to-one matches (key equal, CER ≤ 10%), best CER first; returns the number of
+    matches and the indexes of the gold units left unmatched."""
+    candidates: list[tuple[float, int, int]] = []
+    for gi, g in enumerate(gold):
+        limit = UNIT_CER * max(len(g.text), 1)
+        for pi, p in enumerate(pred):
+            if p.key != g.key or abs(len(p.text) - len(g.text)) > limit:
+                continue
+            d = Levenshtein.distance(p.text, g.text, score_cutoff=int(limit))
+            if d <= limit:
+                candidates.append((d / max(len(g.text), 1), gi, pi))
+    candidates.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for _, gi, pi in candidates:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+    return len(used_g), [i for i in range(len(gold)) if i not in used_g]
+
+
+@dataclass
+class F1:
+    matched: int = 0
+    gold: int = 0
+    pred: int = 0
+
+    def add(self, other: F1) -> None:
+        self.matched += other.matched
+        self.gold += other.gold
+        self.pred += other.pred
+
+    @property
+    def value(self) -> float:
+        if self.gold + self.pred == 0:
+            return 1.0
+        return 2 * self.matched / (self.gold + self.pred)
+
+
+def f1_of(gold: Sequence[Unit], pred: Sequence[Unit]) -> tuple[F1, list[int]]:
+    matched, missed = match_units(gold, pred)
+    return F1(matched, len(gold), len(pred)), missed
+
+
+def _items(items: Iterable[Any], out: list[Unit]) -> None:
+    for it in items:
+        label = it["label"] if isinstance(it, dict) else it.label
+        text = it["text"] if isinstance(it, dict) else it.text
+        subs = it["sub_items"] if isinstance(it, dict) else it.sub_items
+        out.append(Unit(label_key(label), unit_text(text)))
+        _items(subs, out)
+
+
+def gold_units(gold: dict[str, Any]) -> dict[str, list[Unit]]:
+    """Paragraph, sub-item and footnote units of a source's gold structure."""
+    paras = gold["preamble"] + gold["paragraphs"] + [p for a in gold["annexes"] for p in a["paragraphs"]]
+    out: dict[str, list[Unit]] = {
+        "paragraphs": [Unit(str(p["number"] or ""), unit_text(p["text"])) for p in paras]
+        + [Unit("", unit_text(s)) for s in gold["summary"]],
+        "sub_items": [],
+        "footnotes": [Unit(label_key(f["marker"]), unit_text(f["text"])) for f in gold["footnotes"]],
+    }
+    for p in paras:
+        _items(p["sub_items"], out["sub_items"])
+    return out
+
+
+def doc_units(doc: Any) -> dict[str, list[Unit]]:
+    """The same units of a parsed ``unparse.Document``."""
+    paras = list(doc.preamble) + list(doc.paragraphs) + [p for a in doc.annexes for p in a.paragraphs]
+    summary = [s for s in (doc.summary or "").split("\n") if s.strip()]
+    out: dict[str, list[Unit]] = {
+        "paragraphs": [Unit(str(p.number or ""), unit_text(p.text)) for p in paras]
+        + [Unit("", unit_text(s)) for s in summary],
+        "sub_items": [],
+        "footnotes": [Unit(label_key(f.marker), unit_text(f.text)) for f in doc.footnotes],
+    }
+    for p in paras:
+        _items(p.sub_items, out["sub_items"])
+    return out
+
+
+# --------------------------------------------------------------------------- doc CER
+
+
+@dataclass
+class TextScore:
+    edits: int  # block edits + leftover characters
+    length: int  # gold length
+    numbers_found: int
+    numbers_total: int
+
+    @property
+    def cer(self) -> float:
+        return self.edits / max(self.length, 1)
+
+    @property
+    def number_recall(self) -> float:
+        return self.numbers_found / self.numbers_total if self.numbers_total else 1.0
+
+
+def _align(block: str, text: str, covered: bytearray, offset: int = 0) -> tuple[int, int, int] | None:
+    """(edits, start, end) of ``block`` where it fits best in ``text`` (free ends) on text
+    no other block took; None when it is not there (over half its characters wrong)."""
+    if not text:
+        return None
+    r = edlib.align(block, text, mode="HW", task="locations", k=len(block) // 2)
+    if r["editDistance"] < 0:
+        return None
+    for start, end in r["locations"]:
+        s, e = int(start or 0) + offset, int(end if end is not None else -1) + 1 + offset
+        if sum(covered[s:e]) <= (e - s) // 2:
+            return int(r["editDistance"]), s, e
+    return None
+
+
+def _numbers(text: str) -> Counter[str]:
+    return Counter(m.group().lstrip("0") or "0" for m in _NUMBER_RE.finditer(text))
+
+
+def _take(found: tuple[int, int, int] | None, block: str, covered: bytearray) -> int:
+    """The edits a block costs: where it was found, its edits; else its whole length."""
+    if found is None:
+        return len(block)
+    d, start, end = found
+    covered[start:end] = b"\x01" * (end - start)
+    return d
+
+
+def score_text(text: str, blocks: Sequence[str], notes: Sequence[str]) -> TextScore:
+    """Doc CER and number recall of ``text`` against the gold blocks (body blocks in reading
+    order, footnote texts anywhere); ``blocks`` and ``notes`` as printed, references kept."""
+    hyp = unit_text(text)
+    body = [b for b in (unit_text(x) for x in blocks) if b]
+    feet = [b for b in (unit_text(x) for x in notes) if b]
+    covered = bytearray(len(hyp))
+    edits = 0
+    pos = 0
+    for b in body:
+        found = _align(b, hyp[pos:], covered, pos)
+        if found is None or found[0] > 0.3 * len(b):
+            found = _align(b, hyp, covered) or found
+        edits += _take(found, b, covered)
+        if found is not None and found[0] <= 0.3 * len(b):
+            pos = found[2]
+    for b in feet:
+        edits += _take(_align(b, hyp, covered), b, covered)
+    leftover = sum(1 for c, ch in zip(covered, hyp, strict=True) if not c and ch != " ")
+    gold_numbers = _numbers(" ".join(body + feet))
+    found = _numbers(hyp)
+    return TextScore(
+        edits + leftover,
+        sum(len(b) for b in body + feet),
+        sum(min(n, found[k]) for k, n in gold_numbers.items()),
+        sum(gold_numbers.values()),
+    )
+
+
+# --------------------------------------------------------------------------- one input
+
+
+@dataclass
+class InputScore:
+    """Everything measured on one input (one document through one extractor or garbler)."""
+
+    doc: str
+    split: str
+    paragraphs: F1
+    sub_items: F1
+    footnotes: F1
+    text: TextScore
+    before: TextScore | None = None  # the input text itself, for harm
+    first_wrong: str | None = None  # the first gold paragraph not matched, as text
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def harm(self) -> int:
+        return 0 if self.before is None else self.text.edits - self.before.edits
+
+    @property
+    def harmed(self) -> bool:
+        return self.harm > 0
+
+
+def score_document(doc: Any, gold: dict[str, Any]) -> tuple[F1, F1, F1, str | None]:
+    g = gold_units(gold)
+    p = doc_units(doc)
+    paras, missed = f1_of(g["paragraphs"], p["paragraphs"])
+    subs, _ = f1_of(g["sub_items"], p["sub_items"])
+    notes, _ = f1_of(g["footnotes"], p["footnotes"])
+    first = None
+    if missed:
+        u = g["paragraphs"][missed[0]]
+        first = (f"{u.key} - " if u.key else "") + u.text[:90]
+    return paras, subs, notes, first

@@ -1,0 +1,115 @@
+"""The accuracy benchmark's scorer (benchmarks/accuracy/score.py) scores what it should:
+a perfect prediction 1.0 / 0, an empty one 0 / 1, a known half-right one its figure."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ACC = Path(__file__).resolve().parent.parent / "benchmarks" / "accuracy"
+sys.path.insert(0, str(ACC))
+
+import run  # noqa: E402
+import score  # noqa: E402
+import source  # noqa: E402
+
+import unparse  # noqa: E402
+
+EXAMPLE = source.SOURCES / "ga-res-example.txt"
+
+
+@pytest.fixture(scope="module")
+def example() -> source.Source:
+    return source.load(EXAMPLE)
+
+
+def test_source_gold_shape(example: source.Source) -> None:
+    g = example.gold()
+    assert [p["number"] for p in g["paragraphs"]] == [1, 2, 3]
+    assert len(g["preamble"]) == 3
+    assert [i["label"] for i in g["preamble"][2]["sub_items"]] == ["(أ)", "(ب)"]
+    nested = g["paragraphs"][1]["sub_items"][0]["sub_items"]
+    assert [(i["label"], i["text"]) for i in nested] == [
+        ("'1'", "أن تتيح التسجيل المجاني للمواليد؛"),
+        ("'2'", "أن تيسر لم شمل الأسر، في غضون 90 يوما على الأكثر؛"),
+    ]
+    assert [f["marker"] for f in g["footnotes"]] == ["1", "2", "3"]
+    # The reference is in the clean text as (M), not in the gold paragraph text.
+    assert "الإنسان(2)،" in example.clean_text()
+    assert "الإنسان،" in g["preamble"][1]["text"]
+
+
+def test_eastern_digits_keep_latin_symbols() -> None:
+    src = source.parse_source(
+        "kind: resolution\ndigits: eastern\n===\npara 12: القرار 76/172 والوثيقة A/78/320 في عام 2023[^1]\n"
+        "note 1: A/78/1.\n"
+    )
+    assert src.clean_text() == "١٢ - القرار ٧٦/١٧٢ والوثيقة A/78/320 في عام ٢٠٢٣(١)\n\n(١) A/78/1.\n"
+
+
+def test_source_errors_name_the_line() -> None:
+    with pytest.raises(source.SourceError, match=r"x:4: not a block line"):
+        source.parse_source("kind: report\n===\ntext: ok\nbogus line\n", "x")
+    with pytest.raises(source.SourceError, match="references without a note"):
+        source.parse_source("kind: report\n===\ntext: ok[^1]\n", "x")
+
+
+def test_perfect_prediction(example: source.Source) -> None:
+    blocks, notes = run.gold_blocks(example)
+    text = score.score_text(example.clean_text(), blocks, notes)
+    assert (text.edits, text.cer, text.number_recall) == (0, 0.0, 1.0)
+    doc = unparse.parse_text(example.clean_text())
+    paras, subs, feet, first = score.score_document(doc, example.gold())
+    assert (paras.value, subs.value, feet.value, first) == (1.0, 1.0, 1.0, None)
+
+
+def test_empty_prediction(example: source.Source) -> None:
+    blocks, notes = run.gold_blocks(example)
+    text = score.score_text("", blocks, notes)
+    assert (text.cer, text.number_recall) == (1.0, 0.0)
+    paras, subs, feet, first = score.score_document(unparse.parse_text(""), example.gold())
+    assert (paras.value, subs.value, feet.value) == (0.0, 0.0, 0.0)
+    assert first is not None and first.startswith("إذ تشير إلى")
+
+
+def test_half_right_units() -> None:
+    gold = [score.Unit("1", "أ" * 50), score.Unit("2", "ب" * 50), score.Unit("3", "ت" * 50), score.Unit("4", "ث" * 50)]
+    pred = [
+        score.Unit("1", "أ" * 50),  # right
+        score.Unit("2", "ب" * 45 + "خ" * 5),  # 10% CER: still right
+        score.Unit("3", "ت" * 44 + "خ" * 6),  # 12%: wrong
+        score.Unit("5", "ث" * 50),  # wrong number
+    ]
+    f1, missed = score.f1_of(gold, pred)
+    assert (f1.matched, f1.value, missed) == (2, 0.5, [2, 3])
+    # One prediction split in two: one match of 4 gold, 5 predicted → 2/9.
+    f1, _ = score.f1_of(gold, [pred[0], score.Unit("2", "ب" * 25), score.Unit("2", "ب" * 25), *pred[2:]])
+    assert f1.value == pytest.approx(2 / 9)
+
+
+def test_half_text(example: source.Source) -> None:
+    blocks, notes = run.gold_blocks(example)
+    half = blocks[: len(blocks) // 2]
+    text = score.score_text("\n".join(half), blocks, notes)
+    missing = sum(len(score.unit_text(b)) for b in blocks[len(half) :] + notes)
+    assert text.edits == missing
+    assert text.cer == pytest.approx(missing / text.length)
+
+
+def test_moved_footnote_and_furniture(example: source.Source) -> None:
+    blocks, notes = run.gold_blocks(example)
+    # A footnote at the page foot, mid-document, costs nothing; a running header costs its
+    # characters; a deleted number is missed by number recall.
+    body = "\n".join(blocks[:12]) + "\n" + notes[0] + "\nA/RES/78/212 2\n" + "\n".join(blocks[12:] + notes[1:])
+    text = score.score_text(body, blocks, notes)
+    assert text.edits == len("A/RES/78/2122")
+    lost = score.score_text(example.clean_text().replace("8 565", "8"), blocks, notes)
+    assert lost.numbers_found == lost.numbers_total - 1
+
+
+def test_fair_normalisation() -> None:
+    assert score.fair("ﺍﻷﻣﻢ") == "الأمم"  # presentation forms
+    assert score.fair("\u202bالفقرة ٥\u202c\f") == "الفقرة 5"
+    assert score.unit_text("وفقاً للمادة 3(1)، و¹") == "وفقا للمادة 3، و"

@@ -75,7 +75,12 @@ def test_empty_prediction(example: source.Source) -> None:
 
 
 def test_half_right_units() -> None:
-    gold = [score.Unit("1", "أ" * 50), score.Unit("2", "ب" * 50), score.Unit("3", "ت" * 50), score.Unit("4", "ث" * 50)]
+    gold = [
+        score.Unit("1", "أ" * 50),
+        score.Unit("2", "ب" * 50),
+        score.Unit("3", "ت" * 50),
+        score.Unit("4", "ث" * 50),
+    ]
     pred = [
         score.Unit("1", "أ" * 50),  # right
         score.Unit("2", "ب" * 45 + "خ" * 5),  # 10% CER: still right
@@ -102,7 +107,9 @@ def test_moved_footnote_and_furniture(example: source.Source) -> None:
     blocks, notes = run.gold_blocks(example)
     # A footnote at the page foot, mid-document, costs nothing; a running header costs its
     # characters; a deleted number is missed by number recall.
-    body = "\n".join(blocks[:12]) + "\n" + notes[0] + "\nA/RES/78/212 2\n" + "\n".join(blocks[12:] + notes[1:])
+    body = (
+        "\n".join(blocks[:12]) + "\n" + notes[0] + "\nA/RES/78/212 2\n" + "\n".join(blocks[12:] + notes[1:])
+    )
     text = score.score_text(body, blocks, notes)
     assert text.edits == len("A/RES/78/2122")
     lost = score.score_text(example.clean_text().replace("8 565", "8"), blocks, notes)

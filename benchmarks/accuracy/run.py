@@ -115,7 +115,9 @@ def run_job(job: Job) -> tuple[Job, score.InputScore, float]:
     paras, subs, feet, first = score.score_document(doc, src.gold())
     return (
         job,
-        score.InputScore(job.doc, src.split, paras, subs, feet, score.score_text(text, blocks, notes), before, first),
+        score.InputScore(
+            job.doc, src.split, paras, subs, feet, score.score_text(text, blocks, notes), before, first
+        ),
         elapsed,
     )
 
@@ -190,7 +192,9 @@ class Cell:
         }
 
 
-def aggregate(results: Iterable[tuple[Job, score.InputScore, float]], split: str | None) -> dict[tuple[str, str], Cell]:
+def aggregate(
+    results: Iterable[tuple[Job, score.InputScore, float]], split: str | None
+) -> dict[tuple[str, str], Cell]:
     cells: dict[tuple[str, str], Cell] = defaultdict(Cell)
     for job, s, sec in results:
         if split is None or s.split == split:
@@ -281,7 +285,10 @@ def report(
         "",
     ]
     if unpc.get("all", (0, 0, 0))[0]:
-        lines += ["Real UN lines (unpc), each garbled by run reversal, lines exactly right after `normalize`:", ""]
+        lines += [
+            "Real UN lines (unpc), each garbled by run reversal, lines exactly right after `normalize`:",
+            "",
+        ]
         lines += ["| split | lines | exact after | exact before |", "|---|---|---|---|"]
         for k, (n, e, b) in unpc.items():
             lines.append(f"| {k} | {n} | {e / max(n, 1):.1%} | {b / max(n, 1):.1%} |")
@@ -295,8 +302,9 @@ def report(
         *table(
             cells,
             lambda c: (
-                f"{c.sub_items.value:.2f} / {c.footnotes.value:.2f} / {c.numbers_found / max(c.numbers_total, 1):.1%}"
-                f" / {c.harmed} of {c.inputs} ({100 * c.cer_before:.1f}%)"
+                f"{c.sub_items.value:.2f} / {c.footnotes.value:.2f} / "
+                f"{c.numbers_found / max(c.numbers_total, 1):.1%} / {c.harmed} of {c.inputs} "
+                f"({100 * c.cer_before:.1f}%)"
             ),
             columns + ([GARBLED_COLUMN] if garblers else []),
             rows + garblers,
@@ -305,7 +313,9 @@ def report(
         "## Dev and test splits: paragraph F1 / doc CER",
         "",
     ]
-    split_cols = [f"{c} {s}" for c in columns + ([GARBLED_COLUMN] if garblers else []) for s in ("dev", "test")]
+    split_cols = [
+        f"{c} {s}" for c in columns + ([GARBLED_COLUMN] if garblers else []) for s in ("dev", "test")
+    ]
     split_cells: dict[tuple[str, str], Cell] = {}
     for (r, c), v in dev.items():
         split_cells[(r, f"{c} dev")] = v
@@ -320,7 +330,8 @@ def report(
     lines += [
         "## The 15 worst documents",
         "",
-        "Mean paragraph F1 over the document's inputs; the worst input and the first gold paragraph it misses.",
+        "Mean paragraph F1 over the document's inputs; the worst input and the first gold",
+        "paragraph it misses.",
         "",
         "| document | split | mean F1 | worst input | F1 | first paragraph missed |",
         "|---|---|---|---|---|---|",
@@ -329,9 +340,8 @@ def report(
         mean = sum(s.paragraphs.value for _, s in items) / len(items)
         job, s = min(items, key=lambda js: js[1].paragraphs.value)
         missed = (s.first_wrong or "").replace("|", "\\|")
-        lines.append(
-            f"| {name} | {s.split} | {mean:.2f} | {job.row} × {job.column} | {s.paragraphs.value:.2f} | {missed} |"
-        )
+        cell = f"{job.row} × {job.column}"
+        lines.append(f"| {name} | {s.split} | {mean:.2f} | {cell} | {s.paragraphs.value:.2f} | {missed} |")
     lines += ["", summary, ""]
     data = {
         "summary": summary,
@@ -389,7 +399,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--subset", action="store_true", help="only the floor test's fixed subset")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--raise-floors", action="store_true", help="raise floors.json from this run (subset)")
-    ap.add_argument("--no-write", action="store_true", help="print only; write neither ACCURACY.md nor results")
+    ap.add_argument(
+        "--no-write", action="store_true", help="print only; write neither ACCURACY.md nor results"
+    )
     args = ap.parse_args(argv)
     start = time.perf_counter()
     docs = set(subset_docs()) if args.subset or args.raise_floors else None

@@ -43,7 +43,9 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _DROP_RE = regex.compile(r"[\u0640\p{Mn}\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
 _SPACE_RE = regex.compile(r"\s+")
 # A footnote reference as the tools print it: (1) or (١), superscripts, <sup>, ^1^, [^1], *.
-_REF_RE = regex.compile(r"\((?:\d{1,2}|\*)\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>[^<]{1,4}</sup>|\^\d{1,2}\^?|\[\^[^\]]{1,3}\]|\*")
+_REF_RE = regex.compile(
+    r"\((?:\d{1,2}|\*)\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>[^<]{1,4}</sup>|\^\d{1,2}\^?|\[\^[^\]]{1,3}\]|\*"
+)
 _LABEL_STRIP_RE = regex.compile(r"[()'\"‘’\s.\-]")
 _NUMBER_RE = regex.compile(r"\d+")
 

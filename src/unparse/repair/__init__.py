@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..models import Fix
 from ..options import DEFAULT_OPTIONS, Options
-from .brackets import unmirror_brackets
+from .brackets import unmirror_bracket_lines
 from .chars import (
     CONTROL_CLASS,
     HARAKAT_CLASS,
@@ -61,7 +61,7 @@ STEPS: list[Step] = [
     line_step("footnote_refs", superscript_refs_to_markers, local=True, triggers=SUPERSCRIPT_CLASS),
     option_line_step("digits", convert_digits, lambda o: o.digits != "keep", local=True),
     Step("number_order", fix_number_order),
-    line_step("mirrored_brackets", unmirror_brackets),
+    Step("mirrored_brackets", unmirror_bracket_lines),
     line_step("tatweel", strip_tatweel, lambda o: o.strip_tatweel, local=True, triggers=TATWEEL),
     line_step(
         "diacritics",

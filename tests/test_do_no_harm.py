@@ -1,0 +1,79 @@
+"""Do no harm: clean text comes out as it went in, and nothing is lost (issue 10, section 1).
+
+The clean text is real: the first 2,000 segments of the UN Parallel Corpus v1.0 Arabic
+development set (``tests/fixtures/unpc/``, attribution in its README). ``normalize`` may
+fold digits (``Options.digits``) and remove kashida inside words (``Options.strip_tatweel``):
+nothing else.
+"""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pytest
+
+import unparse
+from unparse import Options
+from unparse.repair import brackets, chars, furniture, markup, repair
+
+UNPC = Path(__file__).resolve().parent / "fixtures" / "unpc" / "unpc-v1.0-dev-ar.first2000.txt"
+SEGMENTS = UNPC.read_text(encoding="utf-8").splitlines()
+KEEP_ALL = Options(digits="keep", strip_tatweel=False)
+
+
+def segment(line: int) -> str:
+    """The corpus segment on ``line`` (1-based, as ``grep -n`` shows it)."""
+    return SEGMENTS[line - 1]
+
+
+@pytest.mark.parametrize("module", [brackets, chars, furniture, markup])
+def test_fixer_docstring_examples(module: object) -> None:
+    failures, _ = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
+    assert failures == 0
+
+
+# --- 1. The bracket fixer flips a pair only on evidence that the line is mirrored ----------
+
+
+def test_segment_inside_a_parenthesis_is_not_mirrored() -> None:
+    # Real segment (unpc line 659): it starts inside a parenthesis and opens another at its
+    # end. Its ")" ... "(" were flipped into "(" ... ")" as if they were one mirrored pair.
+    text = segment(659)
+    assert text.startswith(")، وبخاصة الفقرة 2") and text.endswith("2009(")
+    result = repair(text, KEEP_ALL)
+    assert result.text == text
+    assert not [f for f in result.fixes if f.kind == "mirrored_brackets"]
+
+
+def test_parenthesis_that_closes_and_opens_across_lines_is_not_mirrored() -> None:
+    # The shape of issue 10's example: a pair closes from the line before, the next opens.
+    text = (
+        "وتبلغ نسبة النساء في مجلس الشيوخ (30 في\n"
+        "المائة)، وفي مجلس النواب بلغت النسبة (40 في المائة).\n"
+        "وتعمل الحكومة على زيادتها (انظر المرفق\n"
+        "الثاني)، ولا سيما في المجالس المحلية (الفقرة 12)."
+    )
+    assert unparse.normalize(text, KEEP_ALL) == text
+
+
+def test_mirrored_lines_are_still_flipped() -> None:
+    # Tight pairs are evidence on their own (A/64 report lines 160 and 164).
+    assert unparse.normalize(")أ( تيسير تنفيذ بروتوكول الاتجار بالأشخاص") == (
+        "(أ) تيسير تنفيذ بروتوكول الاتجار بالأشخاص"
+    )
+    # A wide pair alone is not evidence: it may be the end of one pair and the start of
+    # another (the segment above) ...
+    wide = "والمعاقبة عليه )بروتوكول الاتجار بالأشخاص(، وتقديم ورقة"
+    assert unparse.normalize(wide) == wide
+    # ... but in a document whose brackets read backwards it is flipped.
+    doc = ")أ( تيسير التنفيذ\n)ب( تقديم توصيات\n" + wide
+    assert unparse.normalize(doc).splitlines()[2] == (
+        "والمعاقبة عليه (بروتوكول الاتجار بالأشخاص)، وتقديم ورقة"
+    )
+    result = repair(doc)
+    assert result.facts["brackets"] == {
+        "mirrored_lines": 3,
+        "well_formed_lines": 0,
+        "document_mirrored": True,
+    }

@@ -237,6 +237,7 @@ def run_reversal(src: Source) -> str:
 _PAIR_RE = regex.compile(r"(?<![A-Za-z\d/.\-])(\d{1,4})/(\d{1,4})(?![/\dA-Za-z])")
 _SUPER = str.maketrans("0123456789٠١٢٣٤٥٦٧٨٩", "⁰¹²³⁴⁵⁶⁷⁸⁹⁰¹²³⁴⁵⁶⁷⁸⁹")
 _REF_STYLES = ("⁽{s}⁾", "{s}", "<sup>{d}</sup>", "^{d}^")
+_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _ADVERBS = {"أيضا", "أيضاً", "كذلك", "مجددا", "مجدداً"}
 
 
@@ -334,9 +335,10 @@ def markdown(src: Source) -> str:
                 break
             head, text = text[:cut], text[cut + 1 :]
             for m in REF_RE.finditer(head):
-                if m.group(1) not in cited:
-                    cited.add(m.group(1))
-                    pending.append(m.group(1))
+                marker = m.group(1).translate(_WESTERN)  # the rendered text has printed digits
+                if marker not in cited:
+                    cited.add(marker)
+                    pending.append(marker)
             out.append(head)
             page_break()
         for m in refs:

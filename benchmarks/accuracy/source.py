@@ -107,6 +107,8 @@ class Block:
             return f"{self.label} {self.text}"
         if self.tag in ("section1", "section2"):
             return f"{self.label} - {self.text}"
+        if self.tag == "annex":  # the label, then the title on a line of its own
+            return f"{self.label}\n{self.text}" if self.text else (self.label or "")
         return self.text
 
 

@@ -77,3 +77,37 @@ def test_mirrored_lines_are_still_flipped() -> None:
         "well_formed_lines": 0,
         "document_mirrored": True,
     }
+
+
+# --- 2. The tatweel the UN writes after a prefix is spelling, kept -----------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        (156, "طبية لـ 918 483 شخصا"),
+        (1128, "الشهور الـ 12 المقبلة"),
+        (1441, "التقارير الـ 16 تتضمن"),
+        (1473, 'الأعضاء بـ "كفالة'),
+    ],
+)
+def test_tatweel_after_a_prefix_is_kept(line: int, kept: str) -> None:
+    text = segment(line)
+    assert kept in text
+    out = unparse.normalize(text, Options(digits="keep"))
+    assert kept in out
+    assert not [f for f in repair(text).fixes if f.kind == "tatweel"]
+
+
+def test_tatweel_after_a_prefix_before_a_latin_word_or_a_quotation() -> None:
+    text = 'وتشير إلى تقارير الـ UNODC وإلى الدعوة لـ "اتخاذ التدابير" وبالـ 3 الأولى'
+    assert unparse.normalize(text) == text
+
+
+def test_kashida_inside_a_word_is_still_removed() -> None:
+    # Real: unpc line 967 ("وترى المنظمـــة العالميـــة لرابطـــات التثقيـــف ...").
+    text = segment(967)
+    out = unparse.normalize(text, Options(digits="keep"))
+    assert "المنظمة العالمية لرابطات التثقيف السابق للولادة" in out
+    assert "ـ" not in out
+    assert unparse.normalize("الأمـــم المتحـدة، الـمُدن") == "الأمم المتحدة، المُدن"

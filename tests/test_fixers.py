@@ -88,6 +88,11 @@ def test_tatweel() -> None:
     assert strip_tatweel("(هـ) تعتمد") == "(هـ) تعتمد"
     assert strip_tatweel("تنفيــذ هــذا القــرار") == "تنفيذ هذا القرار"
     assert strip_tatweel("(هــ) تعتمد") == "(هـ) تعتمد"
+    # After a prefix before a number, a quotation or a Latin word: spelling, kept (unpc).
+    assert strip_tatweel("التقارير الـ 16") == "التقارير الـ 16"
+    assert strip_tatweel('بـ "السياسة" ولـ"اتخاذ" والـUNODC للـ') == 'بـ "السياسة" ولـ"اتخاذ" والـUNODC للـ'
+    # Not a prefix (the word goes on, or a letter comes before): kashida, removed.
+    assert strip_tatweel("الـتأهب لـمّا كتابـ 3") == "التأهب لمّا كتاب 3"
 
 
 def test_diacritics_option() -> None:

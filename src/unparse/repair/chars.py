@@ -71,17 +71,44 @@ TATWEEL = "\u0640"
 # The tatweel of the abbreviation "هـ" (the fifth sub-item label, (هـ)) is a mark, not
 # justification: it is kept, once.
 _TATWEEL_RE = regex.compile(r"(?<![\p{Arabic}\u0640])(ه)\u0640++(?![\p{Arabic}\u0640])|\u0640+")
+# The tatweel the UN writes after a prefix that stands before a number, a quotation or a
+# Latin word ("الـ 13", "بـ \"السياسة\"", "الـ UNODC") is spelling, not justification:
+# the prefix starts a word (al-, bi-, li-, ka-, wa-, fa- and their compounds) ...
+_PREFIX_BEFORE_RE = regex.compile(
+    r"(?<![\p{L}\p{M}\u0640*])(?:[وف]?[بك]?ال|[وف]?لل|[وف]?[بلك]|[وف])\Z", flags=regex.V1
+)
+# ... and no Arabic letter or mark follows the tatweel. "*" counts as neither side of a
+# kept tatweel: markdown emphasis, removed later, would glue it to a word.
+_PREFIX_AFTER_RE = regex.compile(r"(?![\p{L}&&\p{Script=Arabic}]|\p{M}|\*)", flags=regex.V1)
 
 
 def strip_tatweel(text: str) -> str:
     """Remove tatweel (kashida) used to stretch words for justification.
 
     Real example (A/RES/61/180): ``"لمكافحـة"`` → ``"لمكافحة"``; ``"نـوفمبر"`` → ``"نوفمبر"``.
-    The tatweel of the abbreviation ``"هـ"`` (sub-item ``(هـ)``) is kept.
+    The tatweel of the abbreviation ``"هـ"`` (sub-item ``(هـ)``) is kept, and so is the
+    tatweel the UN writes after a prefix that stands before a number, a quotation or a
+    Latin word (unpc segments): ``"الـ 13"``, ``"بـ \"السياسة\""``, ``"الـ UNODC"``.
+
+    >>> strip_tatweel("خلال الشهور الـ 12 المقبلة")
+    'خلال الشهور الـ 12 المقبلة'
+    >>> strip_tatweel('الأعضاء بـ "كفالة" و لـ "اتخاذ"')
+    'الأعضاء بـ "كفالة" و لـ "اتخاذ"'
+    >>> strip_tatweel("الأمـــم المتحـدة والـمُدن الـتأهب")
+    'الأمم المتحدة والمُدن التأهب'
     """
     if TATWEEL not in text:
         return text
-    return _TATWEEL_RE.sub(lambda m: m.group(1) + TATWEEL if m.group(1) else "", text)
+
+    def repl(m: regex.Match[str]) -> str:
+        if m.group(1):
+            return m.group(1) + TATWEEL
+        start, end = m.span()
+        if _PREFIX_BEFORE_RE.search(text, max(0, start - 4), start) and _PREFIX_AFTER_RE.match(text, end):
+            return m.group()
+        return ""
+
+    return _TATWEEL_RE.sub(repl, text)
 
 
 # pyarabic's list of harakat, plus the dagger alef and the Quranic marks above/below.

@@ -3,9 +3,11 @@ converted to PDF by ``soffice --headless --convert-to pdf``.
 
 The WordprocessingML is written here with ``zipfile`` (no template): A4 pages, a
 right-to-left section, justified right-to-left paragraphs (``w:bidi``, ``w:jc="both"``,
-``w:rtl`` on the Arabic runs), Amiri 14 pt for the Arabic text, Liberation Serif 12 pt for
-the Latin runs, the title bold 15 pt, footnotes Noto Naskh Arabic 10 pt, not justified
-(Writer justifies Noto Naskh with kashidas that pdftotext extracts as "B"). Real footnotes (a
+``w:rtl`` on the Arabic runs), Amiri 14 pt for the Arabic text (Noto Naskh Arabic in the
+``tight`` style: Writer justifies it with kashida glyphs, which the extractors read as stray
+characters inside words, e.g. ``بحماي;;ة`` from pdftotext: a real damage, kept on purpose),
+Liberation Serif 12 pt for the Latin runs, the title bold 15 pt, footnotes Noto Naskh Arabic
+10 pt, not justified. Real footnotes (a
 ``footnotes.xml`` part): each reference is a ``w:footnoteReference`` with
 ``w:customMarkFollows`` and the mark text ``(M)`` (``*`` for the marker ``*``, digits as
 the source prints them), superscript and glued to the word before; Writer sets the
@@ -45,7 +47,10 @@ from source import REF_RE, Block, Source
 STYLES: tuple[str, ...] = ("spaced", "indented", "tight")
 TIMEOUT = 180  # seconds for one conversion
 
-ARABIC_FONT = "Amiri"  # Noto Naskh Arabic justifies with kashidas, extracted as "B"
+ARABIC_FONT = "Amiri"
+# The tight style sets its body in Noto Naskh Arabic, which Writer justifies with kashida
+# glyphs: extractors read them as stray letters inside words (a real damage, kept on purpose).
+BODY_FONTS = {"spaced": "Amiri", "indented": "Amiri", "tight": "Noto Naskh Arabic"}
 NOTE_FONT = "Noto Naskh Arabic"
 LATIN_FONT = "Liberation Serif"
 SANS_FONT = "Liberation Sans"
@@ -228,7 +233,7 @@ def _size(pt: float) -> str:
 
 def _styles(style: str) -> str:
     after, first = _SEPARATION[style]
-    fonts = f'<w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" w:cs="{ARABIC_FONT}"/>'
+    fonts = f'<w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" w:cs="{BODY_FONTS[style]}"/>'
     defaults = (
         f"<w:docDefaults><w:rPrDefault><w:rPr>{fonts}"
         '<w:sz w:val="24"/><w:szCs w:val="28"/><w:lang w:val="en-GB" w:bidi="ar-SA"/></w:rPr>'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import signal
@@ -14,7 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 import unparse
-from unparse.batch import ERRORS_FILE, discover, load_document, run_batch
+from unparse.batch import ERRORS_FILE, MANIFEST_FILE, discover, load_document, run_batch
+from unparse.batch_records import LEGACY_ERRORS_FILE, RECORDS_DIR
 from unparse.cli import main
 from unparse.export import export
 from unparse.models import Document
@@ -89,7 +91,7 @@ def test_good_outputs_written_and_correct(
     _, good = tree
     out, _, code = first_run
     assert code == 1
-    expected = {str(Path(rel).with_suffix(".json")) for rel in good} | {ERRORS_FILE}
+    expected = {str(Path(rel).with_suffix(".json")) for rel in good} | {ERRORS_FILE, MANIFEST_FILE}
     assert set(tree_bytes(out)) == expected
     for rel, path in good.items():
         written = (out / rel).with_suffix(".json").read_bytes()
@@ -130,9 +132,8 @@ def test_a_second_run_does_no_work(
     summary = run_batch(src, out, jobs=2, progress=False)
     assert (summary.written, summary.skipped, summary.carried_over) == (0, len(good), len(BAD))
     assert summary.failed == len(BAD)
-    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.name != ERRORS_FILE} == {
-        p: t for p, t in before.items() if p.name != ERRORS_FILE
-    }
+    # Nothing is rewritten, not even the run records.
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == before
     assert (out / ERRORS_FILE).read_bytes() == errors_before
     result = CliRunner().invoke(main, ["batch", str(src), "-o", str(out)])
     assert result.exit_code == 1  # the failures still stand
@@ -150,6 +151,147 @@ def test_changed_inputs_and_force_are_redone(tmp_path: Path) -> None:
     assert summary.written == 2 and summary.skipped == len(good) - 1
     assert "empty.txt" not in errors_of(out)
     assert run_batch(src, out, jobs=1, force=True, progress=False).written == len(good) + 1
+
+
+# --------------------------------------------------------------------------- what made each output
+
+
+def small_tree(root: Path) -> Path:
+    """Two samples and one bad file."""
+    root.mkdir(parents=True)
+    for sample in SAMPLES[:2]:
+        (root / sample.name).write_bytes(sample.read_bytes())
+    (root / "empty.txt").write_bytes(b"")
+    return root
+
+
+def manifest_of(out: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in (out / MANIFEST_FILE).read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_rerun_with_other_options_or_another_version_redoes_the_outputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src, out, n = small_tree(tmp_path / "in"), tmp_path / "out", 2
+    assert run_batch(src, out, jobs=1, progress=False).written == n
+    western = tree_bytes(out)
+    eastern = unparse.Options(digits="eastern")
+    again = run_batch(src, out, options=eastern, jobs=1, progress=False)
+    assert (again.written, again.skipped, again.carried_over) == (n, 0, 0)
+    for sample in SAMPLES[:2]:
+        rel = Path(sample.name).with_suffix(".json").as_posix()
+        expected = export(load_document(src / sample.name, name=sample.name, options=eastern), "json")
+        assert (out / rel).read_bytes() == expected.encode("utf-8") != western[rel]
+    same = run_batch(src, out, options=eastern, jobs=1, progress=False)
+    assert (same.written, same.skipped, same.carried_over) == (0, n, 1)
+    cli = ["batch", str(src), "-o", str(out), "--jobs", "1", "--no-progress"]
+    result = CliRunner().invoke(main, [*cli, "--digits", "eastern"])
+    assert f"{n + 1} files: 0 written, {n} up to date, 1 failed" in result.stderr
+    result = CliRunner().invoke(main, cli)  # back to the default digits: redone
+    assert f"{n + 1} files: {n} written, 0 up to date, 1 failed" in result.stderr
+    assert tree_bytes(out) == western
+    monkeypatch.setattr(unparse, "__version__", "99.0")  # another unparse version
+    newer = run_batch(src, out, jobs=1, progress=False)
+    assert (newer.written, newer.skipped) == (n, 0)
+    assert {m["unparse"] for m in manifest_of(out)} == {"99.0"}
+
+
+def test_the_manifest_says_what_made_each_output(tmp_path: Path) -> None:
+    src, out = small_tree(tmp_path / "in"), tmp_path / "out"
+    eastern = unparse.Options(digits="eastern", keep_diacritics=False)
+    run_batch(src, out, format="jsonl", options=eastern, jobs=1, progress=False)
+    rows = manifest_of(out)
+    assert [r["output"] for r in rows] == sorted(Path(s.name).with_suffix(".jsonl").name for s in SAMPLES[:2])
+    for r in rows:
+        assert (r["unparse"], r["format"], r["options"]) == (
+            unparse.__version__,
+            "jsonl",
+            eastern.model_dump(mode="json"),
+        )
+        assert r["input"] == Path(str(r["output"])).with_suffix(".txt").name
+    run_batch(src, out, format="json", jobs=1, progress=False)  # another format: other outputs
+    assert sorted((r["output"], r["format"]) for r in manifest_of(out)) == sorted(
+        (Path(s.name).with_suffix(ext).name, fmt)
+        for s in SAMPLES[:2]
+        for ext, fmt in ((".json", "json"), (".jsonl", "jsonl"))
+    )
+    assert run_batch(src, out, format="jsonl", options=eastern, jobs=1, progress=False).skipped == 2
+
+
+def test_a_half_line_left_in_the_manifest_by_a_killed_run_is_ignored(tmp_path: Path) -> None:
+    src, out = small_tree(tmp_path / "in"), tmp_path / "out"
+    run_batch(src, out, jobs=1, progress=False)
+    clean = (out / MANIFEST_FILE).read_bytes()
+    with (out / MANIFEST_FILE).open("a", encoding="utf-8") as fh:
+        fh.write('{"output": "a-res-61')
+    assert run_batch(src, out, jobs=1, progress=False).skipped == 2
+    assert (out / MANIFEST_FILE).read_bytes() == clean
+
+
+def test_outputs_without_a_manifest_entry_are_redone(tmp_path: Path) -> None:
+    # An output tree from unparse 0.1 (no manifest): what made its outputs is unknown.
+    src, out = small_tree(tmp_path / "in"), tmp_path / "out"
+    run_batch(src, out, jobs=1, progress=False)
+    (out / MANIFEST_FILE).unlink()
+    assert run_batch(src, out, jobs=1, progress=False).written == 2
+    assert run_batch(src, out, jobs=1, progress=False).skipped == 2
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_run_records_are_out_of_reach_of_a_records_glob(tmp_path: Path, fmt: str) -> None:
+    src, out = small_tree(tmp_path / "in"), tmp_path / "out"
+    (src / "sub").mkdir()
+    (src / "sub" / "c.txt").write_bytes(SAMPLES[2].read_bytes())
+    summary = run_batch(src, out, format=fmt, jobs=1, progress=False)  # type: ignore[arg-type]
+    assert summary.failed == 1
+    assert (out / ERRORS_FILE).is_file() and (out / MANIFEST_FILE).is_file()
+    assert not (out / LEGACY_ERRORS_FILE).exists()
+    data = sorted([*(Path(s.name).with_suffix(f".{fmt}").name for s in SAMPLES[:2]), f"sub/c.{fmt}"])
+    pattern = f"**/*.{fmt}"
+    assert sorted(p.relative_to(out).as_posix() for p in out.glob(pattern)) == data
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob(f"*.{fmt}")) == data
+    found = glob.glob(str(out / pattern), recursive=True)
+    assert sorted(Path(p).relative_to(out).as_posix() for p in found) == data
+    # What the README says: glob.glob skips the hidden folder, Path.glob does not (so the
+    # record files' extensions, not only their folder, keep them out of a records glob).
+    assert not [p for p in glob.glob(str(out / "**" / "*"), recursive=True) if RECORDS_DIR in p]
+    assert out / ERRORS_FILE in set(out.glob("**/*"))
+
+
+def test_failures_an_older_unparse_wrote_to_errors_jsonl_are_read_and_moved(tmp_path: Path) -> None:
+    src, out = small_tree(tmp_path / "in"), tmp_path / "out"
+    run_batch(src, out, jobs=1, progress=False)
+    (out / ERRORS_FILE).rename(out / LEGACY_ERRORS_FILE)  # where unparse 0.1 kept them
+    summary = run_batch(src, out, jobs=1, progress=False)
+    assert (summary.carried_over, summary.skipped) == (1, 2)
+    assert not (out / LEGACY_ERRORS_FILE).exists()
+    assert set(errors_of(out)) == {"empty.txt"}
+
+
+def test_an_output_called_errors_jsonl_is_data_not_run_records(tmp_path: Path) -> None:
+    src, out = small_tree(tmp_path / "in"), tmp_path / "out"
+    (src / "errors.txt").write_bytes(SAMPLES[2].read_bytes())
+    for _ in range(2):
+        run_batch(src, out, format="jsonl", jobs=1, progress=False)
+        rows = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert rows and all(r["source"] == "errors.txt" for r in rows)
+        assert set(errors_of(out)) == {"empty.txt"}
+
+
+def test_failure_lines_keep_the_reporters_prefix_under_the_progress_bar(tmp_path: Path) -> None:
+    src = small_tree(tmp_path / "in")
+    lines: list[str] = []
+    run_batch(src, tmp_path / "lib", jobs=1, progress=True, report=lines.append)
+    reason = errors_of(tmp_path / "lib")["empty.txt"]["reason"]
+    assert lines == [f"empty.txt: {reason}"]
+    result = CliRunner().invoke(
+        main, ["batch", str(src), "-o", str(tmp_path / "cli"), "--jobs", "1", "--progress"]
+    )
+    assert result.exit_code == 1
+    # The bar redraws with carriage returns; what follows the last one on a line is the text.
+    shown = [line.rsplit("\r", 1)[-1] for line in result.stderr.split("\n")]
+    assert [line for line in shown if "empty.txt" in line] == [f"unparse: empty.txt: {reason}"]
+    assert "%|" in result.stderr  # the bar was shown
 
 
 def test_output_is_the_same_whatever_the_number_of_jobs(
@@ -209,7 +351,7 @@ def test_an_output_folder_inside_the_input_is_not_read_back(tmp_path: Path) -> N
     out = src / "clean"
     assert run_batch(src, out, format="text", jobs=1, progress=False).files == 1
     assert run_batch(src, out, format="text", jobs=1, force=True, progress=False).files == 1
-    assert sorted(p.name for p in out.iterdir()) == ["a.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [RECORDS_DIR, "a.txt"]
 
 
 def test_stale_temporary_files_are_removed(tmp_path: Path) -> None:
@@ -219,7 +361,11 @@ def test_stale_temporary_files_are_removed(tmp_path: Path) -> None:
     out.mkdir()
     (out / ".a.json.k3j2.unparse-tmp").write_bytes(b'{"half')
     run_batch(src, out, jobs=1, progress=False)
-    assert sorted(p.name for p in out.iterdir()) == ["a.json"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        RECORDS_DIR,
+        MANIFEST_FILE,
+        "a.json",
+    ]
 
 
 def _console_script() -> str:

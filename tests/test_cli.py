@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -213,3 +214,98 @@ def test_the_installed_console_script(tmp_path: Path) -> None:
     usage = subprocess.run([script, "parse", "--format", "pdf", str(RES)], capture_output=True, timeout=120)
     assert usage.returncode == 2
     assert usage.stderr.decode().count("\n") == 1
+
+
+# --------------------------------------------------------------------------- never over an input
+
+
+def test_parse_refuses_to_write_over_one_of_its_inputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "in.txt"
+    src.write_bytes(RES.read_bytes())
+    (tmp_path / "link.json").symlink_to(src)
+    os.link(src, tmp_path / "hard.json")
+    cases = [
+        ["-f", "text", "-o", str(src), str(src)],  # the same path
+        ["-f", "text", "-o", f"{tmp_path}/", str(src)],  # a folder: in.txt -> DIR/in.txt
+        ["-f", "text", "-o", str(tmp_path), str(REPORT), str(src)],  # several inputs, one folder
+        ["-o", str(tmp_path / "link.json"), str(src)],  # a symbolic link to the input
+        ["-o", str(tmp_path / "hard.json"), str(src)],  # a hard link to it
+        ["-f", "text", "-o", "./in.txt", "in.txt"],  # relative, spelled differently
+        ["-f", "text", "-o", "in.txt", str(src)],
+    ]
+    monkeypatch.chdir(tmp_path)
+    for args in cases:
+        code, out, err = run("parse", *args)
+        assert code == 2, (args, err)
+        assert_one_line_error(err, "in.txt", "is this input file; refusing to write over it")
+        assert out == ""
+        assert src.read_bytes() == RES.read_bytes(), args
+    # Refused before anything is written: the other input's output is not there either.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hard.json", "in.txt", "link.json"]
+
+
+@pytest.mark.parametrize("command", [["clean"], ["clean", "--explain"], ["parse", "-f", "text"], ["parse"]])
+def test_stdout_redirected_onto_an_input_is_refused(tmp_path: Path, command: list[str]) -> None:
+    script = _console_script()
+    src = tmp_path / "in.txt"
+    src.write_bytes(RES.read_bytes())
+    with src.open("ab") as stdout:  # `unparse clean in.txt >> in.txt`
+        done = subprocess.run(
+            [script, *command, str(RES), str(src)], stdout=stdout, stderr=subprocess.PIPE, timeout=120
+        )
+    assert done.returncode == 2
+    assert (
+        done.stderr.decode()
+        == f"unparse: {src}: standard output is this input file; refusing to write over it\n"
+    )
+    assert src.read_bytes() == RES.read_bytes()
+    other = tmp_path / "out.txt"
+    with other.open("wb") as stdout:  # another file is fine
+        assert subprocess.run([script, *command, str(src)], stdout=stdout, timeout=120).returncode == 0
+    assert other.stat().st_size > 0
+
+
+def test_dash_as_output_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("parse", "-o", "-", str(RES))
+    assert code == 0, err
+    assert Document.model_validate_json(out).symbol == "A/RES/76/186"
+    code, out, err = run("parse", "-f", "text", "--output", "-", str(RES), str(REPORT))
+    assert code == 0, err
+    assert out.count("==> ") == 2
+    assert list(tmp_path.iterdir()) == []  # no file called '-'
+
+
+def test_python_m_unparse_is_the_unparse_command() -> None:
+    version = subprocess.run(
+        [sys.executable, "-m", "unparse", "--version"], capture_output=True, text=True, timeout=120
+    )
+    assert version.returncode == 0, version.stderr
+    assert version.stdout.strip() == f"unparse {unparse.__version__}"
+    ok = subprocess.run(
+        [sys.executable, "-m", "unparse", "parse", str(RES)], capture_output=True, timeout=120
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert Document.model_validate_json(ok.stdout).symbol == "A/RES/76/186"
+    usage = subprocess.run(
+        [sys.executable, "-m", "unparse", "parse", "--format", "pdf", str(RES)],
+        capture_output=True,
+        timeout=120,
+    )
+    assert usage.returncode == 2
+    assert usage.stderr.decode().startswith("unparse: ") and usage.stderr.decode().count("\n") == 1
+    assert "'unparse parse --help'" in usage.stderr.decode()
+
+
+def test_an_html_page_given_as_text_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("<!DOCTYPE html>\n<html><body>الجمعية العامة</body></html>\n", encoding="utf-8")
+    code, out, err = run("parse", str(page), str(RES))
+    assert code == 1
+    assert_one_line_error(err, str(page), "is an HTML page, not extracted text")
+    assert Document.model_validate_json(out).symbol == "A/RES/76/186"  # the other file still parsed
+    code, _, err = run("clean", str(page))
+    assert code == 1
+    assert_one_line_error(err, "HTML page")

@@ -6,18 +6,21 @@ from .errors import (
     BinaryInputError,
     DecompressionLimitError,
     EncodingError,
+    HtmlInputError,
     InputFileError,
+    InputFileNotFoundError,
     InputTooLargeError,
     PdfError,
     UnparseError,
 )
-from .models import Document, Fix, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem
-from .options import Options
+from .models import Annex, Document, Fix, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem
+from .options import FormatName, Options
 from .repair import RepairResult
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Annex",
     "BinaryInputError",
     "DecompressionLimitError",
     "Document",
@@ -25,7 +28,10 @@ __all__ = [
     "Fix",
     "Footnote",
     "FootnoteRef",
+    "FormatName",
+    "HtmlInputError",
     "InputFileError",
+    "InputFileNotFoundError",
     "InputTooLargeError",
     "Options",
     "Paragraph",

@@ -2,25 +2,25 @@
 
 The unit of work is one file, and it is the same function everywhere:
 
-- :func:`process_file` (exported as ``unparse.process_file``) takes a path or the bytes of a
-  file and returns records, for Spark, Ray or Dask users who bring their own engine;
+- :func:`process_file` (exported as ``unparse.process_file``, in :mod:`unparse.batch_file`)
+  takes a path or the bytes of a file and returns records, for Spark, Ray or Dask users who
+  bring their own engine;
 - :func:`run_batch` (``unparse batch``) walks a folder tree, runs the per-file work on a
   process pool (``jobs``) or on a Dask cluster (``engine="dask"``), and writes one output per
   input, mirroring the tree, each atomically (a temporary file, then ``os.replace``).
 
 Outputs depend on the input bytes, the relative name, the format and the options only, never
-on the engine, the number of workers or the order in which they finish.
+on the engine, the number of workers or the order in which they finish. What a run keeps
+about itself (failures, the manifest of what made each output) is in
+:mod:`unparse.batch_records`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib
-import json
 import os
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -28,165 +28,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .api import parse_pdf, parse_text
-from .api import repair as repair_text
-from .errors import InputFileError, InputTooLargeError, UnparseError
+from .batch_file import Source, clean_source, load_document, one_line, process_file
+from .batch_records import (
+    ERRORS_FILE,
+    MANIFEST_FILE,
+    Failure,
+    Manifest,
+    previous_failures,
+    remove_stale_temporaries,
+    settings_key,
+    write_atomic,
+    write_failures,
+)
+from .errors import UnparseError
 from .export import FORMATS, get_format
-from .export.jsonl import records as jsonl_records
-from .models import Document, Fix
-from .options import DEFAULT_OPTIONS, Options
-from .read.text import decode_bytes, read_bytes
+from .options import DEFAULT_OPTIONS, FormatName, Options
+from .read.text import read_bytes
 
 SUFFIXES = (".txt", ".pdf")
 """The inputs ``batch`` looks for (any case)."""
 
-ERRORS_FILE = "errors.jsonl"
-_TMP_SUFFIX = ".unparse-tmp"
-
-Source = str | os.PathLike[str] | bytes
-
 
 class BatchSetupError(UnparseError):
     """The batch cannot start: the input folder is missing, the output folder is unusable..."""
-
-
-# --------------------------------------------------------------------------- one file
-
-
-@dataclass
-class _Opened:
-    label: str
-    text: str | None = None
-    pdf: str | None = None
-
-
-def _is_pdf(data: bytes, label: str) -> bool:
-    return data.startswith(b"%PDF-") or label.lower().endswith(".pdf")
-
-
-def _check_not_empty(data: bytes, label: str) -> None:
-    if not data:
-        raise InputFileError("is empty (0 bytes): there is no text to parse", label)
-    if not data.strip():
-        raise InputFileError("contains only white space: there is no text to parse", label)
-
-
-@contextlib.contextmanager
-def _open(source: Source, name: str | None, options: Options) -> Iterator[_Opened]:
-    """The decoded text of a text file, or the path of a PDF (a temporary copy for PDF bytes)."""
-    if isinstance(source, bytes | bytearray | memoryview):
-        data = bytes(source)
-        label = name or "<bytes>"
-        if len(data) > options.max_bytes:
-            raise InputTooLargeError(
-                f"is {len(data):,} bytes, over the limit of {options.max_bytes:,} "
-                "(raise it with Options(max_bytes=...) or --max-bytes)",
-                label,
-            )
-        if _is_pdf(data, label):
-            fd, tmp = tempfile.mkstemp(suffix=".pdf", prefix="unparse-")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                yield _Opened(label, pdf=tmp)
-            finally:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-            return
-        _check_not_empty(data, label)
-        yield _Opened(label, text=decode_bytes(data, label))
-        return
-    if not isinstance(source, str | os.PathLike):
-        raise UnparseError(f"expected a path or bytes, got {type(source).__name__}")
-    path = os.fspath(source)
-    label = name or path
-    if Path(path).suffix.lower() == ".pdf":
-        yield _Opened(label, pdf=path)
-        return
-    data = read_bytes(path, options)
-    if data.startswith(b"%PDF-"):
-        yield _Opened(label, pdf=path)
-        return
-    _check_not_empty(data, label)
-    yield _Opened(label, text=decode_bytes(data, label))
-
-
-def load_document(source: Source, *, name: str | None = None, options: Options | None = None) -> Document:
-    """Parse a path or a file's bytes into a Document whose ``source`` is ``name`` (or the path).
-
-    Raises :class:`UnparseError` on bad input, also when nothing is left to parse.
-    """
-    options = options or DEFAULT_OPTIONS
-    with _open(source, name, options) as opened:
-        if opened.pdf is not None:
-            doc = parse_pdf(opened.pdf, options)
-        else:
-            doc = parse_text(opened.text or "", options, source=opened.label)
-        doc.source = opened.label
-    if not doc.text.strip():
-        raise InputFileError("no text is left after repair (only page furniture?)", opened.label)
-    return doc
-
-
-def clean_source(
-    source: Source, *, name: str | None = None, options: Options | None = None
-) -> tuple[str, list[Fix], list[str]]:
-    """The normalised text of a path or bytes, with the fixes applied and the warnings."""
-    options = options or DEFAULT_OPTIONS
-    with _open(source, name, options) as opened:
-        if opened.pdf is not None:
-            doc = parse_pdf(opened.pdf, options)
-            return doc.text, doc.fixes, doc.warnings
-        result = repair_text(opened.text or "", options)
-        return result.text, result.fixes, result.warnings
-
-
-def one_line(exc: BaseException) -> str:
-    """The reason an exception gives, on one line: its ``reason`` for an UnparseError."""
-    if isinstance(exc, UnparseError):
-        text = exc.reason
-    else:
-        text = f"internal error {type(exc).__name__}: {exc} (a bug in unparse; please report it)"
-    return " ".join(text.split())
-
-
-def process_file(
-    path_or_bytes: Source,
-    *,
-    name: str | None = None,
-    format: str = "json",
-    options: Options | None = None,
-    errors: Literal["raise", "record"] = "raise",
-) -> list[dict[str, Any]]:
-    """Process one file and return records: the per-file work of ``unparse batch``.
-
-    ``path_or_bytes`` is a path or a file's bytes (a PDF is recognised by its ``%PDF-`` header
-    or by ``name``); ``name`` is what the records give as their source (default: the path).
-    The records are JSON-compatible dicts:
-
-    - ``format="jsonl"``: one per paragraph, sub-item and footnote (see ``unparse.export.jsonl``);
-    - ``format="json"``: one, the Document (``Document.model_validate(record)`` reads it back);
-    - ``"markdown"``, ``"text"``, ``"akn"``: one, ``{"source", "format", "content"}``.
-
-    Bad input raises :class:`UnparseError`; with ``errors="record"`` it returns one record
-    ``{"source", "error", "reason"}`` instead (unexpected exceptions too), so that one bad file
-    does not fail a Spark or Ray job.
-    """
-    fmt = get_format(format)
-    label = name or (
-        "<bytes>" if isinstance(path_or_bytes, bytes | bytearray | memoryview) else os.fspath(path_or_bytes)
-    )
-    try:
-        doc = load_document(path_or_bytes, name=name, options=options)
-    except Exception as exc:
-        if errors == "raise":
-            raise
-        return [{"source": label, "error": type(exc).__name__, "reason": one_line(exc)}]
-    if fmt.name == "jsonl":
-        return jsonl_records(doc)
-    if fmt.name == "json":
-        return [doc.model_dump(mode="json")]
-    return [{"source": doc.source, "format": fmt.name, "content": fmt.render(doc)}]
 
 
 # --------------------------------------------------------------------------- the worker
@@ -305,57 +169,7 @@ def discover(
     return tasks
 
 
-def _inside(path: Path, root: Path) -> bool:
-    real, real_root = os.path.realpath(path), os.path.realpath(root)
-    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
-
-
-def write_atomic(path: Path, data: bytes, root: Path | None = None) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``.
-
-    With ``root``, refuse to write anywhere outside it (a symbolic link in the output tree
-    pointing elsewhere, for instance).
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if root is not None and not _inside(path.parent, root):
-        raise InputFileError(f"the output {path} would fall outside the output folder {root}")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _remove_stale_temporaries(output_dir: Path) -> None:
-    # A run killed in the middle of a write leaves its temporary file behind; never a half output.
-    for dirpath, _, filenames in os.walk(output_dir):
-        for f in filenames:
-            if f.startswith(".") and f.endswith(_TMP_SUFFIX):
-                with contextlib.suppress(OSError):
-                    os.unlink(os.path.join(dirpath, f))
-
-
 # --------------------------------------------------------------------------- the run
-
-
-@dataclass
-class Failure:
-    """One input that failed: its relative name, the error class and the reason."""
-
-    file: str
-    error: str
-    reason: str
-    size: int | None = None
-    mtime_ns: int | None = None
-    settings: str | None = None
-
-    def record(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
 
 
 @dataclass
@@ -398,29 +212,6 @@ class BatchSummary:
         if self.failures and output_dir is not None:
             out.append(f"failures: {output_dir / ERRORS_FILE}")
         return out
-
-
-def _settings(format: str, options: Options) -> str:
-    from . import __version__
-
-    blob = f"{__version__}|{format}|{options.model_dump_json()}".encode()
-    return hashlib.sha256(blob).hexdigest()[:16]
-
-
-def _previous_failures(path: Path) -> dict[str, Failure]:
-    out: dict[str, Failure] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return out
-    for line in lines:
-        try:
-            rec = json.loads(line)
-            failure = Failure(**rec)
-        except (ValueError, TypeError):
-            continue
-        out[failure.file] = failure
-    return out
 
 
 _WARM_UP_TEXT = "إن الجمعية العامة،\n1 - تحث الدول على تعزيز التعاون.\n"
@@ -538,7 +329,7 @@ def run_batch(
     input_dir: str | os.PathLike[str],
     output_dir: str | os.PathLike[str],
     *,
-    format: str = "json",
+    format: FormatName = "json",
     options: Options | None = None,
     jobs: int | None = None,
     force: bool = False,
@@ -551,8 +342,11 @@ def run_batch(
 
     Outputs newer than their input are kept (``force`` redoes them); an input that failed
     before and has not changed since (same size and modification time, same format, options and
-    unparse version) is not retried but stays in ``errors.jsonl``. ``report`` receives one line
-    per failure (``FILE: reason``). ``progress=None`` shows a bar only when stderr is a terminal.
+    unparse version) is not retried but stays in ``.unparse/errors.ndjson``. ``report`` receives
+    one line per failure (``FILE: reason``), also while the progress bar shows (``progress=None``:
+    when stderr is a terminal). Outputs newer than their input are kept only when
+    ``.unparse/manifest.ndjson`` says the same unparse version, format and options produced them
+    (see :mod:`unparse.batch_records`); ``force`` redoes them all.
     """
     started = time.perf_counter()
     cpu_at_start = _usage()[1]
@@ -569,13 +363,15 @@ def run_batch(
         dst.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BatchSetupError(f"cannot create the output folder ({exc.strerror or exc})", dst) from None
-    _remove_stale_temporaries(dst)
+    remove_stale_temporaries(dst)
 
     problems: list[tuple[str, str]] = []
     tasks = discover(src, dst, fmt.extension, problems)
     summary = BatchSummary(files=len(tasks))
-    settings = _settings(fmt.name, options)
-    previous = {} if force else _previous_failures(dst / ERRORS_FILE)
+    settings = settings_key(fmt.name, options)
+    outputs = {t.output for t in tasks}
+    previous = {} if force else previous_failures(dst, outputs)
+    manifest = Manifest(dst, fmt.name, options)
     todo: list[Task] = []
     for task in tasks:
         try:
@@ -586,7 +382,7 @@ def run_batch(
         task.size, task.mtime_ns = st.st_size, st.st_mtime_ns
         if not force:
             with contextlib.suppress(OSError):
-                if task.output.stat().st_mtime_ns >= task.mtime_ns:
+                if task.output.stat().st_mtime_ns >= task.mtime_ns and manifest.is_current(task.output):
                     summary.skipped += 1
                     continue
             before = previous.get(task.name)
@@ -623,8 +419,9 @@ def run_batch(
     def say(line: str) -> None:
         if report is None:
             return
-        if show:
-            bar.write(line, file=sys.stderr)
+        if show:  # the reporter's own line (its prefix and all), the bar cleared and redrawn
+            with bar.external_write_mode(file=sys.stderr):
+                report(line)
         else:
             report(line)
 
@@ -640,6 +437,7 @@ def run_batch(
                 reason = exc.reason if isinstance(exc, UnparseError) else f"cannot write the output ({exc})"
                 outcome = Outcome(outcome.name, error=type(exc).__name__, reason=reason)
             else:
+                manifest.record(task.output, task.name)
                 summary.written += 1
                 summary.kinds[outcome.kind or "unknown"] += 1
                 summary.paragraphs += outcome.paragraphs
@@ -656,6 +454,7 @@ def run_batch(
         bar.update(1)
 
     try:
+        manifest.open()
         for outcome in outcomes:
             settle(outcome)
             while early:
@@ -664,14 +463,9 @@ def run_batch(
             settle(early.pop())
     finally:
         bar.close()
+        manifest.close()
         summary.failures.sort(key=lambda f: f.file)
-        errors_path = dst / ERRORS_FILE
-        if summary.failures:
-            body = "".join(json.dumps(f.record(), ensure_ascii=False) + "\n" for f in summary.failures)
-            write_atomic(errors_path, body.encode("utf-8"))
-        else:
-            with contextlib.suppress(FileNotFoundError):
-                errors_path.unlink()
+        write_failures(dst, summary.failures, outputs)
         summary.seconds = time.perf_counter() - started
         if os.getpid() in summary.worker_cpu:  # jobs=1 ran here: count this run's CPU time only
             summary.worker_cpu[os.getpid()] -= cpu_at_start
@@ -681,6 +475,7 @@ def run_batch(
 __all__ = [
     "ERRORS_FILE",
     "FORMATS",
+    "MANIFEST_FILE",
     "SUFFIXES",
     "BatchSetupError",
     "BatchSummary",
@@ -690,6 +485,7 @@ __all__ = [
     "clean_source",
     "discover",
     "load_document",
+    "one_line",
     "process_file",
     "run_batch",
     "work",

@@ -11,10 +11,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -31,7 +32,7 @@ from .batch import (
 from .errors import UnparseError
 from .export import FORMATS, get_format
 from .models import Document
-from .options import Options
+from .options import FormatName, Options
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -179,6 +180,50 @@ def _failed(file: str, exc: Exception) -> None:
     _err(f"{file}: {one_line(exc)}")
 
 
+def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two paths name one file (the same path, a link to it, a hard link)."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # one of them does not exist (yet)
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _input_behind_stdout(files: Sequence[str]) -> str | None:
+    """The input that standard output is redirected onto (``unparse clean a.txt >> a.txt``)."""
+    try:
+        out = os.fstat(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # not a real file descriptor (a test harness)
+        return None
+    if not stat.S_ISREG(out.st_mode):
+        return None
+    for file in files:
+        if file == STDIN:
+            continue
+        with contextlib.suppress(OSError, ValueError):
+            st = os.stat(file)
+            if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+                return file
+    return None
+
+
+def _refuse_writing_over_inputs(files: Sequence[str], targets: Sequence[Path] | None) -> bool:
+    """Say so (one line) and return True when an output is one of the inputs.
+
+    ``targets`` are the output files, or None for standard output."""
+    if targets is None:
+        file = _input_behind_stdout(files)
+        if file is not None:
+            _err(f"{file}: standard output is this input file; refusing to write over it")
+            return True
+        return False
+    for target in targets:
+        for file in files:
+            if file != STDIN and _same_file(target, file):
+                _err(f"{file}: the output {target} is this input file; refusing to write over it")
+                return True
+    return False
+
+
 _format_option = click.option(
     "-f",
     "--format",
@@ -216,7 +261,7 @@ def _output_names(files: Sequence[str], extension: str) -> dict[str, str]:
     "--output",
     type=click.Path(),
     help="Write here instead of stdout: a file for one input; a folder (created) for several, "
-    "or when it is an existing folder or ends with '/'.",
+    "or when it is an existing folder or ends with '/'. '-' is stdout. Never one of the inputs.",
 )
 @_format_option
 @_option_flags
@@ -230,8 +275,13 @@ def parse(files: tuple[str, ...], output: str | None, format_name: str, **flags:
     options = _options(**flags)
     fmt = get_format(format_name)
     several = len(files) > 1
+    if output == STDIN:
+        output = None
     to_folder = output is not None and (several or Path(output).is_dir() or output.endswith(("/", "\\")))
     names = _output_names(files, fmt.extension) if to_folder else {}
+    targets = None if output is None else [Path(output) / n for n in names.values()] or [Path(output)]
+    if _refuse_writing_over_inputs(files, targets):
+        return 2
     failures = 0
     first = True
     for file in files:
@@ -280,6 +330,8 @@ def clean(files: tuple[str, ...], explain: bool, **flags: Any) -> int:
     stderr, so stdout stays the clean text alone.
     """
     options = _options(**flags)
+    if _refuse_writing_over_inputs(files, None):
+        return 2
     failures = 0
     for k, file in enumerate(files):
         try:
@@ -349,8 +401,10 @@ def batch(
     """Process every .txt and .pdf file under INPUT_DIR into OUTPUT, mirroring the tree.
 
     Each output is written atomically; outputs newer than their input are skipped (--force
-    redoes them); failures go to OUTPUT/errors.jsonl (file, error, reason) and make the exit
-    code 1. A summary goes to stderr at the end.
+    redoes them) unless they were made by another unparse version, format or options (the
+    manifest OUTPUT/.unparse/manifest.ndjson says what made each output); failures go to
+    OUTPUT/.unparse/errors.ndjson (file, error, reason) and make the exit code 1. A summary
+    goes to stderr at the end.
     """
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler is for --engine dask")
@@ -359,7 +413,7 @@ def batch(
         summary = run_batch(
             input_dir,
             output_dir,
-            format=format_name,
+            format=cast(FormatName, format_name),  # one of FORMATS: click checked it
             options=options,
             jobs=jobs,
             force=force,

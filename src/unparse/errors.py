@@ -6,6 +6,7 @@ whose message says which file, what is wrong and what to do about it.
 
 from __future__ import annotations
 
+import errno
 import os
 
 
@@ -20,6 +21,25 @@ class UnparseError(Exception):
 
 class InputFileError(UnparseError):
     """The file cannot be opened: missing, a directory, no permission, too large."""
+
+
+class InputFileNotFoundError(InputFileError, FileNotFoundError):
+    """The file does not exist: an :class:`InputFileError` that ``except FileNotFoundError``
+    (and ``except OSError``) catches too, with ``errno`` ENOENT and ``filename`` set."""
+
+    def __init__(self, message: str, path: str | os.PathLike[str] | None = None) -> None:
+        super().__init__(message, path)
+        self.errno = errno.ENOENT
+        self.strerror = message
+        self.filename = self.path
+
+    def __str__(self) -> str:  # the UnparseError message, not OSError's "[Errno 2] ..."
+        return str(self.args[0]) if self.args else self.reason
+
+
+class HtmlInputError(InputFileError):
+    """The input is an HTML page (``<!DOCTYPE html`` or ``<html`` at its start), not the
+    extracted text of a document: its tags would be parsed as text."""
 
 
 class EncodingError(UnparseError):

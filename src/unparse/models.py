@@ -19,65 +19,76 @@ DocumentKind = Literal["resolution", "decision", "report", "law", "decree", "unk
 class Span(BaseModel):
     """Where an item came from: 1-based inclusive input lines, and pages for PDFs."""
 
-    start_line: int
-    end_line: int
-    start_page: int | None = None
-    end_page: int | None = None
+    start_line: int = Field(description="First input line of the item (1-based).")
+    end_line: int = Field(description="Last input line of the item (1-based, inclusive).")
+    start_page: int | None = Field(default=None, description="First PDF page (1-based); None for text.")
+    end_page: int | None = Field(default=None, description="Last PDF page (1-based); None for text.")
 
 
 class Fix(BaseModel):
     """One repair the pipeline applied: which fixer, on which input line, before and after."""
 
-    kind: str
-    line: int
-    before: str
-    after: str
+    kind: str = Field(description='The fixer: "line_order", "digits", "number_order", "tatweel", ...')
+    line: int = Field(description="The input line it applies to (1-based).")
+    before: str = Field(description="The text before the fix (a lone surrogate shows as U+FFFD).")
+    after: str = Field(description="The text after the fix.")
 
 
 class FootnoteRef(BaseModel):
     """A footnote reference: its marker and its character offset in the owning text."""
 
-    marker: str
-    offset: int
+    marker: str = Field(description='The footnote marker: "1", "2", "*".')
+    offset: int = Field(description="Character offset of the reference in the owning text.")
 
 
 class SubItem(BaseModel):
     """A lettered or numbered point ``(أ)`` inside a paragraph (AKN ``point``)."""
 
-    label: str
-    text: str
-    sub_items: list[SubItem] = Field(default_factory=list)
-    footnote_refs: list[FootnoteRef] = Field(default_factory=list)
-    span: Span
+    label: str = Field(description='The bare label, without brackets: "أ", "ب", "هـ", "1".')
+    text: str = Field(description="The text of the sub-item, without its label and footnote markers.")
+    sub_items: list[SubItem] = Field(default_factory=list, description="Nested sub-items, in order.")
+    footnote_refs: list[FootnoteRef] = Field(
+        default_factory=list, description="The footnote references in `text`."
+    )
+    span: Span = Field(description="The input lines (and pages) it came from.")
 
 
 class Paragraph(BaseModel):
     """A preambular or numbered paragraph (AKN ``paragraph``)."""
 
-    number: int | None = None
-    lead: str | None = None
-    text: str
-    sub_items: list[SubItem] = Field(default_factory=list)
-    footnote_refs: list[FootnoteRef] = Field(default_factory=list)
-    span: Span
+    number: int | None = Field(default=None, description="The paragraph number; None in the preamble.")
+    lead: str | None = Field(
+        default=None, description='The opening verb or phrase: "تحث", "وإذ تشير", "تشير أيضا".'
+    )
+    text: str = Field(
+        description="Clean logical-order text, without the number and footnote markers "
+        "(the chapeau only when it has sub-items)."
+    )
+    sub_items: list[SubItem] = Field(default_factory=list, description="Its sub-items (أ) (ب) ..., in order.")
+    footnote_refs: list[FootnoteRef] = Field(
+        default_factory=list, description="The footnote references in `text`."
+    )
+    span: Span = Field(description="The input lines (and pages) it came from.")
 
 
 class Footnote(BaseModel):
     """A footnote (AKN ``authorialNote``): marker and text, without the marker."""
 
-    marker: str
-    text: str
-    span: Span
+    marker: str = Field(description='The marker: "1", "*"; digits as Options.digits says.')
+    text: str = Field(description="The footnote's text, without its marker.")
+    span: Span = Field(description="The input lines (and pages) it came from.")
 
 
 class Section(BaseModel):
     """A heading of a report: ``أولاً - مقدمة`` (level 1), ``ألف - ...`` (level 2)."""
 
-    label: str
-    title: str
-    level: int
-    first_paragraph: int | None = None
-    span: Span | None = None
+    label: str = Field(description='The heading\'s label: "أولاً", "ألف"; "" for an unlabelled heading.')
+    title: str = Field(description="The heading's text after the label.")
+    level: int = Field(description="1 for a chapter (أولاً), 2 for a section (ألف), and so on.")
+    first_paragraph: int | None = Field(
+        default=None, description="The number of the first paragraph under the heading, if any."
+    )
+    span: Span | None = Field(default=None, description="The input lines (and pages) of the heading.")
 
 
 class Annex(BaseModel):
@@ -86,35 +97,53 @@ class Annex(BaseModel):
     ``Document.paragraphs`` and ``Document.sections``, and its numbers count from 1."""
 
     label: str = Field(description='The heading as printed: "المرفق", "المرفق الثاني".')
-    title: str | None = Field(None, description="The annex's title, on its heading line or the next.")
+    title: str | None = Field(default=None, description="The annex's title, on its heading line or the next.")
     paragraphs: list[Paragraph] = Field(default_factory=list, description="Numbered or unnumbered, in order.")
     sections: list[Section] = Field(default_factory=list, description="Headings inside the annex.")
-    span: Span
+    span: Span = Field(description="The input lines (and pages) of the whole annex.")
 
 
 class Document(BaseModel):
     """A parsed Arabic UN document."""
 
-    kind: DocumentKind = "unknown"
-    symbol: str | None = None
-    body: str | None = None
-    session: str | None = None
-    agenda_item: str | None = None
-    date: datetime.date | None = None
-    title: str | None = None
-    preamble_opening: str | None = None
-    preamble: list[Paragraph] = Field(default_factory=list)
-    paragraphs: list[Paragraph] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
-    footnotes: list[Footnote] = Field(default_factory=list)
-    closing: str | None = None
-    text: str = ""
-    warnings: list[str] = Field(default_factory=list)
+    kind: DocumentKind = Field(default="unknown", description="What the document is.")
+    symbol: str | None = Field(
+        default=None, description='The UN symbol: "A/RES/76/186", as printed or inferred.'
+    )
+    body: str | None = Field(
+        default=None, description='The issuing organ: "الجمعية العامة", "مؤتمر الأطراف في اتفاقية ...".'
+    )
+    session: str | None = Field(default=None, description='The session: "الدورة السادسة والسبعون".')
+    agenda_item: str | None = Field(default=None, description='The agenda item number: "108".')
+    date: datetime.date | None = Field(default=None, description="The date of adoption or issue.")
+    title: str | None = Field(default=None, description="The document's title.")
+    preamble_opening: str | None = Field(
+        default=None, description='The formula that opens the preamble: "إن الجمعية العامة،".'
+    )
+    preamble: list[Paragraph] = Field(
+        default_factory=list, description="Preambular paragraphs, in order (their number is None)."
+    )
+    paragraphs: list[Paragraph] = Field(
+        default_factory=list,
+        description="Numbered paragraphs: the operative paragraphs of a resolution or decision, "
+        "the numbered paragraphs of a report, the articles of a law.",
+    )
+    sections: list[Section] = Field(
+        default_factory=list, description='Headings: "أولاً - مقدمة", "ألف - ...".'
+    )
+    footnotes: list[Footnote] = Field(default_factory=list, description="Footnotes, in order.")
+    closing: str | None = Field(default=None, description='The closing line: "الجلسة العامة 53 ...".')
+    text: str = Field(default="", description="The whole normalised text.")
+    warnings: list[str] = Field(
+        default_factory=list, description="What could not be repaired or placed; never silently dropped."
+    )
     # Extensions beyond the contract.
-    source: str | None = Field(None, description="The file the document was read from, if any.")
-    closing_date: datetime.date | None = Field(None, description="Date of the meeting in the closing.")
-    agenda_title: str | None = Field(None, description="The title of the agenda item.")
-    summary: str | None = Field(None, description="The summary (ملخص) printed above a report's text.")
+    source: str | None = Field(default=None, description="The file the document was read from, if any.")
+    closing_date: datetime.date | None = Field(
+        default=None, description="Date of the meeting in the closing."
+    )
+    agenda_title: str | None = Field(default=None, description="The title of the agenda item.")
+    summary: str | None = Field(default=None, description="The summary (ملخص) printed above a report's text.")
     fixes: list[Fix] = Field(default_factory=list, description="Every repair applied, in order.")
     annexes: list[Annex] = Field(
         default_factory=list,

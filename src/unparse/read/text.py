@@ -15,7 +15,14 @@ from typing import BinaryIO
 
 import regex
 
-from ..errors import BinaryInputError, EncodingError, InputFileError, InputTooLargeError
+from ..errors import (
+    BinaryInputError,
+    EncodingError,
+    HtmlInputError,
+    InputFileError,
+    InputFileNotFoundError,
+    InputTooLargeError,
+)
 from ..options import DEFAULT_OPTIONS, Options
 
 _BOMS = [
@@ -41,6 +48,8 @@ _MAGIC = [
 _ARABIC_LETTER = regex.compile(r"\p{Arabic}")
 _LATIN_ACCENTED = regex.compile(r"[À-ÿ]")
 _GLUED_TO_LATIN = regex.compile(r"(?<=[A-Za-z])\p{Arabic}|\p{Arabic}(?=[A-Za-z])")
+# An HTML page, clearly: its first tag (after white space or a BOM) opens the document.
+_HTML_START = regex.compile(r"[\s\ufeff]*<(?:!doctype\s+html|html)(?:[\s>]|$)", regex.IGNORECASE)
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -52,7 +61,22 @@ def sniff_binary(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, name: str | None = None) -> str:
-    """Decode the bytes of a text file, detecting the encoding; raise a clear error otherwise."""
+    """Decode the bytes of a text file, detecting the encoding; raise a clear error otherwise.
+
+    An HTML page (one that starts with ``<!DOCTYPE html`` or ``<html``) is refused with an
+    :class:`HtmlInputError`: its tags are not the text of a document.
+    """
+    text = _decode(data, name)
+    if _HTML_START.match(text[:1024]):
+        raise HtmlInputError(
+            "is an HTML page, not extracted text; save its text first (a browser's "
+            "'Save as' text, or an HTML-to-text tool) or give unparse the PDF",
+            name,
+        )
+    return text
+
+
+def _decode(data: bytes, name: str | None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -159,7 +183,7 @@ def read_bytes(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS)
             )
         return data
     except FileNotFoundError:
-        raise InputFileError("no such file", path) from None
+        raise InputFileNotFoundError("no such file", path) from None
     except PermissionError:
         raise InputFileError("permission denied", path) from None
     except IsADirectoryError:

@@ -9,9 +9,11 @@ nothing else.
 from __future__ import annotations
 
 import doctest
+from collections import Counter
 from pathlib import Path
 
 import pytest
+import regex
 
 import unparse
 from unparse import Options
@@ -20,6 +22,20 @@ from unparse.repair import brackets, chars, furniture, markup, repair
 UNPC = Path(__file__).resolve().parent / "fixtures" / "unpc" / "unpc-v1.0-dev-ar.first2000.txt"
 SEGMENTS = UNPC.read_text(encoding="utf-8").splitlines()
 KEEP_ALL = Options(digits="keep", strip_tatweel=False)
+BLOCK = 50
+
+# What the options change, written here independently of the fixers: Eastern Arabic and
+# Persian digits fold to Western ones (Options.digits="western"), and a kashida, a tatweel
+# run between two letters of a word, goes (Options.strip_tatweel).
+_TO_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_KASHIDA_RE = regex.compile(
+    r"(?<=[\p{Script=Arabic}&&\p{L}]\p{M}*)\u0640+(?=\p{M}*[\p{Script=Arabic}&&\p{L}])", flags=regex.V1
+)
+
+
+def allowed(text: str) -> str:
+    """``text`` with only the default options' own changes."""
+    return _KASHIDA_RE.sub("", text.translate(_TO_WESTERN))
 
 
 def segment(line: int) -> str:
@@ -54,6 +70,9 @@ def test_parenthesis_that_closes_and_opens_across_lines_is_not_mirrored() -> Non
         "وتعمل الحكومة على زيادتها (انظر المرفق\n"
         "الثاني)، ولا سيما في المجالس المحلية (الفقرة 12)."
     )
+    assert unparse.normalize(text, KEEP_ALL) == text
+    # A tight "pair" of words between two parentheses is not evidence either.
+    text = "ونسبة النساء (30 في المائة) في مجلس الشيوخ و(35 في\nالمائة) و(40 في\nالمائة)."
     assert unparse.normalize(text, KEEP_ALL) == text
 
 
@@ -111,3 +130,46 @@ def test_kashida_inside_a_word_is_still_removed() -> None:
     assert "المنظمة العالمية لرابطات التثقيف السابق للولادة" in out
     assert "ـ" not in out
     assert unparse.normalize("الأمـــم المتحـدة، الـمُدن") == "الأمم المتحدة، المُدن"
+
+
+# --- 3. Every unpc segment comes out unchanged but for the options' own changes ----------
+
+
+def test_corpus_is_the_shared_one() -> None:
+    assert len(SEGMENTS) == 2000
+    shared = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "unpc" / UNPC.name
+    if shared.exists():
+        assert shared.read_bytes() == UNPC.read_bytes()
+
+
+def _changed(pairs: list[tuple[str, str]]) -> list[str]:
+    return [f"{want!r}\n   → {got!r}" for want, got in pairs if want != got]
+
+
+def test_every_unpc_segment_unchanged_without_options_changes() -> None:
+    """With digits kept and tatweel kept, normalize is the identity on every segment."""
+    assert _changed([(s, unparse.normalize(s, KEEP_ALL)) for s in SEGMENTS]) == []
+
+
+def test_every_unpc_segment_changes_only_by_the_default_options() -> None:
+    kinds: Counter[str] = Counter()
+    pairs = []
+    for text in SEGMENTS:
+        result = repair(text)
+        kinds.update(fix.kind for fix in result.fixes)
+        pairs.append((allowed(text), result.text))
+    assert _changed(pairs) == []
+    assert set(kinds) <= {"digits", "tatweel"}
+
+
+@pytest.mark.parametrize("options", [KEEP_ALL, Options()], ids=["keep", "default"])
+def test_unpc_blocks_unchanged_as_documents(options: Options) -> None:
+    """The segments joined 50 at a time: document-level decisions (run order, visual order,
+    mirrored brackets, page furniture) see a document of clean prose and change nothing."""
+    expect = (lambda s: s) if options == KEEP_ALL else allowed
+    for start in range(0, len(SEGMENTS), BLOCK):
+        block = SEGMENTS[start : start + BLOCK]
+        result = repair("\n".join(block), options)
+        assert _changed(list(zip([expect(s) for s in block], result.text.split("\n"), strict=True))) == []
+        assert {fix.kind for fix in result.fixes} <= {"digits", "tatweel"}
+        assert "runs_reversed" not in result.facts and "visual_numbers" not in result.facts

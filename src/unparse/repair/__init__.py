@@ -16,6 +16,7 @@ from .chars import (
     PRESENTATION_CLASS,
     PRIVATE_USE_CLASS,
     TATWEEL,
+    collapse_spaces,
     fold_presentation_forms,
     normalize_spaces,
     remove_invisible_controls,
@@ -50,6 +51,23 @@ def _warn_private_use(lines: list[Line], ctx: Context) -> list[Line]:
     return lines
 
 
+def _space_reordered_lines(lines: list[Line], ctx: Context) -> list[Line]:
+    """Drop the space before punctuation (``"العامة ،"``) on the lines a step put back in
+    order, where it is what the reordering left; elsewhere it is the author's."""
+    reordered = {fix.line for fix in ctx.fixes if fix.kind.endswith("_order") and fix.kind != "number_order"}
+    if not reordered:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if line.number in reordered:
+            fixed = normalize_spaces(line.text)
+            if fixed != line.text:
+                ctx.record("spacing", line.number, line.text, fixed)
+                line = Line(line.number, fixed, line.page)
+        out.append(line)
+    return out
+
+
 STEPS: list[Step] = [
     line_step("invisible_controls", remove_invisible_controls, local=True, triggers=CONTROL_CLASS),
     # Visual-order lines are detected on the shaped forms, before folding them.
@@ -73,7 +91,8 @@ STEPS: list[Step] = [
     line_step("markdown_emphasis", strip_markdown_emphasis, local=True, triggers=r"\*"),
     Step("markdown_emphasis", strip_emphasis_across_lines),
     Step("page_furniture", remove_page_furniture),
-    line_step("spacing", normalize_spaces, local=True),
+    line_step("spacing", collapse_spaces, local=True),
+    Step("spacing", _space_reordered_lines),
 ]
 
 

@@ -20,94 +20,110 @@ _MARKER_RE = {
     "()": regex.compile(r"\((?:\p{Nd}{1,3}|\*{1,3})\)"),
     "[]": regex.compile(r"\[(?:\p{Nd}{1,3}|\*{1,3})\]"),
 }
-# A mirrored pair around at most this many characters (")أ(", ")12(", ")A/61/444(",
-# ")٥٦ - د(") is evidence on its own; a longer one needs the document's evidence.
+# A mirrored pair around at most this many characters (")أ(", ")12(", ")A/61/444(") is a
+# tight pair.
 TIGHT_INSIDE = 12
 
 
-def unmirror_brackets(text: str, max_inside: int | None = None) -> str:
+def unmirror_brackets(text: str) -> str:
     """Flip bracket pairs that open with a closing bracket: ``)أ(`` → ``(أ)``.
 
     Real examples: ``")أ("`` → ``"(أ)"`` (A/64 report), ``")٥٦ - د("`` → ``"(٥٦ - د)"``
     (A/RES/61/180; the order inside is the line-order fixer's job). The line is changed
     only when every one of its brackets then closes one opened before it (all its brackets
     were mirrored the same way), so balanced text, lone brackets and a line that closes a
-    pair from the line before and opens one for the next are left alone. ``max_inside``:
-    flip only pairs around at most that many characters (None: any).
+    pair from the line before and opens one for the next are left alone.
 
     >>> unmirror_brackets(")أ( تيسير تنفيذ البروتوكول")
     '(أ) تيسير تنفيذ البروتوكول'
     >>> unmirror_brackets("المائة)، وفي مجلس النواب (40 في المائة).")
     'المائة)، وفي مجلس النواب (40 في المائة).'
-    >>> unmirror_brackets(")، وبخاصة الفقرة 2 من الإعلان 2009(", max_inside=12)
-    ')، وبخاصة الفقرة 2 من الإعلان 2009('
     """
-    if not any(c in text for c in ")]}"):
-        return text
-    if _well_formed(_SKELETON_RE.sub("", text)):
-        return text  # the common case, checked on the brackets alone
-    original = text
-    for closer, opener in _CLOSERS.items():
-        if closer not in text:
-            continue
-        fixed, widest = _flip_mirrored(text, opener, closer)
-        if max_inside is not None and widest > max_inside:
-            continue
-        # Accept only a result the fixer leaves as it is: in ") ) (" flipping the inner
-        # pair gives ") ( )", which would flip again on a second pass. Such lines are
-        # ambiguous and stay as found, so that normalize(normalize(x)) == normalize(x).
-        if fixed != text and _flip_mirrored(fixed, opener, closer)[0] == fixed:
-            text = fixed
-    # All or nothing: a line whose brackets are not all accounted for by mirrored pairs
-    # is not a mirrored line (its "pair" is the end of one and the start of another).
-    if text != original and not _well_formed(_SKELETON_RE.sub("", text)):
-        return original
-    return text
+    fixed = _flip_all(text)
+    return fixed if fixed == text or _well_formed(_SKELETON_RE.sub("", fixed)) else text
 
 
 def unmirror_bracket_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: un-mirror the lines whose brackets read backwards, on evidence.
 
-    A line is a candidate when :func:`unmirror_brackets` would make all its brackets well
-    formed. A candidate whose flipped pairs are tight (at most ``TIGHT_INSIDE``
-    characters inside: ``")أ("``, ``")A/61/444("``) is flipped; a wider pair
-    (``")بروتوكول الاتجار بالأشخاص("``) only when the document is mirrored: its runs were
-    reversed or its lines visual (an earlier step decided so), or it has at least two
-    candidate lines and more of them than lines whose brackets are already well formed.
-    The counts are kept in ``facts["brackets"]``.
+    The document is mirrored when an earlier step found its runs reversed or its lines
+    visual, or when at least two lines have brackets that are all mirrored and they
+    outnumber the lines whose brackets are well formed. In a mirrored document a line's
+    mirrored pairs are flipped when that makes all its brackets well formed, or when each
+    is tight (``")6( انظر ... )"``: the last bracket opens a pair cut by the line break).
+    Elsewhere a line is flipped only when all its brackets then are well formed and each
+    flipped pair is tight around one token (``")أ("``, ``")A/61/444("``): a real unpc
+    segment, ``")، وبخاصة ... 2009("``, closes one parenthesis and opens the next. The
+    counts are kept in ``facts["brackets"]``.
     """
     if not any(")" in line.text or "]" in line.text or "}" in line.text for line in lines):
         return lines
-    candidates: dict[int, str] = {}
-    logical = 0
+    found: dict[int, tuple[str, bool, list[str]]] = {}
+    mirrored = logical = 0
     for i, line in enumerate(lines):
         text = line.text
         if not any(c in text for c in ")]}"):
             continue
-        skeleton = _SKELETON_RE.sub("", text)
-        if _well_formed(skeleton):
+        if _well_formed(_SKELETON_RE.sub("", text)):
             logical += 1
             continue
-        fixed = unmirror_brackets(text)
+        fixed = _flip_all(text)
         if fixed != text:
-            candidates[i] = fixed
-    if not candidates:
+            whole = _well_formed(_SKELETON_RE.sub("", fixed))
+            mirrored += whole
+            found[i] = (fixed, whole, _insides(text, fixed))
+    if not found:
         return lines
     reordered = ctx.facts.get("runs_reversed") is True or "visual_numbers" in ctx.facts
-    mirrored_doc = reordered or (len(candidates) >= 2 and len(candidates) > logical)
+    mirrored_doc = reordered or (mirrored >= 2 and mirrored > logical)
     ctx.facts["brackets"] = {
-        "mirrored_lines": len(candidates),
+        "mirrored_lines": mirrored,
         "well_formed_lines": logical,
         "document_mirrored": mirrored_doc,
     }
     out = list(lines)
-    for i, fixed in candidates.items():
-        line = lines[i]
-        if not mirrored_doc:
-            fixed = unmirror_brackets(line.text, TIGHT_INSIDE)
-        if fixed != line.text:
+    for i, (fixed, whole, insides) in found.items():
+        tight = all(len(inside) <= TIGHT_INSIDE for inside in insides)
+        if mirrored_doc:
+            accept = whole or tight
+        else:
+            accept = whole and tight and not any(c.isspace() for inside in insides for c in inside)
+        if accept:
+            line = lines[i]
             ctx.record("mirrored_brackets", line.number, line.text, fixed)
             out[i] = Line(line.number, fixed, line.page)
+    return out
+
+
+def _flip_all(text: str) -> str:
+    """``text`` with every mirrored pair flipped (whether the rest is well formed or not)."""
+    if not any(c in text for c in ")]}"):
+        return text
+    if _well_formed(_SKELETON_RE.sub("", text)):
+        return text  # the common case, checked on the brackets alone
+    for closer, opener in _CLOSERS.items():
+        if closer not in text:
+            continue
+        fixed = _flip_mirrored(text, opener, closer)
+        # Accept only a result the fixer leaves as it is: in ") ) (" flipping the inner
+        # pair gives ") ( )", which would flip again on a second pass. Such lines are
+        # ambiguous and stay as found, so that normalize(normalize(x)) == normalize(x).
+        if fixed != text and _flip_mirrored(fixed, opener, closer) == fixed:
+            text = fixed
+    return text
+
+
+def _insides(text: str, fixed: str) -> list[str]:
+    """What each pair flipped from ``text`` to ``fixed`` encloses."""
+    flipped = [i for i, (a, b) in enumerate(zip(text, fixed, strict=True)) if a != b]
+    out: list[str] = []
+    stack: list[int] = []
+    for i in flipped:
+        if fixed[i] in "([{":
+            stack.append(i)
+        elif stack:
+            j = stack.pop()
+            out.append(fixed[j + 1 : i])
     return out
 
 
@@ -127,9 +143,7 @@ def _well_formed(skeleton: str) -> bool:
     return not stack
 
 
-def _flip_mirrored(text: str, opener: str, closer: str) -> tuple[str, int]:
-    """``text`` with its mirrored ``closer … opener`` pairs flipped, and the most
-    characters one flipped pair encloses."""
+def _flip_mirrored(text: str, opener: str, closer: str) -> str:
     chars = list(text)
     # A footnote marker "(12)" or "(*)" is already well formed: it is never taken as the
     # partner of a stray closer (")x(1)" stays, and so does ")" + "⁽¹⁾" once it is "(1)").
@@ -140,7 +154,6 @@ def _flip_mirrored(text: str, opener: str, closer: str) -> tuple[str, int]:
             skip.update(range(m.start(), m.end()))
     stack: list[int] = []  # positions of unmatched closers (candidate mirrored openers)
     depth = 0
-    widest = 0
     for i, ch in enumerate(chars):
         if i in skip:
             continue
@@ -148,7 +161,6 @@ def _flip_mirrored(text: str, opener: str, closer: str) -> tuple[str, int]:
             if stack and depth == 0:
                 j = stack.pop()
                 chars[j], chars[i] = opener, closer
-                widest = max(widest, i - j - 1)
             else:
                 depth += 1
         elif ch == closer:
@@ -156,4 +168,4 @@ def _flip_mirrored(text: str, opener: str, closer: str) -> tuple[str, int]:
                 depth -= 1
             else:
                 stack.append(i)
-    return "".join(chars), widest
+    return "".join(chars)

@@ -334,6 +334,17 @@ def test_outputs_cannot_escape_the_output_folder(tmp_path: Path) -> None:
     assert list(elsewhere.iterdir()) == []
 
 
+def test_run_records_cannot_be_written_outside_the_output_folder(tmp_path: Path) -> None:
+    src, out, elsewhere = small_tree(tmp_path / "in"), tmp_path / "out", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    os.symlink(elsewhere, out / RECORDS_DIR)  # a link planted where the run records go
+    result = CliRunner().invoke(main, ["batch", str(src), "-o", str(out), "--no-progress"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "leads outside the output folder" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_names_sharing_a_stem_keep_their_suffix(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

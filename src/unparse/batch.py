@@ -32,8 +32,10 @@ from .batch_file import Source, clean_source, load_document, one_line, process_f
 from .batch_records import (
     ERRORS_FILE,
     MANIFEST_FILE,
+    RECORDS_DIR,
     Failure,
     Manifest,
+    inside,
     previous_failures,
     remove_stale_temporaries,
     settings_key,
@@ -363,6 +365,8 @@ def run_batch(
         dst.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BatchSetupError(f"cannot create the output folder ({exc.strerror or exc})", dst) from None
+    if os.path.lexists(dst / RECORDS_DIR) and not inside(dst / RECORDS_DIR, dst):
+        raise BatchSetupError(f"{RECORDS_DIR} leads outside the output folder (a link?); remove it", dst)
     remove_stale_temporaries(dst)
 
     problems: list[tuple[str, str]] = []

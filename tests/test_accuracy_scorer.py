@@ -120,3 +120,10 @@ def test_fair_normalisation() -> None:
     assert score.fair("ﺍﻷﻣﻢ") == "الأمم"  # presentation forms
     assert score.fair("\u202bالفقرة ٥\u202c\f") == "الفقرة 5"
     assert score.unit_text("وفقاً للمادة 3(1)، و¹") == "وفقا للمادة 3، و"
+
+
+def test_eastern_digits_spare_latin_stretches() -> None:
+    src = source.parse_source("kind: report\ndigits: eastern\n===\ntext: x\n")
+    assert src.digits("14 July 2022") == "14 July 2022"
+    assert src.digits("vol. 1577, No. 27531، الفقرة 45") == "vol. 1577, No. 27531، الفقرة ٤٥"
+    assert src.digits("S/RES/2754 (2024) في 2024") == "S/RES/2754 (2024) في ٢٠٢٤"

@@ -33,8 +33,9 @@ lines, a line ``===``, then one block per line, ``TAG: text`` or ``TAG LABEL: te
 
 A footnote reference ``[^M]`` prints as ``(M)`` glued to the word before it (superscript
 where the typesetter can); the marker ``*`` prints as ``*``. ``digits: eastern`` prints
-every Western digit of Arabic text as Eastern (U+0660-U+0669); Latin runs (symbols such
-as ``A/RES/78/1``) keep theirs. Blank lines and lines starting with ``#`` are ignored.
+every Western digit of Arabic text as Eastern (U+0660-U+0669); a stretch between Arabic
+words that holds a Latin letter (a symbol ``A/RES/78/1``, a date line ``14 July 2022``, a
+citation ``vol. 1577, No. 27531``) keeps its digits. Blank lines and lines starting with ``#`` are ignored.
 """
 
 from __future__ import annotations
@@ -52,8 +53,10 @@ SOURCES = HERE / "sources"
 REF_RE = regex.compile(r"\[\^([^\]\s]{1,3})\]")
 _TAG_RE = regex.compile(r"^(?P<tag>[a-z_]+[12]?)(?: (?P<label>[^:]+?))?: ?(?P<text>.*)$")
 _EASTERN = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-# A Latin run: letters, digits and the punctuation of symbols, kept as printed.
-_LATIN_RUN_RE = regex.compile(r"[A-Za-z][A-Za-z0-9/.\-()]*[A-Za-z0-9)]|[A-Za-z]")
+# Arabic words; the text between them is one stretch, Latin when it holds a Latin letter
+# (a symbol, a date line, a Latin citation: its digits stay as printed).
+_ARABIC_WORDS_RE = regex.compile(r"[\u0621-\u064a\u0671-\u06d3\u0640]+")
+_LATIN_RE = regex.compile(r"[A-Za-z]")
 
 TAGS = {
     "head",
@@ -83,6 +86,10 @@ HEADER_KEYS = {
     "digits",
     "split",
 }
+
+
+def _eastern_stretch(stretch: str) -> str:
+    return stretch if _LATIN_RE.search(stretch) else stretch.translate(_EASTERN)
 
 
 class SourceError(ValueError):
@@ -133,11 +140,11 @@ class Source:
             return text
         out: list[str] = []
         last = 0
-        for m in _LATIN_RUN_RE.finditer(text):
-            out.append(text[last : m.start()].translate(_EASTERN))
+        for m in _ARABIC_WORDS_RE.finditer(text):
+            out.append(_eastern_stretch(text[last : m.start()]))
             out.append(m.group())
             last = m.end()
-        out.append(text[last:].translate(_EASTERN))
+        out.append(_eastern_stretch(text[last:]))
         return "".join(out)
 
     def render(self, text: str, ref: str = "({})") -> str:

@@ -20,6 +20,7 @@ import pytest
 
 import hostile_pdfs
 import unparse
+from unparse.batch import ERRORS_FILE
 from unparse.errors import DecompressionLimitError
 from unparse.read.limits import bounded_aggregator, bounded_pdf_decoding, inflate_corrupted
 from unparse.read.text import decode_bytes, read_bytes
@@ -497,7 +498,7 @@ def test_batch_with_a_symlink_loop_and_bad_files(tmp_path: Path) -> None:
     assert "Traceback" not in err
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
     assert written == ["a.json", "sub/b.json"]
-    failed = {json.loads(line)["file"] for line in (out / "errors.jsonl").read_text().splitlines()}
+    failed = {json.loads(line)["file"] for line in (out / ERRORS_FILE).read_text().splitlines()}
     assert {"empty.txt", "bomb.pdf"} <= failed
 
 

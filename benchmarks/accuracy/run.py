@@ -51,7 +51,9 @@ class Job:
     kind: str  # "text" or "pdf"
 
 
-def find_jobs(docs: set[str] | None = None) -> list[Job]:
+def find_jobs(
+    docs: set[str] | None = None, rows: set[str] | None = None, split: str | None = None
+) -> list[Job]:
     jobs: list[Job] = []
     for pdf in sorted((INPUTS / "pdf").glob("*/*.pdf")):
         jobs.append(Job("parse_pdf", pdf.parent.name, pdf.stem, str(pdf), "pdf"))
@@ -59,8 +61,12 @@ def find_jobs(docs: set[str] | None = None) -> list[Job]:
         jobs.append(Job(txt.parent.name, txt.parent.parent.name, txt.stem, str(txt), "text"))
     for txt in sorted((INPUTS / "garbled").glob("*/*.txt")):
         jobs.append(Job(txt.parent.name, GARBLED_COLUMN, txt.stem, str(txt), "text"))
-    names = {s.name for s in source.load_all()}
-    return [j for j in jobs if j.doc in names and (docs is None or j.doc in docs)]
+    names = {s.name for s in source.load_all(split)}
+    return [
+        j
+        for j in jobs
+        if j.doc in names and (docs is None or j.doc in docs) and (rows is None or j.row in rows)
+    ]
 
 
 _SOURCES: dict[str, source.Source] = {}
@@ -363,8 +369,10 @@ def subset_docs() -> list[str]:
     return out
 
 
-def run(docs: set[str] | None, jobs_n: int) -> list[tuple[Job, score.InputScore, float]]:
-    jobs = find_jobs(docs)
+def run(
+    docs: set[str] | None, jobs_n: int, rows: set[str] | None = None, split: str | None = None
+) -> list[tuple[Job, score.InputScore, float]]:
+    jobs = find_jobs(docs, rows, split)
     if jobs_n <= 1:
         return [run_job(j) for j in jobs]
     # Long jobs (PDFs, garbled text) first so the two workers finish together.
@@ -400,14 +408,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--raise-floors", action="store_true", help="raise floors.json from this run (subset)")
     ap.add_argument(
+        "--rows", nargs="+", help="only these rows (extractors, parse_pdf, garblers); implies --no-write"
+    )
+    ap.add_argument(
+        "--split", choices=("dev", "test"), help="only this split's documents; implies --no-write"
+    )
+    ap.add_argument("--docs", nargs="+", help="only these documents; implies --no-write")
+    ap.add_argument(
         "--no-write", action="store_true", help="print only; write neither ACCURACY.md nor results"
     )
     args = ap.parse_args(argv)
     start = time.perf_counter()
     docs = set(subset_docs()) if args.subset or args.raise_floors else None
-    results = run(docs, args.jobs)
+    if args.docs:
+        docs = set(args.docs)
+    partial = bool(args.rows or args.split or args.docs)
+    args.no_write = args.no_write or partial
+    results = run(docs, args.jobs, set(args.rows) if args.rows else None, args.split)
     unpc = {}
-    if not (args.subset or args.raise_floors):
+    if not (args.subset or args.raise_floors or (partial and not (args.rows and "unpc" in args.rows))):
         for split in ("dev", "test"):
             unpc[split] = unpc_lines(split)
         unpc["all"] = tuple(sum(v[i] for v in unpc.values()) for i in range(3))  # type: ignore[assignment]

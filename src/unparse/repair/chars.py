@@ -69,8 +69,9 @@ def remove_private_use(text: str) -> str:
 
 TATWEEL = "\u0640"
 # The tatweel of the abbreviation "هـ" (the fifth sub-item label, (هـ)) is a mark, not
-# justification: it is kept, once.
-_TATWEEL_RE = regex.compile(r"(?<![\p{Arabic}\u0640])(ه)\u0640++(?![\p{Arabic}\u0640])|\u0640+")
+# justification: it is kept, once. A mark or a "*" (emphasis, stripped later) next to it
+# would be gone on the next pass and the tatweel with it: it is not kept there either.
+_TATWEEL_RE = regex.compile(r"(?<![\p{Arabic}\p{M}\u0640*])(ه)\u0640++(?![\p{Arabic}\p{M}\u0640*])|\u0640+")
 # The tatweel the UN writes after a prefix that stands before a number, a quotation or a
 # Latin word ("الـ 13", "بـ \"السياسة\"", "الـ UNODC") is spelling, not justification:
 # the prefix starts a word (al-, bi-, li-, ka-, wa-, fa- and their compounds) ...

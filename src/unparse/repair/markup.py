@@ -21,12 +21,23 @@ def strip_markdown_emphasis(text: str) -> str:
 
     Real examples (A/RES/76/186): ``"1 - **تحث** الدول"`` → ``"1 - تحث الدول"``;
     ``"United Nations, *Treaty Series*, vol. 2225"`` → ``"United Nations, Treaty Series, vol. 2225"``.
-    A lone ``*`` (a footnote marker) is left alone.
+    A lone ``*`` (a footnote marker) is left alone. Nested and stacked emphasis
+    (``***x***``, ``*****x*****``) goes in one call: the fixer repeats until nothing is
+    left to strip, so a second call never changes its output (each round removes at least
+    two asterisks, so there are at most ``count("*") // 2`` rounds).
+
+    >>> strip_markdown_emphasis("9*****عمل⁾⁾⁾⁾*****ab ؤ 3")
+    '9*عمل⁾⁾⁾⁾*ab ؤ 3'
+    >>> strip_markdown_emphasis("الحاشية (*) و* وحدها")
+    'الحاشية (*) و* وحدها'
     """
     if "*" not in text:
         return text
-    text = _BOLD_RE.sub(r"\1", text)
-    return _ITALIC_RE.sub(r"\1", text)
+    while True:
+        fixed = _ITALIC_RE.sub(r"\1", _BOLD_RE.sub(r"\1", text))
+        if fixed == text:
+            return text
+        text = fixed
 
 
 _SUPER_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

@@ -396,7 +396,7 @@ def raise_floors(data: dict[str, Any]) -> dict[str, Any]:
             cell[m] = max(prev.get(m, 0.0), int(v[m] * 100) / 100)
         # Ceilings: CER rounded up to 0.01, harmed count; both only go down.
         cer = int(v["doc_cer"] * 100 + 0.999) / 100
-        cell["doc_cer_max"] = min(prev.get("doc_cer_max", 1.0), max(cer, 0.01))
+        cell["doc_cer_max"] = min(prev.get("doc_cer_max", 10.0), max(cer, 0.01))
         cell["harmed_max"] = min(prev.get("harmed_max", 10**6), v["harmed"])
         cells[key] = cell
     return {"documents": data["documents"], "cells": cells}

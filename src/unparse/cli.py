@@ -31,6 +31,7 @@ from .batch import (
 )
 from .errors import UnparseError
 from .export import FORMATS, get_format
+from .export.jsonl import record_schema
 from .models import Document
 from .options import FormatName, Options
 
@@ -431,9 +432,11 @@ def batch(
 
 
 @main.command()
-def schema() -> int:
-    """Print the JSON Schema of the Document model."""
-    _out(json.dumps(Document.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
+@click.option("--jsonl", is_flag=True, help="The JSON Schema of one JSONL record instead (parse -f jsonl).")
+def schema(jsonl: bool) -> int:
+    """Print the JSON Schema of the Document model (or, with --jsonl, of a JSONL record)."""
+    found = record_schema() if jsonl else Document.model_json_schema()
+    _out(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
     return 0
 
 

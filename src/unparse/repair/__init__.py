@@ -26,6 +26,7 @@ from .chars import (
 )
 from .digits import convert_digits
 from .furniture import remove_page_furniture
+from .kashida_digits import remove_kashida_digits
 from .markup import (
     SUPERSCRIPT_CLASS,
     strip_emphasis_across_lines,
@@ -34,6 +35,7 @@ from .markup import (
 )
 from .numbers import fix_number_order
 from .order import reorder_runs
+from .pieces import join_visual_pieces
 from .pipeline import Context, Line, Step, line_step, option_line_step, run_steps
 from .visual import reverse_visual_lines
 
@@ -70,6 +72,9 @@ def _space_reordered_lines(lines: list[Line], ctx: Context) -> list[Line]:
 
 STEPS: list[Step] = [
     line_step("invisible_controls", remove_invisible_controls, local=True, triggers=CONTROL_CLASS),
+    # pdfminer's pieces of one visual line (LibreOffice PDFs) are joined before reading them.
+    Step("visual_pieces", join_visual_pieces, lambda o: o.reorder_lines),
+    Step("kashida_digits", remove_kashida_digits),
     # Visual-order lines are detected on the shaped forms, before folding them.
     Step("visual_order", reverse_visual_lines, lambda o: o.reorder_lines),
     line_step("presentation_forms", fold_presentation_forms, local=True, triggers=PRESENTATION_CLASS),

@@ -1,0 +1,48 @@
+"""Kashida glyphs that an extractor read as digits inside Arabic words.
+
+LibreOffice justifies Arabic lines by stretching words with kashida glyphs; in its tight
+style (Noto Naskh Arabic) pdfminer.six and pdfplumber read each glyph as a digit, the same
+digit repeated inside one word: ``"ة66ماعلا ة66يعمجلا"`` for ``"ةماعلا ةيعمجلا"``
+(visual order of ``"الجمعية العامة"``, benchmark ``libreoffice/pdfminer/sg-a-78-267``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .pipeline import Context, Line
+
+# One digit repeated, between two Arabic letters (no space): no number is written so.
+_KASHIDA_DIGITS_RE = regex.compile(r"(?<=[\u0621-\u064a]\p{Mn}*)(\p{Nd})\1*(?=\p{Mn}*[\u0621-\u064a])")
+# A document needs this many such runs before any is removed: a single one may be a code.
+MIN_RUNS = 5
+
+
+def strip_kashida_digits(text: str) -> str:
+    """Remove the digit runs read from kashida glyphs inside words.
+
+    >>> strip_kashida_digits("ة66ماعلا ة66يعمجلا تبلط")
+    'ةماعلا ةيعمجلا تبلط'
+    >>> strip_kashida_digits("A/78/267 و2023")
+    'A/78/267 و2023'
+    """
+    return _KASHIDA_DIGITS_RE.sub("", text)
+
+
+def remove_kashida_digits(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: :func:`strip_kashida_digits` where the document has at least
+    :data:`MIN_RUNS` such runs (the evidence that its producer stretched words so)."""
+    runs = sum(
+        len(_KASHIDA_DIGITS_RE.findall(line.text)) for line in lines if any(c.isdigit() for c in line.text)
+    )
+    if runs < MIN_RUNS:
+        return lines
+    ctx.facts["kashida_digits"] = runs
+    out: list[Line] = []
+    for line in lines:
+        fixed = strip_kashida_digits(line.text)
+        if fixed != line.text:
+            ctx.record("kashida_digits", line.number, line.text, fixed)
+            line = Line(line.number, fixed, line.page)
+        out.append(line)
+    return out

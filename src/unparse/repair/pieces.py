@@ -1,0 +1,215 @@
+"""Visual lines that an extractor cut into pieces, put back together.
+
+pdfminer.six's ``extract_text`` on a LibreOffice PDF of right-to-left text does not give a
+line of the page as one line: LibreOffice draws each bidi run (an Arabic stretch, a number,
+a symbol, a superscript reference) as its own text object, and pdfminer makes each one a
+text box of its own, printed on its own line and followed by a blank line. The pieces of one
+visual line come one after the other, left to right, as the line reads on the page (visual
+order, which :mod:`~unparse.repair.visual` then reverses). The real heading
+``البند 72 (ب) من جدول الأعمال`` (benchmark ``libreoffice/pdfminer/ga-res-example``)::
+
+    لامعألا لودج نم )ب(·
+    (blank)
+    72
+    (blank)
+    ·دنبلا
+
+(``·`` a space). :func:`join_visual_pieces` puts them back on one line,
+``"لامعألا لودج نم )ب( 72 دنبلا"``, which the visual-order step then reads as
+``"البند 72 (ب) من جدول الأعمال"``.
+
+The evidence that two consecutive pieces are one visual line is in the pieces themselves:
+the space between them stays with one of them (a piece ends with a space or the next starts
+with one: no line of a page starts or ends with a space), a superscript reference ``(1)``
+is glued to the word on its right, a lone comma sits left of its number. Pieces with none of
+these between them stay separate lines, so separate paragraphs are never merged. It runs
+only on a document that carries the fingerprint of such text (:func:`looks_fragmented`).
+The producer is detected here, locally: see :class:`PiecesEvidence`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .pipeline import Context, Line
+from .visual import visual_votes
+
+_SPACES_RE = regex.compile(r"\s+")
+_ARABIC_RE = regex.compile(r"[\u0621-\u064a]")
+# A piece that holds no letter: a number, a symbol's digits and slashes, punctuation.
+_NUMBER_PIECE_RE = regex.compile(r"[\p{Nd}/.,:()\-\s]*\p{Nd}[\p{Nd}/.,:()\-\s]*")
+# A line that starts with a space and then an Arabic letter (the right piece of a joint).
+_LEAD_ARABIC_RE = regex.compile(r"^\s+[\u0621-\u064a]")
+# A superscript footnote reference drawn as its own piece ("(1)", "(12)").
+_REF_PIECE_RE = regex.compile(r"\(\p{Nd}{1,3}\)[.،؛:]?")
+# A lone comma or semicolon drawn left of the number it follows ("،" then "2022").
+_LONE_PUNCT_RE = regex.compile(r"[،؛.:]")
+# The right end of a piece that cannot be the start of a line of text (read right to left).
+_OPEN_END_RE = regex.compile(r"[،؛.:)\]'\-]\s*$")
+# The left end of a piece that cannot be the end of a line of text.
+_OPEN_START_RE = regex.compile(r"[(\[]")
+_NUMBER_END_RE = regex.compile(r"\p{Nd}$")
+_NUMBER_START_RE = regex.compile(r"^\p{Nd}")
+# A footnote's marker at the right end of its line ("(1) ").
+_MARKER_PIECE_RE = regex.compile(r"\(\p{Nd}{1,3}\)\s+")
+
+
+@dataclass(frozen=True)
+class PiecesEvidence:
+    """Why a text was judged to be visual lines cut into pieces (pdfminer on LibreOffice).
+
+    Counts over the non-blank lines: lines that are only a number, lines that start with a
+    space then an Arabic letter, and lines whose words read reversed / logical.
+    """
+
+    lines: int
+    number_lines: int
+    leading_space_lines: int
+    reversed_votes: int
+    logical_votes: int
+
+    @property
+    def fragmented(self) -> bool:
+        """A fifth of the lines are lone numbers, a tenth start with a space, and the words
+        read reversed: no logical text and no other extractor's output looks like that."""
+        return (
+            self.lines >= 10
+            and self.number_lines * 6 >= self.lines
+            and self.leading_space_lines * 12 >= self.lines
+            and self.reversed_votes > 2 * self.logical_votes
+        )
+
+
+def looks_fragmented(texts: list[str]) -> PiecesEvidence:
+    """The counts that decide whether :func:`join_visual_pieces` runs on a document.
+
+    >>> looks_fragmented(["72", " دنبلا", "لامعألا لودج نم )ب( "]).number_lines
+    1
+    """
+    nonblank = [t for t in texts if t.strip()]
+    rev = log = 0
+    for text in nonblank:
+        r, g = visual_votes(text)
+        rev, log = rev + r, log + g
+    return PiecesEvidence(
+        lines=len(nonblank),
+        number_lines=sum(1 for t in nonblank if _NUMBER_PIECE_RE.fullmatch(t.strip())),
+        leading_space_lines=sum(1 for t in nonblank if _LEAD_ARABIC_RE.match(t)),
+        reversed_votes=rev,
+        logical_votes=log,
+    )
+
+
+def pieces_join(left: str, right: str) -> bool:
+    """Whether ``right`` continues ``left`` on the same visual line (pieces in visual order).
+
+    The space of a joint stays with one piece; a piece whose right end is a comma, a stop,
+    a closing bracket or a dash (the start of its text, in reading order: no line of text
+    starts with one) goes on to the right; a piece that starts with an opening bracket (the
+    end of its text: no line ends with one) goes on from the left; a superscript reference
+    is glued to the word on its right, a footnote's marker ``(1) `` ends its line.
+
+    >>> pieces_join("لامعألا لودج نم )ب( ", "72"), pieces_join("72", " دنبلا")
+    (True, True)
+    >>> pieces_join("(1)", "ةقاعإلا يوذ صاخشألا قوقح ةيقافتا يف فارطألا لودلا ددع نأب بحري ذإو")
+    True
+    >>> pieces_join(" ا66هرارق يف ،ة66ماعلا ة66يعمجلا تبلط   -", "1")
+    True
+    >>> pieces_join("78/212", "،ةماعلا ةيعمجلا نإ")
+    False
+    """
+    if not left.strip() or not right.strip():
+        return False
+    arabic_left = _ARABIC_RE.search(left) is not None
+    if left[-1].isspace() and arabic_left:
+        return True
+    if right[0].isspace() and _ARABIC_RE.search(right):
+        return True
+    if arabic_left and _OPEN_END_RE.search(left):
+        return True
+    if (_OPEN_START_RE.match(right) and not _REF_PIECE_RE.match(right)) or _MARKER_PIECE_RE.fullmatch(right):
+        return True
+    if _NUMBER_PIECE_RE.fullmatch(left) and _NUMBER_PIECE_RE.fullmatch(right) and right[-1].isspace():
+        return True  # "565" then "8 ": one number (8 565) drawn as two runs
+    if _REF_PIECE_RE.fullmatch(left) and (_ARABIC_RE.match(right) or _NUMBER_PIECE_RE.fullmatch(right)):
+        return True
+    return bool(_LONE_PUNCT_RE.fullmatch(left.strip()))
+
+
+def join_pieces(texts: list[str]) -> str:
+    """The visual line that consecutive pieces make: their texts one after the other, a
+    space between two digit groups that met with none (``"565"``, ``"8 "``: the number
+    ``8 565`` drawn as two runs, its space lost).
+
+    >>> join_pieces(["لامعألا لودج نم )ب( ", "72", " دنبلا"])
+    'لامعألا لودج نم )ب( 72 دنبلا'
+    >>> join_pieces([" ماع يف اصخش ", "565", "8 ", " غلب ذإ"])
+    ' ماع يف اصخش 565 8  غلب ذإ'
+    """
+    out = texts[0]
+    for text in texts[1:]:
+        if _NUMBER_END_RE.search(out) and _NUMBER_START_RE.match(text):
+            out += " "
+        elif _MARKER_PIECE_RE.fullmatch(text) and not out[-1].isspace():
+            out += " "  # a footnote's marker and its text
+        out += text
+    return out
+
+
+def _width(text: str) -> int:
+    # Justified lines carry runs of spaces: count each run as one.
+    return len(_SPACES_RE.sub(" ", text.strip()))
+
+
+def join_visual_pieces(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: put the pieces of each visual line back on one line.
+
+    Consecutive non-blank lines (a blank line between them at most, the same page) that
+    :func:`pieces_join` links become one line, numbered as its first piece; the blank
+    lines between them go. A group never grows past the document's longest line (a full
+    line of the page), so that a run of links cannot swallow a paragraph.
+    """
+    texts = [line.text for line in lines]
+    evidence = looks_fragmented(texts)
+    if not evidence.fragmented:
+        return lines
+    ctx.facts["visual_pieces"] = evidence
+    longest = max((_width(t) for t in texts), default=0)
+    out: list[Line] = []
+    group: list[Line] = []
+    gap: list[Line] = []  # blank lines after the group's last piece
+
+    def flush() -> None:
+        if len(group) > 1:
+            joined = join_pieces([g.text for g in group])
+            ctx.record("visual_pieces", group[0].number, "\n".join(g.text for g in group), joined)
+            out.append(Line(group[0].number, joined, group[0].page))
+        else:
+            out.extend(group)
+        out.extend(gap)
+        group.clear()
+        gap.clear()
+
+    for line in lines:
+        if not line.text.strip():
+            if group:
+                gap.append(line)
+            else:
+                out.append(line)
+            continue
+        if (
+            group
+            and len(gap) <= 1
+            and line.page == group[-1].page
+            and pieces_join(group[-1].text, line.text)
+            and sum(_width(g.text) for g in group) + _width(line.text) <= longest * 1.1
+        ):
+            group.append(line)
+            gap.clear()
+            continue
+        flush()
+        group.append(line)
+    flush()
+    return out

@@ -1,0 +1,86 @@
+"""pdfminer.six and pdfplumber ``extract_text``: each damage with its real example from the
+accuracy benchmark's committed outputs (``benchmarks/accuracy/inputs/text/``)."""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pytest
+
+from unparse import normalize, repair
+from unparse.repair import kashida_digits, pieces
+from unparse.repair.kashida_digits import strip_kashida_digits
+from unparse.repair.pieces import join_pieces, looks_fragmented, pieces_join
+
+INPUTS = Path(__file__).resolve().parent.parent / "benchmarks" / "accuracy" / "inputs" / "text"
+
+
+@pytest.mark.parametrize("module", [pieces, kashida_digits])
+def test_docstring_examples(module: object) -> None:
+    failures, _ = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
+    assert failures == 0
+
+
+# --- pdfminer on LibreOffice PDFs: a visual line cut into pieces, one per line ------------
+
+# libreoffice/pdfminer/ga-res-example.txt, lines 12-16: the heading "البند 72 (ب) من جدول الأعمال".
+HEADING = "لامعألا لودج نم )ب( \n\n72\n\n دنبلا"
+
+
+def test_pieces_of_a_heading_are_joined_then_read_right_to_left() -> None:
+    assert pieces_join("لامعألا لودج نم )ب( ", "72") and pieces_join("72", " دنبلا")
+    assert join_pieces(["لامعألا لودج نم )ب( ", "72", " دنبلا"]) == "لامعألا لودج نم )ب( 72 دنبلا"
+
+
+def test_pieces_of_separate_lines_stay_apart() -> None:
+    # Lines 36-38: the title's number, then the preamble's opening (two paragraphs).
+    assert not pieces_join("78/212", "،ةماعلا ةيعمجلا نإ")
+
+
+def test_a_number_drawn_as_two_runs_gets_its_space_back() -> None:
+    # Lines 69-75: "إذ بلغ 8 565 شخصا في عام 2023".
+    assert join_pieces([" ماع يف اصخش ", "565", "8 ", " غلب ذإ"]) == " ماع يف اصخش 565 8  غلب ذإ"
+
+
+def test_whole_document_heading_and_paragraph_number() -> None:
+    raw = (INPUTS / "libreoffice" / "pdfminer" / "ga-res-example.txt").read_text(encoding="utf-8")
+    result = repair(raw)
+    lines = result.text.split("\n")
+    assert "البند 72 (ب) من جدول الأعمال" in lines
+    assert "قرار اتخذته الجمعية العامة في 19 كانون الأول/ديسمبر 2023" in lines
+    assert "(أ) تزايد عدد المهاجرين الذين يلقون حتفهم في البحر، إذ بلغ 8 565 شخصا في عام 2023؛" in lines
+    assert (
+        "3 - تطلب إلى الأمين العام أن يقدم إليها في دورتها التاسعة والسبعين تقريرا عن تنفيذ هذا القرار."
+        in lines
+    )
+    assert any(f.kind == "visual_pieces" for f in result.fixes)
+
+
+def test_fragmentation_evidence() -> None:
+    raw = (INPUTS / "libreoffice" / "pdfminer" / "ga-res-example.txt").read_text(encoding="utf-8")
+    assert looks_fragmented(raw.split("\n")).fragmented
+    # The same document through pdfplumber: whole lines, not pieces.
+    plumber = (INPUTS / "libreoffice" / "pdfplumber" / "ga-res-example.txt").read_text(encoding="utf-8")
+    assert not looks_fragmented(plumber.split("\n")).fragmented
+
+
+def test_logical_text_is_not_touched() -> None:
+    text = "البند 72 (ب) من جدول الأعمال\n\n72\n\nإن الجمعية العامة،"
+    assert normalize(text) == text
+
+
+# --- kashida glyphs read as digits (LibreOffice tight style, pdfminer and pdfplumber) -----
+
+
+def test_kashida_digits_inside_words() -> None:
+    # libreoffice/pdfminer/sg-a-78-267-disaster-risk.txt, line 75.
+    assert (
+        strip_kashida_digits(" ا66هرارق يف ،ة66ماعلا ة66يعمجلا تبلط   -")
+        == " اهرارق يف ،ةماعلا ةيعمجلا تبلط   -"
+    )
+    assert strip_kashida_digits("A/78/267 و2023 الفقرة 3") == "A/78/267 و2023 الفقرة 3"
+
+
+def test_kashida_digits_need_document_evidence() -> None:
+    assert normalize("كلمة ع2ع") == "كلمة ع2ع"

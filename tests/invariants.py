@@ -21,6 +21,12 @@ Conservation holds when ``arabic_letters(text) - arabic_letters(result.text)`` �
 (nothing lost without a fix that shows it) and ``arabic_letters(result.text) -
 arabic_letters(text)`` ⊆ added(F) (nothing invented without a fix that shows it).
 
+``digits(s)`` is the multiset of decimal digits of ``s`` (category ``Nd``: Western, Eastern
+Arabic, Persian, ...), each digit as itself (folding ``٣`` to ``3`` is a recorded fix that
+removes a ``٣`` and adds a ``3``). :func:`check_nothing_lost` checks the same two
+inclusions for letters and digits together: every Arabic letter and every digit of the
+input is in the output or in a recorded fix; :func:`check_conservation` does it too.
+
 The stronger property :func:`check_fix_log` also holds: the fixes of each input line form
 a chain (each ``before`` is the line as the previous fix left it, the first one is the
 input line) whose end is the line in the output, so the fix log replays the repair. A line
@@ -51,25 +57,53 @@ def arabic_letters(text: str) -> Counter[str]:
     return Counter(_ARABIC_LETTER_RE.findall(folded))
 
 
+_DIGIT_RE = regex.compile(r"\p{Nd}")
+
+
+def digits(text: str) -> Counter[str]:
+    """The multiset of decimal digits of ``text``."""
+    return Counter(_DIGIT_RE.findall(text))
+
+
+def content(text: str) -> Counter[str]:
+    """What must never be lost: the Arabic letters and the digits of ``text``."""
+    return arabic_letters(text) + digits(text)
+
+
 def _within(small: Counter[str], big: Counter[str]) -> Counter[str]:
     """What of ``small`` is not in ``big`` (empty when small ⊆ big)."""
     return Counter({c: n - big[c] for c, n in small.items() if n > big[c]})
 
 
 def check_conservation(text: str, result: RepairResult) -> None:
-    """Every Arabic letter of ``text`` is in the output or removed by a recorded fix, and
-    every Arabic letter of the output is in the input or added by a recorded fix."""
+    """Every Arabic letter and digit of ``text`` is in the output or removed by a recorded
+    fix, and every Arabic letter and digit of the output is in the input or added by a
+    recorded fix."""
+    check_nothing_lost(text, result)
+
+
+def check_nothing_lost(text: str, result: RepairResult) -> None:
+    """The multiset check of the module docstring, for Arabic letters and digits."""
     removed: Counter[str] = Counter()
     added: Counter[str] = Counter()
     for fix in result.fixes:
-        before, after = arabic_letters(fix.before), arabic_letters(fix.after)
+        before, after = content(fix.before), content(fix.after)
         removed += before - after
         added += after - before
-    source, output = arabic_letters(text), arabic_letters(result.text)
+    source, output = content(text), content(result.text)
     lost = _within(source - output, removed)
-    assert not lost, f"Arabic letters lost without a fix: {dict(lost)}"
+    assert not lost, f"Arabic letters or digits lost without a fix: {dict(lost)}"
     invented = _within(output - source, added)
-    assert not invented, f"Arabic letters invented without a fix: {dict(invented)}"
+    assert not invented, f"Arabic letters or digits invented without a fix: {dict(invented)}"
+
+
+def removed_content(result: RepairResult) -> Counter[str]:
+    """The letters and digits the recorded fixes removed (what a caller may want to see
+    is not in the output, e.g. the page numbers taken out as furniture)."""
+    removed: Counter[str] = Counter()
+    for fix in result.fixes:
+        removed += content(fix.before) - content(fix.after)
+    return removed
 
 
 def check_fix_log(text: str, result: RepairResult) -> None:

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import unparse
-from invariants import check_conservation, check_fix_log
+from invariants import check_conservation, check_fix_log, check_nothing_lost, removed_content
 from unparse import Options
 from unparse.repair import brackets, chars, furniture, markup, repair
 from unparse.repair.brackets import unmirror_brackets
@@ -33,7 +33,8 @@ from unparse.repair.chars import (
 from unparse.repair.digits import to_eastern_digits, to_western_digits
 from unparse.repair.markup import strip_markdown_emphasis, superscript_refs_to_markers
 
-UNPC = Path(__file__).resolve().parent / "fixtures" / "unpc" / "unpc-v1.0-dev-ar.first2000.txt"
+ROOT = Path(__file__).resolve().parent.parent
+UNPC = ROOT / "tests" / "fixtures" / "unpc" / "unpc-v1.0-dev-ar.first2000.txt"
 SEGMENTS = UNPC.read_text(encoding="utf-8").splitlines()
 KEEP_ALL = Options(digits="keep", strip_tatweel=False)
 BLOCK = 50
@@ -274,3 +275,87 @@ def test_normalize_is_idempotent_on_trigger_text(text: str) -> None:
         assert unparse.normalize(result.text, options) == result.text
         check_conservation(text, result)
         check_fix_log(text, result)
+
+
+# --- 5. Nothing lost: a lone number is content unless the running pattern proves it -----
+
+PAGE_TEXT = [
+    "وإذ تلاحظ مع القلق الجهود التي تبذلها الدول،",
+    "",
+    "2",
+    "",
+    "- تطلب إلى الأمين العام أن يقدم تقريرا عن تنفيذ هذا القرار؛",
+    "",
+    "2021",
+    "",
+    "وتقرر أن تواصل النظر في المسألة.",
+]
+
+
+def test_lone_numbers_in_the_middle_of_a_page_are_content() -> None:
+    # pdfminer puts a paragraph number or a year on a line of its own, blank lines around:
+    # both were removed as page numbers.
+    text = "\n".join(PAGE_TEXT)
+    result = repair(text)
+    assert result.text == text
+    assert not [f for f in result.fixes if f.kind == "page_number"]
+    check_nothing_lost(text, result)
+    assert not removed_content(result)
+    # Without blank lines too.
+    assert unparse.normalize("...الدول\n2\n- تطلب إلى الأمين العام") == "...الدول\n2\n- تطلب إلى الأمين العام"
+
+
+def test_page_numbers_that_follow_the_running_pattern_are_removed() -> None:
+    body = "تقرير الأمين العام عن تنفيذ القرار"
+    pages = [
+        f"{body} في الصفحة الأولى\n\n2\n\n- تطلب إلى الدول\n\n2",
+        f"{body} في الصفحة الثانية\n\n3",
+        f"{body} في الصفحة الثالثة\n\n4",
+    ]
+    text = "\f".join(pages)
+    result = repair(text)
+    removed = [(f.line, f.before) for f in result.fixes if f.kind == "page_number"]
+    # The footers 2, 3 and 4 (one more on each page) go; the paragraph number stays.
+    assert removed == [(7, "2"), (10, "3"), (13, "4")]
+    assert "\n2\n- تطلب إلى الدول" in result.text.replace("\n\n", "\n")
+    check_nothing_lost(text, result)
+    assert removed_content(result) == Counter("234")
+    # Next to the running symbol (the page header of UN documents): a page number.
+    header = "وتفاقم مظاهر التفاوت\n\nA/RES/61/180\n\n4\n\nوالاجتماعي داخل البلدان"
+    assert unparse.normalize(header) == "وتفاقم مظاهر التفاوت\n\nوالاجتماعي داخل البلدان"
+
+
+def test_form_feeds_give_text_lines_their_page() -> None:
+    from unparse.repair import split_lines
+
+    assert [(x.text, x.page) for x in split_lines("أ\fب\r\nج\fد")] == [
+        ("أ", 1),
+        ("ب", 2),
+        ("ج", 2),
+        ("د", 3),
+    ]
+    assert [x.page for x in split_lines("أ\nب")] == [None, None]
+
+
+SOURCES = sorted(
+    [*(ROOT / "samples").glob("*.txt"), *(ROOT / "tests" / "fixtures").glob("**/*.txt")],
+    key=lambda p: str(p),
+)
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_nothing_lost_in_any_fixture(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    result = repair(text)
+    check_nothing_lost(text, result)
+    check_fix_log(text, result)
+
+
+def test_page_numbers_at_blank_line_page_breaks_are_removed() -> None:
+    # No form feeds: the page breaks are runs of blank lines (the markdown garbler's
+    # pages). Numbers next to them that count up are page numbers; "2021" is content.
+    para = "وتقرر أن تواصل النظر في المسألة في دورتها المقبلة"
+    text = f"{para}\n\n2021\n\n{para}\n\n2\n\n\n\n{para}\n\n3\n\n\n\n{para}"
+    result = repair(text)
+    assert [f.before for f in result.fixes if f.kind == "page_number"] == ["2", "3"]
+    check_nothing_lost(text, result)

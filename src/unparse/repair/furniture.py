@@ -7,6 +7,7 @@ but never silently: each removal is a recorded fix, and what segmentation needs 
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 import regex
@@ -49,18 +50,21 @@ def classify_furniture(text: str) -> str | None:
 def remove_page_furniture(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: take furniture lines out of the flow and record each one.
 
-    A page number alone on a line is furniture only where it cannot be content, i.e. the
-    surrounding lines are blank or furniture (a lone "4" between two text lines of a
-    table stays). Separator line numbers go to ``facts["separators"]`` so that
-    segmentation knows where footnote areas begin.
+    A number alone on a line is content (pdfminer puts paragraph numbers and years on
+    lines of their own, blank lines around them) unless the running pattern of page
+    numbers proves it is one (:func:`page_number_lines`). Separator line numbers go to
+    ``facts["separators"]`` so that segmentation knows where footnote areas begin.
     """
+    kinds = [classify_furniture(line.text) for line in lines]
+    page_numbers = page_number_lines(lines, kinds) if "page_number" in kinds else set()
     out: list[Line] = []
     separators: list[int] = []
     symbols: Counter[str] = Counter()
-    for i, line in enumerate(lines):
-        kind = classify_furniture(line.text)
-        if kind == "page_number" and not _isolated(lines, i):
+    kept_numbers = 0
+    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        if kind == "page_number" and i not in page_numbers:
             kind = None
+            kept_numbers += 1
         if kind is None:
             out.append(line)
             continue
@@ -71,14 +75,138 @@ def remove_page_furniture(lines: list[Line], ctx: Context) -> list[Line]:
         ctx.record(kind, line.number, line.text, "")
     ctx.facts["separators"] = separators
     ctx.facts["running_symbols"] = [s for s, _ in symbols.most_common()]
+    if page_numbers or kept_numbers:
+        ctx.facts["page_numbers"] = {"removed": len(page_numbers), "kept_as_content": kept_numbers}
     return out
 
 
-def _isolated(lines: list[Line], i: int) -> bool:
-    def blank_or_furniture(j: int) -> bool:
-        if j < 0 or j >= len(lines):
-            return True
-        text = lines[j].text
-        return not text.strip() or classify_furniture(text) not in (None, "page_number")
+_HEADER_KINDS = ("running_symbol", "job_number")
 
-    return blank_or_furniture(i - 1) and blank_or_furniture(i + 1)
+
+def page_number_lines(lines: list[Line], kinds: list[str | None] | None = None) -> set[int]:
+    """The indexes of the lone-number lines that are page numbers.
+
+    Text carries no geometry, so a lone number is a page number only where the running
+    pattern of UN pages shows it:
+
+    * next to a running header or footer line (blank lines between), the document symbol
+      or the job number printed with it: ``"A/RES/61/180"``, ``""``, ``"4"`` (a short
+      line that holds a symbol and more, ``"S/RES/2739 (2024)"``, where it repeats);
+    * or, where the page breaks are known (form feeds, the PDF reader's pages), as the
+      first or last line of its page, when its value is its page's number or another such
+      line's value differs from it by as many pages (``"2"`` at the foot of page 2 and
+      ``"3"`` at the foot of page 3 of a text cut at page 5 of a document).
+
+    * or, where the page breaks are runs of blank lines (at least three), next to one,
+      when the next such number counts up by one (``"2"`` … ``"3"``) or its value is
+      its page's number counted in such breaks.
+
+    A lone ``"2"`` or ``"2021"`` in the middle of a page is content.
+
+    >>> lines = [Line(i, t) for i, t in enumerate(["...الدول", "", "2", "", "- تطلب"], 1)]
+    >>> page_number_lines(lines)
+    set()
+    >>> lines = [Line(i, t) for i, t in enumerate(["...الدول", "", "A/RES/61/180", "", "4"], 1)]
+    >>> page_number_lines(lines)
+    {4}
+    """
+    if kinds is None:
+        kinds = [classify_furniture(line.text) for line in lines]
+    kinds = _with_running_headers(lines, kinds)
+    found: set[int] = set()
+    numbers = [i for i, kind in enumerate(kinds) if kind == "page_number"]
+    for i in numbers:
+        if _next_to_header(lines, kinds, i):
+            found.add(i)
+    # Page breaks without form feeds (a run of blank lines): numbers next to one that
+    # count up by one from one such break to the next.
+    soft = [i for i in numbers if _next_to_blank_run(lines, i, _SOFT_BREAK)]
+    for a, b in itertools.pairwise(soft):
+        if _value(lines[b].text) == _value(lines[a].text) + 1:
+            found.update((a, b))
+    if soft and not any(line.page is not None for line in lines):
+        # Or one whose value is its page's number, counted in such breaks.
+        breaks_before = 0
+        blanks = 0
+        soft_set = set(soft)
+        for i, line in enumerate(lines):
+            if not line.text.strip():
+                blanks += 1
+                continue
+            if blanks >= _SOFT_BREAK:
+                breaks_before += 1
+            blanks = 0
+            if i in soft_set and _value(line.text) == breaks_before + 1 and breaks_before:
+                found.add(i)
+    if any(line.page is not None for line in lines):
+        edges: list[tuple[int, int, int]] = []  # (index, page, value)
+        for i in _page_edges(lines, kinds):
+            page = lines[i].page
+            if kinds[i] == "page_number" and page is not None:
+                edges.append((i, page, _value(lines[i].text)))
+        offsets = Counter(value - page for _, page, value in edges)
+        for i, page, value in edges:
+            if value == page or offsets[value - page] >= 2:
+                found.add(i)
+    return found
+
+
+# A short line with a UN symbol that is not furniture on its own ("S/RES/2739 (2024)",
+# ")S/RES/2739 (2024" from a visual-order extraction): a running header where it repeats.
+_SYMBOL_IN_RE = regex.compile(r"[A-Z]{1,8}(?:/[A-Z0-9.\-]*[A-Z0-9]){1,6}")
+_HEADER_MAX = 40
+
+
+def _with_running_headers(lines: list[Line], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with the short lines that repeat and hold a UN symbol marked as headers."""
+    candidates = Counter(
+        line.text.strip()
+        for line, kind in zip(lines, kinds, strict=True)
+        if kind is None and len(line.text) <= _HEADER_MAX and _SYMBOL_IN_RE.search(line.text)
+    )
+    repeated = {text for text, n in candidates.items() if n >= 2}
+    if not repeated:
+        return kinds
+    return [
+        "running_symbol" if kind is None and line.text.strip() in repeated else kind
+        for line, kind in zip(lines, kinds, strict=True)
+    ]
+
+
+_SOFT_BREAK = 3
+
+
+def _next_to_blank_run(lines: list[Line], i: int, run: int) -> bool:
+    for step in (-1, 1):
+        j, blanks = i + step, 0
+        while 0 <= j < len(lines) and not lines[j].text.strip():
+            j, blanks = j + step, blanks + 1
+        if blanks >= run:
+            return True
+    return False
+
+
+def _value(text: str) -> int:
+    return int("".join(ch for ch in text if ch.isdigit()))
+
+
+def _next_to_header(lines: list[Line], kinds: list[str | None], i: int) -> bool:
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j].text.strip():
+            j += step
+        if 0 <= j < len(lines) and kinds[j] in _HEADER_KINDS:
+            return True
+    return False
+
+
+def _page_edges(lines: list[Line], kinds: list[str | None]) -> list[int]:
+    """The first and last line of each page that has text and is not header furniture."""
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for i, line in enumerate(lines):
+        if line.page is None or not line.text.strip() or kinds[i] in (*_HEADER_KINDS, "footnote_separator"):
+            continue
+        first.setdefault(line.page, i)
+        last[line.page] = i
+    return sorted(set(first.values()) | set(last.values()))

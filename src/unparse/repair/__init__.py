@@ -5,7 +5,6 @@ characters → line order → digits and numbers → brackets → markup → pag
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..models import Fix
@@ -26,6 +25,7 @@ from .chars import (
     strip_tatweel,
 )
 from .digits import convert_digits
+from .fingerprint import take_fingerprint
 from .furniture import remove_page_furniture
 from .kashida_digits import remove_kashida_digits
 from .markup import (
@@ -38,6 +38,7 @@ from .numbers import fix_number_order
 from .order import reorder_runs
 from .pieces import join_visual_pieces
 from .pipeline import Context, Line, Step, line_step, option_line_step, run_steps
+from .poppler import rebuild_raw_lines, remove_kashida_runs, unembed_lines
 from .visual import reverse_visual_lines
 
 __all__ = ["STEPS", "Line", "RepairResult", "normalize", "repair", "repair_lines", "split_lines"]
@@ -72,6 +73,12 @@ def _space_reordered_lines(lines: list[Line], ctx: Context) -> list[Line]:
 
 
 STEPS: list[Step] = [
+    # What produced the text, counted before any change; poppler's embeddings are used
+    # before they are removed (and make its text logical: no visual or run-order step).
+    Step("fingerprint", take_fingerprint),
+    Step("kashida", remove_kashida_runs),
+    Step("poppler_embeddings", unembed_lines),
+    Step("poppler_raw_order", rebuild_raw_lines),
     line_step("invisible_controls", remove_invisible_controls, local=True, triggers=CONTROL_CLASS),
     # pdfminer's pieces of one visual line (LibreOffice PDFs) are joined before reading them.
     Step("visual_pieces", join_visual_pieces, lambda o: o.reorder_lines),
@@ -114,31 +121,16 @@ class RepairResult:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Split on any line break (CRLF, CR, LF, form feed, Unicode separators), numbering from 1.
-
-    A text with form feeds (pdftotext's page breaks) gives each line its page, counted
-    from 1: the only page geometry a text has, which page furniture needs.
-    """
+    """Split on any line break (CRLF, CR, LF, form feed, Unicode separators), numbering from 1."""
     # str.splitlines breaks on exactly these (\n \r \r\n \v \f \x1c-\x1e \x85 \u2028
     # \u2029) in one pass; unlike str.split it drops the empty line after a final break.
     parts = text.splitlines()
     if not text or text[-1] in _BREAKS:
         parts.append("")
-    if "\f" not in text:
-        return [Line(i, t) for i, t in enumerate(parts, start=1)]
-    # The break after each part, in order (a CRLF is one break, as for splitlines).
-    breaks = _BREAK_RE.findall(text)
-    lines: list[Line] = []
-    page = 1
-    for i, part in enumerate(parts):
-        lines.append(Line(i + 1, part, page))
-        if i < len(breaks) and breaks[i] == "\f":
-            page += 1
-    return lines
+    return [Line(i, t) for i, t in enumerate(parts, start=1)]
 
 
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-_BREAK_RE = re.compile("\r\n|[" + _BREAKS + "]")
 
 
 def repair_lines(

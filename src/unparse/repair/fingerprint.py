@@ -1,0 +1,139 @@
+"""What produced a text: the producer's fingerprint, counted on the raw lines.
+
+Extractors leave marks of their own: poppler's ``pdftotext`` wraps each line in bidi
+embedding controls (``U+202B`` ... ``U+202C``, left-to-right runs inside ``U+202A`` ...
+``U+202C``), with ``-raw`` one embedding per word; ``-layout`` indents lines with spaces;
+every pdftotext mode ends pages with form feeds. :func:`fingerprint` counts that evidence
+before any step has run and concludes which producer it was, as a typed record that says
+*why* (the counts), so later steps can gate on it and a user can read it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .pipeline import Context, Line
+
+Producer = Literal["poppler", "poppler-raw"]
+
+RLE, LRE, PDF = "\u202b", "\u202a", "\u202c"
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+# A short left-to-right run glued between two Arabic letters: a kashida glyph poppler
+# could not map (``وبن⟨LRE⟩33⟨PDF⟩اء``).
+_KASHIDA_RUN_RE = re.compile(
+    f"(?<=[\u0621-\u064a]){LRE}([^\\s{RLE}{LRE}{PDF}/:.،-])\\1{{0,2}}{PDF}(?=[\u0621-\u064a])"
+)
+# -raw: several right-to-left embeddings on one line, one word each.
+_RAW_RUN_RE = re.compile(f"{RLE}[^{RLE}{LRE}{PDF}\\s]+{PDF}")
+
+
+class Fingerprint(BaseModel):
+    """The evidence of what produced a text, counted on the lines before any repair step."""
+
+    model_config = ConfigDict(frozen=True)
+
+    producer: Producer | None = Field(
+        description="The producer concluded from the counts: 'poppler' (pdftotext default or "
+        "-layout: logical lines wrapped in embeddings), 'poppler-raw' (pdftotext -raw: one "
+        "embedding per word, the words in visual order), or None (no evidence)."
+    )
+    lines: int = Field(description="Non-blank lines counted.")
+    embedded_lines: int = Field(description="Lines holding a bidi embedding control (U+202A/U+202B/U+202C).")
+    rle_led_lines: int = Field(description="Lines that start (after spaces) with U+202B and end with U+202C.")
+    raw_word_lines: int = Field(
+        description="Lines holding two or more right-to-left embeddings of one word each (-raw)."
+    )
+    form_feeds: int = Field(description="Form feeds (page breaks) in the text.")
+    leading_space_lines: int = Field(description="Lines indented with two or more spaces (-layout).")
+    presentation_form_lines: int = Field(description="Lines holding Arabic presentation forms.")
+    kashida_runs: int = Field(
+        description="Short left-to-right runs glued inside Arabic words (kashida glyphs)."
+    )
+
+    @property
+    def logical(self) -> bool:
+        """The text's lines are in logical order (no visual or run-order repair applies)."""
+        return self.producer is not None
+
+    def summary(self) -> str:
+        """One line with the decision and its counts."""
+        return (
+            f"producer={self.producer}: {self.embedded_lines} of {self.lines} lines embedded, "
+            f"{self.rle_led_lines} RLE-led, {self.raw_word_lines} with one-word runs, "
+            f"{self.form_feeds} form feeds, {self.leading_space_lines} indented, "
+            f"{self.presentation_form_lines} with presentation forms, {self.kashida_runs} kashida runs"
+        )
+
+
+def fingerprint(lines: Sequence[Line], form_feeds: int = 0) -> Fingerprint:
+    """Count the producer's evidence on raw ``lines`` and conclude.
+
+    poppler when most Arabic lines carry embeddings and most of those lead with RLE;
+    ``-raw`` when most embedded lines hold several one-word embeddings.
+
+    >>> fp = fingerprint([Line(1, "\u202bالبند \u202a 50\u202cمن جدول الأعمال\u202c")])
+    >>> fp.producer, fp.rle_led_lines
+    ('poppler', 1)
+    >>> fingerprint([Line(1, "\u202bالأعمال\u202c \u202bجدول\u202c \u202bمن\u202c")]).producer
+    'poppler-raw'
+    >>> fingerprint([Line(1, "البند 50 من جدول الأعمال")]).producer is None
+    True
+    """
+    counted = embedded = rle_led = raw_words = indented = presentation = kashida = arabic = 0
+    for line in lines:
+        text = line.text
+        if not text.strip():
+            continue
+        counted += 1
+        has_arabic = _ARABIC_LETTER_RE.search(text) is not None
+        arabic += has_arabic
+        if text.startswith("  "):
+            indented += 1
+        if _PRESENTATION_RE.search(text):
+            presentation += 1
+        if RLE not in text and LRE not in text and PDF not in text:
+            continue
+        embedded += 1
+        stripped = text.strip(" ")
+        if stripped.startswith(RLE) and stripped.endswith(PDF):
+            rle_led += 1
+        if len(_RAW_RUN_RE.findall(text)) >= 2:
+            raw_words += 1
+        kashida += len(_KASHIDA_RUN_RE.findall(text))
+    producer: Producer | None = None
+    if arabic and embedded * 2 > arabic:
+        if raw_words * 2 > embedded:
+            producer = "poppler-raw"
+        elif rle_led * 2 > embedded:
+            producer = "poppler"
+    return Fingerprint(
+        producer=producer,
+        lines=counted,
+        embedded_lines=embedded,
+        rle_led_lines=rle_led,
+        raw_word_lines=raw_words,
+        form_feeds=form_feeds,
+        leading_space_lines=indented,
+        presentation_form_lines=presentation,
+        kashida_runs=kashida,
+    )
+
+
+def take_fingerprint(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: record the fingerprint in ``ctx.facts["fingerprint"]`` (changes no line).
+
+    A poppler text is in logical order (default, ``-layout``) or is put back in logical
+    order by :mod:`.poppler` (``-raw``): ``facts["logical_order"]`` is set, which keeps
+    the visual-order and run-order steps off it.
+    """
+    pages = {line.page for line in lines if line.page is not None}
+    fp = fingerprint(lines, form_feeds=max(len(pages) - 1, 0))
+    ctx.facts["fingerprint"] = fp
+    if fp.logical and "logical_order" not in ctx.facts:
+        ctx.facts["logical_order"] = True
+    return lines

@@ -1,0 +1,372 @@
+"""poppler's ``pdftotext``: use its bidi embeddings before removing them.
+
+pdftotext (default and ``-layout``) writes each right-to-left line in logical order,
+wrapped in ``U+202B`` (RLE) ... ``U+202C`` (PDF), and each left-to-right run inside it in
+``U+202A`` (LRE) ... ``U+202C``. Each such run is the stretch of the *visual* line between
+two Arabic letters that holds a left-to-right character, copied left to right: it is the
+visual order, so the neutrals around a number (the space before it, a comma or a bracket
+after it) sit on the wrong side, and a range reads backwards (``2030-2021``). In the
+Unicode bidi algorithm those neutrals and separators are at the paragraph's
+right-to-left level and the digit groups (Arabic-context numbers: ``AN``) and Latin runs
+at the level above; the logical order of the run is its level-1 items in reverse, each
+left-to-right unit kept as it is (:func:`logical_run`).
+
+``-raw`` writes the content stream's order: each word logical inside its own RLE, the
+words and the numbers between them in visual order: :func:`logical_raw_line` reverses
+the sequence.
+
+Justified Noto Naskh (LibreOffice) stretches words with kashida glyphs that pdftotext
+maps to whatever code the font subset gives them: a short left-to-right run glued
+between two letters of one word (``وبن⟨LRE⟩33⟨PDF⟩اء``), removed by
+:func:`remove_kashida_runs` where the word without it is known.
+
+Every step here runs only on a text whose fingerprint (:mod:`.fingerprint`) is poppler's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from . import wordlist
+from .fingerprint import LRE, PDF, RLE, Fingerprint
+from .pipeline import Context, Line
+
+_CONTROLS = RLE + LRE + PDF
+_ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a"
+_ARABIC_LETTER_RE = re.compile(f"[{_ARABIC_LETTER}]")
+_MARKS = "\u064b-\u065f\u0670"
+_MARK_RE = re.compile(f"[{_MARKS}]")
+_DIGIT_RE = re.compile(r"\d")
+# Common separators (bidi class CS) join two digit groups into one number: 77/121, 1,8, 12.5.
+_CS = ",./:\u066b\u066c"
+# European terminators (ET) stay with their number: 50%, 50٪.
+_ET = "%\u066a\u2030"
+
+
+def _latin(ch: str) -> bool:
+    return ch.isalpha() and ch < "\u0590"
+
+
+def _digit(ch: str) -> bool:
+    return ch.isdecimal()
+
+
+def _number_end(s: str, i: int) -> int:
+    """End of the number that starts at ``s[i]``: digits, single separators between digits,
+    a terminator right after."""
+    j = i
+    n = len(s)
+    while j < n:
+        ch = s[j]
+        if _digit(ch) or ch in _ET or (ch in _CS and j + 1 < n and _digit(s[j + 1]) and _digit(s[j - 1])):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _latin_end(s: str, i: int) -> int:
+    """End of the Latin unit that starts at ``s[i]`` (``A/78/L.5 and Corr.1``): Latin letters
+    and the digits and neutrals between them stay left to right; a digit group after a gap
+    holding a bracket or a comma is another unit (``A/78/403 )1``: a footnote mark)."""
+    j = i
+    n = len(s)
+    end = i
+    while j < n:
+        ch = s[j]
+        if _latin(ch) or _digit(ch):
+            j += 1
+            end = j
+            continue
+        k = j
+        while k < n and not (_latin(s[k]) or _digit(s[k])):
+            k += 1
+        if k == n:
+            break
+        gap = s[j:k]
+        if _latin(s[k]) or not any(c in "()[]{}«»،,;؛" for c in gap):
+            j = k
+            continue
+        break
+    return end
+
+
+def _items(s: str) -> list[str]:
+    """The visual string ``s`` cut into left-to-right units (numbers, Latin runs) and single
+    characters (the neutrals between them)."""
+    items: list[str] = []
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if _latin(ch):
+            j = _latin_end(s, i)
+        elif _digit(ch):
+            j = _number_end(s, i)
+        else:
+            j = i + 1
+        items.append(s[i:j])
+        i = j
+    return items
+
+
+def logical_run(visual: str) -> str:
+    """The logical order of one left-to-right run of a right-to-left line.
+
+    Real examples (ga-dec-78-540, ga-res-78-72, sg-a-78-245, pdftotext):
+
+    >>> logical_run(" 77/121")      # the space before the number moved inside the run
+    '77/121 '
+    >>> logical_run("( 72")         # 'البند ⟨LRE⟩( 72⟨PDF⟩ب)': the bracket of '(ب)'
+    '72 ('
+    >>> logical_run(" ،2022")
+    '2022، '
+    >>> logical_run(" ،A/78/403 )1")   # a footnote '(1) A/78/403، الفقرة 14.'
+    '1) A/78/403، '
+    >>> logical_run(" ،2030-2021")  # a range: Western digits in Arabic context are AN
+    '2021-2030، '
+    >>> logical_run(" ٥٠٠ ١٢")      # 12 500, a thousands group
+    '١٢ ٥٠٠ '
+    """
+    return "".join(reversed(_items(visual)))
+
+
+def _visual_line(pieces: list[tuple[bool, str]]) -> str:
+    # pdftotext walked the visual line from the right: what it wrote outside the LRE runs
+    # is reversed, and the pieces come right to left.
+    return "".join(text if ltr else text[::-1] for ltr, text in reversed(pieces))
+
+
+def _logical_segment(pieces: list[tuple[bool, str]]) -> str:
+    if not any(not ltr and _ARABIC_LETTER_RE.search(text) for ltr, text in pieces):
+        # No Arabic letter: a line of numbers and Latin (a symbol, a job number), written
+        # left to right: its visual order is its order.
+        return _visual_line(pieces)
+    out: list[str] = []
+    for ltr, text in pieces:
+        if not ltr:
+            out.append(text)
+            continue
+        # pdftotext counts Arabic marks as left-to-right: they belong to the letter before.
+        if _MARK_RE.search(text):
+            out.append("".join(_MARK_RE.findall(text)))
+            text = _MARK_RE.sub("", text)
+        out.append(logical_run(text))
+    return "".join(out)
+
+
+def _parse(text: str) -> list[tuple[str, list[tuple[bool, str]]]] | None:
+    """Top-level pieces: ('', [(False, text)]) outside embeddings, ('R', pieces) for an RLE
+    segment, ('L', pieces) for an LRE one; None when the controls do not nest as pdftotext
+    writes them."""
+    out: list[tuple[str, list[tuple[bool, str]]]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == PDF:
+            return None
+        if ch not in (RLE, LRE):
+            j = i
+            while j < n and text[j] not in _CONTROLS:
+                j += 1
+            out.append(("", [(False, text[i:j])]))
+            i = j
+            continue
+        kind = "R" if ch == RLE else "L"
+        pieces: list[tuple[bool, str]] = []
+        i += 1
+        while True:
+            if i >= n:
+                return None
+            ch = text[i]
+            if ch == PDF:
+                i += 1
+                break
+            if ch in (LRE, RLE):
+                close = text.find(PDF, i + 1)
+                if close < 0 or any(c in text[i + 1 : close] for c in (RLE, LRE)):
+                    return None
+                pieces.append((True, text[i + 1 : close]))
+                i = close + 1
+                continue
+            j = i
+            while j < n and text[j] not in _CONTROLS:
+                j += 1
+            pieces.append((False, text[i:j]))
+            i = j
+        out.append((kind, pieces))
+    return out
+
+
+def unembed_line(text: str) -> str:
+    """A pdftotext (default or ``-layout``) line in logical order, without its embeddings.
+
+    Real examples (ga-res-example, ga-dec-78-540, pdftotext × LibreOffice):
+
+    >>> unembed_line("\u202bالبند \u202a( 72\u202cب) من جدول الأعمال\u202c")
+    'البند 72 (ب) من جدول الأعمال'
+    >>> unembed_line("\u202bإن الجمعية العامة\u202a ،\u202cإذ تشير إلى قرارها"
+    ...              " \u202a 77/121\u202cالمؤرخ\u202c")
+    'إن الجمعية العامة، إذ تشير إلى قرارها 77/121 المؤرخ'
+    >>> unembed_line("\u202b)\u202a23-90066 (A\u202c\u202c")   # no Arabic: the job number
+    '23-90066 (A)'
+
+    A line whose controls do not nest as pdftotext writes them is returned unchanged.
+    """
+    if RLE not in text and LRE not in text:
+        return text
+    parsed = _parse(text)
+    if parsed is None:
+        return text
+    out: list[str] = []
+    for kind, pieces in parsed:
+        if kind == "R":
+            out.append(_logical_segment(pieces))
+        else:
+            out.append("".join(piece for _, piece in pieces))
+    return "".join(out)
+
+
+# --- kashida ------------------------------------------------------------------------
+
+# A run of one to three copies of one character (never a space, a slash, a colon, a
+# stop or a comma: 'الأول⟨LRE⟩/⟨PDF⟩ديسمبر' is the author's) glued between two letters.
+_KASHIDA_RUN = f"{LRE}([^\\s{_CONTROLS}/:.,،؛\\-])\\1{{0,2}}{PDF}"
+_KASHIDA_WORD_RE = re.compile(
+    f"[{_ARABIC_LETTER}{_MARKS}]*[{_ARABIC_LETTER}][{_MARKS}]*(?:{_KASHIDA_RUN}[{_ARABIC_LETTER}][{_ARABIC_LETTER}{_MARKS}]*)+"
+)
+_KASHIDA_ANY_RE = re.compile(_KASHIDA_RUN)
+_WORD_RE = re.compile(f"[{_ARABIC_LETTER}{_MARKS}]+")
+
+
+def _known(word: str, counts: Counter[str]) -> bool:
+    key = wordlist.lookup_key(word)
+    return counts[key] > 0 or wordlist.zipf_key(key) >= 1.0
+
+
+def remove_kashida_runs(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: kashida glyphs pdftotext read as a short left-to-right run inside a word.
+
+    Real example (ga-dec-78-540, pdftotext × LibreOffice tight style):
+    ``"وبن⟨LRE⟩33⟨PDF⟩اء"`` → ``"وبناء"``, ``"الخ⟨LRE⟩33⟨PDF⟩ارجي"`` → ``"الخارجي"``.
+    A run is removed only where the word without it is in the word list or elsewhere in
+    the document; otherwise the line is left as it is.
+    """
+    if not _producer_is(ctx, "poppler") or not any(LRE in line.text for line in lines):
+        return lines
+    counts: Counter[str] = Counter()
+    for line in lines:
+        for word in _WORD_RE.findall(_KASHIDA_WORD_RE.sub(" ", line.text)):
+            counts[wordlist.lookup_key(word)] += 1
+
+    def fix(match: re.Match[str]) -> str:
+        word = _KASHIDA_ANY_RE.sub("", match.group())
+        return word if _known(word, counts) else match.group()
+
+    return _each_line(lines, ctx, "kashida", lambda text: _KASHIDA_WORD_RE.sub(fix, text))
+
+
+def _producer_is(ctx: Context, producer: str) -> bool:
+    fp = ctx.facts.get("fingerprint")
+    return isinstance(fp, Fingerprint) and fp.producer == producer
+
+
+def _each_line(lines: list[Line], ctx: Context, kind: str, fixer: Callable[[str], str]) -> list[Line]:
+    out: list[Line] = []
+    for line in lines:
+        fixed = fixer(line.text)
+        if fixed != line.text:
+            ctx.record(kind, line.number, line.text, fixed)
+            line = Line(line.number, fixed, line.page)
+        out.append(line)
+    return out
+
+
+def unembed_lines(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: :func:`unembed_line` on every line of a pdftotext (default, -layout) text."""
+    if not _producer_is(ctx, "poppler"):
+        return lines
+    return _each_line(lines, ctx, "poppler_embeddings", unembed_line)
+
+
+# --- -raw ---------------------------------------------------------------------------
+
+
+def _raw_items(text: str) -> list[str] | None:
+    """A -raw line cut into its right-to-left runs (kept whole) and, between them, the units
+    and neutrals of :func:`_items`; None when the controls do not pair."""
+    items: list[str] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        if text[i] == RLE:
+            close = text.find(PDF, i + 1)
+            if close < 0 or LRE in text[i + 1 : close] or RLE in text[i + 1 : close]:
+                return None
+            items.append(text[i + 1 : close])
+            i = close + 1
+            continue
+        if text[i] in (LRE, PDF):
+            return None
+        j = i
+        while j < n and text[j] not in _CONTROLS:
+            j += 1
+        items.extend(_items(text[i:j]))
+        i = j
+    return items
+
+
+def logical_raw_line(text: str) -> str:
+    """A pdftotext ``-raw`` line in logical order: its words and numbers were written left
+    to right, each Arabic word in logical order inside its own embedding.
+
+    Real example (ga-dec-78-540, pdftotext -raw × Chromium):
+
+    >>> logical_raw_line("\u202bأعمال\u202c\u202bل\u202c\u202bا\u202c \u202bجدول\u202c"
+    ...                  " \u202bمن\u202c 50 \u202bالبند\u202c")
+    'البند 50 من جدول الأعمال'
+    >>> logical_raw_line("\u202bعلى\u202c \u202bوبناء\u202c ،2022 \u202bديسمبر\u202c")
+    'ديسمبر 2022، وبناء على'
+    """
+    if RLE not in text:
+        return text
+    items = _raw_items(text)
+    if items is None:
+        return text
+    return "".join(reversed(items))
+
+
+def _glued_score(text: str, counts: Counter[str]) -> int:
+    """Known words minus unknown ones among the line's Arabic words."""
+    score = 0
+    for word in _WORD_RE.findall(text):
+        if len(word) < 2:
+            continue
+        score += 1 if _known(word, counts) else -1
+    return score
+
+
+def rebuild_raw_lines(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: :func:`logical_raw_line` on every line of a pdftotext ``-raw`` text,
+    where the rebuilt line reads at least as well as the line with its controls removed
+    (its glued pieces form known words: ``أعمالла`` → ``الأعمال``)."""
+    if not _producer_is(ctx, "poppler-raw"):
+        return lines
+    counts: Counter[str] = Counter()
+    for line in lines:
+        for run in re.findall(f"{RLE}([^{_CONTROLS}]+){PDF}", line.text):
+            for word in _WORD_RE.findall(run):
+                counts[wordlist.lookup_key(word)] += 1
+
+    def fix(text: str) -> str:
+        rebuilt = logical_raw_line(text)
+        if rebuilt == text:
+            return text
+        as_is = "".join(ch for ch in text if ch not in _CONTROLS)
+        if _glued_score(rebuilt, counts) < _glued_score(as_is, counts):
+            return text
+        return rebuilt
+
+    return _each_line(lines, ctx, "poppler_raw_order", fix)

@@ -5,6 +5,7 @@ characters → line order → digits and numbers → brackets → markup → pag
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..models import Fix
@@ -121,16 +122,31 @@ class RepairResult:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Split on any line break (CRLF, CR, LF, form feed, Unicode separators), numbering from 1."""
+    """Split on any line break (CRLF, CR, LF, form feed, Unicode separators), numbering from 1.
+
+    A text with form feeds (pdftotext's page breaks) gives each line its page, counted
+    from 1: the only page geometry a text has, which page furniture needs.
+    """
     # str.splitlines breaks on exactly these (\n \r \r\n \v \f \x1c-\x1e \x85 \u2028
     # \u2029) in one pass; unlike str.split it drops the empty line after a final break.
     parts = text.splitlines()
     if not text or text[-1] in _BREAKS:
         parts.append("")
-    return [Line(i, t) for i, t in enumerate(parts, start=1)]
+    if "\f" not in text:
+        return [Line(i, t) for i, t in enumerate(parts, start=1)]
+    # The break after each part, in order (a CRLF is one break, as for splitlines).
+    breaks = _BREAK_RE.findall(text)
+    lines: list[Line] = []
+    page = 1
+    for i, part in enumerate(parts):
+        lines.append(Line(i + 1, part, page))
+        if i < len(breaks) and breaks[i] == "\f":
+            page += 1
+    return lines
 
 
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_BREAK_RE = re.compile("\r\n|[" + _BREAKS + "]")
 
 
 def repair_lines(

@@ -1,4 +1,4 @@
-"""The command line: ``unparse parse | clean | batch | schema``.
+"""The command line: ``unparse parse | clean | batch | review | schema``.
 
 Exit codes: 0 all good; 1 some inputs failed (each reported on one line of stderr,
 ``unparse: FILE: reason``, the others still written); 2 usage error (one line too).
@@ -429,6 +429,47 @@ def batch(
     for line in summary.lines(Path(output_dir)):
         click.echo(f"unparse batch: {line}", err=True)
     return 1 if summary.failed else 0
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(allow_dash=True),
+    default=STDIN,
+    show_default=True,
+    help="The HTML page to write ('-' is stdout). Never one of the inputs.",
+)
+@_option_flags
+def review(files: tuple[str, ...], output: str, **flags: Any) -> int:
+    """Write one self-contained HTML page to review the repairs of FILE(s).
+
+    Input and repaired text side by side, line by line (right to left), each changed line with
+    its fix kinds, guesses marked, furniture struck through, the decisions and their evidence,
+    the outline; for PDFs the page of each line. No script, no network, no external asset.
+    """
+    from .export.review import render_page, review_file
+
+    options = _options(**flags)
+    targets = None if output == STDIN else [Path(output)]
+    if _refuse_writing_over_inputs(files, targets):
+        return 2
+    reviews = []
+    failures = 0
+    for file in files:
+        try:
+            reviews.append(review_file(file, options))
+        except Exception as exc:  # UnparseError, or a bug: one line, then the next file
+            failures += 1
+            _failed(file, exc)
+    if reviews:
+        page = render_page(reviews)
+        if targets is None:
+            _out(page)
+        else:
+            write_atomic(targets[0], page.encode("utf-8"))
+    return 1 if failures else 0
 
 
 @main.command()

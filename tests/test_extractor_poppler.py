@@ -106,6 +106,12 @@ def test_clean_text_has_no_fingerprint() -> None:
         # the symbol and the job number: no Arabic letter, written left to right
         ("⟨R⟩⟨L⟩A/DEC/78/540⟨P⟩⟨P⟩", "A/DEC/78/540"),
         ("⟨R⟩)⟨L⟩23-90066 (A⟨P⟩⟨P⟩", "23-90066 (A)"),
+        # sg-a-79-168 × libreoffice, lines 28 and 35: Latin lines of right-to-left paragraphs
+        ("⟨R⟩(⟨L⟩.)E/CN.15/2024/2⟨P⟩⟨P⟩", "(E/CN.15/2024/2)."),
+        (
+            "⟨R⟩(⟨L⟩.United Nations, Treaty Series, vols. 2225, 2237, 2241 and 2326, No. 39574 )١⟨P⟩⟨P⟩",
+            "(١) United Nations, Treaty Series, vols. 2225, 2237, 2241 and 2326, No. 39574.",
+        ),
     ],
 )
 def test_unembed_line(line: str, clean: str) -> None:

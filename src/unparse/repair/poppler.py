@@ -70,7 +70,7 @@ def _number_end(s: str, i: int) -> int:
 def _latin_end(s: str, i: int) -> int:
     """End of the Latin unit that starts at ``s[i]`` (``A/78/L.5 and Corr.1``): Latin letters
     and the digits and neutrals between them stay left to right; a digit group after a gap
-    holding a bracket or a comma is another unit (``A/78/403 )1``: a footnote mark)."""
+    holding a bracket is another unit (``A/78/403 )1``: a footnote mark)."""
     j = i
     n = len(s)
     end = i
@@ -86,7 +86,7 @@ def _latin_end(s: str, i: int) -> int:
         if k == n:
             break
         gap = s[j:k]
-        if _latin(s[k]) or not any(c in "()[]{}«»،,;؛" for c in gap):
+        if _latin(s[k]) or not any(c in "()[]{}«»" for c in gap):
             j = k
             continue
         break
@@ -139,10 +139,24 @@ def _visual_line(pieces: list[tuple[bool, str]]) -> str:
 
 
 def _logical_segment(pieces: list[tuple[bool, str]]) -> str:
-    if not any(not ltr and _ARABIC_LETTER_RE.search(text) for ltr, text in pieces):
-        # No Arabic letter: a line of numbers and Latin (a symbol, a job number), written
-        # left to right: its visual order is its order.
+    logical = _rtl_reading(pieces)
+    if not any(not ltr and _ARABIC_LETTER_RE.search(text) for ltr, text in pieces) and _closes_first(logical):
+        # No Arabic letter, and read right to left its brackets close before they open
+        # (')A( 23-90066'): a left-to-right line (the job number), in its visual order.
         return _visual_line(pieces)
+    return logical
+
+
+def _closes_first(text: str) -> bool:
+    for ch in text:
+        if ch in "([{":
+            return False
+        if ch in ")]}":
+            return True
+    return False
+
+
+def _rtl_reading(pieces: list[tuple[bool, str]]) -> str:
     out: list[str] = []
     for ltr, text in pieces:
         if not ltr:
@@ -212,6 +226,8 @@ def unembed_line(text: str) -> str:
     'إن الجمعية العامة، إذ تشير إلى قرارها 77/121 المؤرخ'
     >>> unembed_line("\u202b)\u202a23-90066 (A\u202c\u202c")   # no Arabic: the job number
     '23-90066 (A)'
+    >>> unembed_line("\u202b(\u202a.)E/CN.15/2024/2\u202c\u202c")   # no Arabic, right to left
+    '(E/CN.15/2024/2).'
 
     A line whose controls do not nest as pdftotext writes them is returned unchanged.
     """

@@ -29,6 +29,7 @@ from .digits import convert_digits
 from .fingerprint import take_fingerprint
 from .furniture import remove_page_furniture
 from .kashida_digits import remove_kashida_digits
+from .logical_extractors import join_split_slash_numbers, mark_logical_order, reverse_reversed_words
 from .markup import (
     SUPERSCRIPT_CLASS,
     strip_emphasis_across_lines,
@@ -77,6 +78,9 @@ STEPS: list[Step] = [
     # What produced the text, counted before any change; poppler's embeddings are used
     # before they are removed (and make its text logical: no visual or run-order step).
     Step("fingerprint", take_fingerprint),
+    # pypdfium2's lines are logical (brackets as drawn); some words letter-reversed.
+    Step("pdfium_logical_order", mark_logical_order),
+    Step("reversed_words", reverse_reversed_words),
     Step("kashida", remove_kashida_runs),
     Step("poppler_embeddings", unembed_lines),
     Step("poppler_raw_order", rebuild_raw_lines),
@@ -92,6 +96,7 @@ STEPS: list[Step] = [
     # Before digits: the "(12)" written for a superscript ¹² then follows Options.digits.
     line_step("footnote_refs", superscript_refs_to_markers, local=True, triggers=SUPERSCRIPT_CLASS),
     option_line_step("digits", convert_digits, lambda o: o.digits != "keep", local=True),
+    line_step("split_slash_numbers", join_split_slash_numbers, local=True, triggers="/"),
     Step("number_order", fix_number_order),
     Step("mirrored_brackets", unmirror_bracket_lines),
     line_step("tatweel", strip_tatweel, lambda o: o.strip_tatweel, local=True, triggers=TATWEEL),

@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 
 from unparse import normalize, repair
-from unparse.repair import kashida_digits, pieces
+from unparse.repair import kashida_digits, lifted, pieces
 from unparse.repair.kashida_digits import strip_kashida_digits
+from unparse.repair.lifted import restore_lifted
 from unparse.repair.pieces import join_pieces, looks_fragmented, pieces_join
 
 INPUTS = Path(__file__).resolve().parent.parent / "benchmarks" / "accuracy" / "inputs" / "text"
 
 
-@pytest.mark.parametrize("module", [pieces, kashida_digits])
+@pytest.mark.parametrize("module", [pieces, kashida_digits, lifted])
 def test_docstring_examples(module: object) -> None:
     failures, _ = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
     assert failures == 0
@@ -84,3 +85,23 @@ def test_kashida_digits_inside_words() -> None:
 
 def test_kashida_digits_need_document_evidence() -> None:
     assert normalize("كلمة ع2ع") == "كلمة ع2ع"
+
+
+# --- pdfplumber on Chromium PDFs: dashes and brackets lifted onto a line of their own -----
+
+
+def test_lifted_dash_returns_to_the_paragraph_number() -> None:
+    # chromium/pdfplumber/sg-a-79-168-crime-programme.txt: "1 - طلبت الجمعية العامة ...".
+    line = "ﻰﻟإ ،٧٨ ٢٢٩ ﺎﻫراﺮﻗ ﻲﻓ ،ﺔﻣﺎﻌﻟا ﺔﻴﻌﻤﺠﻟا ﺖﺒﻠﻃ ١"
+    assert restore_lifted("/ -", line) == ("/", "ﻰﻟإ ،٧٨ ٢٢٩ ﺎﻫراﺮﻗ ﻲﻓ ،ﺔﻣﺎﻌﻟا ﺔﻴﻌﻤﺠﻟا ﺖﺒﻠﻃ - ١")
+
+
+def test_lifted_brackets_return_to_the_sub_item_letter() -> None:
+    # chromium/pdfplumber/ga-res-77-231.txt, lines 48-49: "(أ) جلسة افتتاحية وجلسة ختامية؛".
+    assert restore_lifted("()", "؛ﺔﻴﻣﺎﺘﺧ ﺔﺴﻠﺟو ﺔﻴﺣﺎﺘﺘﻓا ﺔﺴﻠﺟ أ") == ("", "؛ﺔﻴﻣﺎﺘﺧ ﺔﺴﻠﺟو ﺔﻴﺣﺎﺘﺘﻓا ﺔﺴﻠﺟ (أ)")
+    raw = (INPUTS / "chromium" / "pdfplumber" / "ga-res-77-231.txt").read_text(encoding="utf-8")
+    assert "(أ) جلسة افتتاحية وجلسة ختامية؛" in normalize(raw).split("\n")
+
+
+def test_lifted_glyphs_with_no_place_stay() -> None:
+    assert restore_lifted("/ /", "ﺮﺒﻤﺴﻳد لوألا نﻮﻧﺎﻛ ﻰﻟإ ﺮﻳﺎﻨﻳ") == ("/ /", "ﺮﺒﻤﺴﻳد لوألا نﻮﻧﺎﻛ ﻰﻟإ ﺮﻳﺎﻨﻳ")

@@ -29,6 +29,7 @@ from .digits import convert_digits
 from .fingerprint import take_fingerprint
 from .furniture import remove_page_furniture
 from .kashida_digits import remove_kashida_digits
+from .lifted import restore_lifted_lines
 from .logical_extractors import join_split_slash_numbers, mark_logical_order, reverse_reversed_words
 from .markup import (
     SUPERSCRIPT_CLASS,
@@ -88,6 +89,7 @@ STEPS: list[Step] = [
     # pdfminer's pieces of one visual line (LibreOffice PDFs) are joined before reading them.
     Step("visual_pieces", join_visual_pieces, lambda o: o.reorder_lines),
     Step("kashida_digits", remove_kashida_digits),
+    Step("lifted_punctuation", restore_lifted_lines),
     # Visual-order lines are detected on the shaped forms, before folding them.
     Step("visual_order", reverse_visual_lines, lambda o: o.reorder_lines),
     line_step("presentation_forms", fold_presentation_forms, local=True, triggers=PRESENTATION_CLASS),

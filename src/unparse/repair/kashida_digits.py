@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from .pipeline import Context, Line
+from .visual import visual_votes
 
 # One digit repeated, between two Arabic letters (no space): no number is written so.
 _KASHIDA_DIGITS_RE = regex.compile(r"(?<=[\u0621-\u064a]\p{Mn}*)(\p{Nd})\1*(?=\p{Mn}*[\u0621-\u064a])")
@@ -31,11 +32,17 @@ def strip_kashida_digits(text: str) -> str:
 
 def remove_kashida_digits(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: :func:`strip_kashida_digits` where the document has at least
-    :data:`MIN_RUNS` such runs (the evidence that its producer stretched words so)."""
-    runs = sum(
-        len(_KASHIDA_DIGITS_RE.findall(line.text)) for line in lines if any(c.isdigit() for c in line.text)
-    )
+    :data:`MIN_RUNS` such runs (the evidence that its producer stretched words so) and reads
+    in visual order (pdfminer's and pdfplumber's ``extract_text``); the kashida digits of
+    other extractors' logical text are left to their own repairs."""
+    runs = sum(len(_KASHIDA_DIGITS_RE.findall(line.text)) for line in lines)
     if runs < MIN_RUNS:
+        return lines
+    rev = log = 0
+    for line in lines:
+        r, g = visual_votes(line.text)
+        rev, log = rev + r, log + g
+    if rev <= 2 * log:
         return lines
     ctx.facts["kashida_digits"] = runs
     out: list[Line] = []

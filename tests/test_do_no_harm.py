@@ -359,3 +359,17 @@ def test_page_numbers_at_blank_line_page_breaks_are_removed() -> None:
     result = repair(text)
     assert [f.before for f in result.fixes if f.kind == "page_number"] == ["2", "3"]
     check_nothing_lost(text, result)
+
+
+def test_number_after_a_page_number_stays_content_on_every_pass() -> None:
+    # pdftotext -raw (sc-res-2739): the repeated header, the page number, then a paragraph
+    # number alone. Once the page number is gone the paragraph number is next to the
+    # header: it was removed on the second pass (normalize not idempotent, a number lost).
+    para = "يطلب إلى الأمين العام أن يقدم تقريرا"
+    text = "\f".join(f"S/RES/2739 (2024)\n{k}\n{6 * k}\n{para}" for k in (2, 3, 4))
+    result = repair(text)
+    assert [f.before for f in result.fixes if f.kind == "page_number"] == ["2", "3", "4"]
+    again = repair(result.text)
+    assert again.text == result.text
+    assert [line for line in result.text.splitlines() if line.isdigit()] == ["12", "18", "24"]
+    check_nothing_lost(text, result)

@@ -90,8 +90,9 @@ def page_number_lines(lines: list[Line], kinds: list[str | None] | None = None) 
     pattern of UN pages shows it:
 
     * next to a running header or footer line (blank lines between), the document symbol
-      or the job number printed with it: ``"A/RES/61/180"``, ``""``, ``"4"`` (a short
-      line that holds a symbol and more, ``"S/RES/2739 (2024)"``, where it repeats);
+      or the job number printed with it: ``"A/RES/61/180"``, ``""``, ``"4"``; or next to
+      a short line that holds a symbol and more and repeats (``"S/RES/2739 (2024)"``),
+      when those numbers count up by one;
     * or, where the page breaks are known (form feeds, the PDF reader's pages), as the
       first or last line of its page, when its value is its page's number or another such
       line's value differs from it by as many pages (``"2"`` at the foot of page 2 and
@@ -112,12 +113,20 @@ def page_number_lines(lines: list[Line], kinds: list[str | None] | None = None) 
     """
     if kinds is None:
         kinds = [classify_furniture(line.text) for line in lines]
+    classified = kinds
     kinds = _with_running_headers(lines, kinds)
     found: set[int] = set()
     numbers = [i for i, kind in enumerate(kinds) if kind == "page_number"]
     for i in numbers:
-        if _next_to_header(lines, kinds, i):
+        if _next_to_header(lines, classified, i):
             found.add(i)
+    # Next to a repeated header line only (which stays in the text): when those numbers
+    # count up by one, so that the line after a page number, once it is gone, does not
+    # become one on the next pass.
+    beside = [i for i in numbers if i not in found and _next_to_header(lines, kinds, i)]
+    for a, b in itertools.pairwise(beside):
+        if _value(lines[b].text) == _value(lines[a].text) + 1:
+            found.update((a, b))
     # Page breaks without form feeds (a run of blank lines): numbers next to one that
     # count up by one from one such break to the next.
     soft = [i for i in numbers if _next_to_blank_run(lines, i, _SOFT_BREAK)]

@@ -78,6 +78,7 @@ from .glyphs import (
     read_line,
 )
 from .limits import CharBox, bounded_aggregator, bounded_pdf_decoding
+from .params import DEFAULT_PARAMS, ReaderParams
 from .text import read_bytes
 
 SEPARATOR = "_______________"
@@ -302,15 +303,16 @@ def _body_size(pages: list[list[_Phys]]) -> float:
 
 
 def _find_furniture(
-    pages: list[list[_Phys]], dims: list[PageGlyphs]
+    pages: list[list[_Phys]], dims: list[PageGlyphs], params: ReaderParams = DEFAULT_PARAMS
 ) -> tuple[set[tuple[int, int]], list[dict[str, object]]]:
     """Which (page index, line index) are furniture, and the record of each."""
+    top_band, bottom_band = params.header_band, params.footer_band
     band_keys: Counter[str] = Counter()
     for pi, page in enumerate(pages):
         h = dims[pi].height
         seen: set[str] = set()
         for p in page:
-            if p.line.top < 0.12 * h or p.line.bottom > 0.9 * h:
+            if p.line.top < top_band * h or p.line.bottom > bottom_band * h:
                 seen.add(_mask(p.text))
         band_keys.update(seen)
     many = len(pages) >= 2
@@ -321,11 +323,11 @@ def _find_furniture(
         kind = _furniture_kind(p.text)
         if kind:
             return kind
-        if _leaked_glyphs(p):
+        if _leaked_glyphs(p, params):
             return "clipped_glyphs"
         if many and band_keys[_mask(p.text)] >= 2:
             # A footnote's text is no running footer, even if it repeats (``(3) المرجع نفسه``).
-            if p.line.top > 0.5 * dims[pi].height and _FOOTNOTE_START_RE.match(p.text):
+            if p.line.top > params.footnote_half * dims[pi].height and _FOOTNOTE_START_RE.match(p.text):
                 return None
             return "running_header"
         return None
@@ -334,7 +336,7 @@ def _find_furniture(
         h = dims[pi].height
         for idx in range(len(page)):  # from the top
             p = page[idx]
-            kind = candidate(pi, p) if p.line.top < 0.12 * h else None
+            kind = candidate(pi, p) if p.line.top < top_band * h else None
             if kind is None:
                 break
             furniture.add((pi, idx))
@@ -343,7 +345,7 @@ def _find_furniture(
             p = page[idx]
             if (pi, idx) in furniture:
                 break
-            kind = candidate(pi, p) if p.line.bottom > 0.9 * h else None
+            kind = candidate(pi, p) if p.line.bottom > bottom_band * h else None
             if kind is None:
                 break
             furniture.add((pi, idx))
@@ -357,57 +359,147 @@ def _find_furniture(
     return furniture, records
 
 
-def _leaked_glyphs(p: _Phys) -> bool:
+def _leaked_glyphs(p: _Phys, params: ReaderParams = DEFAULT_PARAMS) -> bool:
     """A few lone letters far apart in a page's top or bottom band: the tall letters of the
     next (or previous) page's line, drawn beyond the margin and hidden by a clipping path,
     which pdfminer does not apply (Chromium prints so: ``"أ أ"`` above the footer)."""
     marks = [g for g in p.line.glyphs if g.text.strip()]
-    if not 1 <= len(marks) <= 4 or any(len(g.text) != 1 or bidi_class(g.text) != "R" for g in marks):
+    if not 1 <= len(marks) <= params.leaked_max_glyphs or any(
+        len(g.text) != 1 or bidi_class(g.text) != "R" for g in marks
+    ):
         return False
     marks.sort(key=lambda g: g.x0)
-    return all(b.x0 - a.x1 > 2 * max(a.size, 1.0) for a, b in pairwise(marks))
+    return all(b.x0 - a.x1 > params.leaked_gap * max(a.size, 1.0) for a, b in pairwise(marks))
 
 
-def _footnote_start(page: list[_Phys], dims: PageGlyphs, body_size: float) -> int | None:
-    """Index of the first footnote line of a page (after furniture removal), or None."""
+def _footnote_areas(
+    page: list[_Phys],
+    dims: PageGlyphs,
+    body_size: float,
+    params: ReaderParams = DEFAULT_PARAMS,
+    continuing: bool = False,
+) -> list[tuple[int, int]]:
+    """The footnote areas of a page (after furniture removal), as ``(start, end)`` line indices.
+
+    An area starts below a short horizontal rule (the lowest rule of the page, or any rule
+    followed by smaller lines that start with a marker: footnotes set at the end of a section,
+    body text resuming after them) and ends where lines of the body size resume. With no
+    rule, a trailing block of smaller lines that starts with a marker (the whole page when
+    ``continuing``: the previous page ended in notes, which go on here).
+    """
     if not page:
-        return None
+        return []
     xs0 = min(p.line.x0 for p in page)
     xs1 = max(p.line.x1 for p in page)
     text_width = max(xs1 - xs0, 1.0)
-    rules = [r for r in dims.rules if r.width < 0.6 * text_width and r.top > 0.35 * dims.height]
+    rules = sorted(
+        (r for r in dims.rules if r.width < params.rule_max_width * text_width),
+        key=lambda r: r.top,
+    )
+    small = params.note_size_with_rule * body_size
+    areas: list[tuple[int, int]] = []
+    for k, rule in enumerate(rules):
+        lowest = k == len(rules) - 1
+        start = next((i for i, p in enumerate(page) if p.line.top >= rule.top - 1), None)
+        if start is None or (areas and start < areas[-1][1]):
+            continue
+        end = start
+        while end < len(page) and page[end].line.size < small:
+            end += 1
+        marked = _FOOTNOTE_START_RE.match(page[start].text) is not None
+        if end > start and marked:
+            areas.append((start, end))
+        elif lowest and rule.top > params.rule_min_top * dims.height:
+            below = page[start:]
+            if statistics.median(q.line.size for q in below) < small or marked:
+                areas.append((start, len(page) if end == start else end))
     if rules:
-        rule = max(rules, key=lambda r: r.top)
-        for i, p in enumerate(page):
-            if p.line.top >= rule.top - 1:
-                below = page[i:]
-                smaller = statistics.median(q.line.size for q in below) < 0.95 * body_size
-                if smaller or _FOOTNOTE_START_RE.match(p.text):
-                    return i
-                return None
-        return None
+        return areas
     # No rule: a trailing block of smaller text that starts with a marker.
     i = len(page)
-    while i > 0 and page[i - 1].line.size < 0.9 * body_size:
+    while i > 0 and page[i - 1].line.size < params.note_size_without_rule * body_size:
         i -= 1
-    if i < len(page) and i > 0 and _FOOTNOTE_START_RE.match(page[i].text):
-        return i
-    return None
+    if i < len(page) and (i > 0 or continuing) and _FOOTNOTE_START_RE.match(page[i].text):
+        return [(i, len(page))]
+    return []
 
 
-def _is_short(p: _Phys, left: float, right: float, rtl: bool) -> bool:
-    """The line stops well before the far margin: the last line of a paragraph."""
-    slack = (p.line.x0 - left) if rtl else (right - p.line.x1)
-    return slack > 1.5 * p.line.size
+@dataclass(frozen=True)
+class _Frame:
+    """What the paragraph decisions measure against: the text block's margins and the
+    document's body size, line spacing and justification."""
+
+    left: float
+    right: float
+    rtl: bool
+    body_size: float
+    spacing: float
+    justified: bool
+    params: ReaderParams
+
+    def slack(self, p: _Phys) -> float:
+        """How far the line stops before the far margin (the left one in right-to-left text)."""
+        return (p.line.x0 - self.left) if self.rtl else (self.right - p.line.x1)
+
+    def inset(self, p: _Phys) -> float:
+        """How far the line starts after the near margin."""
+        return (self.right - p.line.x1) if self.rtl else (p.line.x0 - self.left)
 
 
-def _first_word_width(p: _Phys, rtl: bool) -> float:
+def _line_spacing(body: list[list[_Phys]], body_size: float, params: ReaderParams) -> float:
+    """The usual distance between two lines of one paragraph: the smallest gap between
+    consecutive body lines that a fair share of all gaps have (a stray small gap is not it)."""
+    gaps = sorted(
+        b.line.baseline - a.line.baseline
+        for page in body
+        for a, b in pairwise(page)
+        if abs(a.line.size - body_size) < 0.5
+        and abs(b.line.size - body_size) < 0.5
+        and b.line.baseline > a.line.baseline
+    )
+    if not gaps:
+        return params.spacing_default * body_size
+    need = max(2, params.spacing_support * len(gaps)) if len(gaps) > 2 else 1
+    w = 1 + params.spacing_window
+    for i, g in enumerate(gaps):
+        near = [x for x in gaps[i:] if x <= w * g]
+        if len(near) >= need:
+            return statistics.median(near)
+    return statistics.median(gaps)
+
+
+def _is_justified(
+    body: list[list[_Phys]], left: float, right: float, rtl: bool, body_size: float, params: ReaderParams
+) -> bool:
+    """Do most body lines reach the far margin (justified text), or do they end anywhere?"""
+    tol = params.justified_tolerance * body_size
+    ragged = params.short_line * body_size
+    full = near = 0
+    for page in body:
+        for p in page:
+            if abs(p.line.size - body_size) < 0.5:
+                slack = (p.line.x0 - left) if rtl else (right - p.line.x1)
+                full += slack < tol
+                near += tol <= slack < ragged
+    return full >= params.justified_min_lines and full >= params.justified_ratio * near
+
+
+def _is_short(p: _Phys, frame: _Frame) -> bool:
+    """The line stops before the far margin: the last line of a paragraph (in justified
+    text any room left says so; in ragged text a wide room)."""
+    body = not p.line.bold and abs(p.line.size - frame.body_size) < 0.5  # headings are not justified
+    justified = frame.justified and body
+    factor = frame.params.justified_tolerance if justified else frame.params.short_line
+    return frame.slack(p) > factor * p.line.size
+
+
+def _first_word_width(p: _Phys, rtl: bool, params: ReaderParams = DEFAULT_PARAMS) -> float:
     """The width of the line's first word in reading order (from its start edge to the first gap)."""
     glyphs = p.line.glyphs  # sorted left to right
     seq = reversed(glyphs) if rtl else iter(glyphs)
     edge: float | None = None
     far = 0.0
-    gap = 0.25 * p.line.size
+    gap = params.first_word_gap * p.line.size
     for g in seq:
         if g.is_space:
             if edge is not None:
@@ -423,41 +515,47 @@ def _first_word_width(p: _Phys, rtl: bool) -> float:
     return abs(edge - far) if edge is not None else 0.0
 
 
-def _starts_paragraph(
-    p: _Phys, prev: _Phys | None, spacing: float, left: float, right: float, rtl: bool, body_size: float
-) -> bool:
+def _starts_paragraph(p: _Phys, prev: _Phys | None, frame: _Frame) -> bool:
     if prev is None:
         return True
-    if abs(p.line.size - prev.line.size) > 0.1 * body_size or p.line.bold != prev.line.bold:
+    params, body_size, rtl = frame.params, frame.body_size, frame.rtl
+    left, right = frame.left, frame.right
+    if abs(p.line.size - prev.line.size) > params.size_change * body_size or p.line.bold != prev.line.bold:
         return True
-    if _is_short(prev, left, right, rtl):
-        # A line that stops short ends its paragraph, unless the next line's first word would
-        # not have fitted in the room left: typesetters that do not stretch every line (or stop
-        # at a stretch limit) leave such ragged lines inside a paragraph.
+    if _is_short(prev, frame):
+        # A line that stops short ends its paragraph. In ragged text, not when the next line's
+        # first word would not have fitted in the room left: typesetters that do not stretch
+        # every line (or stop at a stretch limit) leave such ragged lines inside a paragraph.
         # A page's last line that stops short is taken as a paragraph's end (the next word is
         # not seen beside it).
         # The room left counts both sides (a centred line leaves it on both).
+        # In justified text a line that stops short is a paragraph's last, except a line that
+        # starts with a label (word processors set a tab after it and leave the line unstretched).
+        justified = frame.justified and not prev.line.bold and not _PARA_MARKER_RE.match(prev.text)
+        if justified or p.page != prev.page:
+            return True
         slack = (right - left) - (prev.line.x1 - prev.line.x0)
-        if p.page != prev.page or slack > _first_word_width(p, rtl) + 0.5 * p.line.size:
+        if slack > _first_word_width(p, rtl, params) + params.fit_margin * p.line.size:
             return True
     # A first-line indent: the line starts further in than the one before and runs to the
     # far margin (word processors mark paragraphs by indent alone, with little or no gap).
-    inset = (right - p.line.x1) if rtl else (p.line.x0 - left)
-    prev_inset = (right - prev.line.x1) if rtl else (prev.line.x0 - left)
-    far = (p.line.x0 - left) if rtl else (right - p.line.x1)
+    inset = frame.inset(p)
+    prev_inset = frame.inset(prev)
+    far = frame.slack(p)
     # Not after a marker line: a hanging number or label indents the lines that follow it.
     if (
-        inset > max(0.8 * body_size, prev_inset + 0.8 * body_size)
-        and far < 1.5 * body_size
+        inset > max(params.indent * body_size, prev_inset + params.indent * body_size)
+        and far < params.indent_far * body_size
         and not _PARA_MARKER_RE.match(prev.text)
     ):
         return True
-    if p.page == prev.page and p.line.baseline - prev.line.baseline > 1.35 * spacing:
+    if p.page == prev.page and p.line.baseline - prev.line.baseline > params.paragraph_gap * frame.spacing:
         return True
     if _PARA_MARKER_RE.match(p.text):
         return True
     # A centred line at the top of a page: a title or heading, not the rest of a paragraph.
-    return p.page != prev.page and p.line.x0 - left > 3 * body_size and right - p.line.x1 > 3 * body_size
+    inside = params.centred_inset * body_size
+    return p.page != prev.page and p.line.x0 - left > inside and right - p.line.x1 > inside
 
 
 def _normalize_footnote(text: str) -> str:
@@ -469,14 +567,19 @@ def _normalize_footnote(text: str) -> str:
 
 
 def read_pdf_lines(
-    path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS
+    path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS, params: ReaderParams = DEFAULT_PARAMS
 ) -> tuple[list[Line], dict[str, object]]:
     """The lines of a PDF in reading order, and the facts the layout told (see the module doc)."""
-    return layout_lines(extract_pages(path, options))
+    return layout_lines(extract_pages(path, options), params)
 
 
-def layout_lines(pages_in: list[PageGlyphs]) -> tuple[list[Line], dict[str, object]]:
-    """Glyph records of every page → numbered lines and facts (no pdfminer needed)."""
+def layout_lines(
+    pages_in: list[PageGlyphs], params: ReaderParams = DEFAULT_PARAMS
+) -> tuple[list[Line], dict[str, object]]:
+    """Glyph records of every page → numbered lines and facts (no pdfminer needed).
+
+    Every threshold is a field of ``params`` (:class:`~unparse.read.params.ReaderParams`).
+    """
     r = sum(1 for p in pages_in for g in p.glyphs if bidi_class(g.text) == "R")
     latin = sum(1 for p in pages_in for g in p.glyphs if bidi_class(g.text) == "L")
     rtl = r >= 0.2 * max(r + latin, 1)
@@ -514,7 +617,7 @@ def layout_lines(pages_in: list[PageGlyphs]) -> tuple[list[Line], dict[str, obje
         warnings.append("some glyphs have no Unicode mapping in their font; written as U+FFFD")
 
     body_size = _body_size(pages)
-    furniture, furniture_records = _find_furniture(pages, pages_in)
+    furniture, furniture_records = _find_furniture(pages, pages_in, params)
     symbols = [
         m.group()
         for f in furniture_records
@@ -525,15 +628,14 @@ def layout_lines(pages_in: list[PageGlyphs]) -> tuple[list[Line], dict[str, obje
     # Body and footnote lines per page.
     body: list[list[_Phys]] = []
     notes: list[list[_Phys]] = []
+    continuing = False  # the previous page ended in its footnote area
     for pi, page in enumerate(pages):
         kept = [p for i, p in enumerate(page) if (pi, i) not in furniture]
-        start = _footnote_start(kept, pages_in[pi], body_size)
-        if start is None:
-            body.append(kept)
-            notes.append([])
-        else:
-            body.append(kept[:start])
-            notes.append(kept[start:])
+        areas = _footnote_areas(kept, pages_in[pi], body_size, params, continuing)
+        inside = {i for start, end in areas for i in range(start, end)}
+        continuing = bool(areas) and areas[-1][1] == len(kept)
+        body.append([p for i, p in enumerate(kept) if i not in inside])
+        notes.append([p for i, p in enumerate(kept) if i in inside])
 
     all_body = [p for page in body for p in page]
     if all_body:
@@ -541,17 +643,15 @@ def layout_lines(pages_in: list[PageGlyphs]) -> tuple[list[Line], dict[str, obje
         right = max(p.line.x1 for p in all_body)
     else:
         left, right = 0.0, 0.0
-    gaps = [
-        b.line.baseline - a.line.baseline
-        for page in body
-        for a, b in pairwise(page)
-        if abs(a.line.size - body_size) < 0.5 and abs(b.line.size - body_size) < 0.5
-    ]
-    positive = [g for g in gaps if g > 0]
-    spacing = min(positive) if positive else 1.2 * body_size
-    if positive:
-        # The usual distance between two lines of one paragraph: the most common small gap.
-        spacing = statistics.median([g for g in positive if g < 1.3 * min(positive)])
+    frame = _Frame(
+        left,
+        right,
+        rtl,
+        body_size,
+        _line_spacing(body, body_size, params),
+        _is_justified(body, left, right, rtl, body_size, params),
+        params,
+    )
 
     # Paragraph and footnote blocks, footnotes flushed after the paragraph open at page end.
     blocks: list[_Block | str] = []  # str: a separator
@@ -572,9 +672,9 @@ def layout_lines(pages_in: list[PageGlyphs]) -> tuple[list[Line], dict[str, obje
     prev: _Phys | None = None
     for pi in range(len(pages)):
         for p in body[pi]:
-            if current is None or _starts_paragraph(p, prev, spacing, left, right, rtl, body_size):
+            if current is None or _starts_paragraph(p, prev, frame):
                 close_current()
-                kind = "heading" if (p.line.bold or p.line.size > 1.1 * body_size) else "para"
+                kind = "heading" if (p.line.bold or p.line.size > params.heading_size * body_size) else "para"
                 current = _Block([p], kind)
             else:
                 current.parts.append(p)

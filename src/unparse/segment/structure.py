@@ -314,7 +314,16 @@ class _Pass:
             self.footnote = None
         if line.number in self.footnote_lines:
             self.in_area = True
-        if (self.in_area or FOOTNOTE_RE.match(text)) and self._footnote_line(line):
+        elif self.footnote_lines:
+            # The reader placed every footnote (a PDF's footnote areas): this line is none,
+            # even below a separator (body text resuming after a section's notes).
+            self.in_area = False
+            self.footnote = None
+        if (
+            (self.in_area or FOOTNOTE_RE.match(text))
+            and not (self.footnote_lines and not self.in_area)
+            and self._footnote_line(line)
+        ):
             return
         if self._contents_line(line, text):
             return

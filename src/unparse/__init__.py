@@ -13,7 +13,7 @@ from .errors import (
     PdfError,
     UnparseError,
 )
-from .models import Annex, Document, Fix, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem
+from .models import Annex, Decision, Document, Fix, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem
 from .options import FormatName, Options
 from .repair import RepairResult
 
@@ -23,6 +23,7 @@ __all__ = [
     "Annex",
     "BinaryInputError",
     "DecompressionLimitError",
+    "Decision",
     "Document",
     "EncodingError",
     "Fix",

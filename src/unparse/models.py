@@ -34,6 +34,28 @@ class Fix(BaseModel):
     after: str = Field(description="The text after the fix.")
 
 
+Evidence = dict[str, int | float | str | bool | None]
+
+
+class Decision(BaseModel):
+    """A document-level decision of the repair, with the counts that decided it: *why* a
+    text was judged run-reversed, visual, logical, mirrored, or produced by poppler."""
+
+    step: str = Field(
+        description='The repair step that decided: "fingerprint", "line_order", "visual_order"...'
+    )
+    name: str = Field(
+        description='What was decided: "producer", "logical_order", "runs_reversed", "visual_lines", '
+        '"numbers_reversed", "brackets_mirrored", "page_numbers", "running_symbols", ...'
+    )
+    value: str | int | float | bool | None = Field(
+        description="The decision: a producer name, True/False, a count."
+    )
+    evidence: Evidence = Field(
+        default_factory=dict, description="The counts (and flags) the decision was taken on, by name."
+    )
+
+
 class FootnoteRef(BaseModel):
     """A footnote reference: its marker and its character offset in the owning text."""
 
@@ -145,6 +167,11 @@ class Document(BaseModel):
     agenda_title: str | None = Field(default=None, description="The title of the agenda item.")
     summary: str | None = Field(default=None, description="The summary (ملخص) printed above a report's text.")
     fixes: list[Fix] = Field(default_factory=list, description="Every repair applied, in order.")
+    decisions: list[Decision] = Field(
+        default_factory=list,
+        description="The document-level decisions of the repair (producer, reading order, furniture), "
+        "each with its evidence.",
+    )
     annexes: list[Annex] = Field(
         default_factory=list,
         description="Annexes after the body, in order; their paragraphs are not in `paragraphs`.",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models import Fix
+from ..models import Decision, Fix
 from ..options import DEFAULT_OPTIONS, Options
 from .brackets import unmirror_bracket_lines
 from .chars import (
@@ -25,6 +25,7 @@ from .chars import (
     strip_diacritics,
     strip_tatweel,
 )
+from .decisions import decisions_from_facts
 from .digits import convert_digits
 from .fingerprint import take_fingerprint
 from .furniture import remove_page_furniture
@@ -126,6 +127,11 @@ class RepairResult:
     warnings: list[str] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     facts: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def decisions(self) -> list[Decision]:
+        """The document-level decisions among ``facts``, typed, each with its evidence."""
+        return decisions_from_facts(self.facts)
 
 
 def split_lines(text: str) -> list[Line]:

@@ -165,19 +165,25 @@ _CLAUSE_START = frozenset("،؛.")
 _CLAUSE_END = frozenset("،؛.:")
 
 
-def is_run_reversed(lines: Sequence[Line]) -> bool:
+def is_run_reversed(lines: Sequence[Line], evidence: dict[str, int] | None = None) -> bool:
     """The document decision: clear evidence of reversed runs, not outweighed by order.
 
     Clean samples score (0, 100) and (0, 50); the run-reversed ones (46, 3), (47, 15),
     (83, 12). A garbled line often still ends with a comma, so "logical" counts half.
+    ``evidence``, if given, receives the counts (``lines_read_reversed``,
+    ``lines_read_logical``: the latter only counted when the first reaches 3).
     """
     texts = skeletons(lines)
     glued = _DIGIT_LETTER_RE.search("\n".join(texts)) is not None
     edges = [(text, text.lstrip()[:1], text.rstrip()[-1:]) for text in texts]
     bad = sum(bool(head) and _reads_reversed_line(text, head, tail, glued) for text, head, tail in edges)
+    if evidence is not None:
+        evidence["lines_read_reversed"] = bad
     if bad < 3:
         return False  # most documents: no need to count the evidence of order
     good = sum(bool(head) and _reads_logical_line(text, head, tail) for text, head, tail in edges)
+    if evidence is not None:
+        evidence["lines_read_logical"] = good
     return 2 * bad >= good
 
 
@@ -1139,7 +1145,12 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
     """
     # A reader that put the lines in logical order from glyph positions (the PDF reader)
     # says so; its lines must not be reordered again.
-    if ctx.facts.get("logical_order") is True or not is_run_reversed(lines):
+    if ctx.facts.get("logical_order") is True:
+        return lines
+    evidence: dict[str, int] = {}
+    decided = is_run_reversed(lines, evidence)
+    ctx.facts["runs_reversed_evidence"] = {"decided": decided, **evidence}
+    if not decided:
         return lines
     ctx.facts["runs_reversed"] = True
     raw = [atomize(line.text) for line in lines]

@@ -331,6 +331,13 @@ def reverse_visual_lines(lines: list[Line], ctx: Context) -> list[Line]:
     flagged = [
         _is_reversed(line.text, rev, log, doc_reversed) for line, (rev, log) in zip(lines, votes, strict=True)
     ]
+    ctx.facts["visual_evidence"] = {
+        "lines_reversed": sum(flagged),
+        "lines_decided": len(decided),
+        "decided_reversed": sum(r > g for r, g in decided),
+        "document_reversed": doc_reversed,
+        "shaped_forms": shaped,
+    }
     if not any(flagged):
         return lines
     kept = numbers_kept_order(line.text for line, flag in zip(lines, flagged, strict=True) if flag)

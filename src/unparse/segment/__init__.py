@@ -114,5 +114,6 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
         text=result.text,
         warnings=warnings,
         fixes=list(result.fixes),
+        decisions=result.decisions,
         annexes=annexes,
     )

@@ -1,0 +1,58 @@
+"""The repair's document-level decisions are typed records on the Document, with the counts
+that decided them: a user can see *why* a text was judged run-reversed, visual or logical."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import unparse
+from unparse import Decision
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ROOT / "benchmarks" / "accuracy" / "inputs" / "text"
+
+
+def by_name(doc: unparse.Document) -> dict[str, Decision]:
+    return {d.name: d for d in doc.decisions}
+
+
+def test_run_reversed_sample_says_why() -> None:
+    d = by_name(unparse.parse(ROOT / "samples" / "a-res-61-180.txt"))
+    runs = d["runs_reversed"]
+    assert (runs.step, runs.value) == ("line_order", True)
+    assert runs.evidence == {"lines_read_reversed": 47, "lines_read_logical": 15}
+    assert d["brackets_mirrored"].value is True
+    assert d["running_symbols"].evidence == {"values": "A/RES/61/180"}
+
+
+def test_clean_text_is_judged_not_reversed_with_its_counts() -> None:
+    text = (ROOT / "benchmarks" / "accuracy" / "sources" / "ga-res-example.txt").read_text(encoding="utf-8")
+    doc = unparse.parse_text(text.partition("\n===\n")[2].replace("para ", "").replace("pre: ", ""))
+    runs = by_name(doc)["runs_reversed"]
+    assert runs.value is False
+    assert runs.evidence["lines_read_reversed"] < 3
+
+
+def test_poppler_text_is_fingerprinted_and_logical() -> None:
+    path = INPUTS / "libreoffice" / "pdftotext" / "ga-res-example.txt"
+    d = by_name(unparse.parse_text(path.read_text(encoding="utf-8")))
+    assert d["producer"].value == "poppler"
+    assert d["producer"].evidence["rle_led_lines"] == d["producer"].evidence["lines"] > 20
+    assert d["logical_order"].value is True
+    assert "runs_reversed" not in d  # gated off: never considered
+
+
+def test_visual_text_counts_its_reversed_lines() -> None:
+    path = INPUTS / "fpdf2" / "pdfplumber" / "ga-res-example.txt"
+    visual = by_name(unparse.parse_text(path.read_text(encoding="utf-8")))["visual_lines"]
+    assert visual.step == "visual_order"
+    assert isinstance(visual.value, int) and visual.value > 20
+    assert visual.evidence["document_reversed"] is True
+
+
+def test_decisions_are_in_the_json_and_the_schema() -> None:
+    doc = unparse.parse(ROOT / "samples" / "a-res-61-180.txt")
+    again = unparse.Document.model_validate_json(doc.model_dump_json())
+    assert again.decisions == doc.decisions
+    props = unparse.Document.model_json_schema()["$defs"]["Decision"]["properties"]
+    assert set(props) == {"step", "name", "value", "evidence"}

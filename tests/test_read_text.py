@@ -73,3 +73,13 @@ def test_parse_reads_a_legacy_file(tmp_path: Path) -> None:
     path = tmp_path / "legacy.txt"
     path.write_bytes(WESTERN.encode("cp1256"))
     assert unparse.parse(path).text == unparse.normalize(ARABIC)
+
+
+def test_a_few_nuls_of_unmapped_glyphs_are_read(tmp_path: Path) -> None:
+    # pdfminer's text of a Chromium PDF: one NUL for a glyph without a Unicode mapping.
+    path = tmp_path / "pdfminer.txt"
+    line = "وإذ تؤكد من جديد الإعلان العالمي، الذي يعلن أن جميع الناس يولدون أحرارا\n" * 30
+    path.write_bytes((line + "الكر\x00امة\n").encode("utf-8"))
+    doc = unparse.parse(path)
+    assert "الكرامة" in doc.text and "\x00" not in doc.text
+    assert any(f.kind == "invisible_controls" for f in doc.fixes)

@@ -93,7 +93,12 @@ def _decode(data: bytes, name: str | None) -> str:
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16
-    if b"\x00" in data[:65536]:
+    head = data[:65536]
+    nuls = head.count(b"\x00")
+    # pdfminer, pdfplumber and pypdf write a NUL for a glyph with no Unicode mapping, a few
+    # in a page of Arabic: such text is read (the repair drops the NULs and records it);
+    # binary data has them everywhere.
+    if nuls and (nuls * 1000 > len(head) or not _valid_utf8(head)):
         raise BinaryInputError("contains NUL bytes: binary data, not text", name)
     try:
         return data.decode("utf-8")
@@ -213,3 +218,12 @@ def _read_at_most(fh: BinaryIO, size: int, limit: int) -> bytes:
 def read_text_file(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIONS) -> str:
     """Read and decode a text file."""
     return decode_bytes(read_bytes(path, options), os.fspath(path))
+
+
+def _valid_utf8(head: bytes) -> bool:
+    """``head`` (the first bytes of a file) is UTF-8, but for a sequence cut at its end."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3
+    return True

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 import unparse
+from unparse.read.glyphs import Glyph, Rule
 from unparse.read.params import DEFAULT_PARAMS, ReaderParams
-from unparse.read.pdf import extract_pages, layout_lines
+from unparse.read.pdf import PageGlyphs, extract_pages, layout_lines
 
 PDFS = Path(__file__).resolve().parent.parent / "benchmarks" / "accuracy" / "inputs" / "pdf"
 
@@ -87,3 +88,73 @@ def test_thresholds_are_one_frozen_parameter_object() -> None:
         extract_pages(pdf("fpdf2", "sc-res-2754-2024")), ReaderParams(justified_ratio=1e9)
     )
     assert len([x for x in ragged if x.text]) < len([x for x in default if x.text])
+
+
+# --------------------------------------------------------------------------- 2. Latin footnotes
+
+
+def _glyphs(visual: str, *, x: float, baseline: float, size: float, width: float = 5.0) -> list[Glyph]:
+    """Glyphs drawn left to right for a visual-order string."""
+    out: list[Glyph] = []
+    for ch in visual:
+        out.append(Glyph(ch, x, x + width, baseline - size, baseline + 2, baseline, size, "F", len(out)))
+        x += width
+    return out
+
+
+def _page_with_notes(*notes: tuple[str, float, int]) -> PageGlyphs:
+    gs = _glyphs("ىلوألا ةرقفلا يف صنلا(1)", x=200, baseline=100, size=12, width=7)
+    gs += _glyphs("ةيناثلا ةرقفلا", x=272, baseline=130, size=12, width=7)
+    for k in range(3):  # brackets drawn as a right-to-left text has them: ")أ(" reads "(أ)"
+        gs += _glyphs("ءيش )أ(", x=321, baseline=160 + 30 * k, size=12, width=7)
+    for visual, x, row in notes:
+        gs += _glyphs(visual, x=x, baseline=500 + 14 * row, size=9)
+    return PageGlyphs(1, 420, 595, gs, [Rule(260, 370, 480)])
+
+
+def test_left_to_right_footnote_has_its_marker_on_the_left() -> None:
+    # An Arabic note, then a Latin one set left to right (marker at the left edge).
+    lines, facts = layout_lines(
+        [_page_with_notes(("ةيلاتلا ةقيثولا رظنا )1(", 250, 0), ("(2) A/78/320.", 50, 1))]
+    )
+    notes = [lines[n - 1].text for n in facts["footnote_lines"]]  # type: ignore[union-attr]
+    assert notes == ["(1) انظر الوثيقة التالية", "(2) A/78/320."]
+
+
+def test_two_footnotes_on_one_line_are_two_footnotes() -> None:
+    lines, facts = layout_lines([_page_with_notes((".A/78/2 )2(", 60, 0), (".A/78/1 )1(", 300, 0))])
+    notes = [lines[n - 1].text for n in facts["footnote_lines"]]  # type: ignore[union-attr]
+    assert notes == ["(1) A/78/1.", "(2) A/78/2."]
+
+
+def test_latin_footnotes_keep_their_marker_and_text() -> None:
+    # Chromium: notes at the end with no rule, the first one marked "*" (not "(*)").
+    doc = unparse.parse_pdf(pdf("chromium", "hrc-res-53-18"))
+    notes = {f.marker: f.text for f in doc.footnotes}
+    assert list(notes) == ["*", "1", "2", "3"]
+    assert notes["1"] == "United Nations, Treaty Series, vol. 2515, No. 44910."
+    assert notes["2"] == "Ibid., vol. 2518, No. 44910."
+
+
+def test_latin_footnote_brackets_and_job_number_footer() -> None:
+    # LibreOffice: "(Vienna, 2020)" at the end of a Latin note in a right-to-left paragraph,
+    # and the job number "23-25800 (A)" (set left to right) below it is furniture.
+    doc = unparse.parse_pdf(pdf("libreoffice", "note-ctoc-cop-wg6-2024-3-firearms"))
+    notes = {f.marker: f.text for f in doc.footnotes}
+    assert notes["1"] == (
+        "United Nations Office on Drugs and Crime, Global Study on Firearms Trafficking 2020 (Vienna, 2020)."
+    )
+    assert "25800" not in doc.text
+
+
+def test_footnotes_continue_at_the_top_of_the_next_page() -> None:
+    # Chromium: note 2 alone at the top of page 4 (no rule there), alike note 1 but for digits.
+    doc = unparse.parse_pdf(pdf("chromium", "sc-res-2739-2024"))
+    assert [(f.marker, f.text) for f in doc.footnotes] == [("1", "S/2024/508."), ("2", "S/2024/62.")]
+
+
+def test_a_footnote_line_that_starts_with_a_number_continues_its_footnote() -> None:
+    # "11 ساعة و55 دقيقة ..." continues note 4; it is no note 11.
+    doc = unparse.parse_pdf(pdf("libreoffice", "report-a-ac105-1307-stsc"))
+    assert [f.marker for f in doc.footnotes] == ["1", "2", "3", "4", "5"]
+    assert "11 ساعة و55 دقيقة" in doc.footnotes[3].text

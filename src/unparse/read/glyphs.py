@@ -469,6 +469,7 @@ def visual_to_logical(units: list[_Unit], rtl: bool, mirror: bool = False) -> st
             resolved[i] = "L" if left_l[i] and seen == "L" else "R"
         else:
             seen = resolved[i]
+    _pair_brackets(units, resolved)
     atoms: list[str] = []
     run: list[str] = []
     for u, r in zip(units, resolved, strict=False):
@@ -482,6 +483,27 @@ def visual_to_logical(units: list[_Unit], rtl: bool, mirror: bool = False) -> st
     if run:
         atoms.append("".join(run))
     return "".join(reversed(atoms))
+
+
+def _pair_brackets(units: list[_Unit], resolved: list[str]) -> None:
+    """Bidi rule N0 where it matters: a bracket pair drawn ``(`` ... ``)`` (left to right)
+    around left-to-right text is part of that text (``(Vienna, 2020)`` at the end of a Latin
+    footnote in a right-to-left paragraph, its ``)`` next to the marker, not at the start)."""
+    stack: list[int] = []
+    for i, u in enumerate(units):
+        if u.kind != "N" or u.text not in "()[]":
+            continue
+        if u.text in "([":
+            stack.append(i)
+            continue
+        if not stack or units[stack[-1]].text != _MIRROR[u.text]:
+            stack.clear()
+            continue
+        j = stack.pop()
+        if resolved[i] == "L" and resolved[j] == "L":
+            continue
+        if any(resolved[k] == "L" and units[k].kind != "SP" for k in range(j + 1, i)):
+            resolved[i] = resolved[j] = "L"
 
 
 def _ltr_to_logical(units: list[_Unit], mirror: bool) -> str:

@@ -38,9 +38,9 @@ class ReaderParams:
     note_size_without_rule: float = 0.9
     """With no rule, a trailing block of lines under this fraction of the body size that
     starts with a marker is the footnote area."""
-    note_continues_gap: float = 1.6
-    """A footnote line without a marker starts a footnote of its own when its baseline is
-    more than this many footnote line spacings below the line before (else it continues it)."""
+    note_column_gap: float = 2.5
+    """Short footnotes set side by side on one line are apart by a gap of more than this many
+    sizes (each piece starting with a marker)."""
 
     # --- line spacing and fill
     spacing_default: float = 1.2

@@ -87,7 +87,8 @@ _SYMBOL_RE = regex.compile(r"^[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}$")
 _SYMBOL_TOKEN_RE = regex.compile(r"(?<![\w/])[A-Z]{1,8}(?:/[A-Z0-9.\-]*[A-Z0-9]){1,6}(?![\w/])")
 _PAGE_NUMBER_RE = regex.compile(r"^[-–]?\s*\p{Nd}{1,4}\s*[-–]?$")
 _JOB_RE = regex.compile(r"^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?\s*\*?$|^\*\d{6,}\*$")
-_FOOTNOTE_START_RE = regex.compile(r"^(?:\((\p{Nd}{1,3}|\*)\)|(\p{Nd}{1,3})(?=\s)(?!\s*[-–]))\s*")
+_FOOTNOTE_START_RE = regex.compile(r"^(?:\((\p{Nd}{1,3}|\*)\)|(\p{Nd}{1,3}|\*)(?=\s)(?!\s*[-–]))\s*")
+_BRACKETED_MARKER_RE = regex.compile(r"^\((?:\p{Nd}{1,3}|\*)\)\s")
 # A line that opens a paragraph whatever its geometry: "12 - ", "(أ) ", "أولاً - ", "ألف - ".
 _PARA_MARKER_RE = regex.compile(
     r"^(?:\p{Nd}{1,3}\s*[-–]\s|\((?:\p{Arabic}{1,3}|\p{Nd}{1,3}|[ivx]{1,5})\)\s|"
@@ -308,13 +309,17 @@ def _find_furniture(
     """Which (page index, line index) are furniture, and the record of each."""
     top_band, bottom_band = params.header_band, params.footer_band
     band_keys: Counter[str] = Counter()
+    exact_keys: Counter[str] = Counter()  # lines that start with a footnote marker repeat as they are
     for pi, page in enumerate(pages):
         h = dims[pi].height
         seen: set[str] = set()
+        exact: set[str] = set()
         for p in page:
             if p.line.top < top_band * h or p.line.bottom > bottom_band * h:
                 seen.add(_mask(p.text))
+                exact.add(p.text)
         band_keys.update(seen)
+        exact_keys.update(exact)
     many = len(pages) >= 2
     furniture: set[tuple[int, int]] = set()
     records: list[dict[str, object]] = []
@@ -323,11 +328,20 @@ def _find_furniture(
         kind = _furniture_kind(p.text)
         if kind:
             return kind
+        if not any(bidi_class(g.text) == "R" for g in p.line.glyphs):
+            # A line with no right-to-left letter set left to right (``23-25800 (A)``).
+            kind = _furniture_kind(read_line(p.line, False))
+            if kind:
+                return kind
         if _leaked_glyphs(p, params):
             return "clipped_glyphs"
         if many and band_keys[_mask(p.text)] >= 2:
-            # A footnote's text is no running footer, even if it repeats (``(3) المرجع نفسه``).
-            if p.line.top > params.footnote_half * dims[pi].height and _FOOTNOTE_START_RE.match(p.text):
+            # A footnote's text is no running footer, even if it repeats (``(3) المرجع نفسه``);
+            # nor are two footnotes alike but for their digits (``(1) S/2024/508.``, ``(2) S/2024/62.``
+            # at the foot of one page and the top of the next).
+            if (p.line.top > params.footnote_half * dims[pi].height and _FOOTNOTE_START_RE.match(p.text)) or (
+                _BRACKETED_MARKER_RE.match(p.text) and exact_keys[p.text] < 2
+            ):
                 return None
             return "running_header"
         return None
@@ -558,6 +572,69 @@ def _starts_paragraph(p: _Phys, prev: _Phys | None, frame: _Frame) -> bool:
     return p.page != prev.page and p.line.x0 - left > inside and right - p.line.x1 > inside
 
 
+def _note_pieces(p: _Phys, rtl: bool, mirror: bool, params: ReaderParams) -> list[_Phys]:
+    """A footnote-area line as the notes it holds, each read in its own direction.
+
+    Short notes set side by side on one line (``(4) A/78/1.      (5) A/78/2.``): pieces apart
+    by a gap wider than ``params.note_column_gap`` sizes, each starting with a marker. A note
+    whose marker is on the left and whose text is Latin is a left-to-right paragraph
+    (``(3) A/78/320.``, read right to left it would be ``.A/78/320 (3)``).
+    """
+    line = p.line
+    glyphs = [g for g in line.glyphs if not g.is_space]
+    pieces: list[list[Glyph]] = [[]]
+    edge: float | None = None
+    for g in sorted(line.glyphs, key=lambda g: g.x0):
+        if not g.is_space and edge is not None and g.x0 - edge > params.note_column_gap * line.size:
+            pieces.append([])
+        pieces[-1].append(g)
+        if not g.is_space:
+            edge = g.x1 if edge is None else max(edge, g.x1)
+    out = [p]
+    if len(pieces) > 1 and glyphs:
+        lines = [TextLine(gs, line.baseline, line.size) for gs in pieces]
+        texts = [read_line(tl, rtl, mirror=mirror) for tl in lines]
+        if all(
+            _FOOTNOTE_START_RE.match(t) or _FOOTNOTE_START_RE.match(read_line(tl, not rtl, mirror=mirror))
+            for t, tl in zip(texts, lines, strict=True)
+        ):
+            if rtl:
+                lines.reverse()
+                texts.reverse()
+            out = [
+                _Phys(tl, p.page, t, p.order, "".join(g.text for g in tl.glyphs))
+                for tl, t in zip(lines, texts, strict=True)
+            ]
+    if rtl:
+        for q in out:
+            ltr = read_line(q.line, False)
+            m = _FOOTNOTE_START_RE.match(ltr)
+            if m and not _FOOTNOTE_START_RE.match(q.text) and _first_strong(ltr[m.end() :]) == "L":
+                q.text = ltr
+    return out
+
+
+def _first_strong(text: str) -> str | None:
+    for ch in text:
+        c = bidi_class(ch)
+        if c in ("L", "R"):
+            return c
+    return None
+
+
+def _opens_note(text: str, last_number: int | None) -> bool:
+    """Whether a footnote-area line starts a footnote: a marker in brackets or ``*``, or a
+    bare number that is the next footnote's (a continuation line may start with a number:
+    ``11 ساعة و55 دقيقة``)."""
+    m = _FOOTNOTE_START_RE.match(text)
+    if m is None:
+        return False
+    bare = m.group(2)
+    if bare is None or not bare.isdigit() or last_number is None:
+        return True
+    return int(bare) == last_number + 1
+
+
 def _normalize_footnote(text: str) -> str:
     m = _FOOTNOTE_START_RE.match(text)
     if not m:
@@ -670,6 +747,7 @@ def layout_lines(
         pending_notes.clear()
 
     prev: _Phys | None = None
+    last_number: int | None = None  # of the last numbered footnote
     for pi in range(len(pages)):
         for p in body[pi]:
             if current is None or _starts_paragraph(p, prev, frame):
@@ -680,9 +758,13 @@ def layout_lines(
                 current.parts.append(p)
             prev = p
         group: list[_Block] = []
-        for p in notes[pi]:
-            if _FOOTNOTE_START_RE.match(p.text):
+        for p in (q for n in notes[pi] for q in _note_pieces(n, rtl, mirror, params)):
+            if _opens_note(p.text, last_number):
                 p.text = _normalize_footnote(p.text)
+                m = _FOOTNOTE_START_RE.match(p.text)
+                marker = (m.group(1) or m.group(2)) if m else None
+                if marker and marker.isdigit():
+                    last_number = int(marker)
                 last_note = _Block([p], "footnote")
                 group.append(last_note)
             elif last_note is not None and last_note.parts[-1].page >= p.page - 1:

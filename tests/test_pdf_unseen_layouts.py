@@ -158,3 +158,33 @@ def test_a_footnote_line_that_starts_with_a_number_continues_its_footnote() -> N
     doc = unparse.parse_pdf(pdf("libreoffice", "report-a-ac105-1307-stsc"))
     assert [f.marker for f in doc.footnotes] == ["1", "2", "3", "4", "5"]
     assert "11 ساعة و55 دقيقة" in doc.footnotes[3].text
+
+
+# --------------------------------------------------------------------------- 3. spans
+
+
+def test_a_paragraph_crossing_a_page_ends_on_the_next_page() -> None:
+    doc = unparse.parse_pdf(pdf("chromium", "report-a-79-190-right-to-food"))
+    fifth = next(p for p in doc.paragraphs if p.number == 5)  # from page 3 to page 4
+    assert (fifth.span.start_page, fifth.span.end_page) == (3, 4)
+    fourth = next(p for p in doc.paragraphs if p.number == 4)
+    assert (fourth.span.start_page, fourth.span.end_page) == (3, 3)
+
+
+def test_a_pdf_span_has_its_box_on_the_start_page() -> None:
+    doc = unparse.parse_pdf(pdf("chromium", "report-a-79-190-right-to-food"))
+    fourth, fifth = (next(p for p in doc.paragraphs if p.number == n) for n in (4, 5))
+    for p in (fourth, fifth):
+        s = p.span
+        assert s.x0 is not None and s.y0 is not None and s.x1 is not None and s.y1 is not None
+        assert 0 <= s.x0 < s.x1 <= 595 and 0 <= s.y0 < s.y1 <= 842  # an A4 page, in points
+        assert s.x1 - s.x0 > 400  # a full-width paragraph
+    # PDF user space: y grows upwards, so the paragraph below has the smaller y.
+    assert fifth.span.y1 is not None and fourth.span.y0 is not None
+    assert fifth.span.y1 <= fourth.span.y0 + 1
+    assert all(f.span.x0 is not None for f in doc.footnotes)
+
+
+def test_a_text_span_has_no_box() -> None:
+    doc = unparse.parse_text("1 - يقرر أن يبقي المسألة قيد نظره.\n")
+    assert all(p.span.x0 is None and p.span.start_page is None for p in doc.paragraphs)

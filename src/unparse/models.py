@@ -23,6 +23,22 @@ class Span(BaseModel):
     end_line: int = Field(description="Last input line of the item (1-based, inclusive).")
     start_page: int | None = Field(default=None, description="First PDF page (1-based); None for text.")
     end_page: int | None = Field(default=None, description="Last PDF page (1-based); None for text.")
+    x0: float | None = Field(
+        default=None,
+        description="PDF: left edge of the item's box on its first page, in points from the page's "
+        "left edge; None for text.",
+    )
+    y0: float | None = Field(
+        default=None,
+        description="PDF: bottom edge of the box, in points from the page's bottom edge (PDF user "
+        "space); None for text.",
+    )
+    x1: float | None = Field(
+        default=None, description="PDF: right edge of the box, in points; None for text."
+    )
+    y1: float | None = Field(
+        default=None, description="PDF: top edge of the box, in points from the page's bottom; None for text."
+    )
 
 
 class Fix(BaseModel):

@@ -36,6 +36,9 @@ returned :class:`~unparse.repair.pipeline.Line` objects):
 - ``"footnote_lines"``: ``list[int]``, the lines that are footnotes (``(N) text``).
 - ``"footnote_separator_lines"``: ``list[int]``, the ``_______________`` lines.
 - ``"heading_lines"``: ``list[int]``, lines set in bold or larger than the body text.
+- ``"line_boxes"``: ``dict[int, list[float]]``, for every paragraph and footnote line, its
+  page and box on that page (its first page): ``[page, x0, y0, x1, y1]`` in points from
+  the page's lower-left corner (PDF user space when the page box starts at 0, 0).
 - ``"line_end_pages"``: ``dict[int, int]``, for lines (paragraphs, footnotes) that end
   on a later page than ``Line.page``, that page.
 - ``"stream_order"``: ``list[dict]``, one per physical text line:
@@ -785,6 +788,8 @@ def layout_lines(
     facts_separators: list[int] = []
     facts_headings: list[int] = []
     end_pages: dict[int, int] = {}
+    boxes: dict[int, list[float]] = {}
+    heights = {pg.number: pg.height for pg in pages_in}
     orders: list[dict[str, object]] = []
     fixes: list[dict[str, object]] = []
 
@@ -806,6 +811,15 @@ def layout_lines(
         emit("", None)
         if block.parts[-1].page != first.page:
             end_pages[number] = block.parts[-1].page
+        on_first = [part.line for part in block.parts if part.page == first.page]
+        height = heights.get(first.page, 0.0)
+        boxes[number] = [
+            float(first.page),
+            round(min(tl.x0 for tl in on_first), 2),
+            round(height - max(tl.bottom for tl in on_first), 2),
+            round(max(tl.x1 for tl in on_first), 2),
+            round(height - min(tl.top for tl in on_first), 2),
+        ]
         if block.kind == "footnote":
             facts_footnotes.append(number)
         elif block.kind == "heading":
@@ -827,6 +841,7 @@ def layout_lines(
         "footnote_separator_lines": facts_separators,
         "heading_lines": facts_headings,
         "line_end_pages": end_pages,
+        "line_boxes": boxes,
         "stream_order": orders,
         "stream_order_counts": dict(counts),
         "reader_fixes": fixes,

@@ -3,7 +3,9 @@ paragraphs, sub-items, sections, footnotes), with input line spans throughout.""
 
 from __future__ import annotations
 
-from ..models import Document, DocumentKind, Paragraph, Section
+from pydantic import BaseModel
+
+from ..models import Document, DocumentKind, Paragraph, Section, Span
 from ..options import DEFAULT_OPTIONS, Options
 from ..repair import RepairResult
 from ..repair.pipeline import Line
@@ -59,6 +61,46 @@ def _legislation(header: Header) -> tuple[DocumentKind, str | None, list[Paragra
     return kind, rest[enacting].text.strip(), preamble
 
 
+def _place_spans(doc: Document, facts: dict[str, object]) -> None:
+    """A PDF's spans from the reader's facts: the page a line that crosses a page ends on
+    (``line_end_pages``) and the box of the item on its first page (``line_boxes``)."""
+    end_pages = facts.get("line_end_pages")
+    boxes = facts.get("line_boxes")
+    if not isinstance(end_pages, dict) or not isinstance(boxes, dict) or not boxes:
+        return
+    crossing = sorted((n, p) for n, p in end_pages.items() if isinstance(n, int) and isinstance(p, int))
+    seen: set[int] = set()
+
+    def place(span: Span) -> None:
+        for n, page in crossing:
+            if span.start_line <= n <= span.end_line and (span.end_page or 0) < page:
+                span.end_page = page
+        found = [
+            b
+            for n in range(span.start_line, span.end_line + 1)
+            if isinstance(b := boxes.get(n), list) and len(b) == 5 and b[0] == span.start_page
+        ]
+        if found:
+            span.x0 = min(b[1] for b in found)
+            span.y0 = min(b[2] for b in found)
+            span.x1 = max(b[3] for b in found)
+            span.y1 = max(b[4] for b in found)
+
+    def walk(value: object) -> None:
+        if isinstance(value, Span):
+            if id(value) not in seen:
+                seen.add(id(value))
+                place(value)
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                walk(getattr(value, name))
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+
+    walk(doc)
+
+
 def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Document:
     """Build the Document from a repair result (its numbered lines and facts)."""
     facts = result.facts
@@ -94,7 +136,7 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
     date = header.date or (closing_date if kind in ("law", "decree") else None)  # of promulgation
     formula_body = body.formula.removeprefix("إن ").rstrip("،").strip() if body.formula else None
     organ = header.body or formula_body or header.organ
-    return Document(
+    doc = Document(
         kind=kind,
         symbol=infer_symbol(header, kind, _list_of_strs(facts.get("running_symbols")), organ),
         body=organ,
@@ -117,3 +159,5 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
         decisions=result.decisions,
         annexes=annexes,
     )
+    _place_spans(doc, facts)
+    return doc

@@ -22,12 +22,16 @@ import regex
 from .pipeline import Context, Line
 
 # A line of lifted glyphs only: dashes, slashes, brackets, stars, a tanween mark.
-_LIFTED_RE = regex.compile(r"[\s/\-–()\[\]*\u064b]*[/\-–()\[\]][\s/\-–()\[\]*\u064b]*")
+# Possessive groups, each ending on a lifted glyph, and a start that no such character
+# precedes: linear on any line (the plain [set]*[glyph][set]* was quadratic in search).
+_LIFTED_RE = regex.compile(
+    r"(?<![\s/\-–()\[\]*\u064b])(?:[\s*\u064b]*+[/\-–()\[\]])++[\s/\-–()\[\]*\u064b]*+"
+)
 _ARABIC_RE = regex.compile(r"[\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc]")
 # The right end of a visual line: a paragraph number, or a sub-item's letter.
 _NUMBER_END_RE = regex.compile(r"(?<=\S)\s+(\p{Nd}{1,3})\s*$")
 _LETTER_END_RE = regex.compile(r"(?<=\S)\s+([\u0621-\u064a\ufe70-\ufefc])\s*$")
-_DASH_END_RE = regex.compile(r"\s*[-–]\s*$")
+_DASH_END_RE = regex.compile(r"(?<!\s)\s*+[-–]\s*+$")
 _PAIR_END_RE = regex.compile(r"\s*\(\s*\)\s*$")
 # Documents need this many lifted lines before one is touched.
 MIN_LIFTED = 3

@@ -38,6 +38,7 @@ from .markup import (
     strip_markdown_emphasis,
     superscript_refs_to_markers,
 )
+from .mupdf_pypdf import mark_logical_dates, rejoin_pymupdf_lines, reverse_eastern_numbers
 from .numbers import fix_number_order
 from .order import reorder_runs
 from .pieces import join_visual_pieces
@@ -83,6 +84,10 @@ STEPS: list[Step] = [
     # pypdfium2's lines are logical (brackets as drawn); some words letter-reversed.
     Step("pdfium_logical_order", mark_logical_order),
     Step("reversed_words", reverse_reversed_words),
+    # PyMuPDF and pypdf: dates in reading order say the runs are; Eastern numbers reversed.
+    Step("date_logical_order", mark_logical_dates),
+    Step("eastern_numbers", reverse_eastern_numbers, triggers="\u0660-\u0669"),
+    Step("pymupdf_lines", rejoin_pymupdf_lines),
     Step("kashida", remove_kashida_runs),
     Step("poppler_embeddings", unembed_lines),
     Step("poppler_raw_order", rebuild_raw_lines),

@@ -1,0 +1,264 @@
+"""What PyMuPDF (``page.get_text()``) and pypdf (``extract_text``) do to Arabic, and its repair.
+
+Both tools apply their own bidi reordering to the glyphs of a line. Where the PDF's line
+is one right-to-left paragraph with the numbers inside it (LibreOffice's PDFs; fpdf2's
+with Eastern digits) the words and runs come out in reading order; where it is not
+(Chromium's, fpdf2's with Western digits) the runs of a line come out in reverse order,
+which :mod:`.order` repairs. What they do everywhere:
+
+* Eastern digit runs come out reversed: ``"٣٢٠٢"`` for ٢٠٢٣, ``"٢٧/٨٧"`` for ٧٨/٧٢
+  (:func:`reverse_eastern_numbers`, gated on the years the document prints).
+
+The evidence is typed (:class:`DateOrder`, :class:`EasternDigits`) and kept in
+``ctx.facts`` under ``"date_order"`` and ``"eastern_digits_reversed"``.
+"""
+
+from __future__ import annotations
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field
+
+from .pipeline import Context, Line
+
+_DIGIT = "[0-9\u0660-\u0669]"
+# The first word of a UN month pair (كانون الأول/ديسمبر): the Levantine names.
+_LEVANT = "(?:كانون|تشرين|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول)"
+# The second word of the pair, which the year follows in reading order.
+_MONTH = "(?:يناير|فبراير|مارس|أبريل|مايو|يونيه|يوليه|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)"
+_MONTH_YEAR_RE = regex.compile(_MONTH + r"[\s/]*" + _DIGIT + r"{4}(?!" + _DIGIT + ")")
+_YEAR_MONTH_RE = regex.compile(r"(?<!" + _DIGIT + ")" + _DIGIT + r"{4}\s*(?:" + _LEVANT + "|" + _MONTH + ")")
+
+
+class DateOrder(BaseModel):
+    """How the dates of a text read: the evidence that its lines' runs are in reading order."""
+
+    model_config = ConfigDict(frozen=True)
+
+    month_then_year: int = Field(description='"ديسمبر 2023", "ديسمبر /2024": the order of reading.')
+    year_then_month: int = Field(
+        description='"2024 ديسمبر/ كانون", "2023كانون الأول": the runs of the line reversed.'
+    )
+
+    @property
+    def logical(self) -> bool:
+        """Every date reads in order, and at least two do (one is too little to go on)."""
+        return self.month_then_year >= 2 and self.year_then_month == 0
+
+
+def date_order(text: str) -> DateOrder:
+    """Count the dates of ``text`` read in order and read with their runs reversed.
+
+    Real (PyMuPDF on LibreOffice, ga-res-79-145; on Chromium, the same document):
+
+    >>> date_order(" كانون الأول ديسمبر\\n/2024\\nالمؤرخ 5 أيار/مايو 2023،").logical
+    True
+    >>> date_order("2024 ديسمبر/ كانون الأول11 قرار اتخذته الجمعية العامة في").logical
+    False
+    """
+    return DateOrder(
+        month_then_year=len(_MONTH_YEAR_RE.findall(text)),
+        year_then_month=len(_YEAR_MONTH_RE.findall(text)),
+    )
+
+
+def mark_logical_dates(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: a text whose every date reads in order (month, then year) has its
+    runs in reading order; say so (``facts["logical_order"]``) before the order steps.
+
+    Real (PyMuPDF on LibreOffice, ga-res-78-72): the lines are in reading order, but
+    ``line_order`` judged the document run-reversed and turned ``"٤  كانون الأول/ديسمبر"``
+    into ``"ديسمبر/كانون الأول ٤"``. A text some other step already decided is left alone.
+    Changes no line; the counts are kept in ``facts["date_order"]``.
+    """
+    if "logical_order" in ctx.facts:
+        return lines
+    evidence = date_order(ctx.joined(lines))
+    ctx.facts["date_order"] = evidence
+    if evidence.logical:
+        ctx.facts["logical_order"] = True
+    return lines
+
+
+_EASTERN_NUMBER_RE = regex.compile(r"[\u0660-\u0669]+(?:/[\u0660-\u0669]+)*")
+_EASTERN_YEAR_RE = regex.compile(r"(?<![\u0660-\u0669/])[\u0660-\u0669]{4}(?![\u0660-\u0669/])")
+_TO_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+class EasternDigits(BaseModel):
+    """The evidence that the text's Eastern digit runs are reversed: its four-digit numbers
+    read as years (1900-2099) one way only."""
+
+    model_config = ConfigDict(frozen=True)
+
+    years_as_they_stand: int = Field(description="Four-digit Eastern numbers that are years as printed.")
+    years_reversed: int = Field(description="Four-digit Eastern numbers that are years read backwards only.")
+
+    @property
+    def reversed(self) -> bool:
+        return self.years_reversed >= 2 and self.years_reversed >= 4 * self.years_as_they_stand
+
+
+def _is_year(digits: str) -> bool:
+    return 1900 <= int(digits.translate(_TO_WESTERN)) <= 2099
+
+
+def eastern_digits(text: str) -> EasternDigits:
+    """Count the four-digit Eastern numbers that read as years as they stand and reversed.
+
+    >>> eastern_digits("٤ كانون الأول/ديسمبر ٣٢٠٢ و ٤٢٠٢").reversed
+    True
+    >>> eastern_digits("٤ كانون الأول/ديسمبر ٢٠٢٣ و ٢٠٢٤").reversed
+    False
+    """
+    as_is = backwards = 0
+    for match in _EASTERN_YEAR_RE.finditer(text):
+        here, back = _is_year(match.group()), _is_year(match.group()[::-1])
+        if here and not back:
+            as_is += 1
+        elif back and not here:
+            backwards += 1
+    return EasternDigits(years_as_they_stand=as_is, years_reversed=backwards)
+
+
+def reverse_eastern_number(text: str) -> str:
+    """Every Eastern number of ``text`` read backwards, a session/number pair with its
+    slash as one (PyMuPDF and pypdf reverse them so).
+
+    Real (PyMuPDF on LibreOffice, ga-res-78-72: ``A/RES/78/72``, 4 December 2023):
+
+    >>> reverse_eastern_number("٢٧/٨٧")
+    '٧٨/٧٢'
+    >>> reverse_eastern_number("قرار اتخذته الجمعية العامة في ٤ كانون الأول/ديسمبر ٣٢٠٢")
+    'قرار اتخذته الجمعية العامة في ٤ كانون الأول/ديسمبر ٢٠٢٣'
+    """
+    return _EASTERN_NUMBER_RE.sub(lambda m: m.group()[::-1], text)
+
+
+def reverse_eastern_numbers(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: where the text's Eastern four-digit numbers read as years only
+    backwards (:class:`EasternDigits`), read every Eastern number backwards.
+
+    Real (pypdf on fpdf2, ga-res-78-72): ``"٤ كانون الأول/ديسمبر ٣٢٠٢"`` →
+    ``"٤ كانون الأول/ديسمبر ٢٠٢٣"``.
+    """
+    joined = ctx.joined(lines)
+    if not _EASTERN_YEAR_RE.search(joined):
+        return lines
+    evidence = eastern_digits(joined)
+    ctx.facts["eastern_digits_reversed"] = evidence
+    if not evidence.reversed:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        fixed = reverse_eastern_number(line.text)
+        if fixed != line.text:
+            ctx.record("eastern_numbers", line.number, line.text, fixed)
+            line = Line(line.number, fixed, line.page)
+        out.append(line)
+    return out
+
+
+_LEAD_PUNCT_RE = regex.compile(
+    r"^(?P<lead>[،؛:.]+)(?P<core> ?(?:\p{Arabic}|\(\d{1,3}\) \p{Arabic}).*?)(?P<trail>-?) ?$"
+)
+# A footnote line whose Latin run (a symbol) PyMuPDF put first, its final stop before it.
+_LATIN_FIRST_NOTE_RE = regex.compile(
+    r"^\.(?P<latin>[A-Za-z][^\p{Arabic}]*?) (?P<note>\(\d{1,3}\) \p{Arabic}[^.]*)$"
+)
+_TRAIL_DASH_RE = regex.compile(r"^(?P<core> ?\p{Arabic}.*?\p{Arabic})- ?$")
+
+
+def swap_edge_punctuation(text: str) -> str:
+    """A logical line whose last punctuation PyMuPDF put first and whose first dash (the
+    paragraph number's) it put last: each goes back to its end.
+
+    Real (PyMuPDF on LibreOffice, ga-res-example):
+
+    >>> swap_edge_punctuation("،إن الجمعية العامة")
+    'إن الجمعية العامة،'
+    >>> swap_edge_punctuation(":وإذ يساورها القلق إزاء ما يلي")
+    'وإذ يساورها القلق إزاء ما يلي:'
+    >>> swap_edge_punctuation(". تطلب إلى الأمين العام أن يقدم إليها تقريرا عن تنفيذ هذا القرار-")
+    '- تطلب إلى الأمين العام أن يقدم إليها تقريرا عن تنفيذ هذا القرار.'
+    >>> swap_edge_punctuation(" تقليص خطر نشوب حرب نووية- ")
+    '- تقليص خطر نشوب حرب نووية'
+    >>> swap_edge_punctuation(".(١) انظر أيضا قرار مجلس حقوق الإنسان ٩/٥١")
+    '(١) انظر أيضا قرار مجلس حقوق الإنسان ٩/٥١.'
+    >>> swap_edge_punctuation(".CTOC/COP/WG.2/2020/4 (٢) انظر")
+    '(٢) انظر CTOC/COP/WG.2/2020/4.'
+    >>> swap_edge_punctuation(" ، الفقرة")
+    ' ، الفقرة'
+    """
+    m = _LATIN_FIRST_NOTE_RE.match(text)
+    if m:
+        return f"{m['note']} {m['latin']}."
+    m = _LEAD_PUNCT_RE.match(text)
+    if m:
+        core = m["core"].strip()
+        return (f"{m['trail']} " if m["trail"] else "") + core + m["lead"]
+    m = _TRAIL_DASH_RE.match(text)
+    if m:
+        return "- " + m["core"].strip()
+    return text
+
+
+_LONE_NUMBER_RE = regex.compile(r"^ *(\d{1,3}) *$")
+
+
+def rejoin_pymupdf_lines(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: in a text whose dates read in order (:func:`mark_logical_dates`)
+    and whose lines carry PyMuPDF's moved punctuation, put each line's edge punctuation
+    back (:func:`swap_edge_punctuation`), a footnote reference PyMuPDF put on three lines
+    (``"("``, ``"1"``, ``")،"``) back at the end of the line before it, and a paragraph
+    number alone on its line back before its paragraph (``"1"`` + ``"- تطلب"`` →
+    ``"1 - تطلب"``).
+
+    Real (PyMuPDF on LibreOffice, ga-res-example): ``"وإذ تؤكد من جديد الإعلان العالمي
+    لحقوق الإنسان"``, ``"("``, ``"2"``, ``")، الذي يعلن أن جميع الناس يولدون أحرارا"`` →
+    ``"وإذ تؤكد من جديد الإعلان العالمي لحقوق الإنسان(2)، الذي يعلن أن جميع الناس يولدون
+    أحرارا"``.
+    """
+    evidence = ctx.facts.get("date_order")
+    if not isinstance(evidence, DateOrder) or not evidence.logical:
+        return lines
+    if sum(1 for line in lines if _LEAD_PUNCT_RE.match(line.text)) < 2:
+        return lines
+    swapped: list[Line] = []
+    for line in lines:
+        fixed = swap_edge_punctuation(line.text)
+        if fixed != line.text:
+            ctx.record("edge_punctuation", line.number, line.text, fixed)
+            line = Line(line.number, fixed, line.page)
+        swapped.append(line)
+    out: list[Line] = []
+    i = 0
+    while i < len(swapped):
+        line = swapped[i]
+        nxt = swapped[i + 1] if i + 1 < len(swapped) else None
+        third = swapped[i + 2] if i + 2 < len(swapped) else None
+        number = _LONE_NUMBER_RE.match(line.text)
+        if (
+            line.text.strip() == "("
+            and nxt is not None
+            and third is not None
+            and _LONE_NUMBER_RE.match(nxt.text)
+            and third.text.lstrip().startswith(")")
+            and out
+            and out[-1].text.strip()
+        ):
+            prev = out[-1]
+            rest = third.text.lstrip()[1:]
+            joined = prev.text.rstrip() + "(" + nxt.text.strip() + ")" + rest
+            ctx.record("footnote_ref_lines", prev.number, prev.text, joined)
+            out[-1] = Line(prev.number, joined, prev.page)
+            i += 3
+            continue
+        if number and nxt is not None and nxt.text.startswith("- "):
+            joined = f"{number[1]} {nxt.text}"
+            ctx.record("paragraph_number_line", nxt.number, nxt.text, joined)
+            out.append(Line(nxt.number, joined, nxt.page))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out

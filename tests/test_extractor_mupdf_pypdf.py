@@ -45,3 +45,16 @@ def test_eastern_numbers_as_printed_left_alone() -> None:
     text = "قرار اتخذته الجمعية العامة في ٤ كانون الأول/ديسمبر ٢٠٢٣\nالمؤرخ ١٠ آذار/مارس ٢٠٢٢"
     assert not eastern_digits(text).reversed
     assert unparse.normalize(text, options=unparse.Options(digits="keep")) == text
+
+
+def test_pymupdf_edge_punctuation_and_split_lines_put_back() -> None:
+    from unparse.repair.mupdf_pypdf import swap_edge_punctuation
+
+    lines = _lines("libreoffice", "pymupdf", "ga-res-example")
+    assert "،إن الجمعية العامة" in lines
+    assert swap_edge_punctuation("،إن الجمعية العامة") == "إن الجمعية العامة،"
+    assert swap_edge_punctuation(" ، الفقرة") == " ، الفقرة"
+    text = unparse.normalize("\n".join(lines)).splitlines()
+    assert "إن الجمعية العامة،" in text
+    assert any(t.startswith("وإذ تؤكد من جديد الإعلان العالمي لحقوق الإنسان(2)، الذي يعلن") for t in text)
+    assert any(t.startswith("1 - تطلب إلى جميع الدول") for t in text)

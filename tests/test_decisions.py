@@ -56,3 +56,12 @@ def test_decisions_are_in_the_json_and_the_schema() -> None:
     assert again.decisions == doc.decisions
     props = unparse.Document.model_json_schema()["$defs"]["Decision"]["properties"]
     assert set(props) == {"step", "name", "value", "evidence"}
+
+
+def test_record_properties_become_the_decision_value() -> None:
+    from unparse.repair.decisions import decisions_from_facts
+    from unparse.repair.mupdf_pypdf import DateOrder
+
+    (d,) = decisions_from_facts({"date_order": DateOrder(month_then_year=5, year_then_month=0)})
+    assert (d.step, d.name, d.value) == ("date_logical_order", "dates_in_reading_order", True)
+    assert d.evidence == {"month_then_year": 5, "year_then_month": 0}

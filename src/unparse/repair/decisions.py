@@ -22,6 +22,7 @@ from ..models import Decision, Evidence
 _KNOWN: dict[str, tuple[str, str]] = {
     "fingerprint": ("fingerprint", "producer"),
     "pdfium_evidence": ("pdfium_logical_order", "producer"),
+    "date_order": ("date_logical_order", "dates_in_reading_order"),
     "logical_order": ("fingerprint", "logical_order"),
     "visual_evidence": ("visual_order", "visual_lines"),
     "visual_numbers": ("visual_order", "visual_numbers"),
@@ -31,6 +32,7 @@ _KNOWN: dict[str, tuple[str, str]] = {
     "runs_reversed_evidence": ("line_order", "runs_reversed"),
     "runs_reversed": ("line_order", "runs_reversed"),
     "numbers_reversed": ("number_order", "numbers_reversed"),
+    "eastern_digits_reversed": ("eastern_numbers", "eastern_numbers_reversed"),
     "brackets": ("mirrored_brackets", "brackets_mirrored"),
     "page_numbers": ("page_furniture", "page_numbers"),
     "running_symbols": ("page_furniture", "running_symbols"),
@@ -43,6 +45,9 @@ _VALUE_FIELD = {
     "page_numbers": "removed",
     "runs_reversed_evidence": "decided",
     "visual_evidence": "lines_reversed",
+    # Records whose decision is a property computed from their counts.
+    "date_order": "logical",
+    "eastern_digits_reversed": "reversed",
 }
 
 
@@ -74,8 +79,8 @@ def decisions_from_facts(facts: Mapping[str, object]) -> list[Decision]:
         value = facts[key]
         evidence = _evidence(value)
         if evidence is not None:
-            field = _VALUE_FIELD.get(key)
-            decided = evidence.pop(field) if field in evidence else True
+            field = _VALUE_FIELD.get(key, "")
+            decided = evidence.pop(field) if field in evidence else _scalar(getattr(value, field, True))
             out.append(Decision(step=step, name=name, value=decided, evidence=evidence))
         elif isinstance(value, list | tuple):
             shown = [str(v) for v in value]

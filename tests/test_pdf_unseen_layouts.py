@@ -242,3 +242,19 @@ def test_real_producers_lose_no_page_and_read_known_words(name: str) -> None:
     ours = sum(len(_ARABIC_LETTER_RE.findall(x.text)) for x in lines)
     ours += sum(len(_ARABIC_LETTER_RE.findall(str(f["text"]))) for f in facts["furniture"])  # type: ignore[union-attr]
     assert ours >= 0.97 * theirs
+
+
+def test_annex_list_entries_are_paragraphs_of_their_own() -> None:
+    # A list of documents in an annex: entries end with no full stop, the reader's blank
+    # line between them (from geometry) is the break; a wrapped entry stays whole.
+    for typesetter in ("libreoffice", "fpdf2"):
+        doc = unparse.parse_pdf(pdf(typesetter, "report-crpd-csp-2023-5-conference"))
+        entries = [p.text for p in doc.annexes[0].paragraphs]
+        assert [t.split(" - ")[0] for t in entries] == [
+            "CRPD/CSP/2023/1",
+            "CRPD/CSP/2023/2",
+            "CRPD/CSP/2023/3",
+            "CRPD/CSP/2023/4",
+            "CRPD/CSP/2023/L.1",
+        ]
+        assert entries[1].endswith("بتكلفة ميسورة")

@@ -65,9 +65,10 @@ class ReaderParams:
     may end its paragraph (if the next line's first word would have fitted in the room)."""
     first_word_gap: float = 0.25
     """A gap wider than this many sizes ends the first word (measuring whether it fits)."""
-    fit_margin: float = 0.5
+    fit_margin: float = 1.0
     """The next line's first word fits the room left when the room exceeds its width by
-    this many sizes (the space before it)."""
+    this many sizes (the space before it, and the slack of typesetters that measure a word
+    wider than it is drawn, e.g. by its unjoined letters)."""
 
     # --- paragraph starts
     size_change: float = 0.1

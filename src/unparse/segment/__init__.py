@@ -109,6 +109,7 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
         _list_of_ints(facts.get("separators")),
         set(_list_of_ints(facts.get("footnote_lines"))),
         runs_reversed=facts.get("runs_reversed") is True,
+        whole_paragraphs=facts.get("reader") == "pdf",
     )
     header = read_header(body.header)
     preamble, paragraphs = finish_paragraphs(body)

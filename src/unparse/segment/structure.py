@@ -98,8 +98,11 @@ class _Pass:
         separators: list[int],
         footnote_lines: set[int],
         runs_reversed: bool = False,
+        whole_paragraphs: bool = False,
     ) -> None:
         self.runs_reversed = runs_reversed
+        # Each non-blank line is a whole paragraph (the PDF reader joined them from geometry).
+        self.whole_paragraphs = whole_paragraphs
         self.lines = lines
         self.separators = sorted(separators)
         self.footnote_lines = footnote_lines
@@ -382,7 +385,11 @@ class _Pass:
             return
         if self.annex is not None and (
             self.current is None
-            or (self.blank_before and self.current.number is None and self.current.ends_with(TERMINATORS))
+            or (
+                self.blank_before
+                and self.current.number is None
+                and (self.whole_paragraphs or self.current.ends_with(TERMINATORS))
+            )
         ):
             # The text of an annex that is not in numbered paragraphs: unnumbered ones.
             self._start_paragraph(line, None, text, preamble=False)
@@ -709,10 +716,14 @@ def _blank_lines_separate_paragraphs(lines: list[Line]) -> bool:
 
 
 def read_body(
-    lines: list[Line], separators: list[int], footnote_lines: set[int], runs_reversed: bool = False
+    lines: list[Line],
+    separators: list[int],
+    footnote_lines: set[int],
+    runs_reversed: bool = False,
+    whole_paragraphs: bool = False,
 ) -> Body:
     """Run the pass over repaired lines."""
-    return _Pass(lines, separators, footnote_lines, runs_reversed).run()
+    return _Pass(lines, separators, footnote_lines, runs_reversed, whole_paragraphs).run()
 
 
 def finish_paragraphs(body: Body) -> tuple[list[Paragraph], list[Paragraph]]:

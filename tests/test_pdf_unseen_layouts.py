@@ -258,3 +258,11 @@ def test_annex_list_entries_are_paragraphs_of_their_own() -> None:
             "CRPD/CSP/2023/L.1",
         ]
         assert entries[1].endswith("بتكلفة ميسورة")
+
+
+def test_a_list_entry_that_fills_its_line_still_ends_before_the_next_entry() -> None:
+    # fpdf2 packed: "CTOC/COP/WG.3/2023/3 - ..." fills its line to the margin; the next line
+    # opens with a symbol and a dash, as every entry of a list of documents does.
+    doc = unparse.parse_pdf(pdf("fpdf2", "report-ctoc-cop-wg3-2023-4-intl-cooperation"))
+    symbols = [p.text.split(" - ")[0] for a in doc.annexes for p in a.paragraphs if " - " in p.text]
+    assert "CTOC/COP/WG.3/2023/3" in symbols and "CTOC/COP/WG.3/2023/INF/1" in symbols

@@ -92,10 +92,11 @@ _PAGE_NUMBER_RE = regex.compile(r"^[-–]?\s*\p{Nd}{1,4}\s*[-–]?$")
 _JOB_RE = regex.compile(r"^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?\s*\*?$|^\*\d{6,}\*$")
 _FOOTNOTE_START_RE = regex.compile(r"^(?:\((\p{Nd}{1,3}|\*)\)|(\p{Nd}{1,3}|\*)(?=\s)(?!\s*[-–]))\s*")
 _BRACKETED_MARKER_RE = regex.compile(r"^\((?:\p{Nd}{1,3}|\*)\)\s")
-# A line that opens a paragraph whatever its geometry: "12 - ", "(أ) ", "أولاً - ", "ألف - ".
+# A line that opens a paragraph whatever its geometry: "12 - ", "(أ) ", "أولاً - ", "ألف - ",
+# and an entry of a list of documents, "A/78/320 - " (its symbol, a dash, its title).
 _PARA_MARKER_RE = regex.compile(
     r"^(?:\p{Nd}{1,3}\s*[-–]\s|\((?:\p{Arabic}{1,3}|\p{Nd}{1,3}|[ivx]{1,5})\)\s|"
-    r"[\p{Arabic}\p{Mn}]{2,8}\s[-–]\s)"
+    r"[\p{Arabic}\p{Mn}]{2,8}\s[-–]\s|[A-Z]{1,8}(?:/[A-Z0-9.\-]*[A-Z0-9]){1,6}\s[-–]\s)"
 )
 _PRESENTATION = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]+")
 

@@ -266,3 +266,11 @@ def test_a_list_entry_that_fills_its_line_still_ends_before_the_next_entry() -> 
     doc = unparse.parse_pdf(pdf("fpdf2", "report-ctoc-cop-wg3-2023-4-intl-cooperation"))
     symbols = [p.text.split(" - ")[0] for a in doc.annexes for p in a.paragraphs if " - " in p.text]
     assert "CTOC/COP/WG.3/2023/3" in symbols and "CTOC/COP/WG.3/2023/INF/1" in symbols
+
+
+def test_a_letter_drawn_half_a_line_up_joins_its_word() -> None:
+    # Chromium (Noto Naskh) draws the "أُ" of "وأُتيحت" on a baseline of its own: it was a
+    # line (and a paragraph) of its own.
+    doc = unparse.parse_pdf(pdf("chromium", "report-crpd-csp-2023-5-conference"))
+    assert not any(p.text.startswith("حضوريا وعبر الإنترنت") for a in doc.annexes for p in a.paragraphs)
+    assert "وأُتيحت" in doc.text or "وأتيحت" in doc.text

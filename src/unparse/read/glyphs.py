@@ -201,6 +201,9 @@ def group_lines(glyphs: Sequence[Glyph]) -> list[TextLine]:
         ):
             nxt.glyphs.extend(line.glyphs)
             continue
+        if nxt is not None and _stray_piece(line, nxt):
+            nxt.glyphs.extend(line.glyphs)
+            continue
         merged.append(line)
     baselines = [ln.baseline for ln in merged]
     for mark in (g for g, m in zip(glyphs, is_mark, strict=True) if m):
@@ -212,6 +215,22 @@ def group_lines(glyphs: Sequence[Glyph]) -> list[TextLine]:
     for line in merged:
         line.glyphs.sort(key=_center_seq)
     return merged
+
+
+def _stray_piece(line: TextLine, nxt: TextLine) -> bool:
+    """A letter or two of the line below drawn raised on a baseline of their own (Chromium's
+    Noto Naskh draws ``أُ`` of ``وأُتيحت`` half a line up): right-to-left glyphs only, narrow,
+    less than half a line above a line of the same size."""
+    marks = [g for g in line.glyphs if g.text.strip()]
+    if not 1 <= len(marks) <= 3 or any(
+        bidi_class(g.text) != "R" and not _is_mark_text(g.text) for g in marks
+    ):
+        return False
+    width = max(g.x1 for g in marks) - min(g.x0 for g in marks)
+    rise = nxt.baseline - line.baseline
+    return (
+        width < 1.5 * nxt.size and 0 < rise < 0.6 * nxt.size and abs(line.size - nxt.size) < 0.15 * nxt.size
+    )
 
 
 def is_superscript(g: Glyph, line: TextLine) -> bool:

@@ -506,8 +506,10 @@ def visual_to_logical(units: list[_Unit], rtl: bool, mirror: bool = False) -> st
 
 def _pair_brackets(units: list[_Unit], resolved: list[str]) -> None:
     """Bidi rule N0 where it matters: a bracket pair drawn ``(`` ... ``)`` (left to right)
-    around left-to-right text is part of that text (``(Vienna, 2020)`` at the end of a Latin
-    footnote in a right-to-left paragraph, its ``)`` next to the marker, not at the start)."""
+    around left-to-right text only is part of that text (``(Vienna, 2020)`` at the end of a
+    Latin footnote in a right-to-left paragraph, its ``)`` next to the marker, not at the
+    start). A pair that also holds right-to-left text takes the paragraph's direction (N0 b):
+    ``(A/76/463، الفقرة 26)`` stays a right-to-left pair."""
     stack: list[int] = []
     for i, u in enumerate(units):
         if u.kind != "N" or u.text not in "()[]":
@@ -521,7 +523,8 @@ def _pair_brackets(units: list[_Unit], resolved: list[str]) -> None:
         j = stack.pop()
         if resolved[i] == "L" and resolved[j] == "L":
             continue
-        if any(resolved[k] == "L" and units[k].kind != "SP" for k in range(j + 1, i)):
+        inside = [resolved[k] for k in range(j + 1, i) if units[k].kind != "SP"]
+        if "L" in inside and "R" not in inside:
             resolved[i] = resolved[j] = "L"
 
 

@@ -25,12 +25,19 @@ def test_run_reversed_sample_says_why() -> None:
     assert d["running_symbols"].evidence == {"values": "A/RES/61/180"}
 
 
-def test_clean_text_is_judged_not_reversed_with_its_counts() -> None:
-    text = (ROOT / "benchmarks" / "accuracy" / "sources" / "ga-res-example.txt").read_text(encoding="utf-8")
-    doc = unparse.parse_text(text.partition("\n===\n")[2].replace("para ", "").replace("pre: ", ""))
-    runs = by_name(doc)["runs_reversed"]
+def test_clean_text_is_judged_in_order_with_its_counts() -> None:
+    # Clean prose without dates: the run-order step counts the lines and finds no reversal.
+    unpc = ROOT / "tests" / "fixtures" / "unpc" / "unpc-v1.0-dev-ar.first2000.txt"
+    prose = [s for s in unpc.read_text(encoding="utf-8").splitlines()[:400] if "/" not in s][:60]
+    runs = by_name(unparse.parse_text("\n".join(prose)))["runs_reversed"]
     assert runs.value is False
     assert runs.evidence["lines_read_reversed"] < 3
+    # A clean resolution: its dates read month then year, so its lines are in reading order.
+    text = (ROOT / "benchmarks" / "accuracy" / "sources" / "ga-res-example.txt").read_text(encoding="utf-8")
+    body = text.partition("\n===\n")[2].replace("para ", "").replace("pre: ", "")
+    d = by_name(unparse.parse_text(body))
+    assert d["dates_in_reading_order"].value is True
+    assert d["logical_order"].value is True
 
 
 def test_poppler_text_is_fingerprinted_and_logical() -> None:

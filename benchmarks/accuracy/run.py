@@ -119,13 +119,13 @@ def run_job(job: Job) -> tuple[Job, score.InputScore, float]:
         )
     elapsed = time.perf_counter() - start
     paras, subs, feet, first = score.score_document(doc, src.gold())
-    return (
-        job,
-        score.InputScore(
-            job.doc, src.split, paras, subs, feet, score.score_text(text, blocks, notes), before, first
-        ),
-        elapsed,
+    result = score.InputScore(
+        job.doc, src.split, paras, subs, feet, score.score_text(text, blocks, notes), before, first
     )
+    if job.kind == "text":
+        result.lost = score.lost_without_fix(raw, text, doc.fixes)
+        result.idempotent = unparse.normalize(text) == text
+    return job, result, elapsed
 
 
 def unpc_lines(split: str | None) -> tuple[int, int, int]:
@@ -162,6 +162,8 @@ class Cell:
     numbers_total: int = 0
     inputs: int = 0
     harmed: int = 0
+    lost: int = 0  # inputs that lost letters or digits without a recorded fix
+    not_idempotent: int = 0
     seconds: float = 0.0
 
     def add(self, s: score.InputScore, seconds: float) -> None:
@@ -175,6 +177,8 @@ class Cell:
         self.numbers_total += s.text.numbers_total
         self.inputs += 1
         self.harmed += s.harmed
+        self.lost += s.lost > 0
+        self.not_idempotent += not s.idempotent
         self.seconds += seconds
 
     @property
@@ -195,6 +199,8 @@ class Cell:
             "number_recall": round(self.numbers_found / self.numbers_total if self.numbers_total else 1.0, 4),
             "inputs": self.inputs,
             "harmed": self.harmed,
+            "lost": self.lost,
+            "not_idempotent": self.not_idempotent,
         }
 
 
@@ -316,6 +322,18 @@ def report(
             rows + garblers,
         ),
         "",
+        "## Nothing lost, idempotent",
+        "",
+        "Text inputs that lost Arabic letters or digits without a recorded fix / whose repaired",
+        "text changes when repaired again (of all inputs of the cell).",
+        "",
+        *table(
+            {k: c for k, c in cells.items() if k[0] != "parse_pdf"},
+            lambda c: f"{c.lost} / {c.not_idempotent} of {c.inputs}",
+            columns + ([GARBLED_COLUMN] if garblers else []),
+            [r for r in rows if r != "parse_pdf"] + garblers,
+        ),
+        "",
         "## Dev and test splits: paragraph F1 / doc CER",
         "",
     ]
@@ -398,6 +416,8 @@ def raise_floors(data: dict[str, Any]) -> dict[str, Any]:
         cer = int(v["doc_cer"] * 100 + 0.999) / 100
         cell["doc_cer_max"] = min(prev.get("doc_cer_max", 10.0), max(cer, 0.01))
         cell["harmed_max"] = min(prev.get("harmed_max", 10**6), v["harmed"])
+        cell["lost_max"] = min(prev.get("lost_max", 10**6), v["lost"])
+        cell["not_idempotent_max"] = min(prev.get("not_idempotent_max", 10**6), v["not_idempotent"])
         cells[key] = cell
     return {"documents": data["documents"], "cells": cells}
 

@@ -250,6 +250,26 @@ def score_text(text: str, blocks: Sequence[str], notes: Sequence[str]) -> TextSc
     )
 
 
+# --------------------------------------------------------------------------- conservation
+
+_CONTENT_RE = regex.compile(r"[\u0621-\u064a\p{Nd}]")
+
+
+def content(text: str) -> Counter[str]:
+    """What repair must never lose: the Arabic letters and the digits (forms folded)."""
+    return Counter(_CONTENT_RE.findall(unicodedata.normalize("NFKC", text)))
+
+
+def lost_without_fix(text: str, output: str, fixes: Iterable[Any]) -> int:
+    """Arabic letters and digits of ``text`` missing from ``output`` that no recorded fix
+    removed (a multiset count; 0 when nothing was lost silently)."""
+    removed: Counter[str] = Counter()
+    for fix in fixes:
+        removed += content(fix.before) - content(fix.after)
+    missing = content(text) - content(output)
+    return sum(max(0, n - removed[c]) for c, n in missing.items())
+
+
 # --------------------------------------------------------------------------- one input
 
 
@@ -266,6 +286,8 @@ class InputScore:
     before: TextScore | None = None  # the input text itself, for harm
     first_wrong: str | None = None  # the first gold paragraph not matched, as text
     notes: list[str] = field(default_factory=list)
+    lost: int = 0  # letters and digits lost without a recorded fix
+    idempotent: bool = True  # repairing the repaired text changes nothing
 
     @property
     def harm(self) -> int:

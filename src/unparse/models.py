@@ -48,6 +48,14 @@ class Fix(BaseModel):
     line: int = Field(description="The input line it applies to (1-based).")
     before: str = Field(description="The text before the fix (a lone surrogate shows as U+FFFD).")
     after: str = Field(description="The text after the fix.")
+    confidence: float | None = Field(
+        default=None,
+        description=(
+            "For a scored guess (a line_order fix): the margin of the chosen reading over the "
+            "next-best one and over the line as it stood (log scale; below Options.min_confidence "
+            "the line is also named in warnings). None for a deterministic fix or a certain one."
+        ),
+    )
 
 
 Evidence = dict[str, int | float | str | bool | None]

@@ -95,8 +95,10 @@ class Context:
         self._present = (lines, chars)
         return chars
 
-    def record(self, kind: str, line: int, before: str, after: str) -> None:
-        self.fixes.append(Fix(kind=kind, line=line, before=shown(before), after=shown(after)))
+    def record(self, kind: str, line: int, before: str, after: str, confidence: float | None = None) -> None:
+        self.fixes.append(
+            Fix(kind=kind, line=line, before=shown(before), after=shown(after), confidence=confidence)
+        )
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:

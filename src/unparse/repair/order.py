@@ -1299,7 +1299,9 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
     # says so; its lines must not be reordered again.
     if ctx.facts.get("logical_order") is True:
         return lines
-    reversed_doc = is_run_reversed(lines)
+    evidence: dict[str, int] = {}
+    reversed_doc = is_run_reversed(lines, evidence)
+    ctx.facts["runs_reversed_evidence"] = {"decided": reversed_doc, **evidence}
     if reversed_doc:
         ctx.facts["runs_reversed"] = True
     elif not _PER_LINE:

@@ -282,7 +282,7 @@ def remove_kashida_runs(lines: list[Line], ctx: Context) -> list[Line]:
         for word in _WORD_RE.findall(_KASHIDA_WORD_RE.sub(" ", line.text)):
             counts[wordlist.lookup_key(word)] += 1
 
-    def fix(match: re.Match[str]) -> str:
+    def fix(match: regex.Match[str]) -> str:
         word = _KASHIDA_ANY_RE.sub("", match.group())
         return word if _known(word, counts) else match.group()
 

@@ -91,14 +91,19 @@ def looks_fragmented(texts: list[str]) -> PiecesEvidence:
     1
     """
     nonblank = [t for t in texts if t.strip()]
+    numbers = sum(1 for t in nonblank if _NUMBER_PIECE_RE.fullmatch(t.strip()))
+    leading = sum(1 for t in nonblank if _LEAD_ARABIC_RE.match(t))
     rev = log = 0
-    for text in nonblank:
-        r, g = visual_votes(text)
-        rev, log = rev + r, log + g
+    # The word votes cost most (half of normalize on clean text): counted only when the
+    # cheap counts leave the question open (else they stay 0: the answer is no anyway).
+    if PiecesEvidence(len(nonblank), numbers, leading, 1, 0).fragmented:
+        for text in nonblank:
+            r, g = visual_votes(text)
+            rev, log = rev + r, log + g
     return PiecesEvidence(
         lines=len(nonblank),
-        number_lines=sum(1 for t in nonblank if _NUMBER_PIECE_RE.fullmatch(t.strip())),
-        leading_space_lines=sum(1 for t in nonblank if _LEAD_ARABIC_RE.match(t)),
+        number_lines=numbers,
+        leading_space_lines=leading,
         reversed_votes=rev,
         logical_votes=log,
     )

@@ -25,7 +25,9 @@ _DIGIT = "[0-9\u0660-\u0669]"
 _LEVANT = "(?:كانون|تشرين|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول)"
 # The second word of the pair, which the year follows in reading order.
 _MONTH = "(?:يناير|فبراير|مارس|أبريل|مايو|يونيه|يوليه|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)"
-_MONTH_YEAR_RE = regex.compile(_MONTH + r"[\s/]*" + _DIGIT + r"{4}(?!" + _DIGIT + ")")
+# Searched from the year back to its month (a lookbehind): the search then starts only
+# at digits, not at every character with a 24-name alternation (same count).
+_MONTH_YEAR_RE = regex.compile(r"(?<=" + _MONTH + r"[\s/]*)" + _DIGIT + r"{4}(?!" + _DIGIT + ")")
 _YEAR_MONTH_RE = regex.compile(r"(?<!" + _DIGIT + ")" + _DIGIT + r"{4}\s*(?:" + _LEVANT + "|" + _MONTH + ")")
 
 

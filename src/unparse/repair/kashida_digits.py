@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from .pipeline import Context, Line
+from .pipeline import Context, Line, fix_each_line
 from .visual import visual_votes
 
 # One digit repeated, between two Arabic letters (no space): no number is written so.
@@ -45,11 +45,4 @@ def remove_kashida_digits(lines: list[Line], ctx: Context) -> list[Line]:
     if rev <= 2 * log:
         return lines
     ctx.facts["kashida_digits"] = runs
-    out: list[Line] = []
-    for line in lines:
-        fixed = strip_kashida_digits(line.text)
-        if fixed != line.text:
-            ctx.record("kashida_digits", line.number, line.text, fixed)
-            line = Line(line.number, fixed, line.page)
-        out.append(line)
-    return out
+    return fix_each_line(lines, ctx, "kashida_digits", strip_kashida_digits)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import regex
 
 from . import wordlist
-from .pipeline import Context, Line
+from .pipeline import Context, Line, fix_each_line
 
 _BIDI_RE = regex.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _MIRRORED_RE = regex.compile(r"\)[^()\n]{1,3}\(")
@@ -141,11 +141,4 @@ def reverse_reversed_words(lines: list[Line], ctx: Context) -> list[Line]:
     back, as_is = int(evidence.get("words_reversed", 0)), int(evidence.get("words_as_they_stand", 0))
     if back < 0.05 * (back + as_is):
         return lines
-    out: list[Line] = []
-    for line in lines:
-        fixed = _ANY_WORD_RE.sub(_unreversed, line.text)
-        if fixed != line.text:
-            ctx.record("reversed_words", line.number, line.text, fixed)
-            line = Line(line.number, fixed, line.page)
-        out.append(line)
-    return out
+    return fix_each_line(lines, ctx, "reversed_words", lambda text: _ANY_WORD_RE.sub(_unreversed, text))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from .pipeline import Context, Line
+from .pipeline import Context, Line, fix_each_line
 
 _DIGIT = "[0-9\u0660-\u0669]"
 # The first word of a UN month pair (كانون الأول/ديسمبر): the Levantine names.
@@ -150,14 +150,7 @@ def reverse_eastern_numbers(lines: list[Line], ctx: Context) -> list[Line]:
     ctx.facts["eastern_digits_reversed"] = evidence
     if not evidence.reversed:
         return lines
-    out: list[Line] = []
-    for line in lines:
-        fixed = reverse_eastern_number(line.text)
-        if fixed != line.text:
-            ctx.record("eastern_numbers", line.number, line.text, fixed)
-            line = Line(line.number, fixed, line.page)
-        out.append(line)
-    return out
+    return fix_each_line(lines, ctx, "eastern_numbers", reverse_eastern_number)
 
 
 _LEAD_PUNCT_RE = regex.compile(
@@ -225,13 +218,7 @@ def rejoin_pymupdf_lines(lines: list[Line], ctx: Context) -> list[Line]:
         return lines
     if sum(1 for line in lines if _LEAD_PUNCT_RE.match(line.text)) < 2:
         return lines
-    swapped: list[Line] = []
-    for line in lines:
-        fixed = swap_edge_punctuation(line.text)
-        if fixed != line.text:
-            ctx.record("edge_punctuation", line.number, line.text, fixed)
-            line = Line(line.number, fixed, line.page)
-        swapped.append(line)
+    swapped = fix_each_line(lines, ctx, "edge_punctuation", swap_edge_punctuation)
     out: list[Line] = []
     i = 0
     while i < len(swapped):

@@ -17,7 +17,7 @@ import regex
 
 from ..lexicon import SESSION_RE, parse_ordinal
 from .digits import western
-from .pipeline import Context, Line
+from .pipeline import Context, Line, fix_each_line
 
 # Two digit groups joined by a slash, not part of a Latin symbol (A/76/463, E/2018/30)
 # nor of a longer slash chain, nor of a date written with slashes (12/05/2020).
@@ -96,11 +96,4 @@ def fix_number_order(lines: list[Line], ctx: Context) -> list[Line]:
     if not decide_number_order(lines, ctx):
         return lines
     ctx.facts["numbers_reversed"] = True
-    out = []
-    for line in lines:
-        fixed = swap_pairs(line.text) if "/" in line.text else line.text
-        if fixed != line.text:
-            ctx.record("number_order", line.number, line.text, fixed)
-            line = Line(line.number, fixed, line.page)
-        out.append(line)
-    return out
+    return fix_each_line(lines, ctx, "number_order", lambda text: swap_pairs(text) if "/" in text else text)

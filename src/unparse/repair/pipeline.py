@@ -108,6 +108,19 @@ class Context:
 DocumentFunc = Callable[[list[Line], Context], list[Line]]
 
 
+def fix_each_line(lines: list[Line], ctx: Context, kind: str, fixer: Callable[[str], str]) -> list[Line]:
+    """``fixer`` on every line, each line it changes recorded as a ``kind`` fix (the lines it
+    leaves as they are keep their objects)."""
+    out: list[Line] = []
+    for line in lines:
+        fixed = fixer(line.text)
+        if fixed != line.text:
+            ctx.record(kind, line.number, line.text, fixed)
+            line = Line(line.number, fixed, line.page)
+        out.append(line)
+    return out
+
+
 @dataclass(frozen=True)
 class Step:
     """A named stage of the pipeline."""
@@ -159,14 +172,7 @@ def line_step(
                     out_local.append(line)
                 ctx.remember(out_local, fixed_all)
                 return out_local
-        out: list[Line] = []
-        for line in lines:
-            fixed = fixer(line.text)
-            if fixed != line.text:
-                ctx.record(name, line.number, line.text, fixed)
-                line = Line(line.number, fixed, line.page)
-            out.append(line)
-        return out
+        return fix_each_line(lines, ctx, name, fixer)
 
     return Step(name, run, enabled, triggers if local else "")
 

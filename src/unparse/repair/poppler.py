@@ -27,13 +27,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 
 import regex
 
 from . import wordlist
 from .fingerprint import LRE, PDF, RLE, Fingerprint
-from .pipeline import Context, Line
+from .pipeline import Context, Line, fix_each_line
 
 _CONTROLS = RLE + LRE + PDF
 _ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a"
@@ -286,7 +285,7 @@ def remove_kashida_runs(lines: list[Line], ctx: Context) -> list[Line]:
         word = _KASHIDA_ANY_RE.sub("", match.group())
         return word if _known(word, counts) else match.group()
 
-    return _each_line(lines, ctx, "kashida", lambda text: _KASHIDA_WORD_RE.sub(fix, text))
+    return fix_each_line(lines, ctx, "kashida", lambda text: _KASHIDA_WORD_RE.sub(fix, text))
 
 
 def _producer_is(ctx: Context, producer: str) -> bool:
@@ -294,22 +293,11 @@ def _producer_is(ctx: Context, producer: str) -> bool:
     return isinstance(fp, Fingerprint) and fp.producer == producer
 
 
-def _each_line(lines: list[Line], ctx: Context, kind: str, fixer: Callable[[str], str]) -> list[Line]:
-    out: list[Line] = []
-    for line in lines:
-        fixed = fixer(line.text)
-        if fixed != line.text:
-            ctx.record(kind, line.number, line.text, fixed)
-            line = Line(line.number, fixed, line.page)
-        out.append(line)
-    return out
-
-
 def unembed_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: :func:`unembed_line` on every line of a pdftotext (default, -layout) text."""
     if not _producer_is(ctx, "poppler"):
         return lines
-    return _each_line(lines, ctx, "poppler_embeddings", unembed_line)
+    return fix_each_line(lines, ctx, "poppler_embeddings", unembed_line)
 
 
 # --- -raw ---------------------------------------------------------------------------
@@ -390,4 +378,4 @@ def rebuild_raw_lines(lines: list[Line], ctx: Context) -> list[Line]:
             return text
         return rebuilt
 
-    return _each_line(lines, ctx, "poppler_raw_order", fix)
+    return fix_each_line(lines, ctx, "poppler_raw_order", fix)

@@ -140,3 +140,22 @@ def check_clean_output(text: str) -> None:
     for ch in text:
         assert ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"), f"control {ch!r} in output"
         assert ch not in BIDI_CONTROLS, f"bidi control {ch!r} in output"
+
+
+# Bytes map onto an alphabet biased to what breaks Arabic PDF text: letters, shaped
+# presentation forms, harakat, tatweel, both digit systems, brackets, slashes, asterisks,
+# superscripts, bidi and other controls, every kind of space and line break, a lone
+# surrogate, Latin capitals of UN symbols.
+FUZZ_ALPHABET = (
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة"
+    "ﺍﻟﺠﻤﻌﻴﺔﻻﷲﷺ"
+    "\u064b\u064e\u0650\u0651\u0652\u0670\u0640"
+    "0123456789٠١٢٣٤٥٦٧٨٩۴۵"
+    "()[]{}«»/\\*_-–—=.,،؛:؟!%"
+    "⁽⁾¹²³⁰"
+    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u200b\u200c\u200d\ufeff\u00ad"
+    "\x00\x01\x1b\x7f\x85\t\n\r\f\v\u2028\u2029 \u00a0\u2003\u3000"
+    "\ud800\udfff\ue000\uf02a"
+    "ARESCOPGEVN"
+    "\u0301\u0654"
+)

@@ -1,4 +1,4 @@
-"""The public functions of CONTRACT.md: parse, parse_text, parse_pdf, normalize, repair."""
+"""The public functions of docs/CONTRACT.md: parse, parse_text, parse_pdf, normalize, repair."""
 
 from __future__ import annotations
 

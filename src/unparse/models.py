@@ -1,4 +1,4 @@
-"""The document model (names follow CONTRACT.md; vocabulary from Akoma Ntoso).
+"""The document model (names follow docs/CONTRACT.md; vocabulary from Akoma Ntoso).
 
 Every model is a pydantic v2 model, so ``model_dump_json()`` and
 ``model_json_schema()`` work throughout.

@@ -1,6 +1,6 @@
 """The thresholds of the PDF layout analysis, in one documented place (like pdfminer's ``LAParams``).
 
-Every number :func:`unparse.read.pdf.layout_lines` decides with is a field of
+Every number :func:`unparse.read.layout.layout_lines` decides with is a field of
 :class:`ReaderParams`. Lengths are in units of a font size (``x * size``: the size of the
 line they are measured on, or the document's body size where said) or of the usual line
 spacing; positions on the page are fractions of its height.

@@ -1,0 +1,144 @@
+"""Stage 6: paragraph and footnote blocks.
+
+A new paragraph starts after a vertical gap larger than the line spacing, after a line
+that stops short of the far margin, at a first-line indent, at a change of size or weight,
+or at a paragraph or sub-item marker. A paragraph still open at a page's end continues on
+the next page when that page's first line does not start a paragraph; each page's
+footnotes are placed after the paragraph that was open when the page ended.
+"""
+
+from __future__ import annotations
+
+from ..params import DEFAULT_PARAMS, ReaderParams
+from .footnotes import normalize_footnote, note_pieces, opens_note
+from .records import FOOTNOTE_START_RE, PARA_MARKER_RE, SEPARATOR, Block, Blocks, Frame, PageParts, PhysLine
+
+
+def is_short(p: PhysLine, frame: Frame) -> bool:
+    """The line stops before the far margin: the last line of a paragraph (in justified
+    text any room left says so; in ragged text a wide room)."""
+    body = not p.line.bold and abs(p.line.size - frame.body_size) < 0.5  # headings are not justified
+    justified = frame.justified and body
+    factor = frame.params.justified_tolerance if justified else frame.params.short_line
+    return frame.slack(p) > factor * p.line.size
+
+
+def first_word_width(p: PhysLine, rtl: bool, params: ReaderParams = DEFAULT_PARAMS) -> float:
+    """The width of the line's first word in reading order (from its start edge to the first gap)."""
+    glyphs = p.line.glyphs  # sorted left to right
+    seq = reversed(glyphs) if rtl else iter(glyphs)
+    edge: float | None = None
+    far = 0.0
+    gap = params.first_word_gap * p.line.size
+    for g in seq:
+        if g.is_space:
+            if edge is not None:
+                break
+            continue
+        if edge is None:
+            edge = g.x1 if rtl else g.x0
+            far = g.x0 if rtl else g.x1
+            continue
+        if (far - g.x1 if rtl else g.x0 - far) > gap:
+            break
+        far = min(far, g.x0) if rtl else max(far, g.x1)
+    return abs(edge - far) if edge is not None else 0.0
+
+
+def starts_paragraph(p: PhysLine, prev: PhysLine | None, frame: Frame) -> bool:
+    """Whether ``p`` opens a new paragraph after ``prev`` (the body line before it)."""
+    if prev is None:
+        return True
+    params, body_size, rtl = frame.params, frame.body_size, frame.rtl
+    left, right = frame.left, frame.right
+    if abs(p.line.size - prev.line.size) > params.size_change * body_size or p.line.bold != prev.line.bold:
+        return True
+    if is_short(prev, frame):
+        # A line that stops short ends its paragraph. In ragged text, not when the next line's
+        # first word would not have fitted in the room left: typesetters that do not stretch
+        # every line (or stop at a stretch limit) leave such ragged lines inside a paragraph.
+        # A page's last line that stops short is taken as a paragraph's end (the next word is
+        # not seen beside it).
+        # The room left counts both sides (a centred line leaves it on both).
+        # In justified text a line that stops short is a paragraph's last, except a line that
+        # starts with a label (word processors set a tab after it and leave the line unstretched).
+        justified = frame.justified and not prev.line.bold and not PARA_MARKER_RE.match(prev.text)
+        if justified or p.page != prev.page:
+            return True
+        slack = (right - left) - (prev.line.x1 - prev.line.x0)
+        if slack > first_word_width(p, rtl, params) + params.fit_margin * p.line.size:
+            return True
+    # A first-line indent: the line starts further in than the one before and runs to the
+    # far margin (word processors mark paragraphs by indent alone, with little or no gap).
+    inset = frame.inset(p)
+    prev_inset = frame.inset(prev)
+    far = frame.slack(p)
+    # Not after a marker line: a hanging number or label indents the lines that follow it.
+    if (
+        inset > max(params.indent * body_size, prev_inset + params.indent * body_size)
+        and far < params.indent_far * body_size
+        and not PARA_MARKER_RE.match(prev.text)
+    ):
+        return True
+    if p.page == prev.page and p.line.baseline - prev.line.baseline > params.paragraph_gap * frame.spacing:
+        return True
+    if PARA_MARKER_RE.match(p.text):
+        return True
+    # A centred line at the top of a page: a title or heading, not the rest of a paragraph.
+    inside = params.centred_inset * body_size
+    return p.page != prev.page and p.line.x0 - left > inside and right - p.line.x1 > inside
+
+
+def build_blocks(parts: list[PageParts], frame: Frame, mirror: bool) -> Blocks:
+    """The paragraphs, headings and footnotes of the document in reading order, each page's
+    footnotes (after a separator) following the paragraph open when the page ended."""
+    params, rtl = frame.params, frame.rtl
+    items: list[Block | str] = []  # str: a separator
+    warnings: list[str] = []
+    current: Block | None = None
+    pending_notes: list[list[Block]] = []
+    last_note: Block | None = None
+
+    def close_current() -> None:
+        nonlocal current
+        if current is not None:
+            items.append(current)
+            current = None
+        for group in pending_notes:
+            items.append(SEPARATOR)
+            items.extend(group)
+        pending_notes.clear()
+
+    prev: PhysLine | None = None
+    last_number: int | None = None  # of the last numbered footnote
+    for page in parts:
+        for p in page.body:
+            if current is None or starts_paragraph(p, prev, frame):
+                close_current()
+                big = p.line.bold or p.line.size > params.heading_size * frame.body_size
+                current = Block([p], "heading" if big else "para")
+            else:
+                current.parts.append(p)
+            prev = p
+        group: list[Block] = []
+        for p in (q for n in page.notes for q in note_pieces(n, rtl, mirror, params)):
+            if opens_note(p.text, last_number):
+                p.text = normalize_footnote(p.text)
+                m = FOOTNOTE_START_RE.match(p.text)
+                marker = (m.group(1) or m.group(2)) if m else None
+                if marker and marker.isdigit():
+                    last_number = int(marker)
+                last_note = Block([p], "footnote")
+                group.append(last_note)
+            elif last_note is not None and last_note.parts[-1].page >= p.page - 1:
+                last_note.parts.append(p)
+            else:
+                warnings.append(f"page {p.page}: footnote text without a marker kept as a footnote line")
+                last_note = Block([p], "footnote")
+                group.append(last_note)
+        if group:
+            pending_notes.append(group)
+        if current is None or not page.body:
+            close_current()
+    close_current()
+    return Blocks(items, warnings)

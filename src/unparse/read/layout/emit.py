@@ -1,0 +1,96 @@
+"""Stage 7: the blocks as numbered output lines, and the facts about each line."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ...repair.pipeline import Line
+from .records import Block, Blocks, Furniture, PageGlyphs, Reading
+
+
+def number_lines(
+    blocks: Blocks, furniture: Furniture, reading: Reading, pages: list[PageGlyphs], warnings: list[str]
+) -> tuple[list[Line], dict[str, object]]:
+    """One line per block with a blank line after it (a document symbol from the running
+    header first, as a text extraction would have it), and the facts of
+    :func:`~unparse.read.layout.layout_lines`."""
+    lines: list[Line] = []
+    facts_footnotes: list[int] = []
+    facts_separators: list[int] = []
+    facts_headings: list[int] = []
+    end_pages: dict[int, int] = {}
+    boxes: dict[int, list[float]] = {}
+    heights = {pg.number: pg.height for pg in pages}
+    orders: list[dict[str, object]] = []
+    fixes: list[dict[str, object]] = []
+
+    def emit(text: str, page: int | None) -> int:
+        number = len(lines) + 1
+        lines.append(Line(number, text, page))
+        return number
+
+    symbols = furniture.symbols
+    if symbols:
+        emit(symbols[0], pages[0].number if pages else None)
+        emit("", None)
+    for block in blocks.items:
+        if isinstance(block, str):
+            facts_separators.append(emit(block, None))
+            emit("", None)
+            continue
+        number = emit(block.text, block.parts[0].page)
+        emit("", None)
+        _place(block, number, heights, end_pages, boxes)
+        if block.kind == "footnote":
+            facts_footnotes.append(number)
+        elif block.kind == "heading":
+            facts_headings.append(number)
+        for part in block.parts:
+            orders.append({"page": part.page, "line": number, "order": part.order})
+            if part.stream.strip() and "".join(part.stream.split()) != "".join(part.text.split()):
+                kind = f"pdf_{part.order}_order"
+                fixes.append({"kind": kind, "line": number, "before": part.stream, "after": part.text})
+    while lines and not lines[-1].text:
+        lines.pop()
+
+    counts = Counter(str(o["order"]) for o in orders)
+    facts: dict[str, object] = {
+        "reader": "pdf",
+        "logical_order": True,
+        "pages": len(pages),
+        "footnote_lines": facts_footnotes,
+        "footnote_separator_lines": facts_separators,
+        "heading_lines": facts_headings,
+        "line_end_pages": end_pages,
+        "line_boxes": boxes,
+        "stream_order": orders,
+        "stream_order_counts": dict(counts),
+        "reader_fixes": fixes,
+        "furniture": furniture.records,
+        "mirrored_brackets": reading.mirror,
+        "running_symbols": list(dict.fromkeys(symbols)),
+        "reader_warnings": warnings + blocks.warnings,
+    }
+    return lines, facts
+
+
+def _place(
+    block: Block,
+    number: int,
+    heights: dict[int, float],
+    end_pages: dict[int, int],
+    boxes: dict[int, list[float]],
+) -> None:
+    """Record the block's box on its first page (PDF user space) and its end page."""
+    first = block.parts[0]
+    if block.parts[-1].page != first.page:
+        end_pages[number] = block.parts[-1].page
+    on_first = [part.line for part in block.parts if part.page == first.page]
+    height = heights.get(first.page, 0.0)
+    boxes[number] = [
+        float(first.page),
+        round(min(tl.x0 for tl in on_first), 2),
+        round(height - max(tl.bottom for tl in on_first), 2),
+        round(max(tl.x1 for tl in on_first), 2),
+        round(height - min(tl.top for tl in on_first), 2),
+    ]

@@ -1,0 +1,78 @@
+"""Stage 5: what paragraph decisions measure against: the body size, the text block's
+margins, the usual line spacing, and whether the text is justified (a :class:`Frame`)."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from itertools import pairwise
+
+from ..params import ReaderParams
+from .records import Frame, PageParts, PhysLine
+
+
+def body_size(pages: list[list[PhysLine]]) -> float:
+    """The size most glyphs are set in."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for p in page:
+            sizes[round(p.line.size, 1)] += len(p.line.glyphs)
+    return sizes.most_common(1)[0][0] if sizes else 12.0
+
+
+def line_spacing(body: list[list[PhysLine]], body_size: float, params: ReaderParams) -> float:
+    """The usual distance between two lines of one paragraph: the smallest gap between
+    consecutive body lines that a fair share of all gaps have (a stray small gap is not it)."""
+    gaps = sorted(
+        b.line.baseline - a.line.baseline
+        for page in body
+        for a, b in pairwise(page)
+        if abs(a.line.size - body_size) < 0.5
+        and abs(b.line.size - body_size) < 0.5
+        and b.line.baseline > a.line.baseline
+    )
+    if not gaps:
+        return params.spacing_default * body_size
+    need = max(2, params.spacing_support * len(gaps)) if len(gaps) > 2 else 1
+    w = 1 + params.spacing_window
+    for i, g in enumerate(gaps):
+        near = [x for x in gaps[i:] if x <= w * g]
+        if len(near) >= need:
+            return statistics.median(near)
+    return statistics.median(gaps)
+
+
+def is_justified(
+    body: list[list[PhysLine]], left: float, right: float, rtl: bool, body_size: float, params: ReaderParams
+) -> bool:
+    """Do most body lines reach the far margin (justified text), or do they end anywhere?"""
+    tol = params.justified_tolerance * body_size
+    ragged = params.short_line * body_size
+    full = near = 0
+    for page in body:
+        for p in page:
+            if abs(p.line.size - body_size) < 0.5:
+                slack = (p.line.x0 - left) if rtl else (right - p.line.x1)
+                full += slack < tol
+                near += tol <= slack < ragged
+    return full >= params.justified_min_lines and full >= params.justified_ratio * near
+
+
+def measure_frame(parts: list[PageParts], rtl: bool, size: float, params: ReaderParams) -> Frame:
+    """The margins of the body text (its widest extent over the document) and its measures."""
+    body = [pp.body for pp in parts]
+    all_body = [p for page in body for p in page]
+    if all_body:
+        left = min(p.line.x0 for p in all_body)
+        right = max(p.line.x1 for p in all_body)
+    else:
+        left, right = 0.0, 0.0
+    return Frame(
+        left,
+        right,
+        rtl,
+        size,
+        line_spacing(body, size, params),
+        is_justified(body, left, right, rtl, size, params),
+        params,
+    )

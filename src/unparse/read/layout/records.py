@@ -1,0 +1,137 @@
+"""The records the layout stages hand one another, and the line patterns they share.
+
+Each stage of :func:`unparse.read.layout.layout_lines` takes records of the stage
+before and returns its own: pages of glyphs (:class:`PageGlyphs`) → physical lines
+read in one direction (:class:`PhysLine`, per page) → what is furniture
+(:class:`Furniture`) → each page's body and footnote lines (:class:`PageParts`) → the
+text block's margins and measures (:class:`Frame`) → output blocks (:class:`Blocks`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..glyphs import Glyph, Rule, TextLine
+from ..params import ReaderParams
+
+SEPARATOR = "_______________"
+
+_SYMBOL_RE = regex.compile(r"^[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}$")
+SYMBOL_TOKEN_RE = regex.compile(r"(?<![\w/])[A-Z]{1,8}(?:/[A-Z0-9.\-]*[A-Z0-9]){1,6}(?![\w/])")
+_PAGE_NUMBER_RE = regex.compile(r"^[-–]?\s*\p{Nd}{1,4}\s*[-–]?$")
+_JOB_RE = regex.compile(r"^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?\s*\*?$|^\*\d{6,}\*$")
+FOOTNOTE_START_RE = regex.compile(r"^(?:\((\p{Nd}{1,3}|\*)\)|(\p{Nd}{1,3}|\*)(?=\s)(?!\s*[-–]))\s*")
+BRACKETED_MARKER_RE = regex.compile(r"^\((?:\p{Nd}{1,3}|\*)\)\s")
+# A line that opens a paragraph whatever its geometry: "12 - ", "(أ) ", "أولاً - ", "ألف - ",
+# and an entry of a list of documents, "A/78/320 - " (its symbol, a dash, its title).
+PARA_MARKER_RE = regex.compile(
+    r"^(?:\p{Nd}{1,3}\s*[-–]\s|\((?:\p{Arabic}{1,3}|\p{Nd}{1,3}|[ivx]{1,5})\)\s|"
+    r"[\p{Arabic}\p{Mn}]{2,8}\s[-–]\s|[A-Z]{1,8}(?:/[A-Z0-9.\-]*[A-Z0-9]){1,6}\s[-–]\s)"
+)
+
+
+def furniture_kind(text: str) -> str | None:
+    """``page_number``, ``job_number`` or ``running_symbol`` for a line that is one, else None."""
+    t = text.strip()
+    if _PAGE_NUMBER_RE.match(t):
+        return "page_number"
+    if _JOB_RE.match(t):
+        return "job_number"
+    if _SYMBOL_RE.match(t):
+        return "running_symbol"
+    return None
+
+
+@dataclass
+class PageGlyphs:
+    """One page as plain records: its size, glyphs and horizontal rules."""
+
+    number: int
+    width: float
+    height: float
+    glyphs: list[Glyph]
+    rules: list[Rule] = field(default_factory=list)
+
+
+@dataclass
+class PhysLine:
+    """A physical line of a page, read: its glyphs, page, reading-order text, how the
+    content stream drew it (``order``) and the stream's own text."""
+
+    line: TextLine
+    page: int
+    text: str
+    order: str
+    stream: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The document's direction and bracket reading, and its pages as physical lines."""
+
+    rtl: bool
+    mirror: bool
+    pages: list[list[PhysLine]]
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """The lines taken out as page furniture: ``(page index, line index)`` pairs, one
+    record per line (``page``, ``kind``, ``text``), and the document symbols they name."""
+
+    lines: set[tuple[int, int]]
+    records: list[dict[str, object]]
+    symbols: list[str]
+
+
+@dataclass(frozen=True)
+class PageParts:
+    """A page's lines once furniture is out: the body, and the footnote area's lines."""
+
+    body: list[PhysLine]
+    notes: list[PhysLine]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the paragraph decisions measure against: the text block's margins and the
+    document's body size, line spacing and justification."""
+
+    left: float
+    right: float
+    rtl: bool
+    body_size: float
+    spacing: float
+    justified: bool
+    params: ReaderParams
+
+    def slack(self, p: PhysLine) -> float:
+        """How far the line stops before the far margin (the left one in right-to-left text)."""
+        return (p.line.x0 - self.left) if self.rtl else (self.right - p.line.x1)
+
+    def inset(self, p: PhysLine) -> float:
+        """How far the line starts after the near margin."""
+        return (self.right - p.line.x1) if self.rtl else (p.line.x0 - self.left)
+
+
+@dataclass
+class Block:
+    """An output line in the making: a paragraph, a heading or a footnote."""
+
+    parts: list[PhysLine]
+    kind: str  # "para", "footnote", "heading"
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.parts if p.text)
+
+
+@dataclass(frozen=True)
+class Blocks:
+    """The output lines in reading order (a ``str`` is a footnote separator) and what the
+    block stage could not read well."""
+
+    items: list[Block | str]
+    warnings: list[str]

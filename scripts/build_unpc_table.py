@@ -35,7 +35,7 @@ from unparse.repair.wordlist import lookup_key  # noqa: E402
 
 SOURCE = ROOT / "tests" / "fixtures" / "unpc" / "unpc-v1.0-dev-ar.first2000.txt"
 OUT = ROOT / "src" / "unparse" / "data" / "unpc_pairs.tsv.gz"
-# A word as order.py's atoms see one; anything else between two words breaks the pair.
+# A word as repair/order/atoms.py sees one; anything else between two words breaks the pair.
 _TOKEN_RE = regex.compile(r"(?V1)(\s+)|([[\p{L}\p{M}]--[\p{Latin}]]+)|(\S)")
 
 

@@ -217,19 +217,19 @@ def test_char_reversed_lines() -> None:
 def test_run_reversal_evidence_guards_never_change_the_count() -> None:
     # The evidence is counted with cheap first/last-character guards before each regex;
     # they must give exactly what the five searches give on every line.
-    from unparse.repair import order
+    from unparse.repair.order import evidence
 
     def plain(lines: list[Line]) -> tuple[int, int]:
         bad = good = 0
-        for text in order.skeletons(lines):
+        for text in evidence.skeletons(lines):
             if not text.strip():
                 continue
             bad += bool(
-                order._END_NUMBER_RE.search(text)
-                or order._PUNCT_START_RE.search(text)
-                or order._DIGIT_LETTER_RE.search(text)
+                evidence.END_NUMBER_RE.search(text)
+                or evidence._PUNCT_START_RE.search(text)
+                or evidence._DIGIT_LETTER_RE.search(text)
             )
-            good += bool(order._START_NUMBER_RE.search(text) or order._PUNCT_END_RE.search(text))
+            good += bool(evidence._START_NUMBER_RE.search(text) or evidence._PUNCT_END_RE.search(text))
         return bad, good
 
     rng = random.Random(3)
@@ -237,8 +237,8 @@ def test_run_reversal_evidence_guards_never_change_the_count() -> None:
     for _ in range(5000):
         lines = split_lines("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))))
         bad, good = plain(lines)
-        assert order.run_reversal_evidence(lines) == (bad, good)
-        assert order.is_run_reversed(lines) == (bad >= 3 and 2 * bad >= good)
+        assert evidence.run_reversal_evidence(lines) == (bad, good)
+        assert evidence.is_run_reversed(lines) == (bad >= 3 and 2 * bad >= good)
 
 
 def test_a_number_never_glues_to_the_word_after_it() -> None:

@@ -1,0 +1,451 @@
+"""Scoring the readings of a line: where its run boundaries may be (their priors), what
+each junction of two runs says (:func:`junctions`), and the dynamic program that finds
+the best reading and its runner-up (:func:`best_readings`). The weights are
+:mod:`.weights`'s.
+
+>>> from collections import Counter
+>>> from unparse.repair.order.atoms import atomize
+>>> from unparse.repair.order.model import DocumentModel
+>>> model = DocumentModel([atomize("الجمعية العامة")])
+>>> atoms = atomize("العامة  الجمعية")
+>>> best = best_readings(atoms, model, Counter())[0]
+>>> best.cuts
+[1]
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import operator
+from collections import Counter
+from dataclasses import dataclass
+from typing import cast
+
+from .. import wordlist
+from .atoms import (
+    CLAUSE_PUNCT,
+    CLOSERS,
+    LATIN,
+    MARK,
+    NUM,
+    OPENERS,
+    PROCLITICS,
+    PUNCT,
+    TATWEEL,
+    WORD,
+    Atom,
+    mirrored_group_before,
+    opens_mirrored_group,
+    standalone,
+)
+from .model import NO_PAIRS, NO_SHAPE, NOTHING, DocumentModel, glue_bonus
+from .weights import (
+    END_OPENER,
+    END_PUNCT,
+    FIRST_PUNCT,
+    FORCED,
+    FORCED_CUT,
+    FORCED_EVIDENCE,
+    FULL_STOP_GLUED,
+    MAX_CANDIDATES,
+    MULTI_SPACE_BONUS,
+    REVERSED_EDGE_BONUS,
+    SEPARATE_RUN_BONUS,
+    SHAPE_SMOOTH,
+    SHAPE_WEIGHT,
+    SINGLE_SPACE_COST,
+    START_CLOSER,
+    START_PUNCT,
+    SURE_PAIR,
+    UNGOVERNED,
+)
+
+
+def _separate(atoms: list[Atom], i: int) -> bool:
+    """Atoms that are runs of their own in a visual extraction: numbers, Latin symbols,
+    markers, and a slash, a footnote asterisk or a full stop standing alone between spaces."""
+    atom = atoms[i]
+    if atom.kind in (NUM, LATIN, MARK):
+        return True
+    # A standalone full stop is a run of its own ("ملخصا .  المجتمع"); a standalone comma
+    # leads the run after it ("آراء ، إلى").
+    return atom.text == "/" or (atom.text in ".:*" and standalone(atoms, i))
+
+
+def _reads_reversed(atom: Atom) -> bool:
+    """A short word that is far more common reversed: ``"يف"`` (``"في"``)."""
+    if atom.kind != WORD or not 2 <= len(atom.key) <= 3:
+        return False
+    return wordlist.zipf(atom.key[::-1]) >= wordlist.zipf(atom.key) + 2.0
+
+
+def boundary_prior(atoms: list[Atom], i: int) -> float | None:
+    """Prior for a run boundary before atom i: None = impossible, inf = certain."""
+    left, right = atoms[i - 1], atoms[i]
+    lk, rk = left.kind, right.kind
+    if right.gap == " " and lk == WORD and rk == WORD and 1 < i < len(atoms) - 1:
+        return SINGLE_SPACE_COST  # the common case, two words inside the line
+    if right.gap == "":
+        if right.split:
+            return FORCED
+        if left.text == "(" and rk in (WORD, NUM) and mirrored_group_before(atoms, i - 1):
+            return FORCED  # ")بروتوكول … (وبخاصة": a mirrored closing parenthesis ends its run
+        if left.text.endswith(TATWEEL) or right.text.startswith(TATWEEL):
+            return None
+        if {lk, rk} & {NUM, LATIN, MARK} and WORD in {lk, rk}:
+            return FORCED
+        if (lk == MARK and rk == NUM) or (lk == NUM and rk == MARK):
+            return FORCED
+        if right.text in "[(" and lk == WORD and (i + 1 == len(atoms) or atoms[i + 1].gap):
+            return FORCED  # "بناء[": an opening bracket that leads the line's first run
+        if left.text in "])" and rk in (WORD, MARK, NUM) and i == 1:
+            return FORCED  # "])A/61/444(": a closing bracket that ends the line
+        if lk == NUM and right.text in "-–" and i + 1 < len(atoms):
+            after = atoms[i + 1]
+            if after.kind == NUM and after.gap:
+                return FORCED  # "١٩- ١٥": a range whose two numbers came out reversed
+        if left.text in CLAUSE_PUNCT and rk in (WORD, NUM, MARK, LATIN):
+            return FORCED  # "،الرق": a comma that starts a run
+        if right.text in CLAUSE_PUNCT:
+            if left.text in CLAUSE_PUNCT and left.text != right.text:
+                return FORCED  # ".، المرفق": two marks never glued in prose; each ends a run
+            nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+            if lk in (NUM, MARK, LATIN) and right.text in "،؛":
+                return FORCED  # "٦٣/١٩٤، في": the comma starts the next run
+            if nxt is not None and nxt.gap == "":
+                return FORCED  # "و،٢٠٠٠": a comma glued on both sides starts a run
+            if right.text in ".:":
+                return FULL_STOP_GLUED  # "اعتماد.  في": a full stop may belong to the next run
+            return None
+        if left.text == "/" or right.text == "/":
+            return FORCED if WORD in (lk, rk) else None
+        return None
+    bonus = MULTI_SPACE_BONUS if len(right.gap) >= 2 else SINGLE_SPACE_COST
+    if i in (1, len(atoms) - 1):
+        edge = atoms[0] if i == 1 else atoms[-1]
+        if _reads_reversed(edge):
+            bonus += REVERSED_EDGE_BONUS  # "ينا، يف": a short run whose own letters came out reversed
+    dash_number = left.text in "-–" and right.kind == NUM and i >= 2 and left.gap == ""
+    if _separate(atoms, i - 1) or _separate(atoms, i) or dash_number:
+        bonus += SEPARATE_RUN_BONUS
+    elif right.text == ")" and opens_mirrored_group(atoms, i):
+        bonus += SEPARATE_RUN_BONUS  # "ورقة )بروتوكول … (": the group is a run of its own
+    elif right.text in "،؛" and standalone(atoms, i):
+        bonus += SEPARATE_RUN_BONUS  # "آراء ، إلى": a standalone comma leads a run
+    elif left.text in ".:" and i - 1 == 0:
+        bonus += SEPARATE_RUN_BONUS  # ". إلى": the full stop that ends the line
+    return bonus
+
+
+# General Arabic: prepositions, relatives and particles are followed by what they govern.
+NEEDS_COMPLEMENT = frozenset(
+    [
+        *("في", "من", "إلى", "على", "عن", "مع", "بين", "حول", "عبر", "لدى", "ضد"),
+        *("حتى", "نحو", "منذ", "دون", "الذي", "التي", "الذين", "أن", "إن", "بأن"),
+    ]
+)
+
+
+def start_score(atom: Atom) -> float:
+    """The first atom of a logical line."""
+    if atom.text in CLAUSE_PUNCT or atom.text == "/":
+        return START_PUNCT
+    if atom.text in CLOSERS:
+        return START_CLOSER
+    return 0.0
+
+
+def end_score(atom: Atom) -> float:
+    """The last atom of a logical line."""
+    if atom.text in CLAUSE_PUNCT:
+        return END_PUNCT
+    if atom.text in OPENERS or atom.text == "/":
+        return END_OPENER
+    return 0.0
+
+
+@dataclass
+class Reading:
+    cuts: list[int]  # atom indices where a run starts (excluding 0)
+    score: float
+    # How much better than the line as it stands (forced boundaries count FORCED_EVIDENCE).
+    gain: float = 0.0
+
+
+@functools.cache
+def _cells(m: int) -> tuple[list[int], list[int], list[int]]:
+    """The junction cells of a line with m positions, flat: row r (2 <= r < m) holds the
+    columns k < r - 1; (rows, columns, where each row starts)."""
+    rows = [r for r in range(2, m) for _ in range(r - 1)]
+    columns = [k for r in range(2, m) for k in range(r - 1)]
+    offsets = [0, 0, 0]
+    for r in range(2, m):
+        offsets.append(offsets[-1] + r - 1)
+    return rows, columns, offsets
+
+
+def junctions(
+    atoms: list[Atom],
+    keys: list[str],
+    positions: list[int],
+    first_bonus: list[float],
+    model: DocumentModel,
+    own: Counter[tuple[str, str]],
+) -> list[list[float]]:
+    """junction[r][k]: the last atom of a run ending at positions[r] followed by the first
+    atom of a run starting at positions[k] (only runs that start before it can follow it),
+    plus first_bonus[k]; :meth:`DocumentModel.junction` for a pair of words.
+
+    The hot loop, so every cell of the line is done at once, one term at a time by
+    ``map`` over flat lists: the association of an unseen pair (by the product of the
+    counts), the shape backoff, then the few cells that need more (a seen pair, two pieces
+    that may glue, a preposition before a marker, a pair of the line itself).
+    """
+    m = len(positions)
+    rows, columns, offsets = _cells(m)
+    unigrams, shape, poor = model.unigrams, model.shape, model.poor
+    ends = [""] * m
+    for r in range(2, m):
+        ends[r] = keys[positions[r] - 1]
+    starts = [keys[pos] for pos in positions[:-1]]
+    us = list(map(ends.__getitem__, rows))
+    vs = list(map(starts.__getitem__, columns))
+    add, repeat = operator.add, itertools.repeat
+    indices = range(len(vs))
+    # The association of an unseen pair depends on the product of the counts only.
+    end_counts = [unigrams.get(u, 0) if u else 0 for u in ends]
+    start_counts = [unigrams.get(v, 0) if v else 0 for v in starts]
+    products = list(
+        map(operator.mul, map(end_counts.__getitem__, rows), map(start_counts.__getitem__, columns))
+    )
+    values = list(map(model.unseen.get, products))
+    if None in values:
+        unseen_value = model.unseen_value
+        for i in [i for i, value in enumerate(values) if value is None]:
+            values[i] = unseen_value(products[i])
+    followers = [model.followers.get(u, NOTHING) if u else NOTHING for u in ends]
+    seen = list(map(frozenset.__contains__, map(followers.__getitem__, rows), vs))
+    if True in seen:
+        association = model.association
+        for i in itertools.compress(indices, seen):
+            values[i] = association(us[i], vs[i], NO_PAIRS)
+    # The shape backoff, from one dict per left shape.
+    end_rows = [model.shape_row(shape(u) if u else NO_SHAPE) for u in ends]
+    start_shapes = [shape(v) if v else NO_SHAPE for v in starts]
+    shaped = list(map(dict.get, map(end_rows.__getitem__, rows), map(start_shapes.__getitem__, columns)))
+    if None in shaped:
+        # DocumentModel.shape_value, inline: the first sight of a pair of shapes.
+        shape_bigrams, shape_right, total = model.shape_bigrams, model.shape_right, model.shape_total
+        end_shapes = [shape(u) if u else NO_SHAPE for u in ends]
+        left = [model.shape_left.get(su, 0) for su in end_shapes]
+        log = math.log
+        for i in [i for i, value in enumerate(shaped) if value is None]:
+            r, sv = rows[i], start_shapes[columns[i]]
+            su = end_shapes[r]
+            if su == NO_SHAPE or sv == NO_SHAPE:
+                value = 0.0
+            else:
+                expected = left[r] * shape_right.get(sv, 0) / total
+                value = SHAPE_WEIGHT * log(
+                    (shape_bigrams.get((su, sv), 0) + SHAPE_SMOOTH) / (expected + SHAPE_SMOOTH)
+                )
+            shaped[i] = end_rows[r][sv] = value
+    cells = list(map(add, values, cast(list[float], shaped)))
+    cells = list(map(add, cells, map(model.background, us, vs)))
+    # Glue (_glued): only where the two spell a word the document repeats, or a common
+    # word of the list and a piece is poor, or were found to be fragments of one word.
+    joined = list(map(add, us, vs))
+    counted = list(map(unigrams.get, joined, repeat(0)))
+    glue_at = set(itertools.compress(indices, counted))
+    poor_ends = [bool(u) and poor(u) for u in ends]
+    poor_starts = [bool(v) and poor(v) for v in starts]
+    either = list(map(operator.or_, map(poor_ends.__getitem__, rows), map(poor_starts.__getitem__, columns)))
+    if True in either:
+        poor_at = list(itertools.compress(indices, either))
+        listed = map(wordlist.table().get, map(joined.__getitem__, poor_at), repeat(0.0))
+        glue_at.update(itertools.compress(poor_at, map(operator.ge, listed, repeat(3.0))))
+    forced = model.fragments
+    if forced and not forced.keys().isdisjoint(ends):
+        glue_at.update(i for i, u in enumerate(us) if u in forced and vs[i] in forced[u])
+    for i in sorted(glue_at):
+        u, v = us[i], vs[i]
+        if u and v and (either[i] or counted[i] >= 2):
+            cells[i] += glue_bonus(u, v, model)
+    if first_bonus and any(first_bonus):
+        cells = list(map(add, cells, map(first_bonus.__getitem__, columns)))
+    junction: list[list[float]] = [[] for _ in range(m)]
+    for r in range(2, m):
+        junction[r] = cells[offsets[r] : offsets[r + 1]]
+    governing = [r for r in range(2, m) if ends[r] in NEEDS_COMPLEMENT]
+    if governing:
+        bare = [k for k, pos in enumerate(positions[:-1]) if atoms[pos].kind in (MARK, PUNCT)]
+        for r in governing:
+            for k in itertools.takewhile((r - 1).__gt__, bare):
+                junction[r][k] -= UNGOVERNED  # "على )A/61/444(": a preposition with nothing to govern
+    if own and True in map(own.__contains__, zip(us, vs, strict=True)):
+        # A pair of this line is counted without its own occurrences.
+        for r in range(2, m):
+            u = ends[r]
+            for k in range(r - 1):
+                if (u, starts[k]) in own and starts[k]:
+                    junction[r][k] = model.junction(u, starts[k], own) + first_bonus[k]
+    return junction
+
+
+def best_readings(
+    atoms: list[Atom],
+    model: DocumentModel,
+    own: Counter[tuple[str, str]],
+    before: str = "",
+) -> list[Reading]:
+    """The best choice of run boundaries (dynamic programming) and the score of the best
+    reading that differs from it by one boundary (its runner-up, for the confidence).
+
+    With boundaries ``0 = b0 < b1 < ... < bk = n`` the output is the runs in reverse, so
+    the pairs that change are at the junctions: the last atom of run j+1 followed by the
+    first atom of run j. That score depends on (b_j, b_{j+2}) only, so the state is the
+    last two boundaries.
+    """
+    n = len(atoms)
+    priors: dict[int, float] = {}
+    optional: list[int] = []
+    for i in range(1, n):
+        right = atoms[i]
+        if right.gap == " " and right.kind == WORD and atoms[i - 1].kind == WORD and 1 < i < n - 1:
+            p = SINGLE_SPACE_COST  # the common case (boundary_prior's first)
+        else:
+            prior = boundary_prior(atoms, i)
+            if prior is None:
+                continue
+            p = prior
+        priors[i] = p
+        if p == SINGLE_SPACE_COST and right.gap == " ":
+            optional.append(i)
+    association = model.association
+    if optional:
+        attested = {i: association(atoms[i - 1].key, atoms[i].key, own) for i in optional}
+        if len(priors) > MAX_CANDIDATES:
+            # Keep the DP small: drop single-space gaps whose pair the document attests
+            # well (they are the least likely boundaries); never a gap without such evidence.
+            ranked = sorted(((value, i) for i, value in attested.items()), reverse=True)
+            for value, i in ranked[: len(priors) - MAX_CANDIDATES]:
+                if value < 1.0:
+                    break
+                del priors[i]
+        for i, value in attested.items():
+            # A pair the document attests strongly is no candidate at all (fewer states).
+            if value >= SURE_PAIR:
+                priors.pop(i, None)
+    positions = [0, *sorted(priors), n]
+    m = len(positions)
+
+    keys = [a.key if a.kind == WORD else "" for a in atoms]
+    # A run may not span a forced boundary: the furthest end of a run starting at k.
+    limit = [m - 1] * m
+    nxt = m - 1
+    for k in range(m - 1, -1, -1):
+        limit[k] = nxt
+        if k > 0 and priors.get(positions[k]) == FORCED:
+            nxt = k
+    pair = model.pair
+    cut = [0.0] * m
+    for k in range(1, m - 1):
+        i = positions[k]
+        prior = priors[i]
+        base = FORCED_CUT if prior == FORCED else prior
+        if atoms[i].gap == " ":
+            u, v = keys[i - 1], keys[i]
+            if u and v:
+                base -= association(u, v, own) if (u, v) in own else pair(u, v)
+                base -= model.background(u, v)
+            elif u in NEEDS_COMPLEMENT and atoms[i].kind in (MARK, PUNCT):
+                base += UNGOVERNED
+        cut[k] = base
+    first_bonus = [FIRST_PUNCT if atoms[pos].text in CLAUSE_PUNCT else 0.0 for pos in positions[:-1]]
+    junction = junctions(atoms, keys, positions, first_bonus, model, own)
+
+    end_scores = [0.0] + [end_score(atoms[pos - 1]) for pos in positions[1:]]
+    start_scores = [start_score(atoms[pos]) for pos in positions[:-1]]
+    if before:
+        # The previous line's last word, read before this line's first one.
+        for k, pos in enumerate(positions[:-1]):
+            first = keys[pos]
+            if first and pos == n - 1 and keys[0] and glue_bonus(first, keys[0], model):
+                first += keys[0]  # "الأم" … "م": a word broken at the line's edge
+            if first and (before, first) in model.bigrams:  # an unseen pair counts 0
+                start_scores[k] += max(0.0, association(before, first, own))
+            if first:
+                start_scores[k] += max(0.0, model.background(before, first))
+
+    def total(ks: list[int]) -> float:
+        """Score of the reading with runs starting at positions[ks] (ks[0] == 0)."""
+        bounds = [*ks, m - 1]
+        score = end_scores[bounds[1]] + start_scores[bounds[-2]]
+        for j in range(1, len(bounds) - 1):
+            score += cut[bounds[j]] + junction[bounds[j + 1]][bounds[j - 1]]
+        return score
+
+    # g[q][k]: best score with the last run [positions[k], positions[q]) (-inf: no such
+    # reading); a run [q, r) after it adds max over k of g[q][k] + junction[r][k].
+    neg = -math.inf
+    add = operator.add
+    g: list[list[float]] = [[end_scores[q] if q <= limit[0] else neg] for q in range(m)]
+    for q in range(1, m - 1):
+        column = g[q]
+        reach = limit[q]
+        if max(column) == neg:
+            reach = q
+        c = cut[q]
+        for r in range(q + 1, m):
+            g[r].append(max(map(add, column, junction[r])) + c if r <= reach else neg)
+    finals = list(map(add, g[m - 1], start_scores))
+    best_total = max(finals)
+    if best_total == neg:
+        return []
+    ks: list[int] = []
+    q, k = m - 1, finals.index(best_total)
+    while k > 0:
+        ks.append(k)
+        values = list(map(add, g[k], junction[q]))
+        q, k = k, values.index(max(values))
+    ks = [0, *reversed(ks)]
+    # The lead over the line as it stands counts a boundary's prior only for its gap (one
+    # space or several): a number standing between spaces is a run of its own when the line
+    # is reversed, and no evidence that it is.
+    identity = end_scores[m - 1] + start_scores[0]
+    excess = 0.0
+    for k in ks[1:]:
+        pos = positions[k]
+        prior = priors[pos]
+        if prior == FORCED:
+            proclitic = atoms[pos].kind == NUM and atoms[pos - 1].key in PROCLITICS
+            # "و20", "ب500": a proclitic written onto its number reads in order.
+            excess += FORCED_CUT - (0.0 if proclitic else FORCED_EVIDENCE)
+        else:
+            gap = MULTI_SPACE_BONUS if len(atoms[pos].gap) >= 2 else SINGLE_SPACE_COST
+            excess += max(0.0, prior - gap)
+    gain = best_total - identity - excess
+    readings = [Reading(sorted(positions[k] for k in ks[1:]), best_total, gain)]
+    # Confidence: the best reading that differs by one boundary decision.
+    # Adding a boundary always gives a valid reading; removing one merges two runs, valid
+    # when the merged run spans no forced boundary.
+    runner_up = neg
+    j = 1  # ks[j] is the first chosen boundary at or after k
+    for k in range(1, m - 1):
+        while j < len(ks) and ks[j] < k:
+            j += 1
+        if priors[positions[k]] == FORCED:
+            continue
+        if j < len(ks) and ks[j] == k:
+            after = ks[j + 1] if j + 1 < len(ks) else m - 1
+            if limit[ks[j - 1]] < after:
+                continue
+            alt = ks[:j] + ks[j + 1 :]
+        else:
+            alt = [*ks[:j], k, *ks[j:]]
+        runner_up = max(runner_up, total(alt))
+    if runner_up > neg:
+        readings.append(Reading([], runner_up))
+    return readings

@@ -32,7 +32,7 @@ def resolution() -> Document:
     return Document(
         kind="resolution",
         symbol="A/RES/76/186",
-        body="الجمعية العامة",
+        organ="الجمعية العامة",
         session="الدورة السادسة والسبعون",
         agenda_item="108",
         date=datetime.date(2021, 12, 16),

@@ -94,7 +94,7 @@ def test_spans_are_ordered_and_within_the_file(name: str) -> None:
 def test_76_186_metadata_and_text() -> None:
     d = doc("a-res-76-186.txt")
     assert d.symbol == "A/RES/76/186"
-    assert d.body == "الجمعية العامة"
+    assert d.organ == "الجمعية العامة"
     assert d.session == "الدورة السادسة والسبعون"
     assert d.agenda_item == "108"
     assert d.agenda_title == "منع الجريمة والعدالة الجنائية"
@@ -162,7 +162,7 @@ def test_76_186_metadata_and_text() -> None:
 
 def test_cop_5_2_metadata_and_text() -> None:
     d = doc("cop-5-2-trafficking-protocol.txt")
-    assert d.body == "مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية"
+    assert d.organ == "مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية"
     assert d.preamble_opening == (
         "إن مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية،"
     )

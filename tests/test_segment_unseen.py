@@ -212,7 +212,7 @@ def test_every_fixture_is_pinned() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_structure(name: str) -> None:
     e, d = EXPECTED[name], parsed(name)
-    assert (d.kind, d.symbol, d.body, d.preamble_opening) == (e.kind, e.symbol, e.body, e.opening)
+    assert (d.kind, d.symbol, d.organ, d.preamble_opening) == (e.kind, e.symbol, e.body, e.opening)
     assert (d.session, d.agenda_item, d.date, d.title) == (e.session, e.agenda_item, e.date, e.title)
     assert (d.closing or "").startswith(e.closing or "") and (d.closing is None) == (e.closing is None)
     assert d.closing_date == e.closing_date
@@ -298,7 +298,7 @@ _NUMBER = regex.compile(r"\d+(?:/\d+)?(?: \(\d{4}\))?$")
 
 
 def _strings(d: Document) -> list[str]:
-    out = [d.symbol, d.body, d.session, d.agenda_title, d.title, d.closing, d.summary, *d.warnings]
+    out = [d.symbol, d.organ, d.session, d.agenda_title, d.title, d.closing, d.summary, *d.warnings]
     out += [f"{s.label} - {s.title}" for s in d.sections] + [s.title for s in d.sections]
     out.append(texts(d))  # paragraphs, sub-items, footnotes
     for a in d.annexes:
@@ -314,7 +314,7 @@ def _metadata_line(d: Document, line: str) -> bool:
     """Header lines read into fields that do not keep them whole."""
     if d.agenda_item and line.startswith(f"البند {d.agenda_item}"):
         return True
-    if d.body and d.body in line and ("اتخذ" in line or "اعتمد" in line):  # the adoption line
+    if d.organ and d.organ in line and ("اتخذ" in line or "اعتمد" in line):  # the adoption line
         return True
     if line.startswith("[") and line.endswith("]"):  # the committee line (no field yet)
         return True

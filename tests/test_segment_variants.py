@@ -119,4 +119,4 @@ def test_unseen_kinds_keep_their_structure(name: str, variant: str) -> None:
     assert [(s.label, s.title, s.first_paragraph) for s in got.sections] == [
         (s.label, s.title, s.first_paragraph) for s in expected.sections
     ]
-    assert (got.body, got.date, got.closing_date) == (expected.body, expected.date, expected.closing_date)
+    assert (got.organ, got.date, got.closing_date) == (expected.organ, expected.date, expected.closing_date)

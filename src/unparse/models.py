@@ -7,9 +7,11 @@ Every model is a pydantic v2 model, so ``model_dump_json()`` and
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+import warnings
+from collections.abc import Iterator
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 # "law" (a law, a decree-law) and "decree" (a decree or ministerial decision issued with
 # articles) extend the contract's values for Arabic legislation.
@@ -85,11 +87,21 @@ class FootnoteRef(BaseModel):
 
     marker: str = Field(description='The footnote marker: "1", "2", "*".')
     offset: int = Field(description="Character offset of the reference in the owning text.")
+    footnote_id: str | None = Field(
+        default=None,
+        description='The id of the footnote it points at ("fn_3"): the first footnote with its marker '
+        "after the text that cites it, else the last one before (a marker cited twice, or markers "
+        "that start again on each page); None when no footnote has its marker.",
+    )
 
 
 class SubItem(BaseModel):
     """A lettered or numbered point ``(أ)`` inside a paragraph (AKN ``point``)."""
 
+    id: str = Field(
+        default="",
+        description='Its identifier, the eId of the Akoma Ntoso export and the JSONL id: "para_7__point_2".',
+    )
     label: str = Field(description='The bare label, without brackets: "أ", "ب", "هـ", "1".')
     text: str = Field(description="The text of the sub-item, without its label and footnote markers.")
     sub_items: list[SubItem] = Field(default_factory=list, description="Nested sub-items, in order.")
@@ -102,6 +114,11 @@ class SubItem(BaseModel):
 class Paragraph(BaseModel):
     """A preambular or numbered paragraph (AKN ``paragraph``)."""
 
+    id: str = Field(
+        default="",
+        description='Its identifier, the eId of the Akoma Ntoso export and the JSONL id: "preamble__rec_3", '
+        '"para_7", "art_7" (an article of a law), "att_1__para_2" (in the first annex).',
+    )
     number: int | None = Field(default=None, description="The paragraph number; None in the preamble.")
     lead: str | None = Field(
         default=None, description='The opening verb or phrase: "تحث", "وإذ تشير", "تشير أيضا".'
@@ -120,6 +137,10 @@ class Paragraph(BaseModel):
 class Footnote(BaseModel):
     """A footnote (AKN ``authorialNote``): marker and text, without the marker."""
 
+    id: str = Field(
+        default="",
+        description='Its identifier (the Akoma Ntoso eId, the JSONL id): "fn_1", by position.',
+    )
     marker: str = Field(description='The marker: "1", "*"; digits as Options.digits says.')
     text: str = Field(description="The footnote's text, without its marker.")
     span: Span = Field(description="The input lines (and pages) it came from.")
@@ -128,6 +149,11 @@ class Footnote(BaseModel):
 class Section(BaseModel):
     """A heading of a report: ``أولاً - مقدمة`` (level 1), ``ألف - ...`` (level 2)."""
 
+    id: str = Field(
+        default="",
+        description='Its identifier, the eId of the Akoma Ntoso export: "sec_2", "chp_1__sec_2" (a law), '
+        '"att_1__sec_1" (in an annex).',
+    )
     label: str = Field(description='The heading\'s label: "أولاً", "ألف"; "" for an unlabelled heading.')
     title: str = Field(description="The heading's text after the label.")
     level: int = Field(description="1 for a chapter (أولاً), 2 for a section (ألف), and so on.")
@@ -142,11 +168,52 @@ class Annex(BaseModel):
     law that issues it. Its paragraphs and headings are its own: they are not in
     ``Document.paragraphs`` and ``Document.sections``, and its numbers count from 1."""
 
+    id: str = Field(
+        default="",
+        description='Its identifier, the eId of its Akoma Ntoso attachment: "att_1".',
+    )
     label: str = Field(description='The heading as printed: "المرفق", "المرفق الثاني".')
     title: str | None = Field(default=None, description="The annex's title, on its heading line or the next.")
     paragraphs: list[Paragraph] = Field(default_factory=list, description="Numbered or unnumbered, in order.")
     sections: list[Section] = Field(default_factory=list, description="Headings inside the annex.")
     span: Span = Field(description="The input lines (and pages) of the whole annex.")
+
+
+class Formula(BaseModel):
+    """The formula that opens a preamble (``إن الجمعية العامة،``) or, in a law, the enacting
+    formula after its citations (``قرر:``): ``Document.preamble_opening`` as an item."""
+
+    id: str = Field(default="formula", description='Always "formula".')
+    text: str = Field(description="The formula as printed.")
+
+
+class Closing(BaseModel):
+    """The closing line (``الجلسة العامة 53 ...``, a law's signature): ``Document.closing`` as
+    an item."""
+
+    id: str = Field(default="closing", description='Always "closing".')
+    text: str = Field(description="The closing as printed.")
+    date: datetime.date | None = Field(default=None, description="Its date (Document.closing_date).")
+
+
+# The fix kinds of page furniture taken out of the flow (repair/furniture.py records each).
+FURNITURE_KINDS = ("running_symbol", "page_number", "job_number", "footnote_separator")
+
+
+class Furniture(BaseModel):
+    """A line of page furniture (running symbol, page number, job number, footnote separator)
+    the repair took out of the text: an item of the furniture layer, not of the reading order."""
+
+    id: str = Field(description='"furniture_N", N its position in the layer.')
+    kind: str = Field(
+        description='What it is: "running_symbol", "page_number", "job_number", "footnote_separator".'
+    )
+    line: int = Field(description="The input line it was (1-based).")
+    text: str = Field(description="The line as it was in the input.")
+
+
+# Every item of the reading order (Document.iter_items()).
+Item = Formula | Paragraph | SubItem | Section | Closing | Annex | Footnote
 
 
 class Document(BaseModel):
@@ -156,8 +223,11 @@ class Document(BaseModel):
     symbol: str | None = Field(
         default=None, description='The UN symbol: "A/RES/76/186", as printed or inferred.'
     )
-    body: str | None = Field(
-        default=None, description='The issuing organ: "الجمعية العامة", "مؤتمر الأطراف في اتفاقية ...".'
+    organ: str | None = Field(
+        default=None,
+        description='The issuing organ: "الجمعية العامة", "مؤتمر الأطراف في اتفاقية ...". Called `body` '
+        "in unparse 0.1: JSON with `body` still loads, and `Document.body` reads it "
+        "(deprecated, for one release).",
     )
     session: str | None = Field(default=None, description='The session: "الدورة السادسة والسبعون".')
     agenda_item: str | None = Field(default=None, description='The agenda item number: "108".')
@@ -200,6 +270,58 @@ class Document(BaseModel):
         default_factory=list,
         description="Annexes after the body, in order; their paragraphs are not in `paragraphs`.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _renamed_body(cls, data: Any) -> Any:
+        """JSON written before ``body`` became ``organ`` (and ``Document(body=...)``) still loads."""
+        if isinstance(data, dict) and "body" in data:
+            data = dict(data)
+            body = data.pop("body")
+            data.setdefault("organ", body)
+        return data
+
+    @model_validator(mode="after")
+    def _ids(self) -> Document:
+        from .walk import assign_ids
+
+        assign_ids(self)
+        return self
+
+    @property
+    def body(self) -> str | None:
+        """Deprecated: the issuing organ, now :attr:`organ` (``body`` goes in the next release)."""
+        warnings.warn("Document.body is deprecated: use Document.organ", DeprecationWarning, stacklevel=2)
+        return self.organ
+
+    @body.setter
+    def body(self, value: str | None) -> None:
+        warnings.warn("Document.body is deprecated: use Document.organ", DeprecationWarning, stacklevel=2)
+        self.organ = value
+
+    def iter_items(self) -> Iterator[tuple[Item, int]]:
+        """Every item in reading order, with its depth: the formula, the preambular paragraphs,
+        the sections and paragraphs of the body, the closing, the annexes (each followed by its
+        own sections and paragraphs), then the footnotes. A paragraph's sub-items follow it, depth
+        first. Depth is the nesting in the model: 0 for the items of the document, 1 for a
+        paragraph's sub-items and an annex's sections and paragraphs, and so on down. (A law's
+        enacting formula comes after its citations, as printed.)
+
+        Items added after the Document was built get their ``id`` here; no id changes.
+        """
+        from .walk import walk
+
+        for step in walk(self):
+            yield step.item, step.depth
+
+    def furniture(self) -> list[Furniture]:
+        """The furniture layer: the lines of page furniture the repair took out of the flow, in
+        input order (from the fix log, where each removal is recorded)."""
+        removed = [f for f in self.fixes if f.kind in FURNITURE_KINDS and not f.after]
+        return [
+            Furniture(id=f"furniture_{k}", kind=f.kind, line=f.line, text=f.before)
+            for k, f in enumerate(sorted(removed, key=lambda f: f.line), start=1)
+        ]
 
     @property
     def operative(self) -> list[Paragraph]:

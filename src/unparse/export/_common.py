@@ -8,13 +8,15 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import walk
 from ..lexicon import UNKNOWN_COUNTRY, states_named
 from ..models import Annex, Document, FootnoteRef, Paragraph, Section
+from ..walk import formula_last, is_act, is_attached_act
+
+__all__ = ["formula_last", "is_act", "is_attached_act"]  # re-exported: where the exporters import them
 
 # The number in a law's or decree's title: "قانون رقم 8 لسنة 2022", "مرسوم بقانون رقم (12)".
 _TITLE_NUMBER_RE = regex.compile(r"(?<!\p{L})رقم\s*\(?\s*(\p{Nd}{1,6})(?!\p{Nd})")
-# Leads of the articles of a law, as the segmenter records them.
-_ARTICLE_LEADS = ("مادة", "المادة")
 
 
 @dataclass(frozen=True)
@@ -36,50 +38,9 @@ def annex_title(annex: Annex) -> str:
 
 
 def in_order(paragraphs: list[Paragraph], sections: list[Section]) -> Iterator[Item]:
-    """Section headings interleaved with paragraphs (of the body or of an annex), in reading order.
-
-    A section goes before the paragraph it names as ``first_paragraph``; failing that,
-    before the first paragraph that starts after its own line; failing that, after
-    the section before it. Sections never change their relative order.
-    """
-    anchors: list[int] = []
-    previous = 0
-    for section in sections:
-        anchor: int | None = None
-        if section.first_paragraph is not None:
-            anchor = next(
-                (i for i, p in enumerate(paragraphs) if p.number == section.first_paragraph),
-                None,
-            )
-            if anchor is None:
-                anchor = next(
-                    (
-                        i
-                        for i, p in enumerate(paragraphs)
-                        if p.number is not None and p.number > section.first_paragraph
-                    ),
-                    len(paragraphs),
-                )
-        elif section.span is not None:
-            start = section.span.start_line
-            anchor = next((i for i, p in enumerate(paragraphs) if p.span.start_line > start), len(paragraphs))
-        anchor = previous if anchor is None else max(anchor, previous)
-        anchors.append(anchor)
-        previous = anchor
-    k = 0
-    for i, paragraph in enumerate(paragraphs):
-        while k < len(anchors) and anchors[k] <= i:
-            yield Item(section=sections[k])
-            k += 1
-        yield Item(paragraph=paragraph)
-    for section in sections[k:]:
-        yield Item(section=section)
-
-
-def formula_last(doc: Document) -> bool:
-    """Whether the formula closes the preamble rather than opening it: a law's or a decree's
-    enacting formula ("قرر:") follows its citations; a resolution's ("إن الجمعية العامة،") opens."""
-    return doc.kind in ("law", "decree")
+    """:func:`unparse.walk.in_order`, each step an :class:`Item` (the review page's outline)."""
+    for x in walk.in_order(paragraphs, sections):
+        yield Item(section=x) if isinstance(x, Section) else Item(paragraph=x)
 
 
 def with_markers(text: str, refs: list[FootnoteRef], fmt: str) -> str:
@@ -110,28 +71,13 @@ def metadata(doc: Document) -> list[tuple[str, str]]:
     pairs = [
         ("Symbol", doc.symbol),
         ("Kind", doc.kind),
-        ("Body", doc.body),
+        ("Body", doc.organ),
         ("Session", doc.session),
         ("Agenda item", doc.agenda_item),
         ("Date", doc.date.isoformat() if doc.date else None),
         ("Source", doc.source),
     ]
     return [(k, v) for k, v in pairs if v]
-
-
-def is_act(doc: Document) -> bool:
-    """Whether the document is legislation (a law or a decree, in articles), not a UN text."""
-    return doc.kind in ("law", "decree")
-
-
-def is_attached_act(doc: Document, annex: Annex) -> bool:
-    """Whether an annex of a law is itself a law in articles (the law an issuing law issues),
-    rather than a schedule or a form: all its paragraphs are numbered articles."""
-    return (
-        is_act(doc)
-        and bool(annex.paragraphs)
-        and all(p.number is not None and p.lead in _ARTICLE_LEADS for p in annex.paragraphs)
-    )
 
 
 def act_number(doc: Document) -> str | None:

@@ -43,19 +43,9 @@ from collections.abc import Iterable
 import regex
 
 from ..lexicon import ARAB_STATES
-from ..models import Annex, Document, Footnote, FootnoteRef, Paragraph, Section, SubItem
-from ._common import (
-    Item,
-    act_country,
-    act_number,
-    annex_title,
-    body_in_order,
-    formula_last,
-    in_order,
-    is_act,
-    is_attached_act,
-)
-from .ids import annex_id, paragraph_ids
+from ..models import Annex, Closing, Document, Footnote, FootnoteRef, Formula, Paragraph, Section, SubItem
+from ..walk import Step, is_act, is_attached_act, walk
+from ._common import act_country, act_number, annex_title
 
 EXTENSION = ".xml"
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -65,8 +55,9 @@ _NOT_XML = regex.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U000100
 _NOT_ID = regex.compile(r"[^\w.-]+")
 # Elements whose content is text (mixed content): never indented inside.
 _TEXT_ELEMENTS = {"p", "num", "heading", "listIntroduction", "docTitle", "docNumber", "FRBRname"}
-# The elements of an act's hierarchy by heading level, and their eId abbreviations (AKN naming).
-_ACT_LEVELS = {1: ("chapter", "chp"), 2: ("section", "sec"), 3: ("subsection", "subsec")}
+# The elements of a heading by its level, in an act and in other documents (AKN naming).
+_ACT_LEVELS = {1: "chapter", 2: "section", 3: "subsection"}
+_DOC_LEVELS = {1: "section", 2: "subsection"}
 _STATE_NAMES = {code: name for name, code in ARAB_STATES.items()}
 
 
@@ -89,10 +80,8 @@ class _Notes:
     """Places each footnote at its first reference; the rest are listed at the end."""
 
     def __init__(self, footnotes: list[Footnote]) -> None:
-        self.by_marker: dict[str, tuple[str, Footnote]] = {}
-        for k, note in enumerate(footnotes, start=1):
-            self.by_marker.setdefault(note.marker, (f"fn_{k}", note))
-        self.order = [(f"fn_{k}", note) for k, note in enumerate(footnotes, start=1)]
+        self.by_id = {note.id: note for note in footnotes}
+        self.order = [(note.id, note) for note in footnotes]
         self.placed: set[str] = set()
 
     def note(self, parent: ET.Element, eid: str, note: Footnote) -> ET.Element:
@@ -119,10 +108,10 @@ class _Notes:
             at = min(max(ref.offset, last), len(text))
             put(text[last:at])
             last = at
-            found = self.by_marker.get(ref.marker)
-            if found is None:
+            note = self.by_id.get(ref.footnote_id or "")
+            if note is None:
                 continue  # cited, but its text is missing: the document's warnings say so
-            eid, note = found
+            eid = note.id
             if eid in self.placed:
                 tail = _sub(p, "noteRef", marker=ref.marker, href=f"#{eid}")
             else:
@@ -191,7 +180,7 @@ def _meta(root: ET.Element, doc: Document, component: str = "main", name: str | 
         author = (f"/akn/ontology/organization/{country}/legislator", _STATE_NAMES.get(country, "legislator"))
     else:
         author = ("/akn/ontology/organization/un/author", "United Nations")
-    _sub(refs, "TLCOrganization", eId="author", href=author[0], showAs=doc.body or author[1])
+    _sub(refs, "TLCOrganization", eId="author", href=author[0], showAs=doc.organ or author[1])
     _sub(refs, "TLCOrganization", eId="unparse", href="/akn/ontology/organization/unparse", showAs="unparse")
 
 
@@ -199,8 +188,8 @@ def _preface(root: ET.Element, doc: Document) -> None:
     lines: list[tuple[str, str, dict[str, str]]] = []
     if doc.symbol:
         lines.append(("docNumber", doc.symbol, {}))
-    if doc.body:
-        lines.append(("docProponent", doc.body, {}))
+    if doc.organ:
+        lines.append(("docProponent", doc.organ, {}))
     if doc.session:
         lines.append(("session", doc.session, {}))
     if doc.agenda_item:
@@ -216,64 +205,11 @@ def _preface(root: ET.Element, doc: Document) -> None:
         _sub(_sub(preface, "p"), tag, text, **attrs)
 
 
-def _block_list(parent: ET.Element, items: list[SubItem], eid: str, notes: _Notes) -> None:
-    bl = _sub(parent, "blockList", eId=f"{eid}__list_1")
-    for k, sub in enumerate(items, start=1):
-        item_id = f"{eid}__point_{k}"
-        it = _sub(bl, "item", eId=item_id)
-        _sub(it, "num", f"({sub.label})")
-        notes.paragraph(it, sub.text, sub.footnote_refs)
-        if sub.sub_items:
-            _block_list(it, sub.sub_items, item_id, notes)
-
-
-def _preamble(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Notes) -> None:
-    if not (doc.preamble_opening or doc.preamble):
-        return
-    preamble = _sub(root, "preamble")
-    if doc.preamble_opening and not formula_last(doc):
-        _sub(_sub(preamble, "formula", name="enactingFormula"), "p", doc.preamble_opening)
-    if doc.preamble:
-        recitals = _sub(preamble, "recitals", eId="preamble__recs")
-        for p in doc.preamble:
-            eid = ids[id(p)]
-            rec = _sub(recitals, "recital", eId=eid)
-            if p.number is not None:
-                _sub(rec, "num", str(p.number))
-            notes.paragraph(rec, p.text, p.footnote_refs)
-            if p.sub_items:
-                _block_list(rec, p.sub_items, eid, notes)
-    if doc.preamble_opening and formula_last(doc):
-        _sub(_sub(preamble, "formula", name="enactingFormula"), "p", doc.preamble_opening)
-
-
-def _points(parent: ET.Element, items: list[SubItem], eid: str, notes: _Notes) -> None:
-    for k, sub in enumerate(items, start=1):
-        point_id = f"{eid}__point_{k}"
-        point = _sub(parent, "point", eId=point_id)
-        _sub(point, "num", f"({sub.label})")
-        if sub.sub_items:
-            notes.paragraph(_sub(point, "intro"), sub.text, sub.footnote_refs)
-            _points(point, sub.sub_items, point_id, notes)
-        else:
-            notes.paragraph(_sub(point, "content"), sub.text, sub.footnote_refs)
-
-
-def _paragraph(parent: ET.Element, p: Paragraph, eid: str, notes: _Notes, tag: str = "paragraph") -> None:
-    """A numbered paragraph, or (``tag`` "article") an article of a law: ``num`` "المادة 7"."""
-    para = _sub(parent, tag, eId=eid)
-    if p.number is not None:
-        _sub(para, "num", f"{p.lead} {p.number}" if tag == "article" and p.lead else str(p.number))
-    if p.sub_items:
-        notes.paragraph(_sub(para, "intro"), p.text, p.footnote_refs)
-        _points(para, p.sub_items, eid, notes)
-    else:
-        notes.paragraph(_sub(para, "content"), p.text, p.footnote_refs)
-
-
-def _section(parent: ET.Element, section: Section, eid: str) -> ET.Element:
-    tag = {1: "section", 2: "subsection"}.get(section.level, "level")
-    el = _sub(parent, tag, eId=eid)
+def _section(parent: ET.Element, section: Section, act: bool) -> ET.Element:
+    """A heading: a report's ``section``/``subsection``/``level``; a law's ``chapter``/``section``/
+    ``subsection``/``level``."""
+    levels = _ACT_LEVELS if act else _DOC_LEVELS
+    el = _sub(parent, levels.get(section.level, "level"), eId=section.id)
     if section.label:
         _sub(el, "num", section.label)
     if section.title:
@@ -281,50 +217,111 @@ def _section(parent: ET.Element, section: Section, eid: str) -> ET.Element:
     return el
 
 
-def _hierarchy(
-    body: ET.Element, items: Iterable[Item], ids: dict[int, str], notes: _Notes, prefix: str
-) -> None:
-    """Paragraphs nested in the sections they fall under (``prefix`` keeps an annex's ids apart)."""
-    stack: list[tuple[int, ET.Element]] = []
-    n_sections = 0
-    for item in items:
-        if item.section is not None:
-            while stack and stack[-1][0] >= item.section.level:
-                stack.pop()
-            n_sections += 1
-            parent = stack[-1][1] if stack else body
-            stack.append((item.section.level, _section(parent, item.section, f"{prefix}sec_{n_sections}")))
-        elif item.paragraph is not None:
-            parent = stack[-1][1] if stack else body
-            _paragraph(parent, item.paragraph, ids[id(item.paragraph)], notes)
+class _Builder:
+    """Places each item of the reading order (:func:`unparse.walk.walk`) in the tree: recitals
+    in the preamble, paragraphs and headings nested in the body (or an annex's), sub-items under
+    their owner, the closing in conclusions, each annex in its attachment."""
 
+    def __init__(self, doc: Document, top: ET.Element) -> None:
+        self.doc = doc
+        self.top = top
+        self.notes = _Notes(doc.footnotes)
+        self.preamble = _sub(top, "preamble") if doc.preamble_opening or doc.preamble else None
+        self.recitals: ET.Element | None = None
+        self.act = is_act(doc)  # whether the current body is an act's (articles, chapters)
+        self.body = _sub(top, "body" if self.act else "mainBody")
+        self.current = self.body  # the body the next paragraph or heading goes in
+        self.stack: list[tuple[int, ET.Element]] = []  # the open headings of that body
+        self.elements: dict[str, ET.Element] = {}  # paragraphs and sub-items, by id
+        self.lists: dict[str, ET.Element] = {}  # a recital's (or item's) blockList, by its id
+        self.attachments: ET.Element | None = None
+        self.annex_body: ET.Element | None = None  # of an annex that is a doc, to fill if empty
 
-def _act_hierarchy(
-    body: ET.Element, items: Iterable[Item], ids: dict[int, str], notes: _Notes, prefix: str
-) -> None:
-    """Articles nested in the chapters (sections, subsections) they fall under. A heading's
-    eId is its parent's plus its own (``chp_2__sec_1``); articles keep ``art_N``, since a
-    law numbers them through."""
-    stack: list[tuple[int, ET.Element, str]] = []
-    counts: dict[tuple[str, str], int] = {}
-    for item in items:
-        if item.section is not None:
-            level = item.section.level
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            parent, path = (stack[-1][1], f"{stack[-1][2]}__") if stack else (body, prefix)
-            tag, abbr = _ACT_LEVELS.get(level, ("level", "lvl"))
-            n = counts[path, abbr] = counts.get((path, abbr), 0) + 1
-            eid = f"{path}{abbr}_{n}"
-            el = _sub(parent, tag, eId=eid)
-            if item.section.label:
-                _sub(el, "num", item.section.label)
-            if item.section.title:
-                _sub(el, "heading", item.section.title)
-            stack.append((level, el, eid))
-        elif item.paragraph is not None:
-            parent = stack[-1][1] if stack else body
-            _paragraph(parent, item.paragraph, ids[id(item.paragraph)], notes, "article")
+    def add(self, step: Step) -> None:
+        item = step.item
+        if isinstance(item, Formula):
+            assert self.preamble is not None
+            _sub(_sub(self.preamble, "formula", name="enactingFormula"), "p", item.text)
+        elif isinstance(item, Paragraph) and step.part == "preamble":
+            self._recital(item)
+        elif isinstance(item, Paragraph):
+            self._paragraph(item)
+        elif isinstance(item, SubItem) and step.part == "preamble":
+            self._list_item(item, step)
+        elif isinstance(item, SubItem):
+            self._point(item, step)
+        elif isinstance(item, Section):
+            while self.stack and self.stack[-1][0] >= item.level:
+                self.stack.pop()
+            parent = self.stack[-1][1] if self.stack else self.current
+            self.stack.append((item.level, _section(parent, item, self.act)))
+        elif isinstance(item, Closing):
+            _conclusions(self.top, item, self.act)
+        elif isinstance(item, Annex):
+            self._annex(item, step.position)
+
+    def _recital(self, p: Paragraph) -> None:
+        assert self.preamble is not None
+        if self.recitals is None:
+            self.recitals = _sub(self.preamble, "recitals", eId="preamble__recs")
+        rec = self.elements[p.id] = _sub(self.recitals, "recital", eId=p.id)
+        if p.number is not None:
+            _sub(rec, "num", str(p.number))
+        self.notes.paragraph(rec, p.text, p.footnote_refs)
+
+    def _list_item(self, sub: SubItem, step: Step) -> None:
+        """A sub-item of a recital: an ``item`` of the owner's ``blockList``."""
+        assert step.parent is not None
+        owner = step.parent.id
+        if owner not in self.lists:
+            self.lists[owner] = _sub(self.elements[owner], "blockList", eId=f"{owner}__list_1")
+        it = self.elements[sub.id] = _sub(self.lists[owner], "item", eId=sub.id)
+        _sub(it, "num", f"({sub.label})")
+        self.notes.paragraph(it, sub.text, sub.footnote_refs)
+
+    def _paragraph(self, p: Paragraph) -> None:
+        """A numbered paragraph, or (in an act) an article of a law: ``num`` "المادة 7"."""
+        parent = self.stack[-1][1] if self.stack else self.current
+        tag = "article" if self.act else "paragraph"
+        para = self.elements[p.id] = _sub(parent, tag, eId=p.id)
+        if p.number is not None:
+            _sub(para, "num", f"{p.lead} {p.number}" if self.act and p.lead else str(p.number))
+        self.notes.paragraph(_sub(para, "intro" if p.sub_items else "content"), p.text, p.footnote_refs)
+
+    def _point(self, sub: SubItem, step: Step) -> None:
+        assert step.parent is not None
+        point = self.elements[sub.id] = _sub(self.elements[step.parent.id], "point", eId=sub.id)
+        _sub(point, "num", f"({sub.label})")
+        content = _sub(point, "intro" if sub.sub_items else "content")
+        self.notes.paragraph(content, sub.text, sub.footnote_refs)
+
+    def _annex(self, annex: Annex, k: int) -> None:
+        """An annex as ``attachment/doc name="annex"`` with its own meta, title and body; the law
+        an issuing law issues as ``attachment/act`` with its own meta, title and articles."""
+        self.finish_annex()
+        if self.attachments is None:
+            self.attachments = _sub(self.top, "attachments")
+        attachment = _sub(self.attachments, "attachment", eId=annex.id)
+        self.stack = []
+        self.act = is_attached_act(self.doc, annex)
+        if self.act:
+            inner = _sub(attachment, "act", name="law" if "قانون" in annex.label else self.doc.kind)
+            _meta(inner, self.doc, annex.id, name=annex_title(annex))
+            _sub(_sub(_sub(inner, "preface"), "p"), "docTitle", annex_title(annex))
+            self.current = _sub(inner, "body")
+            return
+        inner = _sub(attachment, "doc", name="annex")
+        _meta(inner, self.doc, annex.id)
+        preface = _sub(inner, "preface")
+        _sub(_sub(preface, "p"), "docNumber", annex.label)
+        if annex.title:
+            _sub(_sub(preface, "p"), "docTitle", annex.title)
+        self.current = self.annex_body = _sub(inner, "mainBody")
+
+    def finish_annex(self) -> None:
+        if self.annex_body is not None and len(self.annex_body) == 0:
+            _sub(self.annex_body, "p")  # mainBody must not be empty
+        self.annex_body = None
 
 
 def _hcontainer(parent: ET.Element, name: str, lines: Iterable[str] = ()) -> ET.Element:
@@ -334,27 +331,6 @@ def _hcontainer(parent: ET.Element, name: str, lines: Iterable[str] = ()) -> ET.
     for line in lines:
         _sub(content, "p", line)
     return content
-
-
-def _act_body(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Notes) -> ET.Element:
-    body = _sub(root, "body")
-    _act_hierarchy(body, body_in_order(doc), ids, notes, "")
-    lines = [line for line in doc.text.split("\n") if line.strip()]
-    if not doc.paragraphs and not doc.sections and not doc.annexes and lines:
-        _hcontainer(body, "text", lines)  # nothing was segmented: keep the clean text
-    return body
-
-
-def _main_body(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Notes) -> ET.Element:
-    body = _sub(root, "mainBody")
-    _hierarchy(body, body_in_order(doc), ids, notes, "")
-    if not doc.paragraphs and not doc.sections and not doc.annexes and doc.text:
-        # Nothing was segmented: keep the clean text, one <p> per line, so nothing is lost.
-        container = _sub(body, "container", name="text", eId="text")
-        for line in doc.text.split("\n"):
-            if line.strip():
-                _sub(container, "p", line)
-    return body
 
 
 def _unplaced_notes(body: ET.Element, notes: _Notes) -> None:
@@ -375,50 +351,14 @@ def _unplaced_notes(body: ET.Element, notes: _Notes) -> None:
             _sub(body, "p")  # mainBody must not be empty
 
 
-def _attachments(root: ET.Element, doc: Document, ids: dict[int, str], notes: _Notes) -> None:
-    """Each annex as ``attachment/doc name="annex"``, with its own meta, title and body."""
-    if not doc.annexes:
-        return
-    attachments = _sub(root, "attachments")
-    for k, annex in enumerate(doc.annexes, start=1):
-        eid = annex_id(k)
-        if is_attached_act(doc, annex):
-            _attached_act(_sub(attachments, "attachment", eId=eid), doc, annex, eid, ids, notes)
-            continue
-        inner = _sub(_sub(attachments, "attachment", eId=eid), "doc", name="annex")
-        _meta(inner, doc, eid)
-        preface = _sub(inner, "preface")
-        _sub(_sub(preface, "p"), "docNumber", annex.label)
-        if annex.title:
-            _sub(_sub(preface, "p"), "docTitle", annex.title)
-        body = _sub(inner, "mainBody")
-        _hierarchy(body, in_order(annex.paragraphs, annex.sections), ids, notes, f"{eid}__")
-        if len(body) == 0:
-            _sub(body, "p")  # mainBody must not be empty
-
-
-def _attached_act(
-    attachment: ET.Element, doc: Document, annex: Annex, eid: str, ids: dict[int, str], notes: _Notes
-) -> None:
-    """The law an issuing law issues: an ``act`` with its own meta, title and articles."""
-    inner = _sub(attachment, "act", name="law" if "قانون" in annex.label else doc.kind)
-    _meta(inner, doc, eid, name=annex_title(annex))
-    _sub(_sub(_sub(inner, "preface"), "p"), "docTitle", annex_title(annex))
-    body = _sub(inner, "body")
-    _act_hierarchy(body, in_order(annex.paragraphs, annex.sections), ids, notes, f"{eid}__")
-
-
-def _conclusions(root: ET.Element, doc: Document) -> None:
-    if not doc.closing:
-        return
-    conclusions = _sub(root, "conclusions")
-    p = _sub(conclusions, "p")
-    if doc.closing_date and is_act(doc):
-        _sub(p, "date", doc.closing, date=doc.closing_date.isoformat())  # the date it was signed
-    elif doc.closing_date:
-        _sub(p, "date", doc.closing, date=doc.closing_date.isoformat(), refersTo="#meeting")
+def _conclusions(root: ET.Element, closing: Closing, act: bool) -> None:
+    p = _sub(_sub(root, "conclusions"), "p")
+    if closing.date and act:
+        _sub(p, "date", closing.text, date=closing.date.isoformat())  # the date it was signed
+    elif closing.date:
+        _sub(p, "date", closing.text, date=closing.date.isoformat(), refersTo="#meeting")
     else:
-        p.text = _clean(doc.closing)
+        p.text = _clean(closing.text)
 
 
 def _indent(el: ET.Element, level: int = 0) -> None:
@@ -441,15 +381,23 @@ def build(doc: Document) -> ET.Element:
     _, kind, _ = _frbr(doc)
     doctype = "act" if is_act(doc) else "statement" if doc.kind in ("resolution", "decision") else "doc"
     top = _sub(root, doctype, name=kind)
-    ids = paragraph_ids(doc)
-    notes = _Notes(doc.footnotes)
     _meta(top, doc)
     _preface(top, doc)
-    _preamble(top, doc, ids, notes)
-    body = (_act_body if is_act(doc) else _main_body)(top, doc, ids, notes)
-    _conclusions(top, doc)
-    _attachments(top, doc, ids, notes)
-    _unplaced_notes(body, notes)
+    builder = _Builder(doc, top)
+    for step in walk(doc):
+        builder.add(step)
+    builder.finish_annex()
+    body = builder.body
+    if not doc.paragraphs and not doc.sections and not doc.annexes:
+        # Nothing was segmented: keep the clean text, one <p> per line, so nothing is lost.
+        lines = [line for line in doc.text.split("\n") if line.strip()]
+        if lines and is_act(doc):
+            _hcontainer(body, "text", lines)
+        elif doc.text and not is_act(doc):
+            container = _sub(body, "container", name="text", eId="text")
+            for line in lines:
+                _sub(container, "p", line)
+    _unplaced_notes(body, builder.notes)
     return root
 
 

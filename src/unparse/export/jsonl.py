@@ -32,12 +32,11 @@ loader (``features=``, ``schema=``) and every file loads with the same types.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from typing import Any
 
 from ..models import Document, Footnote, Paragraph, SubItem
-from ._common import Item, annex_title, body_in_order, heading_text, in_order
-from .ids import paragraph_ids
+from ..walk import walk
+from ._common import annex_title, heading_text
 
 EXTENSION = ".jsonl"
 
@@ -152,17 +151,19 @@ def polars_schema() -> dict[str, Any]:
 def records(doc: Document) -> list[dict[str, Any]]:
     """The records of one document, in reading order: preamble, paragraphs (each followed by its
     sub-items, depth first), the annexes' paragraphs, then footnotes."""
+    body_part = "operative" if doc.kind in ("resolution", "decision") else "paragraph"
     out: list[dict[str, Any]] = []
-    ids = paragraph_ids(doc)
-
-    def record(part: str, item: Paragraph | SubItem | Footnote, rid: str, **extra: Any) -> dict[str, Any]:
+    for step in walk(doc):
+        item = step.item
+        if not isinstance(item, Paragraph | SubItem | Footnote):
+            continue  # formula, headings, closing, annexes: in the records' fields, not records
         rec: dict[str, Any] = dict.fromkeys(RECORD_FIELDS)
         rec.update(
             source=doc.source,
             symbol=doc.symbol,
             kind=doc.kind,
-            part=part,
-            id=rid,
+            part=body_part if step.part == "body" else step.part,
+            id=item.id,
             text=item.text,
             footnote_markers=[] if isinstance(item, Footnote) else [r.marker for r in item.footnote_refs],
             start_line=item.span.start_line,
@@ -170,47 +171,21 @@ def records(doc: Document) -> list[dict[str, Any]]:
             start_page=item.span.start_page,
             end_page=item.span.end_page,
         )
-        rec.update(extra)
-        return rec
-
-    def sub_items(
-        items: list[SubItem], parent: str, number: int | None, section: str | None, annex: str | None
-    ) -> None:
-        for k, sub in enumerate(items, start=1):
-            sid = f"{parent}__point_{k}"
-            extra = {
-                "parent": parent,
-                "number": number,
-                "label": sub.label,
-                "section": section,
-                "annex": annex,
-            }
-            out.append(record("sub_item", sub, sid, **extra))
-            sub_items(sub.sub_items, sid, number, section, annex)
-
-    def numbered(part: str, items: Iterable[Item], annex: str | None) -> None:
-        section: str | None = None
-        for item in items:
-            if item.section is not None:
-                section = heading_text(item.section)
-                continue
-            para = item.paragraph
-            if para is None:
-                continue
-            pid = ids[id(para)]
-            extra = {"number": para.number, "lead": para.lead, "section": section, "annex": annex}
-            out.append(record(part, para, pid, **extra))
-            sub_items(para.sub_items, pid, para.number, section, annex)
-
-    for p in doc.preamble:
-        pid = ids[id(p)]
-        out.append(record("preamble", p, pid, number=p.number, lead=p.lead))
-        sub_items(p.sub_items, pid, p.number, None, None)
-    numbered("operative" if doc.kind in ("resolution", "decision") else "paragraph", body_in_order(doc), None)
-    for annex in doc.annexes:
-        numbered("annex", in_order(annex.paragraphs, annex.sections), annex_title(annex))
-    for k, note in enumerate(doc.footnotes, start=1):
-        out.append(record("footnote", note, f"fn_{k}", label=note.marker))
+        if isinstance(item, Footnote):
+            rec["label"] = item.marker
+        else:
+            assert step.paragraph is not None
+            rec.update(
+                number=step.paragraph.number,
+                section=heading_text(step.section) if step.section is not None else None,
+                annex=annex_title(step.annex) if step.annex is not None else None,
+            )
+            if isinstance(item, SubItem):
+                assert step.parent is not None
+                rec.update(part="sub_item", parent=step.parent.id, label=item.label)
+            else:
+                rec["lead"] = item.lead
+        out.append(rec)
     return out
 
 

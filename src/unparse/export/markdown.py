@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import regex
 
-from ..models import Document, FootnoteRef, Paragraph, SubItem
-from . import _common
-from ._common import annex_title, body_in_order, document_title, heading_text, in_order, metadata
+from ..models import Annex, Closing, Document, Footnote, FootnoteRef, Formula, Paragraph, Section, SubItem
+from ..walk import walk
+from ._common import annex_title, document_title, heading_text, metadata
 
 EXTENSION = ".md"
 
@@ -48,56 +48,37 @@ def _note_label(marker: str) -> str:
     return "star" if marker == "*" else escape(marker).replace(" ", "")
 
 
-def _sub_items(items: list[SubItem], depth: int, lines: list[str]) -> None:
-    for sub in items:
-        lines.append(f"{'  ' * depth}- ({escape(sub.label)}) {_cited(sub.text, sub.footnote_refs)}")
-        _sub_items(sub.sub_items, depth + 1, lines)
-
-
-def _paragraph(p: Paragraph, lines: list[str]) -> None:
-    number = f"**{p.number}** - " if p.number is not None else ""
-    lines.append(number + _cited(p.text, p.footnote_refs))
-    if p.sub_items:
-        lines.append("")
-        _sub_items(p.sub_items, 0, lines)
-    lines.append("")
-
-
 def render(doc: Document) -> str:
-    """The document as Markdown."""
-    lines = [f"# {escape(document_title(doc))}", ""]
-    for label, value in metadata(doc):
-        lines.append(f"- **{label}:** {escape(value)}")
-    lines.append("")
-    formula = [f"*{escape(doc.preamble_opening)}*", ""] if doc.preamble_opening else []
-    lines += [] if _common.formula_last(doc) else formula
-    for p in doc.preamble:
-        _paragraph(p, lines)
-    lines += formula if _common.formula_last(doc) else []
-    for item in body_in_order(doc):
-        if item.section is not None:
-            hashes = "#" * min(item.section.level + 1, 6)
-            lines += [f"{hashes} {escape(heading_text(item.section))}", ""]
-        elif item.paragraph is not None:
-            _paragraph(item.paragraph, lines)
-    if doc.closing:
-        lines += [f"*{escape(doc.closing)}*", ""]
-    for annex in doc.annexes:
-        lines += [f"## {escape(annex_title(annex))}", ""]
-        for item in in_order(annex.paragraphs, annex.sections):
-            if item.section is not None:
-                hashes = "#" * min(item.section.level + 2, 6)
-                lines += [f"{hashes} {escape(heading_text(item.section))}", ""]
-            elif item.paragraph is not None:
-                _paragraph(item.paragraph, lines)
+    """The document as Markdown: blocks in reading order, a blank line after each."""
+    head = [f"# {escape(document_title(doc))}", ""]
+    head += [f"- **{label}:** {escape(value)}" for label, value in metadata(doc)]
+    blocks: list[list[str]] = []
+    notes: list[str] = []
+    for step in walk(doc):
+        item = step.item
+        if isinstance(item, Formula | Closing):
+            blocks.append([f"*{escape(item.text)}*"])
+        elif isinstance(item, Paragraph):
+            number = f"**{item.number}** - " if item.number is not None else ""
+            blocks.append([number + _cited(item.text, item.footnote_refs)])
+        elif isinstance(item, SubItem):
+            if step.level == 1 and step.position == 1:
+                blocks[-1].append("")  # a list after the paragraph's text
+            indent = "  " * (step.level - 1)
+            blocks[-1].append(f"{indent}- ({escape(item.label)}) {_cited(item.text, item.footnote_refs)}")
+        elif isinstance(item, Section):
+            hashes = "#" * min(item.level + step.depth + 1, 6)  # an annex's headings one deeper
+            blocks.append([f"{hashes} {escape(heading_text(item))}"])
+        elif isinstance(item, Annex):
+            blocks.append([f"## {escape(annex_title(item))}"])
+        elif isinstance(item, Footnote):
+            notes.append(f"[^{_note_label(item.marker)}]: {escape(item.text)}")
+    lines = head + [""] + [line for block in blocks for line in [*block, ""]]
     if not (doc.preamble or doc.paragraphs or doc.sections or doc.annexes) and doc.text:
         # Nothing was segmented: the clean text itself, paragraph by paragraph.
         lines += [escape(block) + "\n" for block in doc.text.split("\n") if block.strip()]
-    if doc.footnotes:
-        lines += ["---", ""]
-        for note in doc.footnotes:
-            lines.append(f"[^{_note_label(note.marker)}]: {escape(note.text)}")
-        lines.append("")
+    if notes:
+        lines += ["---", "", *notes, ""]
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"

@@ -29,8 +29,8 @@ from ..options import DEFAULT_OPTIONS, Options
 from ..read.text import decode_bytes, read_bytes
 from ..repair import Line, RepairResult, repair_lines, split_lines
 from ..segment import segment
+from ..walk import assign_ids
 from ._common import Item, annex_title, body_in_order, document_title, heading_text, in_order
-from .ids import annex_id, paragraph_ids
 
 EXTENSION = ".html"
 
@@ -177,25 +177,25 @@ def _link(prefix: str, anchor: str, line: int, label: str) -> str:
     return f'<a id="{prefix}{_e(anchor)}" href="#{prefix}L{line}">{_e(label)}</a>'
 
 
-def _sub_items(prefix: str, items: list[SubItem], parent: str) -> str:
+def _sub_items(prefix: str, items: list[SubItem]) -> str:
     if not items:
         return ""
     out = []
-    for k, sub in enumerate(items, start=1):
-        sid = f"{parent}__point_{k}"
+    for sub in items:
+        sid = sub.id
         label = f"({sub.label}) {_short(sub.text, 70)}"
-        nested = _sub_items(prefix, sub.sub_items, sid)
+        nested = _sub_items(prefix, sub.sub_items)
         out.append(f"<li>{_link(prefix, sid, sub.span.start_line, label)}{nested}</li>")
     return "<ul>" + "".join(out) + "</ul>"
 
 
 def _outline(prefix: str, doc: Document) -> str:
-    ids = paragraph_ids(doc)
+    assign_ids(doc)
     parts: list[str] = []
     if doc.preamble:
         recitals = "".join(
-            f"<li>{_link(prefix, ids[id(p)], p.span.start_line, _short(p.text, 80))}"
-            f"{_sub_items(prefix, p.sub_items, ids[id(p)])}</li>"
+            f"<li>{_link(prefix, p.id, p.span.start_line, _short(p.text, 80))}"
+            f"{_sub_items(prefix, p.sub_items)}</li>"
             for p in doc.preamble
         )
         opening = f"<p>{_e(doc.preamble_opening)}</p>" if doc.preamble_opening else ""
@@ -211,23 +211,23 @@ def _outline(prefix: str, doc: Document) -> str:
                 p = step.paragraph
                 label = f"{p.number} - {_short(p.text, 80)}" if p.number is not None else _short(p.text, 80)
                 items.append(
-                    f"<li>{_link(prefix, ids[id(p)], p.span.start_line, label)}"
-                    f"{_sub_items(prefix, p.sub_items, ids[id(p)])}</li>"
+                    f"<li>{_link(prefix, p.id, p.span.start_line, label)}"
+                    f"{_sub_items(prefix, p.sub_items)}</li>"
                 )
 
     paragraphs: list[str] = []
     body(paragraphs, body_in_order(doc))
     if paragraphs:
         parts.append(f"<li>Paragraphs ({len(doc.paragraphs)})<ul>{''.join(paragraphs)}</ul></li>")
-    for k, annex in enumerate(doc.annexes, start=1):
+    for annex in doc.annexes:
         items: list[str] = []
         body(items, in_order(annex.paragraphs, annex.sections))
-        link = _link(prefix, annex_id(k), annex.span.start_line, annex_title(annex))
+        link = _link(prefix, annex.id, annex.span.start_line, annex_title(annex))
         parts.append(f"<li>{link}<ul>{''.join(items)}</ul></li>")
     if doc.footnotes:
         notes = "".join(
-            f"<li>{_link(prefix, f'fn_{k}', n.span.start_line, f'[{n.marker}] {_short(n.text, 80)}')}</li>"
-            for k, n in enumerate(doc.footnotes, start=1)
+            f"<li>{_link(prefix, n.id, n.span.start_line, f'[{n.marker}] {_short(n.text, 80)}')}</li>"
+            for n in doc.footnotes
         )
         parts.append(f"<li>Footnotes ({len(doc.footnotes)})<ul>{notes}</ul></li>")
     return f'<nav class="panel outline"><h3>Outline</h3><ul>{"".join(parts)}</ul></nav>'

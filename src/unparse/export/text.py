@@ -8,17 +8,9 @@ after a rule. Footnote references are put back in the text as ``[1]``.
 
 from __future__ import annotations
 
-from ..models import Document, Paragraph, SubItem
-from ._common import (
-    annex_title,
-    body_in_order,
-    document_title,
-    formula_last,
-    heading_text,
-    in_order,
-    metadata,
-    with_markers,
-)
+from ..models import Annex, Closing, Document, Footnote, Formula, Paragraph, Section, SubItem
+from ..walk import walk
+from ._common import annex_title, document_title, heading_text, metadata, with_markers
 
 EXTENSION = ".txt"
 
@@ -27,52 +19,36 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _sub_items(items: list[SubItem], depth: int, lines: list[str]) -> None:
-    for sub in items:
-        text = _flat(with_markers(sub.text, sub.footnote_refs, "[{}]"))
-        lines.append(f"{'    ' * depth}({sub.label}) {text}")
-        _sub_items(sub.sub_items, depth + 1, lines)
-
-
-def _paragraph(p: Paragraph, lines: list[str]) -> None:
-    number = f"{p.number} - " if p.number is not None else ""
-    lines.append(number + _flat(with_markers(p.text, p.footnote_refs, "[{}]")))
-    _sub_items(p.sub_items, 1, lines)
-    lines.append("")
-
-
 def render(doc: Document) -> str:
-    """The document as plain text."""
+    """The document as plain text: blocks (a paragraph with its sub-items, a heading...) in
+    reading order, a blank line after each."""
     title = _flat(document_title(doc))
-    lines = [title, "=" * min(len(title), 72), ""]
-    lines += [f"{label}: {_flat(value)}" for label, value in metadata(doc)]
-    lines.append("")
-    formula = [_flat(doc.preamble_opening), ""] if doc.preamble_opening else []
-    lines += [] if formula_last(doc) else formula
-    for p in doc.preamble:
-        _paragraph(p, lines)
-    lines += formula if formula_last(doc) else []
-    for item in body_in_order(doc):
-        if item.section is not None:
-            lines += [_flat(heading_text(item.section)), ""]
-        elif item.paragraph is not None:
-            _paragraph(item.paragraph, lines)
-    if doc.closing:
-        lines += [_flat(doc.closing), ""]
-    for annex in doc.annexes:
-        heading = _flat(annex_title(annex))
-        lines += [heading, "-" * min(len(heading), 72), ""]
-        for item in in_order(annex.paragraphs, annex.sections):
-            if item.section is not None:
-                lines += [_flat(heading_text(item.section)), ""]
-            elif item.paragraph is not None:
-                _paragraph(item.paragraph, lines)
+    head = [title, "=" * min(len(title), 72), ""]
+    head += [f"{label}: {_flat(value)}" for label, value in metadata(doc)]
+    blocks: list[list[str]] = []
+    notes: list[str] = []
+    for step in walk(doc):
+        item = step.item
+        if isinstance(item, Formula | Closing):
+            blocks.append([_flat(item.text)])
+        elif isinstance(item, Paragraph):
+            number = f"{item.number} - " if item.number is not None else ""
+            blocks.append([number + _flat(with_markers(item.text, item.footnote_refs, "[{}]"))])
+        elif isinstance(item, SubItem):
+            text = _flat(with_markers(item.text, item.footnote_refs, "[{}]"))
+            blocks[-1].append(f"{'    ' * step.level}({item.label}) {text}")
+        elif isinstance(item, Section):
+            blocks.append([_flat(heading_text(item))])
+        elif isinstance(item, Annex):
+            heading = _flat(annex_title(item))
+            blocks.append([heading, "-" * min(len(heading), 72)])
+        elif isinstance(item, Footnote):
+            notes.append(f"[{item.marker}] {_flat(item.text)}")
     if not (doc.preamble or doc.paragraphs or doc.sections or doc.annexes) and doc.text:
-        lines += [doc.text, ""]
-    if doc.footnotes:
-        lines += ["_" * 20, ""]
-        lines += [f"[{note.marker}] {_flat(note.text)}" for note in doc.footnotes]
-        lines.append("")
+        blocks.append([doc.text])  # nothing was segmented: the clean text itself
+    if notes:
+        blocks += [["_" * 20], notes]
+    lines = head + [""] + [line for block in blocks for line in [*block, ""]]
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"

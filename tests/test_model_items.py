@@ -3,6 +3,7 @@ id, the furniture layer and the ``body`` → ``organ`` rename."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -11,9 +12,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from test_export import NS, report, resolution, span, with_annexes
 
 import unparse
+from test_export import NS, report, resolution, span, with_annexes
 from unparse.export import export
 from unparse.export.jsonl import records
 from unparse.models import (
@@ -120,7 +121,7 @@ def test_every_item_once_with_a_unique_id_that_the_exports_use(path: Path) -> No
     )
     assert len(items) == expected
     # A sub-item follows its owner, one level deeper; nothing is deeper than its owner + 1.
-    for (prev, d0), (item, d1) in zip(items, items[1:], strict=False):
+    for (prev, d0), (item, d1) in itertools.pairwise(items):
         assert d1 <= d0 + 1
         if isinstance(item, SubItem) and d1 == d0 + 1:
             assert isinstance(prev, Paragraph | SubItem) and item in prev.sub_items
@@ -153,10 +154,13 @@ def repeated_markers() -> Document:
     return Document(
         kind="report",
         paragraphs=[
-            Paragraph(number=1, text="أولى", footnote_refs=[FootnoteRef(marker="1", offset=4)], span=span(2)),
-            Paragraph(number=2, text="ثانية", footnote_refs=[FootnoteRef(marker="1", offset=5)], span=span(3)),
-            Paragraph(number=3, text="ثالثة", footnote_refs=[FootnoteRef(marker="1", offset=5)], span=span(20)),
-            Paragraph(number=4, text="رابعة", footnote_refs=[FootnoteRef(marker="5", offset=0)], span=span(21)),
+            Paragraph(number=n, text=text, footnote_refs=[FootnoteRef(marker=m, offset=0)], span=span(line))
+            for n, text, m, line in [
+                (1, "أولى", "1", 2),
+                (2, "ثانية", "1", 3),
+                (3, "ثالثة", "1", 20),
+                (4, "رابعة", "5", 21),
+            ]
         ],
         footnotes=[
             Footnote(marker="1", text="حاشية الصفحة الأولى.", span=span(10)),

@@ -1,0 +1,210 @@
+"""The body readers: annexes, the closing lines, numbered paragraphs, headings, sub-items,
+preambular paragraphs, and the lines that continue them.
+
+A numbered paragraph starts with the next number in sequence (``12 -``), a sub-item with its
+label (``(أ)``), a section with its label (``أولاً -``, ``ألف -``); any other line continues
+the open item, unless that item is closed by its punctuation and the line opens a new
+preambular paragraph; so a paragraph split by a page break, or by a footnote block
+interleaved in it, comes out as one paragraph.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ...repair.digits import western
+from ...repair.pipeline import Line
+from ..items import ItemBuilder
+from ..patterns import (
+    ANNEX_RE,
+    ARTICLE_RE,
+    CHAPTER_RE,
+    CLOSING_RE,
+    INLINE_REF_RE,
+    LEAD_INSIDE_RE,
+    MISPLACED_NUMBER_RE,
+    NUMBERED_RE,
+    ORDINAL_LABEL_RE,
+    PREAMBLE_LEAD_RE,
+    SUB_ITEM_RE,
+    TERMINATORS,
+)
+from ..reading import Reading, State, blank, heading
+
+
+def read_annex(r: Reading, index: int, line: Line, text: str) -> bool:
+    """An annex heading, where a paragraph may end; its title is on the line or on the next
+    short line. Its numbered paragraphs, if any, count from 1."""
+    annex = ANNEX_RE.match(text) if r.state is not State.HEADER else None
+    if not annex or not (r.blank_before or r.current is None or r.current.ends_with(TERMINATORS)):
+        return False
+    title = annex["title"]
+    if title is None:
+        title = r.title_below(
+            index,
+            20,
+            lambda x: (
+                bool(NUMBERED_RE.match(x) or SUB_ITEM_RE.match(x) or CHAPTER_RE.match(x))
+                or ARTICLE_RE.match(x) is not None
+                or heading(x) is not None
+            ),
+        )
+    r.open_annex(r.lines[index], annex["label"], title)
+    return True
+
+
+def read_closing(r: Reading, index: int, line: Line, text: str) -> bool:
+    """From the meeting line after the paragraphs (``الجلسة العامة 52``) on: the closing."""
+    if r.state is State.CLOSING or (r.body.paragraphs and CLOSING_RE.match(text)):
+        r.state = State.CLOSING
+        r.body.closing.append(line)
+        return True
+    return False
+
+
+def note_references(r: Reading, index: int, line: Line, text: str) -> bool:
+    """Note the footnote markers the line cites (a footnote area may then open at ``(N)``);
+    never consumes the line."""
+    for m in INLINE_REF_RE.finditer(text):
+        if m.start() > 0 and not text[m.start() - 1].isspace():
+            marker = western(m["m"])
+            if marker not in r.defined:
+                r.pending_refs.add(marker)
+            if marker not in r.body.cited:
+                r.body.cited.append(marker)
+    return False
+
+
+def read_numbered(r: Reading, index: int, line: Line, text: str) -> bool:
+    """The next numbered paragraph (one number lost is reported, not a break of sequence)."""
+    numbered = None if r.articles else NUMBERED_RE.match(text) or _misplaced_number(r, text)
+    if numbered:
+        n, expected = int(western(numbered["n"])), r.next_number()
+        if n == expected + 1 and r.state is State.NUMBERED:
+            # One number lost (its line could not be read): keep the sequence, say so.
+            r.body.warnings.append(f"paragraph {expected} was not found before paragraph {n}")
+        elif n != expected or (r.state is State.HEADER and n != 1):
+            numbered = None
+    if not numbered:
+        return False
+    r.state = State.NUMBERED
+    r.start_paragraph(line, int(western(numbered["n"])), numbered["rest"].strip())
+    return True
+
+
+def read_heading(r: Reading, index: int, line: Line, text: str) -> bool:
+    """A labelled heading, among the paragraphs; in the header, one with an ordinal label
+    (``أولاً -``) begins the body."""
+    found = None if r.articles else heading(text)
+    if not found or not (
+        r.state is State.NUMBERED or (r.state is State.HEADER and ORDINAL_LABEL_RE.match(found[0]))
+    ):
+        return False
+    r.state = State.NUMBERED
+    r.add_section(line, *found)
+    return True
+
+
+def read_unlabelled_heading(r: Reading, index: int, line: Line, text: str) -> bool:
+    """A short line alone between blank lines, before a numbered paragraph, in a report."""
+    if r.state is not State.NUMBERED or r.articles or not _unlabelled_heading(r, index):
+        return False
+    r.add_section(line, "", text)
+    return True
+
+
+def read_sub_item(r: Reading, index: int, line: Line, text: str) -> bool:
+    """A labelled point of the open paragraph: ``(أ)``, or a second level (``(i)``, ``'1'``)
+    under its last point."""
+    sub = SUB_ITEM_RE.match(text)
+    if not sub or r.state is State.HEADER or r.current is None:
+        return False
+    label, owner = sub["label"], r.current
+    if not (label.isascii() or label.isdigit()):
+        owner.children.append(ItemBuilder(label=label))
+    elif owner.children:
+        owner.children[-1].children.append(ItemBuilder(label=label))
+    else:
+        return False
+    owner.tail().add(line, sub["rest"].strip())
+    return True
+
+
+def read_preamble(r: Reading, index: int, line: Line, text: str) -> bool:
+    """In the preamble, a line that opens the next preambular paragraph."""
+    if r.state is not State.PREAMBLE or not _new_preamble_paragraph(r, text):
+        return False
+    r.start_paragraph(line, None, text)
+    return True
+
+
+def read_annex_text(r: Reading, index: int, line: Line, text: str) -> bool:
+    """The text of an annex that is not in numbered paragraphs: unnumbered ones."""
+    if r.annex is None or not (
+        r.current is None
+        or (
+            r.blank_before
+            and r.current.number is None
+            and (r.whole_paragraphs or r.current.ends_with(TERMINATORS))
+        )
+    ):
+        return False
+    r.start_paragraph(line, None, text, preamble=False)
+    return True
+
+
+def read_continuation(r: Reading, index: int, line: Line, text: str) -> bool:
+    """The rest of the open item; with none open, a line not placed (reported)."""
+    if r.current is None:
+        r.body.unplaced.append(line)
+    else:
+        r.current.tail().add(line, text)
+    return True
+
+
+def _misplaced_number(r: Reading, text: str) -> regex.Match[str] | None:
+    """In a run-reversed document, the next paragraph number left inside a line whose
+    order could not be repaired (``"... مذي 13-ضا"``): the line still starts that paragraph."""
+    if not r.runs_reversed or r.state is State.HEADER:
+        return None
+    for m in MISPLACED_NUMBER_RE.finditer(text):
+        if int(western(m["n"])) in (r.next_number(), r.next_number() + 1):
+            rest = (text[: m.start()] + " " + text[m.end() :]).strip()
+            found: regex.Match[str] | None = NUMBERED_RE.match(f"{m['n']} - {rest}")
+            return found
+    return None
+
+
+def _unlabelled_heading(r: Reading, index: int) -> bool:
+    line = r.lines[index]
+    text = line.text.strip()
+    if not r.numbered() or r.body.preamble or r.body.formula:
+        return False
+    if not r.blank_before or text.endswith(TERMINATORS) or len(text.split()) > 14:
+        return False
+    # A heading follows a finished paragraph, never the middle of one; where the
+    # paragraph's end could not be read, a wider gap (two blank lines) still sets it apart.
+    finished = r.current is None or r.current.ends_with((".", ":", "؛"))
+    if not finished and r.blanks_before < 2:
+        return False
+    following = [x for x in r.lines[index + 1 : index + 4] if not blank(x)]
+    if not following:
+        return False
+    m = NUMBERED_RE.match(following[0].text.strip())
+    return m is not None and int(western(m["n"])) == r.next_number()
+
+
+def _new_preamble_paragraph(r: Reading, text: str) -> bool:
+    if r.current is None:
+        return True
+    if r.runs_reversed and LEAD_INSIDE_RE.search(text):
+        # The lead of a preambular paragraph is always on its first line; where the
+        # line's order could not be repaired it is somewhere inside it, and the closing
+        # comma of the paragraph before may be anywhere on that one's last line.
+        return True
+    if not r.current.ends_with(TERMINATORS):
+        return False
+    # Without a blank line, a lead word after a closed paragraph opens the next one.
+    # (A wrapped line that happens to start "وإذ" after a comma inside a paragraph reads
+    # the same; line length was tried as a tie-breaker and made more errors than it fixed.)
+    return (r.blank_before and r.blank_is_break) or PREAMBLE_LEAD_RE.match(text) is not None

@@ -1,0 +1,136 @@
+"""The footnote reader, and the note of an asterisk in the header.
+
+A footnote area starts after a separator line (or, in text without separators, at a line
+``(N) ...`` whose marker was cited and not yet defined; in a PDF, where the reader placed
+the footnotes); a footnote runs until its text ends with a full stop; unmarked text at the
+top of an area continues the last footnote when that one was left open (a footnote carried
+over a page). The next numbered paragraph or a heading ends the area.
+"""
+
+from __future__ import annotations
+
+from ...repair.digits import western
+from ...repair.pipeline import Line
+from ..items import ItemBuilder
+from ..patterns import (
+    ANNEX_RE,
+    FOOTNOTE_BARE_RE,
+    FOOTNOTE_RE,
+    FOOTNOTE_TRAILING_RE,
+    NUMBERED_RE,
+    STAR_NOTE_RE,
+)
+from ..reading import Reading, State, heading
+
+
+def read_footnote(r: Reading, index: int, line: Line, text: str) -> bool:
+    """A line of a footnote area (which this line may open or close)."""
+    if r.crossed_separator(r.prev_number, line.number):
+        r.in_area = True
+        r.footnote = None
+    if line.number in r.footnote_lines:
+        r.in_area = True
+    elif r.footnote_lines:
+        # The reader placed every footnote (a PDF's footnote areas): this line is none,
+        # even below a separator (body text resuming after a section's notes).
+        r.in_area = False
+        r.footnote = None
+    if r.footnote_lines and not r.in_area:
+        return False
+    return (r.in_area or FOOTNOTE_RE.match(text) is not None) and _footnote_line(r, line)
+
+
+def read_star_note(r: Reading, index: int, line: Line, text: str) -> bool:
+    """``* A/77/50.`` in the header: the note of an asterisk cited above it."""
+    if r.state is not State.HEADER:
+        return False
+    m = STAR_NOTE_RE.match(text)
+    if m is None or "*" in r.defined or not any("*" in x.text for x in r.body.header):
+        return False
+    open_footnote(r, "*", line, m["rest"])
+    r.footnote = None
+    return True
+
+
+def open_footnote(r: Reading, marker: str, line: Line, rest: str) -> None:
+    item = ItemBuilder(label=marker)
+    item.add(line, rest)
+    r.body.footnotes.append(item)
+    r.footnote = item
+    r.defined.add(marker)
+    r.pending_refs.discard(marker)
+
+
+def _footnote_start(r: Reading, text: str) -> tuple[str, str] | None:
+    m = FOOTNOTE_RE.match(text)
+    if m is None and r.in_area and r.runs_reversed:
+        # The marker left at the end of a footnote line by a visual extraction.
+        m = FOOTNOTE_TRAILING_RE.match(text)
+    if m is None and r.in_area:
+        m = FOOTNOTE_BARE_RE.match(text)
+        if m and m["m"] != "*" and western(m["m"]) not in r.pending_refs:
+            m = None
+    if m is None:
+        return None
+    marker = western(m["m"])
+    if not r.in_area and _nested_item_expected(r, marker):
+        return None
+    if r.in_area or marker in r.pending_refs:
+        return marker, m["rest"]
+    return None
+
+
+def _nested_item_expected(r: Reading, marker: str) -> bool:
+    """Whether ``(N)`` is the next point of a second level, not footnote N: the first
+    one after a lettered sub-item that ends with a colon, or the one after ``(N-1)``."""
+    if r.current is None or not r.current.children or not marker.isdigit():
+        return False
+    last = r.current.children[-1]
+    if last.children:
+        return western(last.children[-1].label or "") == str(int(marker) - 1)
+    return marker == "1" and last.ends_with((":",))
+
+
+def _opens_structure(r: Reading, text: str) -> bool:
+    """A line that cannot continue a footnote: the next numbered paragraph or a heading."""
+    numbered = NUMBERED_RE.match(text)
+    if numbered and int(western(numbered["n"])) in (r.next_number(), r.next_number() + 1):
+        return True
+    return heading(text) is not None or ANNEX_RE.match(text) is not None
+
+
+def _footnote_line(r: Reading, line: Line) -> bool:
+    """Consume ``line`` as footnote text if it is one; True when consumed."""
+    text = line.text.strip()
+    if r.in_area and not FOOTNOTE_RE.match(text) and _opens_structure(r, text):
+        r.in_area = False
+        r.footnote = None
+        return False
+    start = _footnote_start(r, text)
+    if start is not None:
+        open_footnote(r, start[0], line, start[1])
+        r.in_area = True
+        return True
+    if not r.in_area:
+        return False
+    if _opens_structure(r, text):
+        r.in_area = False
+        r.footnote = None
+        return False
+    if r.footnote is not None and not r.footnote.ends_with((".",)):
+        r.footnote.add(line, text)
+        return True
+    if r.footnote is None:
+        # Unmarked text at the top of an area: the rest of the last footnote carried over
+        # from the previous page, or the note of the first page's asterisk.
+        last = r.body.footnotes[-1] if r.body.footnotes else None
+        if last is not None and not last.ends_with((".",)):
+            last.add(line, text)
+            r.footnote = last
+            return True
+        if "*" not in r.defined and not r.body.paragraphs[1:]:
+            open_footnote(r, "*", line, text)
+            return True
+    r.in_area = False
+    r.footnote = None
+    return False

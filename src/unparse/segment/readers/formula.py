@@ -1,0 +1,119 @@
+"""The formula reader: the formula that opens a preamble (``إن الجمعية العامة،``, on one line
+or wrapped over up to three) or a sentence (``إن الجمعية العامة، إذ تشير ...، تقرر ...``);
+and, before it, the lines of the header, from which the metadata is read."""
+
+from __future__ import annotations
+
+import regex
+
+from ...lexicon import is_lead_verb
+from ...repair.pipeline import Line
+from ..items import ItemBuilder, Piece
+from ..patterns import FORMULA_RE
+from ..reading import Reading, State, blank
+
+
+def read_formula(r: Reading, index: int, line: Line, text: str) -> bool:
+    """In the header, the preamble formula: the preamble follows it."""
+    if r.state is not State.HEADER:
+        return False
+    formula = _formula(r, index)
+    if formula:
+        r.body.formula = formula["formula"].strip() + "،"
+        r.body.formula_line = line
+        r.state = State.PREAMBLE
+        r.current = None
+        return True
+    return _inline_formula(r, index)
+
+
+def read_header(r: Reading, index: int, line: Line, text: str) -> bool:
+    """Any other line before the body begins: a line of the header."""
+    if r.state is not State.HEADER:
+        return False
+    r.body.header.append(line)
+    return True
+
+
+def _formula(r: Reading, index: int) -> regex.Match[str] | None:
+    """The preamble formula, on one line or wrapped over up to three."""
+    text = r.lines[index].text.strip()
+    if not text.startswith("إن "):
+        return None
+    joined = text
+    for j in range(index + 1, min(index + 3, len(r.lines))):
+        if FORMULA_RE.match(joined) or blank(r.lines[j]):
+            break
+        joined += " " + r.lines[j].text.strip()
+        r.skip_until = j
+    m: regex.Match[str] | None = FORMULA_RE.match(joined)
+    if m is None:
+        r.skip_until = -1
+    return m
+
+
+def _inline_formula(r: Reading, index: int) -> bool:
+    """A formula that opens a sentence: "إن الجمعية العامة، إذ تشير ...، تقرر ..." or
+    "إن الجمعية العامة تقرر ..." (the whole text of a decision). The formula ends before
+    the preambular "إذ" or the first lead verb; the sentence is split into its preambular
+    clause and its operative part, an unnumbered paragraph."""
+    first = r.lines[index]
+    words = first.text.split()
+    if not words or words[0] != "إن":
+        return False
+    end = next(
+        (
+            k
+            for k in range(2, min(len(words), 16))
+            if is_lead_verb(words[k]) or (words[k - 1].endswith("،") and words[k] in ("إذ", "وإذ"))
+        ),
+        None,
+    )
+    if end is None:
+        return False
+    r.body.formula = " ".join(words[:end])
+    r.body.formula_line = first
+    # The sentence runs to the end of its block (a blank line) or to its full stop.
+    flat: list[tuple[Line, str]] = [(first, w) for w in words[end:]]
+    last = index
+    for j in range(index + 1, min(index + 40, len(r.lines))):
+        if blank(r.lines[j]) or (flat and flat[-1][1].endswith(".")):
+            break
+        flat.extend((r.lines[j], w) for w in r.lines[j].text.split())
+        last = j
+    r.skip_until = last
+    split = 0
+    if flat and flat[0][1] in ("إذ", "وإذ"):
+        split = next(
+            (
+                k
+                for k in range(2, len(flat))
+                if flat[k - 1][1].endswith("،")
+                and is_lead_verb(flat[k][1])
+                and flat[k - 2][1] not in ("إذ", "وإذ")
+            ),
+            len(flat),
+        )
+    if split:
+        r.start_paragraph(first, None, "")
+        r.current = r.body.preamble[-1]
+        r.current.pieces = _pieces(flat[:split])
+        r.state = State.PREAMBLE
+    if split < len(flat):
+        item = ItemBuilder()
+        item.pieces = _pieces(flat[split:])
+        r.body.paragraphs.append(item)
+        r.current = item
+        r.state = State.NUMBERED
+    return True
+
+
+def _pieces(words: list[tuple[Line, str]]) -> list[Piece]:
+    """Words with their lines → one piece per line."""
+    pieces: list[Piece] = []
+    for line, word in words:
+        if pieces and pieces[-1].line is line:
+            pieces[-1].text += " " + word
+        else:
+            pieces.append(Piece(line, word))
+    return pieces

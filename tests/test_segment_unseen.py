@@ -416,5 +416,5 @@ def test_two_annexes_with_their_own_headings() -> None:
     assert [(r["annex"], r["section"], r["number"], r["id"]) for r in rows] == [
         ("المرفق الأول", "أولاً - المبادئ", 1, "att_1__para_1"),
         ("المرفق الأول", "ثانياً - الإجراءات", 2, "att_1__para_2"),
-        ("المرفق الثاني - قائمة المشاركين", None, 1, "att_2__para_1"),
+        ("المرفق الثاني - قائمة المشاركين", "", 1, "att_2__para_1"),  # in no section
     ]

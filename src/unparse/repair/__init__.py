@@ -5,9 +5,9 @@ characters → line order → digits and numbers → brackets → markup → pag
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from ..lines import Line, split_lines
 from ..models import Decision, Fix
 from ..options import DEFAULT_OPTIONS, Options
 from .brackets import unmirror_bracket_lines
@@ -42,7 +42,7 @@ from .mupdf_pypdf import mark_logical_dates, rejoin_pymupdf_lines, reverse_easte
 from .numbers import fix_number_order
 from .order import reorder_runs
 from .pieces import join_visual_pieces
-from .pipeline import Context, Line, Step, line_step, option_line_step, run_steps
+from .pipeline import Context, Step, line_step, option_line_step, run_steps
 from .poppler import rebuild_raw_lines, remove_kashida_runs, unembed_lines
 from .visual import reverse_visual_lines
 
@@ -137,34 +137,6 @@ class RepairResult:
     def decisions(self) -> list[Decision]:
         """The document-level decisions among ``facts``, typed, each with its evidence."""
         return decisions_from_facts(self.facts)
-
-
-def split_lines(text: str) -> list[Line]:
-    """Split on any line break (CRLF, CR, LF, form feed, Unicode separators), numbering from 1.
-
-    A text with form feeds (pdftotext's page breaks) gives each line its page, counted
-    from 1: the only page geometry a text has, which page furniture needs.
-    """
-    # str.splitlines breaks on exactly these (\n \r \r\n \v \f \x1c-\x1e \x85 \u2028
-    # \u2029) in one pass; unlike str.split it drops the empty line after a final break.
-    parts = text.splitlines()
-    if not text or text[-1] in _BREAKS:
-        parts.append("")
-    if "\f" not in text:
-        return [Line(i, t) for i, t in enumerate(parts, start=1)]
-    # The break after each part, in order (a CRLF is one break, as for splitlines).
-    breaks = _BREAK_RE.findall(text)
-    lines: list[Line] = []
-    page = 1
-    for i, part in enumerate(parts):
-        lines.append(Line(i + 1, part, page))
-        if i < len(breaks) and breaks[i] == "\f":
-            page += 1
-    return lines
-
-
-_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-_BREAK_RE = re.compile("\r\n|[" + _BREAKS + "]")
 
 
 def repair_lines(

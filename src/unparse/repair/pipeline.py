@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..lines import Line as Line  # re-exported: the fixers import it from here
 from ..models import Fix
 from ..options import Options
 
@@ -29,15 +30,6 @@ def shown(text: str) -> str:
     if text.isascii() or not _LONE_SURROGATE_RE.search(text):
         return text
     return _LONE_SURROGATE_RE.sub("\ufffd", text)
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of the text being repaired, with the 1-based input line it came from."""
-
-    number: int
-    text: str
-    page: int | None = None
 
 
 @dataclass

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from ..lines import Line
 from ..models import Document, DocumentKind, Paragraph, Section, Span
 from ..options import DEFAULT_OPTIONS, Options
 from ..repair import RepairResult
-from ..repair.pipeline import Line
 from .items import lead_of, span_of
 from .metadata import Header, infer_symbol, read_closing, read_header
 from .patterns import ENACTING_RE, LAW_SUBJECT_RE, LAW_TITLE_RE

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lines import Line
 from ..models import Footnote, FootnoteRef, Paragraph, Span, SubItem
-from ..repair.pipeline import Line
 from .patterns import ADVERB_PHRASES, ADVERBS, INLINE_REF_RE, PREAMBLE_LEAD_RE, TRAILING_REFS_RE
 
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 import regex
 
 from ..lexicon import DATE_RE, ENGLISH_MONTHS, MONTH_NUMBER, ORGAN_SYMBOLS, SESSION_RE, UN_ORGANS
+from ..lines import Line
 from ..models import DocumentKind
 from ..repair.digits import western
-from ..repair.pipeline import Line
 from .patterns import (
     ADOPTED_RE,
     AGENDA_RE,

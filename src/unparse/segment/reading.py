@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..lexicon import SECTION_LETTERS
+from ..lines import Line
 from ..models import Section
-from ..repair.pipeline import Line
 from .items import ItemBuilder, span_of
 from .patterns import HEADING_LABEL_AT_END_RE, HEADING_RE, ORDINAL_LABEL_RE, TERMINATORS, TRAILING_REFS_RE
 

@@ -10,8 +10,8 @@ the models.
 
 from __future__ import annotations
 
+from ..lines import Line
 from ..models import Annex, Footnote, Paragraph, Section
-from ..repair.pipeline import Line
 from .items import ItemBuilder, build_footnote, build_paragraph, span_of
 from .patterns import LEGAL_MARKER_AT_END_RE
 from .readers import READERS, check_contents, has_articles, legal_marker

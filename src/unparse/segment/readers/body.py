@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import regex
 
+from ...lines import Line
 from ...repair.digits import western
-from ...repair.pipeline import Line
 from ..items import ItemBuilder
 from ..patterns import (
     ANNEX_RE,

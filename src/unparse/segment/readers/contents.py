@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+from ...lines import Line
 from ...models import Section
-from ...repair.pipeline import Line
 from ..patterns import CONTENTS_RE, PAGE_COLUMN_RE, TOC_PAGE_RE
 from ..reading import Body, Reading, State
 

@@ -9,8 +9,8 @@ over a page). The next numbered paragraph or a heading ends the area.
 
 from __future__ import annotations
 
+from ...lines import Line
 from ...repair.digits import western
-from ...repair.pipeline import Line
 from ..items import ItemBuilder
 from ..patterns import (
     ANNEX_RE,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from ...lexicon import is_lead_verb
-from ...repair.pipeline import Line
+from ...lines import Line
 from ..items import ItemBuilder, Piece
 from ..patterns import FORMULA_RE
 from ..reading import Reading, State, blank

@@ -10,8 +10,8 @@ from __future__ import annotations
 import regex
 
 from ...lexicon import LEGAL_UNITS, legal_ordinal
+from ...lines import Line
 from ...repair.digits import western
-from ...repair.pipeline import Line
 from ..items import ItemBuilder, Piece
 from ..patterns import (
     ARTICLE_RE,

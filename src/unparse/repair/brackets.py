@@ -14,7 +14,6 @@ import regex
 
 from .pipeline import Context, Line
 
-_MIRROR = {")": "(", "(": ")", "]": "[", "[": "]", "}": "{", "{": "}", "»": "«", "«": "»"}
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 _MARKER_RE = {
     "()": regex.compile(r"\((?:\p{Nd}{1,3}|\*{1,3})\)"),

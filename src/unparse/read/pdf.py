@@ -32,8 +32,8 @@ from itertools import islice
 import regex
 
 from ..errors import InputTooLargeError, PdfError, UnparseError
+from ..lines import Line
 from ..options import DEFAULT_OPTIONS, Options
-from ..repair.pipeline import Line
 from .glyphs import Glyph, Rule
 from .layout import SEPARATOR, PageGlyphs, layout_lines
 from .limits import CharBox, bounded_aggregator, bounded_pdf_decoding

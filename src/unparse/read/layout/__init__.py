@@ -17,7 +17,7 @@ one before (:mod:`.records`), like pdfminer's layout analysis:
 Every threshold is a field of :class:`~unparse.read.params.ReaderParams`.
 
 Facts (the ``facts`` dict passed to ``repair_lines``; line numbers are those of the
-returned :class:`~unparse.repair.pipeline.Line` objects):
+returned :class:`~unparse.lines.Line` objects):
 
 - ``"reader"``: ``"pdf"``.
 - ``"logical_order"``: ``True`` — the lines are already in reading order; repair steps
@@ -48,7 +48,7 @@ returned :class:`~unparse.repair.pipeline.Line` objects):
 
 from __future__ import annotations
 
-from ...repair.pipeline import Line
+from ...lines import Line
 from ..params import DEFAULT_PARAMS, ReaderParams
 from .blocks import build_blocks
 from .direction import read_pages

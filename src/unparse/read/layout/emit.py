@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ...repair.pipeline import Line
+from ...lines import Line
 from .records import Block, Blocks, Furniture, PageGlyphs, Reading
 
 

@@ -82,10 +82,10 @@ def legal_marker(r: Reading, text: str) -> bool:
 
 def _article(r: Reading, text: str) -> tuple[int, str, str] | None:
     """``مادة (N):`` with N the next article number: (N, the word "مادة", the text after)."""
-    m = ARTICLE_RE.match(text)
-    if m is None or not (not m["rest"] or m["sep"] or (m["open"] and m["close"])):
+    marker = _article_marker(text)
+    if marker is None:
         return None
-    n = int(western(m["n"])) if m["n"] else legal_ordinal(m["ord"])
+    n, m = marker
     # The next article; or article 1, opening a part without numbered paragraphs: an annex,
     # or a body that has not begun as a UN text (no formula, no preamble) before it.
     began = r.body.formula is not None or bool(r.body.preamble)
@@ -93,6 +93,15 @@ def _article(r: Reading, text: str) -> tuple[int, str, str] | None:
     if n is None or (n != r.last_number + 1 if r.articles else not first):
         return None
     return n, m["lead"], m["rest"].strip()
+
+
+def _article_marker(text: str) -> tuple[int | None, regex.Match[str]] | None:
+    """The marker of an article opening ``text``, with its number: alone on its line, in
+    brackets, or followed by a colon or a dash (so "المادة 5 من هذا القانون" is text)."""
+    m = ARTICLE_RE.match(text)
+    if m is None or not (not m["rest"] or m["sep"] or (m["open"] and m["close"])):
+        return None
+    return (int(western(m["n"])) if m["n"] else legal_ordinal(m["ord"])), m
 
 
 def _chapter(r: Reading, index: int, line: Line, m: regex.Match[str]) -> None:
@@ -130,10 +139,8 @@ def has_articles(lines: list[Line]) -> bool:
         text = line.text.strip()
         if "مادة" not in text[:12]:
             continue
-        m = ARTICLE_RE.match(text)
-        if m is None or not (not m["rest"] or m["sep"] or (m["open"] and m["close"])):
-            continue
-        n = int(western(m["n"])) if m["n"] else legal_ordinal(m["ord"])
+        marker = _article_marker(text)
+        n = marker[0] if marker is not None else None
         if n in (1, 2):
             seen.add(n)
             if len(seen) == 2:

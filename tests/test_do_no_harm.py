@@ -361,3 +361,36 @@ def test_number_after_a_page_number_stays_content_on_every_pass() -> None:
     assert again.text == result.text
     assert [line for line in result.text.splitlines() if line.isdigit()] == ["12", "18", "24"]
     check_nothing_lost(text, result)
+
+
+def test_masthead_symbol_is_content_and_running_headers_are_not() -> None:
+    # Real (markdown garbler, ctoc-cop-dec-10-4, dev): the symbol in the masthead is the
+    # document's title block; the same symbol heading a later page is furniture.
+    text = "\n".join(
+        [
+            "",
+            "",
+            "CTOC/COP/2020/10",
+            "",
+            "مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية",
+            "",
+            "الدورة العاشرة",
+            "",
+            "وإذ يسلم بأن الجريمة المنظمة عبر الوطنية تشكل تهديدا",
+            "",
+            "CTOC/COP/2020/10",
+            "",
+            "للأمن والتنمية",
+        ]
+    )
+    result = repair(text)
+    assert result.text.splitlines()[0] == "CTOC/COP/2020/10"
+    assert result.text.count("CTOC/COP/2020/10") == 1
+    assert [(f.kind, f.line) for f in result.fixes] == [("running_symbol", 11)]
+    assert result.facts["masthead_symbol_line"] == 3
+    # Repairing the repaired text keeps the masthead's symbol.
+    assert unparse.normalize(result.text) == result.text
+    # pdftotext on LibreOffice (ga-res-78-96, dev): page 1's running header comes before
+    # the masthead's own symbol, which is the one kept.
+    page_one = "1\n\nA/RES/78/96\n\nالأمم المتحدة\nA/RES/78/96\nالجمعية العامة\nالدورة الثامنة والسبعون"
+    assert repair(page_one).text == "الأمم المتحدة\nA/RES/78/96\nالجمعية العامة\nالدورة الثامنة والسبعون"

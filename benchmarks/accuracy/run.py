@@ -422,6 +422,15 @@ def raise_floors(data: dict[str, Any]) -> dict[str, Any]:
     return {"documents": data["documents"], "cells": cells}
 
 
+def show(results: list[tuple[Job, score.InputScore, float]]) -> None:
+    """One line per input that repair harmed, that is not idempotent or that lost letters."""
+    print("\n| input | split | harm | idempotent | lost |\n|---|---|---|---|---|")
+    for job, s, _ in results:
+        if s.harmed or not s.idempotent or s.lost:
+            name = f"{job.row} × {job.column} × {job.doc}"
+            print(f"| {name} | {s.split} | {s.harm} | {s.idempotent} | {s.lost} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--subset", action="store_true", help="only the floor test's fixed subset")
@@ -436,6 +445,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", nargs="+", help="only these documents; implies --no-write")
     ap.add_argument(
         "--no-write", action="store_true", help="print only; write neither ACCURACY.md nor results"
+    )
+    ap.add_argument(
+        "--show",
+        action="store_true",
+        help="also print each harmed, non-idempotent or lossy input (row, column, document, numbers)",
     )
     args = ap.parse_args(argv)
     start = time.perf_counter()
@@ -458,6 +472,8 @@ def main(argv: list[str] | None = None) -> int:
         ACCURACY.write_text(text, encoding="utf-8")
         RESULTS.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     print(text if not args.subset else "\n".join(text.splitlines()[:40]))
+    if args.show:
+        show(results)
     print(summary)
     return 0
 

@@ -36,6 +36,7 @@ _KNOWN: dict[str, tuple[str, str]] = {
     "brackets": ("mirrored_brackets", "brackets_mirrored"),
     "page_numbers": ("page_furniture", "page_numbers"),
     "running_symbols": ("page_furniture", "running_symbols"),
+    "masthead_symbol_line": ("page_furniture", "masthead_symbol_line"),
 }
 # The value of the decision, where the fact is a record of counts.
 _VALUE_FIELD = {

@@ -57,6 +57,7 @@ def remove_page_furniture(lines: list[Line], ctx: Context) -> list[Line]:
     """
     kinds = [classify_furniture(line.text) for line in lines]
     page_numbers = page_number_lines(lines, kinds) if "page_number" in kinds else set()
+    masthead = masthead_symbol_line(lines, kinds) if "running_symbol" in kinds else None
     out: list[Line] = []
     separators: list[int] = []
     symbols: Counter[str] = Counter()
@@ -65,6 +66,10 @@ def remove_page_furniture(lines: list[Line], ctx: Context) -> list[Line]:
         if kind == "page_number" and i not in page_numbers:
             kind = None
             kept_numbers += 1
+        if kind == "running_symbol" and i == masthead:
+            symbols[line.text.strip()] += 1
+            ctx.facts["masthead_symbol_line"] = line.number
+            kind = None
         if kind is None:
             out.append(line)
             continue
@@ -81,6 +86,44 @@ def remove_page_furniture(lines: list[Line], ctx: Context) -> list[Line]:
 
 
 _HEADER_KINDS = ("running_symbol", "job_number")
+# The masthead is the document's first lines, before its first line of three Arabic words
+# or more ("الأمم المتحدة", "الجمعية العامة" are two); it is never longer than this.
+_MASTHEAD_LINES = 12
+_ARABIC_WORD_RE = regex.compile(r"\p{Arabic}{2,}")
+
+
+def masthead_symbol_line(lines: list[Line], kinds: list[str | None]) -> int | None:
+    """The index of the symbol line printed in the masthead, which is content (the
+    document's title block says which document it is), not a running header; or None.
+
+    The last symbol line among the document's first lines, before its first line of three
+    Arabic words or more: on page 1 of a UN PDF the running header comes before the
+    masthead's own symbol. Real (pdftotext on LibreOffice, ga-res-78-96):
+
+    >>> texts = ["1", "", "A/RES/78/96", "", "الأمم المتحدة", "A/RES/78/96", "الجمعية العامة",
+    ...          "الدورة الثامنة والسبعون", "A/RES/78/96"]
+    >>> lines = [Line(i, t) for i, t in enumerate(texts, 1)]
+    >>> masthead_symbol_line(lines, [classify_furniture(t) for t in texts])
+    5
+
+    A symbol after a paragraph's last line is a running header:
+
+    >>> texts = ["وتفاقم مظاهر التفاوت", "", "A/RES/61/180", "", "4"]
+    >>> lines = [Line(i, t) for i, t in enumerate(texts, 1)]
+    >>> masthead_symbol_line(lines, [classify_furniture(t) for t in texts]) is None
+    True
+    """
+    found: int | None = None
+    seen = 0
+    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        if not line.text.strip():
+            continue
+        seen += 1
+        if seen > _MASTHEAD_LINES or len(_ARABIC_WORD_RE.findall(line.text)) >= 3:
+            break
+        if kind == "running_symbol":
+            found = i
+    return found
 
 
 def page_number_lines(lines: list[Line], kinds: list[str | None] | None = None) -> set[int]:

@@ -15,8 +15,15 @@ import pytest
 from click.testing import CliRunner
 
 import unparse
-from unparse.batch import ERRORS_FILE, MANIFEST_FILE, discover, load_document, run_batch
-from unparse.batch_records import LEGACY_ERRORS_FILE, RECORDS_DIR
+from unparse.batch import (
+    ERRORS_FILE,
+    LEGACY_ERRORS_FILE,
+    MANIFEST_FILE,
+    RECORDS_DIR,
+    discover,
+    load_document,
+    run_batch,
+)
 from unparse.cli import main
 from unparse.export import export
 from unparse.models import Document

@@ -3,6 +3,6 @@ compiled patterns) so that every worker forked from it shares what was loaded.""
 
 from __future__ import annotations
 
-from .batch import _warm_up
+from .batch.worker import warm_up
 
-_warm_up()
+warm_up()

@@ -21,14 +21,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import InputFileError
-from .options import Options
+from ..options import Options
+from .atomic import write_atomic
 
 RECORDS_DIR = ".unparse"
 """The folder of the run records inside the output folder (hidden: inputs never map to it)."""
@@ -38,61 +36,19 @@ MANIFEST_FILE = f"{RECORDS_DIR}/manifest.ndjson"
 LEGACY_ERRORS_FILE = "errors.jsonl"
 """Where unparse 0.1 wrote the failures: read once on a rerun, then removed."""
 
-TMP_SUFFIX = ".unparse-tmp"
-
-
-# --------------------------------------------------------------------------- writing files
-
-
-def inside(path: Path, root: Path) -> bool:
-    """Whether ``path``, symbolic links resolved, is ``root`` or lies under it."""
-    real, real_root = os.path.realpath(path), os.path.realpath(root)
-    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
-
-
-def write_atomic(path: Path, data: bytes, root: Path | None = None) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``.
-
-    With ``root``, refuse to write anywhere outside it (a symbolic link in the output tree
-    pointing elsewhere, for instance).
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if root is not None and not inside(path.parent, root):
-        raise InputFileError(f"the output {path} would fall outside the output folder {root}")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def remove_stale_temporaries(output_dir: Path) -> None:
-    """Remove the temporary files a killed run left behind (never a half output)."""
-    for dirpath, _, filenames in os.walk(output_dir):
-        for f in filenames:
-            if f.startswith(".") and f.endswith(TMP_SUFFIX):
-                with contextlib.suppress(OSError):
-                    os.unlink(os.path.join(dirpath, f))
-
-
 # --------------------------------------------------------------------------- settings
 
 
 def settings_of(format: str, options: Options) -> dict[str, Any]:
     """What produces an output besides its input: the unparse version, the format, the options."""
-    from . import __version__
+    from .. import __version__
 
     return {"unparse": __version__, "format": format, "options": options.model_dump(mode="json")}
 
 
 def settings_key(format: str, options: Options) -> str:
     """A short digest of :func:`settings_of` (the same digest unparse 0.1 wrote in its errors)."""
-    from . import __version__
+    from .. import __version__
 
     blob = f"{__version__}|{format}|{options.model_dump_json()}".encode()
     return hashlib.sha256(blob).hexdigest()[:16]

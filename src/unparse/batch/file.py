@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .api import parse_pdf, parse_text
-from .api import repair as repair_text
-from .errors import InputFileError, InputTooLargeError, UnparseError
-from .export import get_format
-from .export.jsonl import records as jsonl_records
-from .models import Document, Fix
-from .options import DEFAULT_OPTIONS, FormatName, Options
-from .read.text import decode_bytes, read_bytes
+from ..api import parse_pdf, parse_text
+from ..api import repair as repair_text
+from ..errors import InputFileError, InputTooLargeError, UnparseError
+from ..export import get_format
+from ..export.jsonl import records as jsonl_records
+from ..models import Document, Fix
+from ..options import DEFAULT_OPTIONS, FormatName, Options
+from ..read.text import decode_bytes, read_bytes
 
 Source = str | os.PathLike[str] | bytes
 

@@ -200,14 +200,31 @@ def test_walk_says_where_each_item_is() -> None:
 def test_the_furniture_layer_holds_the_lines_taken_out() -> None:
     path = ROOT / "samples" / "a-res-61-180.txt"
     doc = unparse.parse(path)
-    furniture = doc.furniture()
+    furniture = doc.furniture
     assert {f.kind for f in furniture} == {"footnote_separator", "running_symbol", "page_number"}
+    removed = [f for f in doc.fixes if f.kind in {x.kind for x in furniture}]
+    assert [(f.line, f.text) for f in furniture] == [(f.line, f.before) for f in removed]
     lines = path.read_text(encoding="utf-8").split("\n")
-    assert [f.text for f in furniture] == [lines[f.line - 1] for f in furniture]
+    assert [f.text for f in furniture] == [lines[f.line - 1] for f in furniture if f.line]
     assert [f.id for f in furniture] == [f"furniture_{k}" for k in range(1, len(furniture) + 1)]
+    assert all(f.page is None for f in furniture)
     # None of them is in the reading order's text.
     texts = {getattr(item, "text", "") for item, _ in doc.iter_items()}
     assert not any(f.text.strip() in texts for f in furniture)
+    assert Document.model_validate_json(export(doc, "json")).furniture == furniture
+
+
+def test_the_furniture_layer_of_a_pdf_has_its_pages() -> None:
+    doc = unparse.parse(ROOT / "tests/fixtures/pdf/res-western.pdf")
+    reader = [(f.kind, f.page) for f in doc.furniture if f.line is None]
+    assert ("running_header", 1) in reader and ("job_number", 1) in reader and ("running_header", 2) in reader
+    pages = [f.page or 0 for f in doc.furniture if f.line is None]
+    assert pages == sorted(pages) and min(pages) == 1  # by page, counted from 1
+    assert all(f.page is None for f in doc.furniture if f.line is not None)  # the repair's: by line
+    headers = [f.text for f in doc.furniture if f.kind == "running_header"]
+    assert all(h.startswith("A/RES/76/186") for h in headers)
+    texts = "\n".join(getattr(item, "text", "") for item, _ in doc.iter_items())
+    assert not any(h in texts for h in headers)
 
 
 def test_body_is_organ_under_its_old_name() -> None:

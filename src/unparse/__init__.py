@@ -13,7 +13,22 @@ from .errors import (
     PdfError,
     UnparseError,
 )
-from .models import Annex, Decision, Document, Fix, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem
+from .models import (
+    Annex,
+    Closing,
+    Decision,
+    Document,
+    Fix,
+    Footnote,
+    FootnoteRef,
+    Formula,
+    Furniture,
+    Item,
+    Paragraph,
+    Section,
+    Span,
+    SubItem,
+)
 from .options import FormatName, Options
 from .repair import RepairResult
 
@@ -22,6 +37,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Annex",
     "BinaryInputError",
+    "Closing",
     "Decision",
     "DecompressionLimitError",
     "Document",
@@ -30,10 +46,13 @@ __all__ = [
     "Footnote",
     "FootnoteRef",
     "FormatName",
+    "Formula",
+    "Furniture",
     "HtmlInputError",
     "InputFileError",
     "InputFileNotFoundError",
     "InputTooLargeError",
+    "Item",
     "Options",
     "Paragraph",
     "PdfError",

@@ -12,6 +12,7 @@ from .read.text import decode_bytes, read_bytes
 from .repair import RepairResult, repair_lines, split_lines
 from .repair import repair as _repair
 from .segment import segment
+from .walk import furniture_layer
 
 PathLike = str | os.PathLike[str]
 
@@ -53,6 +54,7 @@ def parse_text(text: str, options: Options | None = None, *, source: str | None 
     result = repair_lines(split_lines(_checked_text(text)), options)
     doc = segment(result, options)
     doc.source = source
+    doc.furniture = furniture_layer(result.fixes, result.facts)
     return doc
 
 
@@ -66,6 +68,7 @@ def parse_pdf(path: PathLike, options: Options | None = None) -> Document:
     result = repair_lines(lines, options, facts)
     doc = segment(result, options)
     doc.source = os.fspath(path)
+    doc.furniture = furniture_layer(result.fixes, result.facts)
     return doc
 
 

@@ -202,14 +202,20 @@ FURNITURE_KINDS = ("running_symbol", "page_number", "job_number", "footnote_sepa
 
 class Furniture(BaseModel):
     """A line of page furniture (running symbol, page number, job number, footnote separator)
-    the repair took out of the text: an item of the furniture layer, not of the reading order."""
+    taken out of the text flow: an item of the furniture layer, not of the reading order."""
 
     id: str = Field(description='"furniture_N", N its position in the layer.')
     kind: str = Field(
-        description='What it is: "running_symbol", "page_number", "job_number", "footnote_separator".'
+        description='What it is: "running_symbol", "page_number", "job_number", "footnote_separator"; '
+        'from the PDF reader also "running_header", ... (its kinds).'
     )
-    line: int = Field(description="The input line it was (1-based).")
-    text: str = Field(description="The line as it was in the input.")
+    text: str = Field(description="The line as it was.")
+    line: int | None = Field(
+        default=None,
+        description="The input line it was (1-based); None for a line the PDF reader took out "
+        "before numbering its lines.",
+    )
+    page: int | None = Field(default=None, description="The PDF page it was on (1-based); None for text.")
 
 
 # Every item of the reading order (Document.iter_items()).
@@ -270,6 +276,12 @@ class Document(BaseModel):
         default_factory=list,
         description="Annexes after the body, in order; their paragraphs are not in `paragraphs`.",
     )
+    furniture: list[Furniture] = Field(
+        default_factory=list,
+        description="The furniture layer: the running headers, page numbers, job numbers and footnote "
+        "separators taken out of the flow, those the PDF reader took out (by page) then those the "
+        "repair took out (by line; each also a fix).",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -313,15 +325,6 @@ class Document(BaseModel):
 
         for step in walk(self):
             yield step.item, step.depth
-
-    def furniture(self) -> list[Furniture]:
-        """The furniture layer: the lines of page furniture the repair took out of the flow, in
-        input order (from the fix log, where each removal is recorded)."""
-        removed = [f for f in self.fixes if f.kind in FURNITURE_KINDS and not f.after]
-        return [
-            Furniture(id=f"furniture_{k}", kind=f.kind, line=f.line, text=f.before)
-            for k, f in enumerate(sorted(removed, key=lambda f: f.line), start=1)
-        ]
 
     @property
     def operative(self) -> list[Paragraph]:

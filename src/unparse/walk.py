@@ -16,17 +16,20 @@ annexes (their items prefixed ``att_N__``), ``fn_N`` for footnotes; and points e
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from .models import (
+    FURNITURE_KINDS,
     Annex,
     Closing,
     Document,
+    Fix,
     Footnote,
     FootnoteRef,
     Formula,
+    Furniture,
     Item,
     Paragraph,
     Section,
@@ -274,3 +277,41 @@ def walk_texts(doc: Document) -> Iterator[tuple[Paragraph | SubItem, list[Footno
     for p in doc.preamble + doc.paragraphs + [p for a in doc.annexes for p in a.paragraphs]:
         yield p, p.footnote_refs
         yield from subs(p)
+
+
+# --------------------------------------------------------------------------- furniture
+
+
+def furniture_layer(fixes: list[Fix], facts: Mapping[str, object]) -> list[Furniture]:
+    """The furniture layer of a document: the lines the PDF reader took out as furniture
+    (``facts["furniture"]``: page, kind, text), then those the repair took out (its fixes of a
+    furniture kind that delete a line), in input order.
+
+    >>> from unparse.models import Fix
+    >>> fixes = [Fix(kind="page_number", line=9, before="4 ", after=""),
+    ...          Fix(kind="tatweel", line=3, before="الــدول", after="الدول")]
+    >>> facts = {"furniture": [{"page": 2, "kind": "running_header", "text": "A/RES/61/180"}]}
+    >>> for f in furniture_layer(fixes, facts):
+    ...     print(f.id, f.kind, f.page, f.line, repr(f.text))
+    furniture_1 running_header 2 None 'A/RES/61/180'
+    furniture_2 page_number None 9 '4 '
+    """
+    found: list[tuple[str, str, int | None, int | None]] = []
+    reader = facts.get("furniture")
+    for record in reader if isinstance(reader, list) else []:
+        if isinstance(record, dict):
+            page = record.get("page")
+            found.append(
+                (
+                    str(record.get("kind", "")),
+                    str(record.get("text", "")),
+                    page if isinstance(page, int) else None,
+                    None,
+                )
+            )
+    removed = sorted((f for f in fixes if f.kind in FURNITURE_KINDS and not f.after), key=lambda f: f.line)
+    found += [(f.kind, f.before, None, f.line) for f in removed]
+    return [
+        Furniture(id=f"furniture_{k}", kind=kind, text=text, page=page, line=line)
+        for k, (kind, text, page, line) in enumerate(found, start=1)
+    ]

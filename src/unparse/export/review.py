@@ -29,7 +29,7 @@ from ..options import DEFAULT_OPTIONS, Options
 from ..read.text import decode_bytes, read_bytes
 from ..repair import Line, RepairResult, repair_lines, split_lines
 from ..segment import segment
-from ..walk import assign_ids
+from ..walk import assign_ids, furniture_layer
 from ._common import Item, annex_title, body_in_order, document_title, heading_text, in_order
 
 EXTENSION = ".html"
@@ -76,6 +76,7 @@ def review_file(path: str | os.PathLike[str], options: Options | None = None) ->
     result = repair_lines(lines, options, facts)
     doc = segment(result, options)
     doc.source = name
+    doc.furniture = furniture_layer(result.fixes, result.facts)
     return Review(name, lines, result, doc, options)
 
 

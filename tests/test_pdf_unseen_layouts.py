@@ -274,3 +274,40 @@ def test_a_letter_drawn_half_a_line_up_joins_its_word() -> None:
     doc = unparse.parse_pdf(pdf("chromium", "report-crpd-csp-2023-5-conference"))
     assert not any(p.text.startswith("حضوريا وعبر الإنترنت") for a in doc.annexes for p in a.paragraphs)
     assert "وأُتيحت" in doc.text or "وأتيحت" in doc.text
+
+
+# --------------------------------------------------------------------------- 5. structure from geometry
+
+
+def test_one_page_running_header_is_furniture() -> None:
+    # A one-page decision: nothing repeats, but "A/DEC/78/540 1" (symbol and page number) in
+    # the header band is furniture; the symbol is kept once, as the first line.
+    lines, facts = read_pdf_lines(pdf("fpdf2", "ga-dec-78-540"))
+    assert facts["furniture"] == [{"page": 1, "kind": "running_header", "text": "A/DEC/78/540 1"}]
+    assert [x.text for x in lines[:3]] == ["A/DEC/78/540", "", "الدورة الثامنة والسبعون"]
+    assert not any(x.text.startswith("A/DEC/78/540 ") for x in lines)
+
+
+def test_latin_only_paragraph_is_read_left_to_right() -> None:
+    # "S/RES/2739 (2024)" under the masthead: a paragraph with no Arabic letter has a
+    # left-to-right direction of its own (read right to left it gave "(2024) S/RES/2739").
+    lines, _ = read_pdf_lines(pdf("fpdf2", "sc-res-2739-2024"))
+    texts = [x.text for x in lines if x.text]
+    assert "S/RES/2739 (2024)" in texts
+    assert "(2024) S/RES/2739" not in texts
+
+
+def test_spaced_ragged_text_joins_short_lines_without_a_gap() -> None:
+    # fpdf2 "amiri-spaced": paragraphs apart by space, lines ragged. The summary's lines that
+    # stop short but have no gap after them are one paragraph each (two paragraphs, not five).
+    lines, _ = read_pdf_lines(pdf("fpdf2", "sg-e-2024-55-gender-mainstreaming"))
+    texts = [x.text for x in lines if x.text]
+    start = texts.index("موجز")
+    assert texts[start + 1].startswith("يقدم هذا التقرير عملا بقرار المجلس")
+    assert texts[start + 1].endswith("وعلى الصعيد القطري، في عام ٢٠٢٣.")
+    assert texts[start + 2].startswith("ويتضح من التقرير أن الكيانات")
+    assert texts[start + 3] == "أولاً - مقدمة"
+    packed = dataclasses.replace(DEFAULT_PARAMS, spaced_share=1.0)
+    split, _ = layout_lines(extract_pages(pdf("fpdf2", "sg-e-2024-55-gender-mainstreaming")), packed)
+    assert len([x for x in split if x.text]) > len(texts)
+

@@ -80,6 +80,13 @@ class ReaderParams:
     """... and runs to within this many body sizes of the far margin."""
     paragraph_gap: float = 1.35
     """A vertical gap of more than this many line spacings starts a paragraph."""
+    spaced_share: float = 0.1
+    """The paragraphs are spaced when at least this share of the pairs of consecutive body
+    lines (and ``spaced_min_gaps`` of them) are apart by a paragraph gap; then, in ragged
+    text, a line that stops short inside a run of lines flush with the near margin is a
+    ragged line of its paragraph, not its last (the gap would say so)."""
+    spaced_min_gaps: int = 3
+    """... at least this many paragraph gaps."""
     centred_inset: float = 3.0
     """A line at the top of a page inset this many body sizes on both sides is a heading."""
     heading_size: float = 1.1

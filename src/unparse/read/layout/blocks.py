@@ -9,6 +9,7 @@ footnotes are placed after the paragraph that was open when the page ended.
 
 from __future__ import annotations
 
+from ..glyphs import bidi_class, brackets_backwards, read_line
 from ..params import DEFAULT_PARAMS, ReaderParams
 from .footnotes import normalize_footnote, note_pieces, opens_note
 from .records import FOOTNOTE_START_RE, PARA_MARKER_RE, SEPARATOR, Block, Blocks, Frame, PageParts, PhysLine
@@ -65,8 +66,12 @@ def starts_paragraph(p: PhysLine, prev: PhysLine | None, frame: Frame) -> bool:
         justified = frame.justified and not prev.line.bold and not PARA_MARKER_RE.match(prev.text)
         if justified or p.page != prev.page:
             return True
+        # Spaced ragged text: two lines flush with the near margin and no gap between them
+        # are one paragraph (its end would show a gap).
+        flush = params.indent * body_size
+        wrapped = frame.spaced and frame.inset(p) < flush and frame.inset(prev) < flush
         slack = (right - left) - (prev.line.x1 - prev.line.x0)
-        if slack > first_word_width(p, rtl, params) + params.fit_margin * p.line.size:
+        if not wrapped and slack > first_word_width(p, rtl, params) + params.fit_margin * p.line.size:
             return True
     # A first-line indent: the line starts further in than the one before and runs to the
     # far margin (word processors mark paragraphs by indent alone, with little or no gap).
@@ -87,6 +92,23 @@ def starts_paragraph(p: PhysLine, prev: PhysLine | None, frame: Frame) -> bool:
     # A centred line at the top of a page: a title or heading, not the rest of a paragraph.
     inside = params.centred_inset * body_size
     return p.page != prev.page and p.line.x0 - left > inside and right - p.line.x1 > inside
+
+
+def _left_to_right(p: PhysLine) -> bool:
+    """The line's first strong letter is left to right and it has no right-to-left one."""
+    classes = {bidi_class(g.text) for g in p.line.glyphs}
+    return "L" in classes and "R" not in classes
+
+
+def _read_left_to_right(p: PhysLine, mirror: bool) -> str:
+    """A paragraph of Latin letters and numbers only, read left to right (bidi rules P2-P3:
+    ``12 July 2024``, not ``July 2024 12``), unless that reading starts with punctuation or
+    has brackets backwards: then it is the tail of a right-to-left sentence
+    (``(E/CN.15/2024/2).`` shown ``.(E/CN.15/2024/2)``) and keeps its reading."""
+    ltr = read_line(p.line, False, mirror=mirror)
+    if ltr and (ltr[0].isalnum() or ltr[0] == "(") and not brackets_backwards(ltr):
+        return ltr
+    return p.text
 
 
 def build_blocks(parts: list[PageParts], frame: Frame, mirror: bool) -> Blocks:
@@ -115,6 +137,8 @@ def build_blocks(parts: list[PageParts], frame: Frame, mirror: bool) -> Blocks:
         for p in page.body:
             if current is None or starts_paragraph(p, prev, frame):
                 close_current()
+                if rtl and _left_to_right(p):
+                    p.text = _read_left_to_right(p, mirror)
                 big = p.line.bold or p.line.size > params.heading_size * frame.body_size
                 current = Block([p], "heading" if big else "para")
             else:

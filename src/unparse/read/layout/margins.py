@@ -58,6 +58,19 @@ def is_justified(
     return full >= params.justified_min_lines and full >= params.justified_ratio * near
 
 
+def is_spaced(body: list[list[PhysLine]], body_size: float, spacing: float, params: ReaderParams) -> bool:
+    """Are paragraphs set apart by vertical space (a fair share of line pairs have a gap)?"""
+    pairs = gaps = 0
+    for page in body:
+        for a, b in pairwise(page):
+            if abs(a.line.size - body_size) < 0.5 and abs(b.line.size - body_size) < 0.5:
+                if a.line.bold or b.line.bold:
+                    continue
+                pairs += 1
+                gaps += b.line.baseline - a.line.baseline > params.paragraph_gap * spacing
+    return gaps >= params.spaced_min_gaps and gaps >= params.spaced_share * pairs
+
+
 def measure_frame(parts: list[PageParts], rtl: bool, size: float, params: ReaderParams) -> Frame:
     """The margins of the body text (its widest extent over the document) and its measures."""
     body = [pp.body for pp in parts]
@@ -67,12 +80,14 @@ def measure_frame(parts: list[PageParts], rtl: bool, size: float, params: Reader
         right = max(p.line.x1 for p in all_body)
     else:
         left, right = 0.0, 0.0
+    spacing = line_spacing(body, size, params)
     return Frame(
         left,
         right,
         rtl,
         size,
-        line_spacing(body, size, params),
+        spacing,
         is_justified(body, left, right, rtl, size, params),
         params,
+        is_spaced(body, size, spacing, params),
     )

@@ -20,6 +20,12 @@ SEPARATOR = "_______________"
 
 _SYMBOL_RE = regex.compile(r"^[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}$")
 SYMBOL_TOKEN_RE = regex.compile(r"(?<![\w/])[A-Z]{1,8}(?:/[A-Z0-9.\-]*[A-Z0-9]){1,6}(?![\w/])")
+# A header that is the document's symbol with its page number (and a Security Council
+# resolution's year): ``A/DEC/78/540 1``, ``3 E/2024/55``, ``S/RES/2698 (2023) 1``. Repetition
+# tells a running header on a document of several pages; on a one-page document only this.
+_SYMBOL_HEADER_RE = regex.compile(
+    r"^(?:\p{Nd}{1,4}\s+)?[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}(?:\s*\(\p{Nd}{4}\))?(?:\s+\p{Nd}{1,4})?$"
+)
 _PAGE_NUMBER_RE = regex.compile(r"^[-–]?\s*\p{Nd}{1,4}\s*[-–]?$")
 _JOB_RE = regex.compile(r"^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?\s*\*?$|^\*\d{6,}\*$")
 FOOTNOTE_START_RE = regex.compile(r"^(?:\((\p{Nd}{1,3}|\*)\)|(\p{Nd}{1,3}|\*)(?=\s)(?!\s*[-–]))\s*")
@@ -33,7 +39,14 @@ PARA_MARKER_RE = regex.compile(
 
 
 def furniture_kind(text: str) -> str | None:
-    """``page_number``, ``job_number`` or ``running_symbol`` for a line that is one, else None."""
+    """``page_number``, ``job_number``, ``running_symbol`` or ``running_header`` (a symbol
+    and a page number) for a line that is one, else None.
+
+    >>> furniture_kind("A/DEC/78/540 ١"), furniture_kind("S/RES/2698 (2023) 1")
+    ('running_header', 'running_header')
+    >>> furniture_kind("A/78/320"), furniture_kind("A/78/320 - تقرير")
+    ('running_symbol', None)
+    """
     t = text.strip()
     if _PAGE_NUMBER_RE.match(t):
         return "page_number"
@@ -41,6 +54,8 @@ def furniture_kind(text: str) -> str | None:
         return "job_number"
     if _SYMBOL_RE.match(t):
         return "running_symbol"
+    if _SYMBOL_HEADER_RE.match(t):
+        return "running_header"
     return None
 
 
@@ -106,6 +121,7 @@ class Frame:
     spacing: float
     justified: bool
     params: ReaderParams
+    spaced: bool = False
 
     def slack(self, p: PhysLine) -> float:
         """How far the line stops before the far margin (the left one in right-to-left text)."""

@@ -311,3 +311,21 @@ def test_spaced_ragged_text_joins_short_lines_without_a_gap() -> None:
     split, _ = layout_lines(extract_pages(pdf("fpdf2", "sg-e-2024-55-gender-mainstreaming")), packed)
     assert len([x for x in split if x.text]) > len(texts)
 
+
+def test_summary_keeps_its_paragraphs() -> None:
+    # Two summary paragraphs (a blank line between them) stay two lines of Document.summary.
+    text = (
+        "تقرير الأمين العام\n\nموجز\n\nيقدم هذا التقرير عملا بقرار المجلس.\n\n"
+        "ويتضح من التقرير أن الكيانات واصلت تحسين أدائها.\n\nأولاً - مقدمة\n\n"
+        "1 - طلب المجلس إلى الأمين العام أن يقدم إليه تقريرا.\n"
+    )
+    doc = unparse.parse_text(text)
+    assert doc.summary == (
+        "يقدم هذا التقرير عملا بقرار المجلس.\nويتضح من التقرير أن الكيانات واصلت تحسين أدائها."
+    )
+    chromium = unparse.parse_pdf(pdf("chromium", "sg-e-2024-55-gender-mainstreaming"))
+    assert chromium.summary is not None
+    paragraphs = chromium.summary.split("\n")
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("يقدَّم هذا التقرير عملا")
+    assert paragraphs[1].startswith("ويتضح من التقرير أن")

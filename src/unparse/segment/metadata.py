@@ -174,7 +174,21 @@ def read_header(lines: list[Line]) -> Header:
             continue
         rest.append(line)
     if summary_from is not None:
-        header.summary = " ".join(x.text.strip() for x in lines[summary_from:]) or None
+        # One line per paragraph of the summary: a block (lines up to a blank line) that ends
+        # a sentence ends its paragraph; a block cut mid-sentence (an extractor's wrapping)
+        # goes on in the next.
+        paragraphs: list[str] = []
+        open_sentence = False
+        for block in _blocks(lines[summary_from:]):
+            text = " ".join(x.text.strip() for x in block).strip()
+            if not text:
+                continue
+            if open_sentence and paragraphs:
+                paragraphs[-1] += " " + text
+            else:
+                paragraphs.append(text)
+            open_sentence = not text.endswith((".", "؟", "!", ":"))
+        header.summary = "\n".join(paragraphs) or None
     if header.title is None and header.number is None and rest:
         # A resolution without a number line: its title is the first block of the header.
         first = _blocks(rest)[0]

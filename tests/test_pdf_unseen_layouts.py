@@ -329,3 +329,65 @@ def test_summary_keeps_its_paragraphs() -> None:
     assert len(paragraphs) == 2
     assert paragraphs[0].startswith("يقدَّم هذا التقرير عملا")
     assert paragraphs[1].startswith("ويتضح من التقرير أن")
+
+
+# --------------------------------------------------------------------------- 6. grids
+
+
+def _grid_page(rows: list[list[tuple[str, float]]], step: float) -> PageGlyphs:
+    """Three body paragraphs 20 pt apart, then ``rows`` (cells: visual text, x) ``step`` apart."""
+    gs: list[Glyph] = []
+    full = "ةرقفلا صن نم رطس اذهو ةرقفلا صن نم رطس اذه"
+    for k in range(3):
+        gs += _glyphs(full, x=60, baseline=100 + 20 * k, size=12, width=7)
+    gs += _glyphs("ةرقفلا ةياهن", x=282, baseline=160, size=12, width=7)
+    for r, cells in enumerate(rows):
+        for visual, x in cells:
+            gs += _glyphs(visual, x=x, baseline=220 + step * r, size=12, width=7)
+    return PageGlyphs(1, 420, 595, gs)
+
+
+def test_boxes_set_side_by_side_are_read_box_by_box() -> None:
+    # Two boxes (right: "الأمن القومي", left: "بناء الإنسان"), each on two tight lines.
+    page = _grid_page([[("ناسنإلا ءانب", 60), ("نمألا ةيامح", 250)], [("يرصملا", 60), ("يموقلا", 250)]], 13)
+    lines, facts = layout_lines([page])
+    texts = [x.text for x in lines if x.text]
+    assert texts[-2:] == ["حماية الأمن القومي", "بناء الإنسان المصري"]
+    assert facts["reader_warnings"] == [
+        "page 1: 2 lines set as 2 columns side by side (a table or a slide's boxes); "
+        "read column by column, each column a paragraph"
+    ]
+
+
+def test_table_rows_are_read_row_by_row() -> None:
+    # The same cells at the body's line spacing: a table, one record per row.
+    page = _grid_page([[("ناسنإلا ءانب", 60), ("نمألا ةيامح", 250)], [("يرصملا", 60), ("يموقلا", 250)]], 20)
+    lines, facts = layout_lines([page])
+    texts = [x.text for x in lines if x.text]
+    assert texts[-2:] == ["حماية الأمن بناء الإنسان", "القومي المصري"]
+    assert "read row by row" in str(facts["reader_warnings"])
+
+
+def test_a_hanging_label_is_no_grid() -> None:
+    # "(أ)" then a wide gap, its text wrapped under the text, not under the label.
+    page = _grid_page([[("ةلماك ةيادب", 60), (")أ(", 330)], [("ةيقبلا عباتت", 60)]], 20)
+    lines, facts = layout_lines([page])
+    assert facts["reader_warnings"] == []
+    assert [x.text for x in lines if x.text][-1] == "(أ) بداية كاملة تتابع البقية"
+
+
+def test_real_slide_boxes_read_box_by_box() -> None:
+    path = REAL / "docling-rtl02-egypt-gov-powerpoint-ilovepdf.pdf"
+    if not path.exists():
+        pytest.skip(f"{path} missing (the shared real PDFs are not part of the repository)")
+    doc = unparse.parse_pdf(path)
+    texts = [x for x in doc.text.split("\n") if x]
+    start = next(k for k, x in enumerate(texts) if x.startswith("2026)"))
+    # The font's maps are broken (pypdfium2 reads the same letters); the order is the boxes'.
+    assert texts[start + 1 : start + 5] == [
+        "بناء ا نسا المصر",
+        "بناء ا تصاع تنابسي",
+        "ماية اممن القومي المصر",
+        "تحقيق اظستقرار السياسي",
+    ]
+    assert any("4 columns side by side" in w for w in doc.warnings)

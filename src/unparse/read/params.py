@@ -42,6 +42,17 @@ class ReaderParams:
     """Short footnotes set side by side on one line are apart by a gap of more than this many
     sizes (each piece starting with a marker)."""
 
+    cell_stripe: float = 0.6
+    """Consecutive body lines crossed by vertical white stripes at least this many sizes
+    wide, with text on every line in every column between them ..."""
+    cell_gap: float = 1.5
+    """... one stripe wider than this many sizes ..."""
+    cell_min_lines: int = 2
+    """... and at least this many lines, are a grid (a table, a slide's boxes)."""
+    cell_tight: float = 0.8
+    """A grid whose lines are closer than this many line spacings of the body holds cells
+    whose text wraps (a slide's boxes): read column by column; else row by row."""
+
     # --- line spacing and fill
     spacing_default: float = 1.2
     """The line spacing (in body sizes) when no two body lines follow each other."""

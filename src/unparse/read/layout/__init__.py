@@ -9,6 +9,8 @@ one before (:mod:`.records`), like pdfminer's layout analysis:
 3. furniture (:func:`.furniture.find_furniture`): running headers and footers, page and
    job numbers, document symbols, clipped glyphs;
 4. footnote area (:func:`.footnotes.split_pages`): each page's body and footnote lines;
+   then grids (:func:`.columns.read_columns`): lines set as columns side by side read
+   column by column;
 5. margins (:func:`.margins.measure_frame`): the text block, body size, line spacing,
    justification;
 6. blocks (:func:`.blocks.build_blocks`): paragraphs, headings and footnotes;
@@ -51,6 +53,7 @@ from __future__ import annotations
 from ...lines import Line
 from ..params import DEFAULT_PARAMS, ReaderParams
 from .blocks import build_blocks
+from .columns import read_columns
 from .direction import read_pages
 from .emit import number_lines
 from .footnotes import split_pages
@@ -73,5 +76,7 @@ def layout_lines(
     furniture = find_furniture(reading.pages, pages, params)
     parts = split_pages(reading.pages, furniture, pages, size, params)
     frame = measure_frame(parts, reading.rtl, size, params)
+    parts, grid_warnings = read_columns(parts, frame.spacing, reading.rtl, reading.mirror, params)
+    warnings += grid_warnings
     blocks = build_blocks(parts, frame, reading.mirror)
     return number_lines(blocks, furniture, reading, pages, warnings)

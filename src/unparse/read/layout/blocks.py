@@ -50,6 +50,8 @@ def starts_paragraph(p: PhysLine, prev: PhysLine | None, frame: Frame) -> bool:
     """Whether ``p`` opens a new paragraph after ``prev`` (the body line before it)."""
     if prev is None:
         return True
+    if p.cell is not None or prev.cell is not None:
+        return p.cell != prev.cell  # a column of a grid is a paragraph
     params, body_size, rtl = frame.params, frame.body_size, frame.rtl
     left, right = frame.left, frame.right
     if abs(p.line.size - prev.line.size) > params.size_change * body_size or p.line.bold != prev.line.bold:

@@ -80,6 +80,7 @@ class PhysLine:
     text: str
     order: str
     stream: str
+    cell: tuple[int, int] | None = None  # (grid, column) of a line read as a column's piece
 
 
 @dataclass(frozen=True)

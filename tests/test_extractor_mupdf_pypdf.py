@@ -58,3 +58,58 @@ def test_pymupdf_edge_punctuation_and_split_lines_put_back() -> None:
     assert "إن الجمعية العامة،" in text
     assert any(t.startswith("وإذ تؤكد من جديد الإعلان العالمي لحقوق الإنسان(2)، الذي يعلن") for t in text)
     assert any(t.startswith("1 - تطلب إلى جميع الدول") for t in text)
+
+
+def test_indented_pymupdf_line_with_its_dash_at_the_end_is_put_back_once() -> None:
+    # ga-res-79-145 through PyMuPDF: the paragraph number, then its line indented with the
+    # dash at the end; the first pass left it (the dash was not found behind the spaces)
+    # and the second pass repaired it, so normalize was not idempotent.
+    lines = _lines("libreoffice", "pymupdf", "ga-res-79-145")
+    i = lines.index("   تلاحظ أن نحو-")
+    assert lines[i - 1] == "6"
+    text = unparse.normalize("\n".join(lines))
+    assert "6 - تلاحظ أن نحو" in text.splitlines()
+    assert "5 - تحث الدول على أن تقوم بما يلي، على النحو المناسب ووفقا لقدراتها الوطنية:" in text.splitlines()
+    assert unparse.normalize(text) == text
+
+
+def test_comma_led_logical_line_keeps_its_comma() -> None:
+    # pdftotext -raw on LibreOffice (ga-res-78-96): a line after a footnote reference starts
+    # with its comma and a space; once repaired, the dates read in order and the PyMuPDF
+    # step moved that comma to the line's end on a second pass ("...العام؛،").
+    from unparse.repair.mupdf_pypdf import shows_moved_punctuation, swap_edge_punctuation
+
+    assert swap_edge_punctuation("، الذي أحاله الأمين العام؛") == "، الذي أحاله الأمين العام؛"
+    assert not shows_moved_punctuation("، وإلى اتفاقية منظمة الأمم المتحدة للتربية")
+    lines = _lines("libreoffice", "pdftotext-raw", "ga-res-78-96")
+    text = unparse.normalize("\n".join(lines))
+    # The reference on three lines ("(", "5", ")") and the paragraph numbers alone on
+    # their lines are put back by the first pass, not the second.
+    assert (
+        "2 - تثني على اليونسكو واللجنة الحكومية الدولية لتعزيز إعادة الممتلكات الثقافية إلى بلدانها الأصلية"
+        in (text.splitlines())
+    )
+    assert unparse.normalize(text) == text
+
+
+def test_reference_split_on_three_lines_is_joined_but_not_a_latin_bracket() -> None:
+    from unparse.options import DEFAULT_OPTIONS
+    from unparse.repair.mupdf_pypdf import rejoin_split_lines
+    from unparse.repair.pipeline import Context, Line
+
+    def run(*texts: str) -> list[str]:
+        ctx = Context(DEFAULT_OPTIONS, facts={"logical_order": True})
+        return [x.text for x in rejoin_split_lines([Line(i, t) for i, t in enumerate(texts, 1)], ctx)]
+
+    # PyMuPDF on LibreOffice (ga-res-example, dev).
+    assert run("وإذ تؤكد من جديد الإعلان العالمي لحقوق الإنسان", "(", "2", ")، الذي يعلن") == [
+        "وإذ تؤكد من جديد الإعلان العالمي لحقوق الإنسان(2)، الذي يعلن"
+    ]
+    # pdfplumber on Chromium (sg-e-2024-55-gender-mainstreaming, dev), once repaired: the
+    # bracket before a Latin acronym is not a reference's; joined on a second pass only.
+    lines = ("خطة عمل منظومة الأمم المتحدة بشأن", "(", "1", ")UN-SWAP")
+    assert run(*lines) == list(lines)
+    # Without evidence that the text is logical (a visual text), nothing is joined.
+    ctx = Context(DEFAULT_OPTIONS)
+    same = [Line(1, "نيرجاهملا"), Line(2, "("), Line(3, "2"), Line(4, ")")]
+    assert rejoin_split_lines(same, ctx) == same

@@ -38,7 +38,7 @@ from .markup import (
     strip_markdown_emphasis,
     superscript_refs_to_markers,
 )
-from .mupdf_pypdf import mark_logical_dates, rejoin_pymupdf_lines, reverse_eastern_numbers
+from .mupdf_pypdf import mark_logical_dates, rejoin_pymupdf_lines, rejoin_split_lines, reverse_eastern_numbers
 from .numbers import fix_number_order
 from .order import reorder_runs
 from .pieces import join_visual_pieces
@@ -92,6 +92,8 @@ STEPS: list[Step] = [
     Step("poppler_embeddings", unembed_lines),
     Step("poppler_raw_order", rebuild_raw_lines),
     line_step("invisible_controls", remove_invisible_controls, local=True, triggers=CONTROL_CLASS),
+    # A reference or a paragraph number on lines of its own (PyMuPDF, pdftotext -raw).
+    Step("rejoined_lines", rejoin_split_lines),
     # pdfminer's pieces of one visual line (LibreOffice PDFs) are joined before reading them.
     Step("visual_pieces", join_visual_pieces, lambda o: o.reorder_lines),
     Step("kashida_digits", remove_kashida_digits),

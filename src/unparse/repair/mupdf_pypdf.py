@@ -154,25 +154,29 @@ def reverse_eastern_numbers(lines: list[Line], ctx: Context) -> list[Line]:
 
 
 _LEAD_PUNCT_RE = regex.compile(
-    r"^(?P<lead>[،؛:.]+)(?P<core> ?(?:\p{Arabic}|\(\d{1,3}\) \p{Arabic}).*?)(?P<trail>-?) ?$"
+    r"^(?P<lead>[،؛:.]+)(?P<core> *(?:\p{Arabic}|\(\d{1,3}\) \p{Arabic}).*?)(?P<trail>-?) ?$"
 )
 # A footnote line whose Latin run (a symbol) PyMuPDF put first, its final stop before it.
 _LATIN_FIRST_NOTE_RE = regex.compile(
     r"^\.(?P<latin>[A-Za-z][^\p{Arabic}]*?) (?P<note>\(\d{1,3}\) \p{Arabic}[^.]*)$"
 )
-_TRAIL_DASH_RE = regex.compile(r"^(?P<core> ?\p{Arabic}.*?\p{Arabic})- ?$")
+_TRAIL_DASH_RE = regex.compile(r"^(?P<core> *\p{Arabic}.*?\p{Arabic})- ?$")
+_END_PUNCT = "،؛:.!?؟"
 
 
 def swap_edge_punctuation(text: str) -> str:
     """A logical line whose last punctuation PyMuPDF put first and whose first dash (the
-    paragraph number's) it put last: each goes back to its end.
+    paragraph number's) it put last: each goes back to its end. A line that already ends
+    with punctuation has none to take back (``"، الذي أحاله الأمين العام؛"`` stays).
 
-    Real (PyMuPDF on LibreOffice, ga-res-example):
+    Real (PyMuPDF on LibreOffice, ga-res-example, hrc-res-53-18):
 
     >>> swap_edge_punctuation("،إن الجمعية العامة")
     'إن الجمعية العامة،'
     >>> swap_edge_punctuation(":وإذ يساورها القلق إزاء ما يلي")
     'وإذ يساورها القلق إزاء ما يلي:'
+    >>> swap_edge_punctuation("، دول")
+    'دول،'
     >>> swap_edge_punctuation(". تطلب إلى الأمين العام أن يقدم إليها تقريرا عن تنفيذ هذا القرار-")
     '- تطلب إلى الأمين العام أن يقدم إليها تقريرا عن تنفيذ هذا القرار.'
     >>> swap_edge_punctuation(" تقليص خطر نشوب حرب نووية- ")
@@ -183,6 +187,15 @@ def swap_edge_punctuation(text: str) -> str:
     '(٢) انظر CTOC/COP/WG.2/2020/4.'
     >>> swap_edge_punctuation(" ، الفقرة")
     ' ، الفقرة'
+    >>> swap_edge_punctuation("، الذي أحاله الأمين العام؛")
+    '، الذي أحاله الأمين العام؛'
+
+    PyMuPDF indents some lines (ga-res-79-145):
+
+    >>> swap_edge_punctuation("   تلاحظ أن نحو-")
+    '- تلاحظ أن نحو'
+    >>> swap_edge_punctuation(":  تحث الدول على أن تقوم بما يلي-")
+    '- تحث الدول على أن تقوم بما يلي:'
     """
     m = _LATIN_FIRST_NOTE_RE.match(text)
     if m:
@@ -190,48 +203,89 @@ def swap_edge_punctuation(text: str) -> str:
     m = _LEAD_PUNCT_RE.match(text)
     if m:
         core = m["core"].strip()
-        return (f"{m['trail']} " if m["trail"] else "") + core + m["lead"]
+        if m["trail"] or core[-1:] not in _END_PUNCT:
+            return (f"{m['trail']} " if m["trail"] else "") + core + m["lead"]
+        return text
     m = _TRAIL_DASH_RE.match(text)
     if m:
         return "- " + m["core"].strip()
     return text
 
 
+def shows_moved_punctuation(text: str) -> bool:
+    """The line shows PyMuPDF's move itself, which no logical line does: its first
+    punctuation glued to the word after it (Arabic puts the space after a comma), or its
+    paragraph dash at its end.
+
+    >>> shows_moved_punctuation("،إن الجمعية العامة"), shows_moved_punctuation("تلاحظ أن نحو-")
+    (True, True)
+
+    A logical line after a footnote reference (pdftotext -raw on LibreOffice, ga-res-78-96,
+    once repaired) does not:
+
+    >>> shows_moved_punctuation("، وإلى اتفاقية منظمة الأمم المتحدة للتربية")
+    False
+    """
+    m = _LEAD_PUNCT_RE.match(text)
+    if m:
+        return bool(m["trail"]) or not m["core"].startswith(" ")
+    return _TRAIL_DASH_RE.match(text) is not None or _LATIN_FIRST_NOTE_RE.match(text) is not None
+
+
 _LONE_NUMBER_RE = regex.compile(r"^ *(\d{1,3}) *$")
+# The line that closes a reference split on three lines: ")", ")،", ") الذي"; a Latin word
+# after it (")UN-SWAP", a visual text once repaired) says the bracket is another one.
+_REF_CLOSE_RE = regex.compile(r"^\)(?:$|[\s،؛:.]|\p{Arabic})")
 
 
 def rejoin_pymupdf_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: in a text whose dates read in order (:func:`mark_logical_dates`)
-    and whose lines carry PyMuPDF's moved punctuation, put each line's edge punctuation
-    back (:func:`swap_edge_punctuation`), a footnote reference PyMuPDF put on three lines
-    (``"("``, ``"1"``, ``")،"``) back at the end of the line before it, and a paragraph
-    number alone on its line back before its paragraph (``"1"`` + ``"- تطلب"`` →
-    ``"1 - تطلب"``).
+    and whose lines show PyMuPDF's moved punctuation (two lines or more show the move
+    itself, :func:`shows_moved_punctuation`), put each line's edge punctuation back
+    (:func:`swap_edge_punctuation`). Once repaired, no line shows it: a second pass
+    leaves the text as it is.
 
-    Real (PyMuPDF on LibreOffice, ga-res-example): ``"وإذ تؤكد من جديد الإعلان العالمي
-    لحقوق الإنسان"``, ``"("``, ``"2"``, ``")، الذي يعلن أن جميع الناس يولدون أحرارا"`` →
-    ``"وإذ تؤكد من جديد الإعلان العالمي لحقوق الإنسان(2)، الذي يعلن أن جميع الناس يولدون
-    أحرارا"``.
+    Real (PyMuPDF on LibreOffice, ga-res-example): ``"،إن الجمعية العامة"`` →
+    ``"إن الجمعية العامة،"``.
     """
     evidence = ctx.facts.get("date_order")
     if not isinstance(evidence, DateOrder) or not evidence.logical:
         return lines
-    if sum(1 for line in lines if _LEAD_PUNCT_RE.match(line.text)) < 2:
+    if sum(1 for line in lines if shows_moved_punctuation(line.text)) < 2:
         return lines
-    swapped = fix_each_line(lines, ctx, "edge_punctuation", swap_edge_punctuation)
+    return fix_each_line(lines, ctx, "edge_punctuation", swap_edge_punctuation)
+
+
+def rejoin_split_lines(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: in a logical text (its producer's evidence or its dates say so), a
+    footnote reference put on three lines (``"("``, ``"1"``, ``")،"``) goes back at the
+    end of the line before it, and a paragraph number alone on its line back before its
+    paragraph (``"1"`` + ``"- تطلب"`` → ``"1 - تطلب"``). Visual lines (pdfminer's) show
+    the same shapes mirrored and are left to the visual steps.
+
+    Real (PyMuPDF on LibreOffice, ga-res-example): ``"وإذ تؤكد من جديد الإعلان العالمي
+    لحقوق الإنسان"``, ``"("``, ``"2"``, ``")، الذي يعلن أن جميع الناس يولدون أحرارا"`` →
+    ``"وإذ تؤكد من جديد الإعلان العالمي لحقوق الإنسان(2)، الذي يعلن أن جميع الناس يولدون
+    أحرارا"``; pdftotext -raw on LibreOffice (ga-res-78-96) splits its lines so too.
+    """
+    evidence = ctx.facts.get("date_order")
+    if ctx.facts.get("logical_order") is not True and not (
+        isinstance(evidence, DateOrder) and evidence.logical
+    ):
+        return lines
     out: list[Line] = []
     i = 0
-    while i < len(swapped):
-        line = swapped[i]
-        nxt = swapped[i + 1] if i + 1 < len(swapped) else None
-        third = swapped[i + 2] if i + 2 < len(swapped) else None
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        third = lines[i + 2] if i + 2 < len(lines) else None
         number = _LONE_NUMBER_RE.match(line.text)
         if (
             line.text.strip() == "("
             and nxt is not None
             and third is not None
             and _LONE_NUMBER_RE.match(nxt.text)
-            and third.text.lstrip().startswith(")")
+            and _REF_CLOSE_RE.match(third.text.lstrip())
             and out
             and out[-1].text.strip()
         ):

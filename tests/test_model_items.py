@@ -232,6 +232,9 @@ def test_body_is_organ_under_its_old_name() -> None:
     assert doc.organ == "الجمعية العامة"
     with pytest.warns(DeprecationWarning, match="Document.organ"):
         assert doc.body == "الجمعية العامة"
+    with pytest.warns(DeprecationWarning, match="Document.organ"):
+        doc.body = "مجلس الأمن"
+    assert doc.organ == "مجلس الأمن"
     old = json.loads(export(resolution(), "json"))
     old["body"] = old.pop("organ")  # JSON an older unparse wrote
     assert Document.model_validate(old) == resolution()

@@ -119,6 +119,12 @@ USER_SCRIPT = """
         unparse.parse("missing.txt")
     except FileNotFoundError as exc:
         print(exc.filename)
+    for item, depth in doc.iter_items():
+        ident: str = item.id
+        if isinstance(item, unparse.Paragraph) and item.footnote_refs:
+            cited: str | None = item.footnote_refs[0].footnote_id
+    organ: str | None = doc.organ
+    pages: list[int | None] = [f.page for f in doc.furniture]
 """
 
 WRONG_SCRIPT = """
@@ -126,6 +132,7 @@ WRONG_SCRIPT = """
 
     unparse.process_file("doc.txt", format="docx")
     unparse.Options(digits="roman")
+    unparse.Document(organ=3)
 """
 
 
@@ -158,4 +165,4 @@ def test_a_user_script_passes_mypy_strict_without_the_pydantic_plugin(tmp_path: 
     assert not [line for line in errors if line.startswith("user.py")], done.stdout + done.stderr
     # The Literal types are what catch a wrong format or digit style before it runs.
     wrong_lines = sorted({int(line.split(":")[1]) for line in errors if line.startswith("wrong.py")})
-    assert wrong_lines == [4, 5], done.stdout + done.stderr
+    assert wrong_lines == [4, 5, 6], done.stdout + done.stderr

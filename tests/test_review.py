@@ -7,6 +7,7 @@ escaped; and headless Chromium renders it (slow)."""
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -171,6 +172,12 @@ def test_review_page_of_a_pdf_shows_the_pages() -> None:
         if line.page is not None:
             assert pages[str(line.number)] == str(line.page)
     assert {line.page for line in review.input_lines} >= {1, 2}
+    # The furniture the PDF reader took out (never an input line): struck through, by page.
+    removed = [f for f in review.doc.furniture if f.line is None]
+    assert {f.kind for f in removed} >= {"running_header", "job_number"}
+    listed = page[page.index("Furniture the PDF reader removed") :]
+    for f in removed:
+        assert f"page {f.page}, {f.kind}: <del>{html.escape(f.text)}</del>" in listed
 
 
 def test_the_samples_show_the_decisions_and_the_outline() -> None:

@@ -148,13 +148,11 @@ def _decisions(review: Review) -> str:
         if key != "fingerprint" and key not in _HIDDEN_FACTS
     )
     rows.append(f'<ul class="facts" dir="ltr">{items}</ul>')
-    reader_furniture = facts.get("furniture")
-    if isinstance(reader_furniture, list) and reader_furniture:
+    reader_furniture = [f for f in review.doc.furniture if f.line is None]  # the repair's: in the table
+    if reader_furniture:
         struck = "".join(
-            f'<li dir="rtl">page {_e(str(f.get("page")))}, {_e(str(f.get("kind")))}: '
-            f"<del>{_e(str(f.get('text', '')))}</del></li>"
+            f'<li dir="rtl">page {_e(str(f.page))}, {_e(f.kind)}: <del>{_e(f.text)}</del></li>'
             for f in reader_furniture
-            if isinstance(f, dict)
         )
         rows.append(
             f"<details><summary>Furniture the PDF reader removed</summary><ul>{struck}</ul></details>"

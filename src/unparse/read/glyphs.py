@@ -107,23 +107,25 @@ class TextLine:
     superscripts: list[str] = field(default_factory=list)
     units: list[_Unit] | None = None  # the visual units, computed once
 
-    @property
+    # The extents are read many times by the layout stages and the glyphs do not change
+    # once group_lines has returned the line: computed once.
+    @functools.cached_property
     def x0(self) -> float:
         return min(g.x0 for g in self.glyphs if g.text.strip())
 
-    @property
+    @functools.cached_property
     def x1(self) -> float:
         return max(g.x1 for g in self.glyphs if g.text.strip())
 
-    @property
+    @functools.cached_property
     def top(self) -> float:
         return min(g.top for g in self.glyphs)
 
-    @property
+    @functools.cached_property
     def bottom(self) -> float:
         return max(g.bottom for g in self.glyphs)
 
-    @property
+    @functools.cached_property
     def bold(self) -> bool:
         letters = [g.fontname for g in self.glyphs if g.text.strip()]
         return bool(letters) and sum(map(_bold_font, letters)) > len(letters) / 2

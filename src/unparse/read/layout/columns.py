@@ -31,6 +31,20 @@ def _stripes(lines: list[PhysLine], least: float) -> list[tuple[float, float]]:
     return out
 
 
+def _widest_gap(p: PhysLine) -> float:
+    """The widest horizontal gap between the glyphs of a line (in their order on the line,
+    by centre: a white band between glyphs shows at the first glyph right of it)."""
+    widest = 0.0
+    edge: float | None = None
+    for x0, x1 in ((g.x0, g.x1) for g in p.line.glyphs if not g.is_space):
+        if edge is not None:
+            widest = max(widest, x0 - edge)
+            edge = max(edge, x1)
+        else:
+            edge = x1
+    return widest
+
+
 def _grid(lines: list[PhysLine], params: ReaderParams) -> list[tuple[float, float]] | None:
     """The stripes that make ``lines`` a grid (every line has text in every column, one
     stripe is wider than ``params.cell_gap`` sizes), or None."""
@@ -74,12 +88,15 @@ def read_columns(
     grid_id = 0
     for page in parts:
         body = page.body
+        # Every line of a grid has a gap at least as wide as its widest stripe: only lines
+        # with a gap of cell_gap sizes can be in one (most pages have none).
+        gapped = [_widest_gap(p) >= params.cell_gap * p.line.size for p in body]
         lines: list[PhysLine] = []
         i = 0
         while i < len(body):
             j = i + 1
             stripes = None
-            while j < len(body) and body[j].page == body[i].page:
+            while j < len(body) and gapped[i] and gapped[j] and body[j].page == body[i].page:
                 found = _grid(body[i : j + 1], params)
                 if found is None:
                     break

@@ -15,6 +15,7 @@ from .errors import (
 )
 from .models import (
     Annex,
+    Box,
     Closing,
     Decision,
     Document,
@@ -37,6 +38,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Annex",
     "BinaryInputError",
+    "Box",
     "Closing",
     "Decision",
     "DecompressionLimitError",

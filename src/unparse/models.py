@@ -18,6 +18,17 @@ from pydantic import BaseModel, Field, model_validator
 DocumentKind = Literal["resolution", "decision", "report", "law", "decree", "unknown"]
 
 
+class Box(BaseModel):
+    """A physical line of a PDF: its page and its box there, in points from the page's
+    lower-left corner (PDF user space)."""
+
+    page: int = Field(description="PDF page (1-based).")
+    x0: float = Field(description="Left edge, in points from the page's left edge.")
+    y0: float = Field(description="Bottom edge, in points from the page's bottom edge.")
+    x1: float = Field(description="Right edge, in points.")
+    y1: float = Field(description="Top edge, in points from the page's bottom edge.")
+
+
 class Span(BaseModel):
     """Where an item came from: 1-based inclusive input lines, and pages for PDFs."""
 
@@ -40,6 +51,11 @@ class Span(BaseModel):
     )
     y1: float | None = Field(
         default=None, description="PDF: top edge of the box, in points from the page's bottom; None for text."
+    )
+    boxes: list[Box] = Field(
+        default_factory=list,
+        description="PDF: the page and box of each physical line of the item, in reading order "
+        "(a paragraph that crosses a page has boxes on both); empty for text.",
     )
 
 

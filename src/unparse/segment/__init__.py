@@ -6,7 +6,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from ..lines import Line
-from ..models import Document, DocumentKind, Paragraph, Section, Span
+from ..models import Box, Document, DocumentKind, Paragraph, Section, Span
 from ..options import DEFAULT_OPTIONS, Options
 from ..repair import RepairResult
 from .items import lead_of, span_of
@@ -66,6 +66,10 @@ def _place_spans(doc: Document, facts: dict[str, object]) -> None:
     (``line_end_pages``) and the box of the item on its first page (``line_boxes``)."""
     end_pages = facts.get("line_end_pages")
     boxes = facts.get("line_boxes")
+    part_boxes = facts.get("line_part_boxes")
+    parts = part_boxes if isinstance(part_boxes, dict) else {}
+    # A paragraph interrupted by a footnote block spans the footnote's lines too: not its boxes.
+    notes = set(_list_of_ints(facts.get("footnote_lines")))
     if not isinstance(end_pages, dict) or not isinstance(boxes, dict) or not boxes:
         return
     crossing = sorted((n, p) for n, p in end_pages.items() if isinstance(n, int) and isinstance(p, int))
@@ -79,6 +83,13 @@ def _place_spans(doc: Document, facts: dict[str, object]) -> None:
             b
             for n in range(span.start_line, span.end_line + 1)
             if isinstance(b := boxes.get(n), list) and len(b) == 5 and b[0] == span.start_page
+        ]
+        span.boxes = [
+            Box(page=int(b[0]), x0=b[1], y0=b[2], x1=b[3], y1=b[4])
+            for n in range(span.start_line, span.end_line + 1)
+            if n == span.start_line or (n in notes) == (span.start_line in notes)
+            for b in parts.get(n, ())
+            if isinstance(b, list) and len(b) == 5
         ]
         if found:
             span.x0 = min(b[1] for b in found)

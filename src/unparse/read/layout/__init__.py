@@ -31,6 +31,8 @@ returned :class:`~unparse.lines.Line` objects):
 - ``"line_boxes"``: ``dict[int, list[float]]``, for every paragraph and footnote line, its
   page and box on that page (its first page): ``[page, x0, y0, x1, y1]`` in points from
   the page's lower-left corner (PDF user space when the page box starts at 0, 0).
+- ``"line_part_boxes"``: ``dict[int, list[list[float]]]``, for the same lines, the box of
+  each physical line that went into it, on its own page, in the same form.
 - ``"line_end_pages"``: ``dict[int, int]``, for lines (paragraphs, footnotes) that end
   on a later page than ``Line.page``, that page.
 - ``"stream_order"``: ``list[dict]``, one per physical text line:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...lines import Line
+from ..glyphs import TextLine
 from .records import Block, Blocks, Furniture, PageGlyphs, Reading
 
 
@@ -20,6 +21,7 @@ def number_lines(
     facts_headings: list[int] = []
     end_pages: dict[int, int] = {}
     boxes: dict[int, list[float]] = {}
+    part_boxes: dict[int, list[list[float]]] = {}
     heights = {pg.number: pg.height for pg in pages}
     orders: list[dict[str, object]] = []
     fixes: list[dict[str, object]] = []
@@ -40,7 +42,7 @@ def number_lines(
             continue
         number = emit(block.text, block.parts[0].page)
         emit("", None)
-        _place(block, number, heights, end_pages, boxes)
+        _place(block, number, heights, end_pages, boxes, part_boxes)
         if block.kind == "footnote":
             facts_footnotes.append(number)
         elif block.kind == "heading":
@@ -63,6 +65,7 @@ def number_lines(
         "heading_lines": facts_headings,
         "line_end_pages": end_pages,
         "line_boxes": boxes,
+        "line_part_boxes": part_boxes,
         "stream_order": orders,
         "stream_order_counts": dict(counts),
         "reader_fixes": fixes,
@@ -80,17 +83,25 @@ def _place(
     heights: dict[int, float],
     end_pages: dict[int, int],
     boxes: dict[int, list[float]],
+    part_boxes: dict[int, list[list[float]]],
 ) -> None:
-    """Record the block's box on its first page (PDF user space) and its end page."""
+    """Record the block's box on its first page (PDF user space), the box of each of its
+    physical lines on its own page, and its end page."""
+    part_boxes[number] = [_box(part.page, [part.line], heights) for part in block.parts]
     first = block.parts[0]
     if block.parts[-1].page != first.page:
         end_pages[number] = block.parts[-1].page
     on_first = [part.line for part in block.parts if part.page == first.page]
-    height = heights.get(first.page, 0.0)
-    boxes[number] = [
-        float(first.page),
-        round(min(tl.x0 for tl in on_first), 2),
-        round(height - max(tl.bottom for tl in on_first), 2),
-        round(max(tl.x1 for tl in on_first), 2),
-        round(height - min(tl.top for tl in on_first), 2),
+    boxes[number] = _box(first.page, on_first, heights)
+
+
+def _box(page: int, lines: list[TextLine], heights: dict[int, float]) -> list[float]:
+    """``[page, x0, y0, x1, y1]`` around ``lines``, y from the page's bottom (PDF user space)."""
+    height = heights.get(page, 0.0)
+    return [
+        float(page),
+        round(min(tl.x0 for tl in lines), 2),
+        round(height - max(tl.bottom for tl in lines), 2),
+        round(max(tl.x1 for tl in lines), 2),
+        round(height - min(tl.top for tl in lines), 2),
     ]

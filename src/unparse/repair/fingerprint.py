@@ -70,7 +70,7 @@ class Fingerprint(BaseModel):
         )
 
 
-def fingerprint(lines: Sequence[Line], form_feeds: int = 0) -> Fingerprint:
+def fingerprint(lines: Sequence[Line], form_feeds: int = 0, joined: str | None = None) -> Fingerprint:
     """Count the producer's evidence on raw ``lines`` and conclude.
 
     poppler when most Arabic lines carry embeddings and most of those lead with RLE;
@@ -85,6 +85,9 @@ def fingerprint(lines: Sequence[Line], form_feeds: int = 0) -> Fingerprint:
     True
     """
     counted = embedded = rle_led = raw_words = indented = presentation = kashida = arabic = 0
+    # ``joined``: the lines joined, when the caller has them; one search then says whether
+    # any line holds presentation forms (most texts have none), instead of one per line.
+    forms = joined is None or _PRESENTATION_RE.search(joined) is not None
     for line in lines:
         text = line.text
         if not text.strip():
@@ -94,7 +97,7 @@ def fingerprint(lines: Sequence[Line], form_feeds: int = 0) -> Fingerprint:
         arabic += has_arabic
         if text.startswith("  "):
             indented += 1
-        if _PRESENTATION_RE.search(text):
+        if forms and _PRESENTATION_RE.search(text):
             presentation += 1
         if RLE not in text and LRE not in text and PDF not in text:
             continue
@@ -132,7 +135,7 @@ def take_fingerprint(lines: list[Line], ctx: Context) -> list[Line]:
     the visual-order and run-order steps off it.
     """
     pages = {line.page for line in lines if line.page is not None}
-    fp = fingerprint(lines, form_feeds=max(len(pages) - 1, 0))
+    fp = fingerprint(lines, form_feeds=max(len(pages) - 1, 0), joined=ctx.joined(lines))
     ctx.facts["fingerprint"] = fp
     if fp.logical and "logical_order" not in ctx.facts:
         ctx.facts["logical_order"] = True

@@ -25,10 +25,37 @@ _DIGIT = "[0-9\u0660-\u0669]"
 _LEVANT = "(?:كانون|تشرين|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول)"
 # The second word of the pair, which the year follows in reading order.
 _MONTH = "(?:يناير|فبراير|مارس|أبريل|مايو|يونيه|يوليه|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)"
-# Searched from the year back to its month (a lookbehind): the search then starts only
-# at digits, not at every character with a 24-name alternation (same count).
-_MONTH_YEAR_RE = regex.compile(r"(?<=" + _MONTH + r"[\s/]*)" + _DIGIT + r"{4}(?!" + _DIGIT + ")")
-_YEAR_MONTH_RE = regex.compile(r"(?<!" + _DIGIT + ")" + _DIGIT + r"{4}\s*(?:" + _LEVANT + "|" + _MONTH + ")")
+# The four-digit runs are found first, one script at a time (a class of one range is
+# scanned many times faster than the union), then their months are looked for beside them.
+_WESTERN_RUN_RE = regex.compile(r"[0-9]+")
+_EASTERN_RUN_RE = regex.compile(r"[\u0660-\u0669]+")
+# The month before a year ("ديسمبر 2023", "ديسمبر /2024"), searched in a window before it.
+_MONTH_BEFORE_RE = regex.compile(_MONTH + r"[\s/]*$")
+_MONTH_WINDOW = 40
+# Matched right after a year; the lookbehind keeps a search from starting inside a run of
+# spaces (from every space of a long run, quadratic).
+_MONTH_AFTER_RE = regex.compile(r"(?<!\s)\s*(?:" + _LEVANT + "|" + _MONTH + ")")
+
+
+def _four_digit_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of exactly four digits, Western, Eastern or both
+    (``"٢٠١5"``, as a real UN segment writes it), in ``text``.
+
+    >>> _four_digit_runs("في ٢٠١5 و 2023 و 12345")
+    [(3, 7), (10, 14)]
+    """
+    spans = sorted(m.span() for run_re in (_WESTERN_RUN_RE, _EASTERN_RUN_RE) for m in run_re.finditer(text))
+    runs: list[tuple[int, int]] = []
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and merged[-1][1] == start:
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    for start, end in merged:
+        if end - start == 4:
+            runs.append((start, end))
+    return runs
 
 
 class DateOrder(BaseModel):
@@ -57,10 +84,11 @@ def date_order(text: str) -> DateOrder:
     >>> date_order("2024 ديسمبر/ كانون الأول11 قرار اتخذته الجمعية العامة في").logical
     False
     """
-    return DateOrder(
-        month_then_year=len(_MONTH_YEAR_RE.findall(text)),
-        year_then_month=len(_YEAR_MONTH_RE.findall(text)),
-    )
+    before = after = 0
+    for start, end in _four_digit_runs(text):
+        before += _MONTH_BEFORE_RE.search(text, max(0, start - _MONTH_WINDOW), start) is not None
+        after += _MONTH_AFTER_RE.match(text, end) is not None
+    return DateOrder(month_then_year=before, year_then_month=after)
 
 
 def mark_logical_dates(lines: list[Line], ctx: Context) -> list[Line]:
@@ -162,6 +190,8 @@ _LATIN_FIRST_NOTE_RE = regex.compile(
 )
 _TRAIL_DASH_RE = regex.compile(r"^(?P<core> *\p{Arabic}.*?\p{Arabic})- ?$")
 _END_PUNCT = "،؛:.!?؟"
+# What a line that shows the move starts with (else it ends with the dash).
+_EDGE_FIRST = frozenset("،؛:.")
 
 
 def swap_edge_punctuation(text: str) -> str:
@@ -226,6 +256,8 @@ def shows_moved_punctuation(text: str) -> bool:
     >>> shows_moved_punctuation("، وإلى اتفاقية منظمة الأمم المتحدة للتربية")
     False
     """
+    if text[:1] not in _EDGE_FIRST and text.rstrip(" ")[-1:] != "-":
+        return False  # the cheap test first: most lines neither start nor end so
     m = _LEAD_PUNCT_RE.match(text)
     if m:
         return bool(m["trail"]) or not m["core"].startswith(" ")

@@ -391,3 +391,15 @@ def test_real_slide_boxes_read_box_by_box() -> None:
         "تحقيق اظستقرار السياسي",
     ]
     assert any("4 columns side by side" in w for w in doc.warnings)
+
+
+def test_spaced_ragged_paragraph_goes_on_across_a_page_break() -> None:
+    # fpdf2 "amiri-spaced": page 1 ends inside a paragraph on a line that stops short; no gap
+    # can show at a page break, and the next page's first word would not have fitted: the
+    # paragraph goes on (its footnotes follow it, they do not cut it).
+    lines, facts = read_pdf_lines(pdf("fpdf2", "ga-res-79-145"))
+    [para] = [x for x in lines if "الجزرية الصغيرة النامية(5) والبلدان" in x.text]
+    assert para.text.startswith("وإذ تلاحظ بقلق بالغ أن متوسط مستوى سطح البحر")
+    assert para.text.endswith("على قدر هذا التحدي،")
+    assert (para.page, facts["line_end_pages"][para.number]) == (1, 2)  # type: ignore[index]
+    assert lines[para.number + 1].text == "_______________"

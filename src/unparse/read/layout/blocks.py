@@ -66,14 +66,17 @@ def starts_paragraph(p: PhysLine, prev: PhysLine | None, frame: Frame) -> bool:
         # In justified text a line that stops short is a paragraph's last, except a line that
         # starts with a label (word processors set a tab after it and leave the line unstretched).
         justified = frame.justified and not prev.line.bold and not PARA_MARKER_RE.match(prev.text)
-        if justified or p.page != prev.page:
-            return True
         # Spaced ragged text: two lines flush with the near margin and no gap between them
-        # are one paragraph (its end would show a gap).
+        # are one paragraph (its end would show a gap). Across a page break no gap can show:
+        # there the next line's first word decides, as in ragged text.
         flush = params.indent * body_size
         wrapped = frame.spaced and frame.inset(p) < flush and frame.inset(prev) < flush
+        turned = p.page != prev.page
+        if justified or (turned and not wrapped):
+            return True
         slack = (right - left) - (prev.line.x1 - prev.line.x0)
-        if not wrapped and slack > first_word_width(p, rtl, params) + params.fit_margin * p.line.size:
+        fits = slack > first_word_width(p, rtl, params) + params.fit_margin * p.line.size
+        if fits and (turned or not wrapped):
             return True
     # A first-line indent: the line starts further in than the one before and runs to the
     # far margin (word processors mark paragraphs by indent alone, with little or no gap).

@@ -25,6 +25,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..arabic import MIRROR as _MIRROR
+
 # Separators that stay inside a number: 76/186, 2010-2011, 1.5, 12,000, 14:30, ٧٦/١٨٦.
 _NUMBER_JOINERS = frozenset("/.,:-+%٫٬")
 # Characters that are drawn as one glyph together with the footnote reference digits.
@@ -426,9 +428,6 @@ def _join_numbers(units: list[_Unit]) -> list[_Unit]:
         out.append(_Unit(text, "EN"))
         i = j
     return out
-
-
-_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "«": "»", "»": "«", "<": ">", ">": "<"}
 
 
 def brackets_backwards(text: str) -> int:

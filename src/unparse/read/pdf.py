@@ -29,8 +29,7 @@ import unicodedata
 from collections import deque
 from itertools import islice
 
-import regex
-
+from ..arabic import fold_presentation_forms
 from ..errors import InputTooLargeError, PdfError, UnparseError
 from ..lines import Line
 from ..options import DEFAULT_OPTIONS, Options
@@ -42,13 +41,11 @@ from .text import read_bytes
 
 __all__ = ["SEPARATOR", "PageGlyphs", "extract_pages", "layout_lines", "read_pdf_lines"]
 
-_PRESENTATION = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]+")
-
 
 @functools.lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     """Arabic presentation forms (``ﻻ``, ``ﺍ``) to the letters they stand for."""
-    return _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return fold_presentation_forms(text)
 
 
 @functools.lru_cache(maxsize=8192)

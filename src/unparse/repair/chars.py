@@ -4,10 +4,12 @@ tatweel, diacritics, spacing. Each is a pure ``str -> str`` function."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import regex
 from pyarabic import araby
+
+from ..arabic import PRESENTATION_CLASS as PRESENTATION_CLASS
+from ..arabic import fold_presentation_forms as fold_presentation_forms
 
 # Bidi embeddings/overrides/isolates and marks: they steer display, carry no text,
 # and extractors leave them in the middle of words.
@@ -29,28 +31,6 @@ def remove_invisible_controls(text: str) -> str:
     if _CONTROL_RE.search(text):
         text = _CONTROL_RE.sub("", text)
     return text
-
-
-PRESENTATION_CLASS = "\ufb50-\ufdff\ufe70-\ufeff"
-_PRESENTATION_RE = regex.compile(f"[{PRESENTATION_CLASS}]+")
-# The Arabic ligature signs (U+FDFA, U+FDFB, U+FDFD) expand to whole phrases under NFKC;
-# they are kept, they are not damage.
-_KEEP_LIGATURES = {"\ufdfa", "\ufdfb", "\ufdfd", "\ufdf2"}
-
-
-def _fold(match: regex.Match[str]) -> str:
-    return "".join(c if c in _KEEP_LIGATURES else unicodedata.normalize("NFKC", c) for c in match.group())
-
-
-def fold_presentation_forms(text: str) -> str:
-    """Fold Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) to base letters.
-
-    Real example (text copied from a PDF with shaped glyphs): ``"ﺍﻟﺠﻤﻌﻴﺔ"`` → ``"الجمعية"``;
-    the lam-alef ligature ``"ﻻ"`` → ``"لا"``.
-    """
-    if not _PRESENTATION_RE.search(text):
-        return text
-    return _PRESENTATION_RE.sub(_fold, text)
 
 
 PRIVATE_USE_CLASS = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"

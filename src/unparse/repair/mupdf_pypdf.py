@@ -18,6 +18,7 @@ from __future__ import annotations
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..arabic import is_year
 from .pipeline import Context, Line, fix_each_line
 
 _DIGIT = "[0-9\u0660-\u0669]"
@@ -111,7 +112,6 @@ def mark_logical_dates(lines: list[Line], ctx: Context) -> list[Line]:
 
 _EASTERN_NUMBER_RE = regex.compile(r"[\u0660-\u0669]+(?:/[\u0660-\u0669]+)*")
 _EASTERN_YEAR_RE = regex.compile(r"(?<![\u0660-\u0669/])[\u0660-\u0669]{4}(?![\u0660-\u0669/])")
-_TO_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 class EasternDigits(BaseModel):
@@ -128,10 +128,6 @@ class EasternDigits(BaseModel):
         return self.years_reversed >= 2 and self.years_reversed >= 4 * self.years_as_they_stand
 
 
-def _is_year(digits: str) -> bool:
-    return 1900 <= int(digits.translate(_TO_WESTERN)) <= 2099
-
-
 def eastern_digits(text: str) -> EasternDigits:
     """Count the four-digit Eastern numbers that read as years as they stand and reversed.
 
@@ -142,7 +138,7 @@ def eastern_digits(text: str) -> EasternDigits:
     """
     as_is = backwards = 0
     for match in _EASTERN_YEAR_RE.finditer(text):
-        here, back = _is_year(match.group()), _is_year(match.group()[::-1])
+        here, back = is_year(match.group()), is_year(match.group()[::-1])
         if here and not back:
             as_is += 1
         elif back and not here:

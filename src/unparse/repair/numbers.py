@@ -15,6 +15,7 @@ import datetime
 
 import regex
 
+from ..arabic import is_year
 from ..lexicon import SESSION_RE, parse_ordinal
 from .digits import western
 from .pipeline import Context, Line, fix_each_line
@@ -31,16 +32,12 @@ def current_ga_session() -> int:
     return datetime.date.today().year - 1945 + 1
 
 
-def _is_year(n: str) -> bool:
-    return len(n) == 4 and 1945 <= int(n) <= 2100
-
-
 def pair_vote(a: str, b: str, session: int | None) -> int:
     """+1: the pair reads as reversed (number/session), -1: as written, 0: no evidence."""
     a, b = western(a), western(b)
-    if _is_year(a) and not _is_year(b):
+    if is_year(a) and not is_year(b):
         return -1
-    if _is_year(b) and not _is_year(a):
+    if is_year(b) and not is_year(a):
         return +1
     ia, ib = int(a), int(b)
     # The document's own session may be of another body (a Conference of the Parties):

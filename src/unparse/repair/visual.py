@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 import regex
 
+from ..arabic import MIRROR, is_year
 from ..read.glyphs import _Unit, bidi_class, brackets_backwards, visual_to_logical
 from . import wordlist
 from .pipeline import Context, Line
@@ -51,7 +52,7 @@ _LATIN_RE = regex.compile(r"\p{Latin}")
 _LIGATURE_SECOND = frozenset("اأإآجحخم")
 _LETTERS_RE = regex.compile(r"[\u0621-\u064a]+")
 _BRACKETS = frozenset("()[]{}«»")
-_MIRRORED = str.maketrans("()[]{}«»", ")(][}{»«")
+_MIRRORED = str.maketrans(MIRROR)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -102,10 +103,6 @@ def _word_list_votes(text: str) -> tuple[int, int]:
     return rev, log
 
 
-def _is_year(digits: str) -> bool:
-    return len(digits) == 4 and 1900 <= int(digits) <= 2099
-
-
 def _english_zipf(word: str) -> float:
     import wordfreq  # English list: loaded only for visual-order documents with Latin words
 
@@ -125,7 +122,7 @@ def number_order_votes(text: str, latin_words: bool = True) -> tuple[int, int]:
     """
     kept = rev = 0
     for digits in _DIGIT_RUN_RE.findall(text):
-        forward, backward = _is_year(digits), _is_year(digits[::-1])
+        forward, backward = is_year(digits), is_year(digits[::-1])
         kept += forward and not backward
         rev += backward and not forward
     # Numbers are written without leading zeros and often end with one (30, 2010).

@@ -66,7 +66,7 @@ def skeletons(lines: Sequence[Line]) -> list[str]:
 def _reads_reversed_line(text: str, head: str, tail: str, glued: bool = True) -> bool:
     return bool(
         (tail.isdigit() and END_NUMBER_RE.search(text))
-        or (head in _CLAUSE_START and _PUNCT_START_RE.search(text))
+        or (head in CLAUSE_START and _PUNCT_START_RE.search(text))
         or (glued and _DIGIT_LETTER_RE.search(text))
     )
 
@@ -78,7 +78,7 @@ def _reads_logical_line(text: str, head: str, tail: str) -> bool:
     )
 
 
-_CLAUSE_START = frozenset("،؛.")
+CLAUSE_START = frozenset("،؛.")
 _CLAUSE_END = frozenset("،؛.:")
 
 

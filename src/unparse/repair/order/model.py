@@ -96,12 +96,18 @@ class DocumentModel:
         self.shape_total = max(1, sum(shape_bigrams.values()))
         self.followers = {u: frozenset(vs) for u, vs in after.items()}  # the words seen after each
 
-    def background(self, u: str, v: str) -> float:
+    def background(self, u: str, v: str, own: Counter[tuple[str, str]] = NO_PAIRS) -> float:
         """The association of two words in real UN Arabic (:mod:`.unpc`), weighted; 0 for a
-        non-word."""
+        non-word, and 0 where the document attests the pair twice outside ``own`` (the
+        line's own pairs: a pair the line repeats is no evidence for itself)."""
         if not self.bg_weight:
             return 0.0
         key = (u, v)
+        mine = own.get(key, 0) if own else 0
+        if mine:
+            if not u or not v or self.bigrams.get(key, 0) - mine >= 2:
+                return 0.0
+            return self.bg_weight * self.bg.association(u, v)
         value = self._bg.get(key)
         if value is None:
             if not u or not v or self.bigrams.get(key, 0) >= 2:
@@ -114,7 +120,7 @@ class DocumentModel:
     def plausibility(self, u: str, v: str, own: Counter[tuple[str, str]]) -> float:
         """How plausible ``u v`` is as it stands: the document's evidence and UN Arabic's."""
         doc = self.association(u, v, own) if (u, v) in own else self.pair(u, v)
-        return doc + self.background(u, v)
+        return doc + self.background(u, v, own)
 
     def shape(self, key: str) -> str:
         """A word's class for the backoff model: itself when frequent, else its affixes."""
@@ -162,7 +168,7 @@ class DocumentModel:
         """Word ``u`` followed by word ``v`` across a run junction: their association, the
         shape backoff, and the bonus for two pieces of one word (see :func:`junctions`)."""
         value = self.association(u, v, own) if (u, v) in own else self.pair(u, v)
-        value += self.shape_value(self.shape(u), self.shape(v)) + self.background(u, v)
+        value += self.shape_value(self.shape(u), self.shape(v)) + self.background(u, v, own)
         if self.poor(u) or self.poor(v) or self.unigrams.get(u + v, 0) >= 2:
             value += glue_bonus(u, v, self)
         return value
@@ -321,7 +327,9 @@ def _glued(lk: str, rk: str, model: DocumentModel) -> bool:
     return joined >= 3.0 and joined >= worst + 0.5
 
 
-def prepare(atoms: list[Atom], model: DocumentModel | None) -> list[Atom]:
+def prepare(atoms: list[Atom], model: DocumentModel | None, fragments: bool = True) -> list[Atom]:
+    """Glued tokens split into words (:func:`split_glued`), then, with ``fragments``, run
+    edges inside tokens (:func:`_split_fragments`)."""
     if model is None:
         return atoms
     out: list[Atom] = []
@@ -344,7 +352,7 @@ def prepare(atoms: list[Atom], model: DocumentModel | None) -> list[Atom]:
                     )
                 continue
         out.append(atom)
-    return _split_fragments(out, model)
+    return _split_fragments(out, model) if fragments else out
 
 
 _MAX_FRAGMENT = 4

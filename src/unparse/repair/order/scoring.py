@@ -359,7 +359,7 @@ def best_readings(
             u, v = keys[i - 1], keys[i]
             if u and v:
                 base -= association(u, v, own) if (u, v) in own else pair(u, v)
-                base -= model.background(u, v)
+                base -= model.background(u, v, own)
             elif u in NEEDS_COMPLEMENT and atoms[i].kind in (MARK, PUNCT):
                 base += UNGOVERNED
         cut[k] = base

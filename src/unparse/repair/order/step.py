@@ -11,6 +11,8 @@ from collections import Counter
 import regex
 
 from .. import wordlist
+from ..brackets import unmirror_brackets
+from ..chars import collapse_spaces, normalize_spaces
 from ..pipeline import Context, Line
 from .atoms import (
     CLAUSE_PUNCT,
@@ -26,11 +28,20 @@ from .atoms import (
     atomize,
     word_pairs,
 )
-from .evidence import END_LABEL_RE, END_NUMBER_RE, is_run_reversed, run_reversal_evidence
+from .evidence import CLAUSE_START, END_LABEL_RE, END_NUMBER_RE, is_run_reversed, run_reversal_evidence
 from .model import DocumentModel, prepare
 from .render import render
 from .scoring import best_readings
-from .weights import BG_WEIGHT_REVERSED, IMPLAUSIBLE, MIN_PROSE, NUMBER_EVIDENCE, STAY, STAY_REVERSED
+from .weights import (
+    BG_WEIGHT_REVERSED,
+    IMPLAUSIBLE,
+    MAX_ALONE,
+    MIN_PROSE,
+    NUMBER_EVIDENCE,
+    STAY,
+    STAY_REVERSED,
+    SURE_ALONE,
+)
 
 
 def _before(atoms: list[Atom], end: int) -> list[Atom]:
@@ -58,6 +69,7 @@ def _reorder_line(
     raw: list[Atom] | None = None,
     before: str = "",
     stay: float = 0.0,
+    strict: bool = False,
 ) -> tuple[str, float]:
     """The work of :func:`reorder_line`; ``own`` (this line's pairs) defaults to its atoms' pairs.
 
@@ -74,7 +86,7 @@ def _reorder_line(
         glued = regex.search(r"[-–]\p{Nd}", m.group()) is not None
         if raw is not None:
             raw = _before(raw, m.start())
-    atoms = prepare(atomize(body) if raw is None else raw, model)
+    atoms = prepare(atomize(body) if raw is None else raw, model, fragments=not strict)
     if not atoms:
         return (f"{number} -" if number else text), math.inf
     if own is None:
@@ -99,26 +111,31 @@ def _reorder_line(
     return out, margin
 
 
-# Per-line judgement in documents without run-reversal evidence: built and measured (unpc
-# dev lines 4.6% -> 51.5% exact) but off: repairing a repaired run-reversed text then
-# changes 11 of 25 dev garbler documents again (idempotence), to be fixed first.
-_PER_LINE = False
+# Per-line judgement in texts without the document's evidence of reversal (and no more
+# evidence of order than of reversal): a line showing a sign is reordered when its reading
+# leads by STAY and SURE_ALONE and is plausible in its own right (False: only documents
+# with the evidence are repaired).
+_PER_LINE = True
 
 
-def _suspicious(atoms: list[Atom], model: DocumentModel) -> bool:
+def _suspicious(atoms: list[Atom], model: DocumentModel, strict: bool = False) -> bool:
     """The cheap check before the dynamic program: whether the line shows any sign of
     reversed runs (a line whose current order is plausible is left alone, unscored).
 
     Signs: a clause mark or closing bracket first, an opening bracket last, a number at the
     end, a number or symbol glued to a word, two or more spaces between atoms, a word pair
-    that is implausible as it stands, a token that no list knows (glued runs).
+    that is implausible as it stands, a token that no list knows (glued runs). ``strict``
+    (a line judged alone, without the document's evidence) leaves out the signs clean UN
+    text shows too: a closing bracket or a colon first, an opening bracket or a number last.
     """
     if not atoms:
         return False
     first, last = atoms[0], atoms[-1]
-    if first.text in CLAUSE_PUNCT or first.text in CLOSERS or first.kind == MARK:
+    if first.text in CLAUSE_START or first.kind == MARK:
         return True
-    if last.text in OPENERS or last.kind == NUM:
+    if not strict and (
+        first.text in CLAUSE_PUNCT or first.text in CLOSERS or last.text in OPENERS or last.kind == NUM
+    ):
         return True
     own = Counter(word_pairs(atoms))
     plausibility, words, zipf = model.plausibility, model.bg.words, wordlist.zipf_key
@@ -128,9 +145,19 @@ def _suspicious(atoms: list[Atom], model: DocumentModel) -> bool:
             return True
         lk, rk = left.kind, right.kind
         glued = not gap and WORD in (lk, rk) and bool({lk, rk} & {NUM, LATIN, MARK})
-        if glued and not (lk == WORD and rk == NUM and left.key in PROCLITICS):
+        # A word glued to the number after it: a proclitic ("و20"), or in a line judged
+        # alone a typing slip clean UN text shows too ("الساعة10:00").
+        if glued and not (lk == WORD and rk == NUM and (strict or left.key in PROCLITICS)):
             return True
-        if gap and lk == WORD and rk == WORD and plausibility(left.key, right.key, own) < IMPLAUSIBLE:
+        if (
+            gap
+            and lk == WORD
+            and rk == WORD
+            and plausibility(left.key, right.key, own) < IMPLAUSIBLE
+            # Judged alone, a pair UN Arabic or the document writes is no sign: the table's
+            # association of two frequent words is low even for a pair it attests.
+            and not (strict and _attested(left.key, right.key, model, own))
+        ):
             return True
     for atom in atoms:
         key = atom.key
@@ -143,6 +170,22 @@ def _suspicious(atoms: list[Atom], model: DocumentModel) -> bool:
         ):
             return True
     return False
+
+
+def _prose(atoms: list[Atom]) -> bool:
+    """A line to judge alone: ``MIN_PROSE`` atoms, three of them words of two letters or
+    more (marks alone are no word), and no more than ``MAX_ALONE`` (a physical line; the
+    dynamic program grows with the square of a line's candidate boundaries: a line of
+    200,000 characters took minutes and a gigabyte)."""
+    return (
+        MIN_PROSE <= len(atoms) <= MAX_ALONE
+        and sum(atom.kind == WORD and len(atom.key) >= 2 for atom in atoms) >= 3
+    )
+
+
+def _attested(u: str, v: str, model: DocumentModel, own: Counter[tuple[str, str]]) -> bool:
+    """Whether UN Arabic (the table) or the document outside this line writes ``u v``."""
+    return (u, v) in model.bg.pairs or model.bigrams.get((u, v), 0) > own.get((u, v), 0)
 
 
 def _reorder_all(
@@ -161,14 +204,18 @@ def _reorder_all(
             blank += 1
             out.append(None)
             continue
-        if every or (len(atoms) >= MIN_PROSE and _suspicious(atoms, model)):
+        if every or (_prose(atoms) and _suspicious(atoms, model, strict=True)):
             context = before if blank <= 1 else ""
-            result = _reorder_line(line.text, model, None, atoms, context, stay)
-            if not every and result[0] != line.text:
-                # A reading is only taken when it is itself stable: read again, it stays.
-                again = _reorder_line(result[0], model, None, None, context, stay)
-                if again[0] != result[0]:
-                    result = (line.text, 0.0)
+            result = _reorder_line(line.text, model, None, atoms, context, stay, strict=not every)
+            if (
+                not every
+                and result[0] != line.text
+                and (result[1] < SURE_ALONE or _suspicious(atomize(result[0]), model, strict=True))
+            ):
+                # Judged alone, a reading is only taken when it is clearly the best (its lead
+                # over the runner-up and over the line as it stands) and plausible in its own
+                # right: read again, it is left alone.
+                result = (line.text, 0.0)
             out.append(result)
             text = result[0]
         else:
@@ -180,6 +227,44 @@ def _reorder_all(
     return out
 
 
+_ROUNDS = 3  # passes of the step over its own output before it gives up on a line
+
+
+def _as_repaired(text: str) -> str:
+    """A reordered line as the later steps leave it (its mirrored brackets flipped, its
+    spaces collapsed): what a second pass reads."""
+    return normalize_spaces(unmirror_brackets(text))
+
+
+def _one_pass(
+    lines: list[Line], facts: dict[str, object], evidence: dict[str, int]
+) -> tuple[bool, list[tuple[str, float] | None] | None]:
+    """(whether the document reads run-reversed, each line's repair or None), or no
+    repairs at all (None) where the document's evidence says its lines are in order."""
+    reversed_doc = is_run_reversed(lines, evidence)
+    if not reversed_doc:
+        if not _PER_LINE:
+            return False, None
+        visual = facts.get("visual_evidence")
+        if isinstance(visual, dict) and visual.get("lines_reversed"):
+            return False, None  # the visual step put its lines in order, letter by letter
+        bad, good = run_reversal_evidence(lines)
+        if good > bad:
+            # More evidence of reading order (numbers first, punctuation last) than of
+            # reversal: the lines are left as they are (and a repaired text stays repaired).
+            # Judged one by one, a logical extractor's lines gave readings a second pass
+            # changed again (pypdf, pypdfium2: not idempotent on 31 more benchmark inputs).
+            return False, None
+    if not any(ARABIC_WORD_RE.search(line.text) for line in lines):
+        return reversed_doc, None
+    raw = [atomize(line.text) for line in lines]
+    model = DocumentModel(raw)
+    if reversed_doc:
+        model.bg_weight = BG_WEIGHT_REVERSED
+    stay = STAY_REVERSED if reversed_doc else STAY
+    return reversed_doc, _reorder_all(lines, raw, model, stay, reversed_doc)
+
+
 def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: lines whose runs came out right-to-left (reverse reading order).
 
@@ -189,42 +274,48 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
 
     Per line: a line is reordered when its best reading is clearly more plausible than its
     current one. The document's evidence (:func:`is_run_reversed`) is a prior, not a gate:
-    with it a reading only has to beat the line as it stands, without it by ``STAY``.
+    with it a reading only has to beat the line as it stands, without it by ``STAY``, and
+    only a line that shows a sign of reversal is judged at all. The step runs again over
+    its own output (its spaces collapsed, as the later steps leave them), with the model
+    of the repaired text, until nothing changes (at most ``_ROUNDS`` passes): what a second
+    ``normalize`` would change, this one does (idempotence).
     """
     # A reader that put the lines in logical order from glyph positions (the PDF reader)
     # says so; its lines must not be reordered again.
     if ctx.facts.get("logical_order") is True:
         return lines
     evidence: dict[str, int] = {}
-    reversed_doc = is_run_reversed(lines, evidence)
+    reversed_doc, results = _one_pass(lines, ctx.facts, evidence)
     ctx.facts["runs_reversed_evidence"] = {"decided": reversed_doc, **evidence}
     if reversed_doc:
         ctx.facts["runs_reversed"] = True
-    elif not _PER_LINE:
+    if results is None:
         return lines
-    else:
-        visual = ctx.facts.get("visual_evidence")
-        if isinstance(visual, dict) and visual.get("lines_reversed"):
-            return lines  # the visual step put its lines in order, letter by letter
-        bad, good = run_reversal_evidence(lines)
-        if good and not bad:
-            # Evidence of reading order only (numbers first, punctuation last) and none of
-            # reversal: the lines are left as they are (and a repaired text stays repaired).
-            return lines
-    raw = [atomize(line.text) for line in lines]
-    if not any(ARABIC_WORD_RE.search(line.text) for line in lines):
-        return lines
-    model = DocumentModel(raw)
-    if reversed_doc:
-        model.bg_weight = BG_WEIGHT_REVERSED
+    texts = [line.text for line in lines]
+    margins = [math.inf] * len(lines)
+    moved: set[int] = set()
+    current = lines
+    for round_ in range(_ROUNDS):
+        changed = False
+        for n, result in enumerate(results):
+            if result is not None and result[0] != current[n].text:
+                texts[n] = result[0]
+                margins[n] = min(margins[n], result[1])
+                moved.add(n)
+                changed = True
+        if not changed or round_ + 1 == _ROUNDS:
+            break
+        current = [
+            Line(line.number, _as_repaired(text) if n in moved else collapse_spaces(text), line.page)
+            for n, (line, text) in enumerate(zip(lines, texts, strict=True))
+        ]
+        results = _one_pass(current, ctx.facts, {})[1]
+        if results is None:
+            break
     out: list[Line] = []
     threshold = ctx.options.min_confidence
-    stay = STAY_REVERSED if reversed_doc else STAY
-    for line, result in zip(lines, _reorder_all(lines, raw, model, stay, reversed_doc), strict=True):
-        if result is None:
-            out.append(line)
-            continue
-        fixed, margin = result
+    for n, line in enumerate(lines):
+        fixed, margin = texts[n], margins[n]
         if fixed != line.text:
             ctx.record(
                 "line_order",

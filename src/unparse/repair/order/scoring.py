@@ -253,7 +253,8 @@ def junctions(
                 )
             shaped[i] = end_rows[r][sv] = value
     cells = list(map(add, values, cast(list[float], shaped)))
-    cells = list(map(add, cells, map(model.background, us, vs)))
+    if model.bg_weight:  # (off in a run-reversed document: 0 in every cell)
+        cells = list(map(add, cells, map(model.background, us, vs)))
     # Glue (_glued): only where the two spell a word the document repeats, or a common
     # word of the list and a piece is poor, or were found to be fragments of one word.
     joined = list(map(add, us, vs))

@@ -126,7 +126,8 @@ def _suspicious(atoms: list[Atom], model: DocumentModel, strict: bool = False) -
     end, a number or symbol glued to a word, two or more spaces between atoms, a word pair
     that is implausible as it stands, a token that no list knows (glued runs). ``strict``
     (a line judged alone, without the document's evidence) leaves out the signs clean UN
-    text shows too: a closing bracket or a colon first, an opening bracket or a number last.
+    text shows too: a closing bracket or a colon first, an opening bracket or a number last,
+    a word glued to the number after it, an implausible pair.
     """
     if not atoms:
         return False
@@ -154,9 +155,9 @@ def _suspicious(atoms: list[Atom], model: DocumentModel, strict: bool = False) -
             and lk == WORD
             and rk == WORD
             and plausibility(left.key, right.key, own) < IMPLAUSIBLE
-            # Judged alone, a pair UN Arabic or the document writes is no sign: the table's
-            # association of two frequent words is low even for a pair it attests.
-            and not (strict and _attested(left.key, right.key, model, own))
+            # Judged alone, an unseen pair is no sign: the UN table is small, and clean
+            # wrapped lines of the samples were reordered on it ("غيرها من التدابير، ...").
+            and not strict
         ):
             return True
     for atom in atoms:
@@ -181,11 +182,6 @@ def _prose(atoms: list[Atom]) -> bool:
         MIN_PROSE <= len(atoms) <= MAX_ALONE
         and sum(atom.kind == WORD and len(atom.key) >= 2 for atom in atoms) >= 3
     )
-
-
-def _attested(u: str, v: str, model: DocumentModel, own: Counter[tuple[str, str]]) -> bool:
-    """Whether UN Arabic (the table) or the document outside this line writes ``u v``."""
-    return (u, v) in model.bg.pairs or model.bigrams.get((u, v), 0) > own.get((u, v), 0)
 
 
 def _reorder_all(

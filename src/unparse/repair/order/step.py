@@ -38,6 +38,7 @@ from .weights import (
     MAX_ALONE,
     MIN_PROSE,
     NUMBER_EVIDENCE,
+    PROSE_ZIPF,
     STAY,
     STAY_REVERSED,
     SURE_ALONE,
@@ -175,13 +176,15 @@ def _suspicious(atoms: list[Atom], model: DocumentModel, strict: bool = False) -
 
 def _prose(atoms: list[Atom]) -> bool:
     """A line to judge alone: ``MIN_PROSE`` atoms, three of them words of two letters or
-    more (marks alone are no word), and no more than ``MAX_ALONE`` (a physical line; the
-    dynamic program grows with the square of a line's candidate boundaries: a line of
-    200,000 characters took minutes and a gigabyte)."""
-    return (
-        MIN_PROSE <= len(atoms) <= MAX_ALONE
-        and sum(atom.kind == WORD and len(atom.key) >= 2 for atom in atoms) >= 3
-    )
+    more that the word list knows as common (``PROSE_ZIPF``; marks and letter noise are no word: the fuzzer's
+    ``الله= لا0ءء`` was reordered on a second pass), and no more than ``MAX_ALONE`` (a
+    physical line; the dynamic program grows with the square of a line's candidate
+    boundaries: a line of 200,000 characters took minutes and a gigabyte)."""
+    return MIN_PROSE <= len(atoms) <= MAX_ALONE and sum(_common_word(atom) for atom in atoms) >= 3
+
+
+def _common_word(atom: Atom) -> bool:
+    return atom.kind == WORD and len(atom.key) >= 2 and wordlist.zipf_key(atom.key) >= PROSE_ZIPF
 
 
 def _reorder_all(
@@ -202,7 +205,15 @@ def _reorder_all(
             continue
         if every or (_prose(atoms) and _suspicious(atoms, model, strict=True)):
             context = before if blank <= 1 else ""
-            result = _reorder_line(line.text, model, None, atoms, context, stay, strict=not every)
+            if every:
+                result = _reorder_line(line.text, model, None, atoms, context, stay, strict=False)
+            else:
+                # Judged alone, the line is scored as a second pass would read it (its spaces
+                # collapsed), so the two passes reach one answer (the fuzzer's "الله=  لا0آل").
+                seen = _as_repaired(line.text)
+                result = _reorder_line(seen, model, None, atomize(seen), context, stay, strict=True)
+                if result[0] == seen:
+                    result = (line.text, result[1])
             if (
                 not every
                 and result[0] != line.text

@@ -53,6 +53,7 @@ IMPLAUSIBLE                 -1.0      a pair this implausible makes a line a can
 STAY                        1.5       lead a reading needs without document evidence
 STAY_REVERSED               -inf      the same with document evidence of reversal
 MIN_PROSE                   5         atoms a line needs to be judged alone
+PROSE_ZIPF                  3.0       wordfreq zipf of the three words it needs (noise is rarer)
 MAX_ALONE                   80        atoms a line judged alone may have at most
 SURE_ALONE                  2.0       confidence a line judged alone needs to be changed
 ==========================  ========  ==================================================
@@ -109,3 +110,4 @@ MAX_ALONE = 80
 # (dev / test) 49.7% / 18.3% at 0.5, 39.8% / 9.7% at 2.0 (3.9% before), with implausible pairs a
 # sign; without (step._suspicious, strict), 38.7% / 10.3%.
 SURE_ALONE = 2.0
+PROSE_ZIPF = 3.0

@@ -25,10 +25,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..arabic import MIRROR as _MIRROR
+from ..bidi import Unit as _Unit
+from ..bidi import bidi_class, visual_to_logical
 
-# Separators that stay inside a number: 76/186, 2010-2011, 1.5, 12,000, 14:30, ٧٦/١٨٦.
-_NUMBER_JOINERS = frozenset("/.,:-+%٫٬")
 # Characters that are drawn as one glyph together with the footnote reference digits.
 _SUPERSCRIPT_DECORATION = frozenset("()⁽⁾[] ")
 
@@ -144,20 +143,6 @@ def _is_mark_text(text: str) -> bool:
     return bool(text) and all(unicodedata.combining(c) or c == "\u0670" for c in text)
 
 
-@functools.lru_cache(maxsize=8192)
-def bidi_class(text: str) -> str:
-    """``"L"`` (strong left-to-right), ``"R"`` (Arabic, Hebrew), ``"EN"`` (any digit) or ``"N"``."""
-    for ch in text:
-        b = unicodedata.bidirectional(ch)
-        if b == "L":
-            return "L"
-        if b in ("R", "AL"):
-            return "R"
-        if b in ("EN", "AN"):
-            return "EN"
-    return "N"
-
-
 def _median(values: Iterable[float], default: float = 0.0) -> float:
     vals = list(values)
     return statistics.median(vals) if vals else default
@@ -259,12 +244,6 @@ def stream_order(line: TextLine) -> str:
     if rtl == ltr:
         return "neutral"
     return "logical" if rtl > ltr else "visual"
-
-
-@dataclass
-class _Unit:
-    text: str
-    kind: str  # L, R, EN, N, SUP, SP
 
 
 def _gap_threshold(bases: list[Glyph], minimum: float) -> float:
@@ -389,168 +368,6 @@ def _visual_units(line: TextLine, gap_factor: float) -> list[_Unit]:
     while units and units[-1].kind == "SP":
         units.pop()
     return units
-
-
-# Unicode bidi: after an Arabic letter digits are Arabic numbers (W2), and only a common
-# separator (W4: "/", ".", ",", ":") between two of them joins them into one left-to-right
-# number; "-" and "+" do not, so "الغاية 5-2" is displayed "2-5" (LibreOffice, Chromium,
-# and the UN's "١٩- ١٥" read as 15-19 in the A/64 report). Elsewhere ("vol. 2225-3") they do.
-_ARABIC_CONTEXT_JOINERS = _NUMBER_JOINERS - frozenset("-+")
-
-
-def _join_numbers(units: list[_Unit]) -> list[_Unit]:
-    """Digits with separators between them and no space (``76/186``) become one number unit."""
-    joiners = _ARABIC_CONTEXT_JOINERS if any(u.kind == "R" for u in units) else _NUMBER_JOINERS
-    out: list[_Unit] = []
-    i = 0
-    while i < len(units):
-        u = units[i]
-        if u.kind != "EN":
-            out.append(u)
-            i += 1
-            continue
-        text = u.text
-        j = i + 1
-        while j < len(units):
-            if units[j].kind == "EN":
-                text += units[j].text
-                j += 1
-            elif (
-                units[j].kind == "N"
-                and units[j].text in joiners
-                and j + 1 < len(units)
-                and units[j + 1].kind == "EN"
-            ):
-                text += units[j].text + units[j + 1].text
-                j += 2
-            else:
-                break
-        out.append(_Unit(text, "EN"))
-        i = j
-    return out
-
-
-def brackets_backwards(text: str) -> int:
-    """How many brackets close before they open (``)أ(``): a sign of mirrored glyph codes."""
-    bad = 0
-    for opener, closer in ("()", "[]"):
-        depth = 0
-        for ch in text:
-            if ch == opener:
-                depth += 1
-            elif ch == closer:
-                if depth:
-                    depth -= 1
-                else:
-                    bad += 1
-        bad += depth
-    return bad
-
-
-def visual_to_logical(units: list[_Unit], rtl: bool, mirror: bool = False) -> str:
-    """Invert the bidi display order of one line given left to right.
-
-    Right-to-left base: Latin runs (with the numbers and neutrals inside them) and numbers
-    keep their order; the sequence of those runs and of all other units is reversed.
-    A number belongs to a Latin run when the nearest strong unit to its left is Latin
-    (``vol. 2225``, ``A/RES/76/186``). Left-to-right base: right-to-left runs (Arabic
-    words with the neutrals and numbers between them) are read as right-to-left lines.
-    """
-    units = _join_numbers(units)
-    if not units:
-        return ""
-    if not rtl:
-        return _ltr_to_logical(units, mirror)
-    n = len(units)
-    kinds = [u.kind for u in units]
-    resolved = list(kinds)
-    last_strong: str | None = None
-    bracket_since = False  # a bracket between the number and the Latin run: ``No. 39574 (3)``
-    for i, k in enumerate(kinds):
-        if k in ("L", "R"):
-            last_strong = k
-            bracket_since = False
-        elif k == "N" and units[i].text in _MIRROR:
-            bracket_since = True
-        elif k == "EN" and last_strong == "L" and not bracket_since:
-            resolved[i] = "L"
-    # Neutrals take L between two L's (the nearest non-neutral on each side), else R.
-    # Only neutrals are re-resolved, so the neighbours' values are fixed: one pass each way.
-    left_l = [False] * n
-    seen: str | None = None
-    for i, k in enumerate(kinds):
-        if k in ("N", "SP"):
-            left_l[i] = seen == "L"
-        else:
-            seen = resolved[i]
-    seen = None
-    for i in range(n - 1, -1, -1):
-        if kinds[i] in ("N", "SP"):
-            resolved[i] = "L" if left_l[i] and seen == "L" else "R"
-        else:
-            seen = resolved[i]
-    _pair_brackets(units, resolved)
-    atoms: list[str] = []
-    run: list[str] = []
-    for u, r in zip(units, resolved, strict=False):
-        if r == "L":
-            run.append(u.text)
-            continue
-        if run:
-            atoms.append("".join(run))
-            run = []
-        atoms.append(_MIRROR.get(u.text, u.text) if mirror else u.text)
-    if run:
-        atoms.append("".join(run))
-    return "".join(reversed(atoms))
-
-
-def _pair_brackets(units: list[_Unit], resolved: list[str]) -> None:
-    """Bidi rule N0 where it matters: a bracket pair drawn ``(`` ... ``)`` (left to right)
-    around left-to-right text only is part of that text (``(Vienna, 2020)`` at the end of a
-    Latin footnote in a right-to-left paragraph, its ``)`` next to the marker, not at the
-    start). A pair that also holds right-to-left text takes the paragraph's direction (N0 b):
-    ``(A/76/463، الفقرة 26)`` stays a right-to-left pair."""
-    stack: list[int] = []
-    for i, u in enumerate(units):
-        if u.kind != "N" or u.text not in "()[]":
-            continue
-        if u.text in "([":
-            stack.append(i)
-            continue
-        if not stack or units[stack[-1]].text != _MIRROR[u.text]:
-            stack.clear()
-            continue
-        j = stack.pop()
-        if resolved[i] == "L" and resolved[j] == "L":
-            continue
-        inside = [resolved[k] for k in range(j + 1, i) if units[k].kind != "SP"]
-        if "L" in inside and "R" not in inside:
-            resolved[i] = resolved[j] = "L"
-
-
-def _ltr_to_logical(units: list[_Unit], mirror: bool) -> str:
-    n = len(units)
-    kinds = [u.kind for u in units]
-    rtlish = [k == "R" for k in kinds]
-    for i, k in enumerate(kinds):
-        if k != "R":
-            left = next((kinds[j] for j in range(i - 1, -1, -1) if kinds[j] not in ("N", "SP", "EN")), None)
-            right = next((kinds[j] for j in range(i + 1, n) if kinds[j] not in ("N", "SP", "EN")), None)
-            rtlish[i] = left == "R" and right == "R"
-    out: list[str] = []
-    i = 0
-    while i < n:
-        if not rtlish[i]:
-            out.append(units[i].text)
-            i += 1
-            continue
-        j = i
-        while j < n and rtlish[j]:
-            j += 1
-        out.append(visual_to_logical(units[i:j], rtl=True, mirror=mirror))
-        i = j
-    return "".join(out)
 
 
 def read_line(line: TextLine, rtl: bool, gap_factor: float = 0.15, mirror: bool = False) -> str:

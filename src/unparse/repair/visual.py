@@ -19,7 +19,7 @@ from collections.abc import Iterable
 import regex
 
 from ..arabic import MIRROR, is_year
-from ..read.glyphs import _Unit, bidi_class, brackets_backwards, visual_to_logical
+from ..bidi import Unit, bidi_class, brackets_backwards, visual_to_logical
 from . import wordlist
 from .pipeline import Context, Line
 
@@ -183,14 +183,14 @@ def unreverse_visual(text: str, mirror: bool = False) -> str:
 def visual_to_logical_text(text: str, mirror: bool = False) -> str:
     """Read a visual-order line whose digit groups and Latin runs kept their order.
 
-    The PDF reader's bidi inversion (:func:`~unparse.read.glyphs.visual_to_logical`), one
+    The PDF reader's bidi inversion (:func:`~unparse.bidi.visual_to_logical`), one
     unit per character: numbers and Latin runs keep their order, the rest is reversed;
     ``mirror`` swaps the brackets read right to left. Real extract_text output
     (res-western): ``"[(26 ةرقفلا ،A/76/463) ةثلاثلا ةنجللا ريرقت ىلع ءانب]"`` →
     ``"]بناء على تقرير اللجنة الثالثة )A/76/463، الفقرة 26(["``, with ``mirror``
     ``"[بناء على تقرير اللجنة الثالثة (A/76/463، الفقرة 26)]"``.
     """
-    units = [_Unit(ch, "SP" if ch.isspace() else bidi_class(ch)) for ch in text]
+    units = [Unit(ch, "SP" if ch.isspace() else bidi_class(ch)) for ch in text]
     return visual_to_logical(units, rtl=True, mirror=mirror)
 
 

@@ -9,7 +9,8 @@ footnotes are placed after the paragraph that was open when the page ended.
 
 from __future__ import annotations
 
-from ..glyphs import bidi_class, brackets_backwards, read_line
+from ...bidi import bidi_class, brackets_backwards
+from ..glyphs import read_line
 from ..params import DEFAULT_PARAMS, ReaderParams
 from .footnotes import normalize_footnote, note_pieces, opens_note
 from .records import FOOTNOTE_START_RE, PARA_MARKER_RE, SEPARATOR, Block, Blocks, Frame, PageParts, PhysLine

@@ -3,7 +3,8 @@ every physical line read in that direction."""
 
 from __future__ import annotations
 
-from ..glyphs import TextLine, bidi_class, brackets_backwards, group_lines, read_line
+from ...bidi import bidi_class, brackets_backwards
+from ..glyphs import TextLine, group_lines, read_line
 from .records import PageGlyphs, PhysLine, Reading
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import statistics
 
-from ..glyphs import Glyph, TextLine, bidi_class, read_line
+from ...bidi import bidi_class
+from ..glyphs import Glyph, TextLine, read_line
 from ..params import DEFAULT_PARAMS, ReaderParams
 from .records import FOOTNOTE_START_RE, Furniture, PageGlyphs, PageParts, PhysLine
 

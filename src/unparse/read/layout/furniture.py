@@ -9,7 +9,8 @@ from itertools import pairwise
 
 import regex
 
-from ..glyphs import bidi_class, read_line
+from ...bidi import bidi_class
+from ..glyphs import read_line
 from ..params import DEFAULT_PARAMS, ReaderParams
 from .records import (
     BRACKETED_MARKER_RE,

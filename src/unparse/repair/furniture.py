@@ -12,11 +12,12 @@ from collections import Counter
 
 import regex
 
+from ..symbols import SYMBOL
 from .pipeline import Context, Line
 
 SEPARATOR_RE = regex.compile(r"^\s*[_─━—–=\-]{5,}\s*$")
 # A UN document symbol alone on a line: A/RES/61/180, CTOC/COP/2012/1, E/CN.15/2006/10.
-SYMBOL_LINE_RE = regex.compile(r"^\s*([A-Z]{1,8}(?:/[A-Z0-9.\-]*[A-Z0-9]){1,6})\s*$")
+SYMBOL_LINE_RE = regex.compile(rf"^\s*({SYMBOL})\s*$")
 # "\s*[-–]?\s*" would let the two \s* share a run of spaces in every way (quadratic on a
 # long blank line); each space belongs to exactly one quantifier here.
 PAGE_NUMBER_RE = regex.compile(r"^\s*(?:[-–]\s*)?\p{Nd}{1,4}(?:\s*[-–])?\s*$")
@@ -205,7 +206,7 @@ def page_number_lines(lines: list[Line], kinds: list[str | None] | None = None) 
 
 # A short line with a UN symbol that is not furniture on its own ("S/RES/2739 (2024)",
 # ")S/RES/2739 (2024" from a visual-order extraction): a running header where it repeats.
-_SYMBOL_IN_RE = regex.compile(r"[A-Z]{1,8}(?:/[A-Z0-9.\-]*[A-Z0-9]){1,6}")
+_SYMBOL_IN_RE = regex.compile(SYMBOL)
 _HEADER_MAX = 40
 
 

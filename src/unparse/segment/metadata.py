@@ -12,6 +12,7 @@ from ..lexicon import DATE_RE, ENGLISH_MONTHS, MONTH_NUMBER, ORGAN_SYMBOLS, SESS
 from ..lines import Line
 from ..models import DocumentKind
 from ..repair.digits import western
+from ..symbols import SYMBOL_LOOSE
 from .patterns import (
     ADOPTED_RE,
     AGENDA_RE,
@@ -198,7 +199,7 @@ def read_header(lines: list[Line]) -> Header:
     return header
 
 
-_SYMBOL_RE = regex.compile(r"^[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}$")
+_SYMBOL_RE = regex.compile(rf"^{SYMBOL_LOOSE}$")
 
 
 def infer_symbol(header: Header, kind: DocumentKind, running: list[str], body: str | None) -> str | None:

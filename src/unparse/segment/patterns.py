@@ -12,6 +12,7 @@ from ..lexicon import (
     SECTION_ORDINALS,
     SUB_ITEM_LETTERS,
 )
+from ..symbols import SYMBOL_LOOSE
 
 # "1 - text", "1- text", "- 16 - text", "1. text"; not "5-2 من" (a target number).
 NUMBERED_RE = regex.compile(r"^[-–]?\s*(?P<n>\p{Nd}{1,3})\s*(?:[-–](?:\s+|$)|\.\s+)(?P<rest>.*)$")
@@ -92,7 +93,7 @@ MASTHEAD_RE = regex.compile(
 )
 ENGLISH_DATE_RE = regex.compile(r"^(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\s+(?P<year>\d{4})$")
 # A symbol printed in the masthead with the year of a Council resolution: "S/RES/2467 (2019)".
-SYMBOL_LINE_RE = regex.compile(r"^(?P<symbol>[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}(?:\s\(\d{4}\))?)$")
+SYMBOL_LINE_RE = regex.compile(rf"^(?P<symbol>{SYMBOL_LOOSE}(?:\s\(\d{{4}}\))?)$")
 RES_TITLE_RE = regex.compile(r"^(?P<num>\p{Nd}{1,4}/\p{Nd}{1,4})\s*[-–]\s*(?P<title>\S.*)$")
 REPORT_LINE_RE = regex.compile(r"^(?:تقرير|مذكرة)\b")
 SUMMARY_RE = regex.compile(r"^(?:ملخص|موجز|خلاصة)$")

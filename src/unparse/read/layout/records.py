@@ -13,18 +13,19 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ...symbols import SYMBOL, SYMBOL_LOOSE
 from ..glyphs import Glyph, Rule, TextLine
 from ..params import ReaderParams
 
 SEPARATOR = "_______________"
 
-_SYMBOL_RE = regex.compile(r"^[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}$")
-SYMBOL_TOKEN_RE = regex.compile(r"(?<![\w/])[A-Z]{1,8}(?:/[A-Z0-9.\-]*[A-Z0-9]){1,6}(?![\w/])")
+_SYMBOL_RE = regex.compile(rf"^{SYMBOL_LOOSE}$")
+SYMBOL_TOKEN_RE = regex.compile(rf"(?<![\w/]){SYMBOL}(?![\w/])")
 # A header that is the document's symbol with its page number (and a Security Council
 # resolution's year): ``A/DEC/78/540 1``, ``3 E/2024/55``, ``S/RES/2698 (2023) 1``. Repetition
 # tells a running header on a document of several pages; on a one-page document only this.
 _SYMBOL_HEADER_RE = regex.compile(
-    r"^(?:\p{Nd}{1,4}\s+)?[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}(?:\s*\(\p{Nd}{4}\))?(?:\s+\p{Nd}{1,4})?$"
+    rf"^(?:\p{{Nd}}{{1,4}}\s+)?{SYMBOL_LOOSE}(?:\s*\(\p{{Nd}}{{4}}\))?(?:\s+\p{{Nd}}{{1,4}})?$"
 )
 _PAGE_NUMBER_RE = regex.compile(r"^[-–]?\s*\p{Nd}{1,4}\s*[-–]?$")
 _JOB_RE = regex.compile(r"^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?\s*\*?$|^\*\d{6,}\*$")
@@ -34,7 +35,7 @@ BRACKETED_MARKER_RE = regex.compile(r"^\((?:\p{Nd}{1,3}|\*)\)\s")
 # and an entry of a list of documents, "A/78/320 - " (its symbol, a dash, its title).
 PARA_MARKER_RE = regex.compile(
     r"^(?:\p{Nd}{1,3}\s*[-–]\s|\((?:\p{Arabic}{1,3}|\p{Nd}{1,3}|[ivx]{1,5})\)\s|"
-    r"[\p{Arabic}\p{Mn}]{2,8}\s[-–]\s|[A-Z]{1,8}(?:/[A-Z0-9.\-]*[A-Z0-9]){1,6}\s[-–]\s)"
+    r"[\p{Arabic}\p{Mn}]{2,8}\s[-–]\s|" + SYMBOL + r"\s[-–]\s)"
 )
 
 

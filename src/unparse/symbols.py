@@ -1,0 +1,18 @@
+"""The shape of a UN document symbol (``A/RES/76/186``, ``E/CN.7/2024/L.5``), shared by the
+PDF reader (running headers), the repair (page furniture) and the segmenter (the header).
+
+Two forms: :data:`SYMBOL` ends each part on a letter or digit (a symbol inside running text,
+where a trailing ``.`` or ``-`` is punctuation); :data:`SYMBOL_LOOSE` allows any part of
+letters, digits, ``.`` and ``-`` (a line that is the symbol alone).
+
+>>> import regex
+>>> bool(regex.fullmatch(SYMBOL, "A/RES/76/186")), bool(regex.fullmatch(SYMBOL, "A/78/320."))
+(True, False)
+>>> bool(regex.fullmatch(SYMBOL_LOOSE, "A/78/320."))
+True
+"""
+
+from __future__ import annotations
+
+SYMBOL = r"[A-Z]{1,8}(?:/[A-Z0-9.\-]*[A-Z0-9]){1,6}"
+SYMBOL_LOOSE = r"[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}"

@@ -31,7 +31,11 @@ from unparse.repair.chars import (
     strip_tatweel,
 )
 from unparse.repair.digits import to_eastern_digits, to_western_digits
-from unparse.repair.markup import strip_markdown_emphasis, superscript_refs_to_markers
+from unparse.repair.markup import (
+    strip_markdown_emphasis,
+    strip_markdown_headings,
+    superscript_refs_to_markers,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 UNPC = ROOT / "tests" / "fixtures" / "unpc" / "unpc-v1.0-dev-ar.first2000.txt"
@@ -227,6 +231,7 @@ HYPOTHESIS = settings(
         strip_tatweel,
         strip_diacritics,
         strip_markdown_emphasis,
+        strip_markdown_headings,
         collapse_spaces,
         normalize_spaces,
     ],

@@ -23,6 +23,7 @@ from unparse.repair.furniture import classify_furniture, remove_page_furniture
 from unparse.repair.markup import (
     strip_emphasis_across_lines,
     strip_markdown_emphasis,
+    strip_markdown_headings,
     superscript_refs_to_markers,
 )
 from unparse.repair.numbers import fix_number_order, pair_vote, swap_pairs
@@ -136,6 +137,30 @@ def test_superscript_refs() -> None:
         == "لخطة التنمية المستدامة لعام 2030(1)، وإذ"
     )
     assert superscript_refs_to_markers("الأشخاص⁽¹⁶⁾ و") == "الأشخاص(16) و"
+
+
+def test_superscript_markup_refs() -> None:
+    # The benchmark's markdown damage (A/RES/78/96, CRPD/CSP/2023/5): a converter's markup
+    # for a superscript reference becomes the printed "(N)", whatever its digits.
+    assert (
+        superscript_refs_to_markers("بتقرير المدير العام لليونسكو<sup>5</sup>، الذي أحاله")
+        == "بتقرير المدير العام لليونسكو(5)، الذي أحاله"
+    )
+    assert superscript_refs_to_markers("الإعاقة<SUP>١</SUP> على") == "الإعاقة(١) على"
+    assert superscript_refs_to_markers("لعام 1954^12^ و") == "لعام 1954(12) و"
+    assert superscript_refs_to_markers("الاتفاقية[^3]، و") == "الاتفاقية(3)، و"
+    # Not references: a power, a markdown footnote definition, a long number, other HTML.
+    for text in ("2^10 و 3^2^4", "[^3]: نص الحاشية", "<sup>2024</sup>", "<b>1</b>", "x^^1^^"):
+        assert superscript_refs_to_markers(text) == text
+
+
+def test_markdown_headings() -> None:
+    text = "# أولاً - مقدمة\n\n## ألف - افتتاح الدورة\n### المرفق الأول ###"
+    assert strip_markdown_headings(text) == "أولاً - مقدمة\n\nألف - افتتاح الدورة\nالمرفق الأول"
+    # A "#" that does not open a heading stays: no space after it, nothing but marks, or a
+    # title that is itself a heading mark (so one call reaches the fixed point).
+    for text in ("#1 في القائمة", "###", "# 12", "العدد #5", "# # عنوان"):
+        assert strip_markdown_headings(text) == text
 
 
 def test_spaces() -> None:

@@ -36,6 +36,7 @@ from .markup import (
     SUPERSCRIPT_CLASS,
     strip_emphasis_across_lines,
     strip_markdown_emphasis,
+    strip_markdown_headings,
     superscript_refs_to_markers,
 )
 from .mupdf_pypdf import mark_logical_dates, rejoin_pymupdf_lines, rejoin_split_lines, reverse_eastern_numbers
@@ -118,6 +119,7 @@ STEPS: list[Step] = [
         triggers=HARAKAT_CLASS,
     ),
     line_step("markdown_emphasis", strip_markdown_emphasis, local=True, triggers=r"\*"),
+    line_step("markdown_headings", strip_markdown_headings, local=True, triggers="#"),
     Step("markdown_emphasis", strip_emphasis_across_lines),
     Step("page_furniture", remove_page_furniture),
     line_step("spacing", collapse_spaces, local=True),

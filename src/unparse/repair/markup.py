@@ -40,11 +40,49 @@ def strip_markdown_emphasis(text: str) -> str:
         text = fixed
 
 
+# An ATX heading: one to six "#" at the line start, a space, a title with a letter in it;
+# an optional closing row of "#".
+# (Multiline: a local fixer sees the whole text at once.)
+_HEADING_RE = regex.compile(
+    r"^(?P<pad>[ \t]*)#{1,6}[ \t]+(?P<title>[^#\n]*?\p{L}[^\n]*?)(?:[ \t]+#+)?[ \t]*$", regex.M
+)
+
+
+def strip_markdown_headings(text: str) -> str:
+    """Remove the ``#`` marks of a markdown heading that a PDF-to-markdown converter wrote;
+    the title stays, and segmentation reads its label (``أولا``, ``ألف``, ``المرفق``) as it
+    reads any heading.
+
+    Real example (the benchmark's markdown damage, CRPD/CSP/2023/5):
+    ``"# أولاً - مقدمة"`` → ``"أولاً - مقدمة"``; ``"## ألف - افتتاح الدورة"`` →
+    ``"ألف - افتتاح الدورة"``. A ``#`` that is not followed by a space, or a line of
+    ``#`` alone, is not a heading and stays.
+
+    >>> strip_markdown_headings("## ألف - افتتاح الدورة")
+    'ألف - افتتاح الدورة'
+    >>> strip_markdown_headings("#1 في القائمة\\n###\\n# المرفق الأول")
+    '#1 في القائمة\\n###\\nالمرفق الأول'
+    """
+    if "#" not in text:
+        return text
+    return _HEADING_RE.sub(r"\g<pad>\g<title>", text)
+
+
 _SUPER_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_DIGIT = str.maketrans(_SUPER_DIGITS, "0123456789")
-SUPERSCRIPT_CLASS = "⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹"
+# Superscript glyphs, and the first character of each markup a converter writes for a
+# superscript reference: HTML "<sup>1</sup>" (docling, marker, pymupdf4llm), pandoc "^1^",
+# a markdown footnote reference "[^1]".
+SUPERSCRIPT_CLASS = "⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹<\\^"
 _SUPER_RE = regex.compile(f"[{SUPERSCRIPT_CLASS}]")
-_SUPER_REF_RE = regex.compile(r"⁽?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾?|⁽\*⁾")
+_SUPER_REF_RE = regex.compile(
+    r"⁽?(?P<s>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾?|⁽\*⁾"
+    # Markup around a marker of one to three digits (or "*"): nothing else is a reference.
+    r"|<sup>\s*\(?(?P<d>\p{Nd}{1,3}|\*)\)?\s*</sup>"
+    r"|(?<!\^)\^(?P<d>\p{Nd}{1,3}|\*)\^(?![\^\p{Nd}])"
+    r"|\[\^(?P<d>\p{Nd}{1,3}|\*)\](?!:)",
+    regex.IGNORECASE,
+)
 
 
 def superscript_refs_to_markers(text: str) -> str:
@@ -52,13 +90,23 @@ def superscript_refs_to_markers(text: str) -> str:
 
     Real example (A/RES/76/186): ``"لخطة التنمية المستدامة لعام 2030⁽¹⁾، وإذ"`` →
     ``"لخطة التنمية المستدامة لعام 2030(1)، وإذ"``. Segmentation turns these into
-    ``FootnoteRef`` objects.
+    ``FootnoteRef`` objects. The markup that PDF-to-markdown converters write for a
+    superscript goes the same way (the benchmark's markdown damage, A/RES/78/96): HTML
+    ``<sup>``, pandoc ``^N^`` and a markdown footnote reference ``[^N]``; a definition
+    ``[^N]:`` and a caret between other characters are not references and stay.
+
+    >>> superscript_refs_to_markers("بتقرير المدير العام لليونسكو<sup>5</sup>، الذي")
+    'بتقرير المدير العام لليونسكو(5)، الذي'
+    >>> superscript_refs_to_markers("لعام 1954^1^ والبروتوكول[^2]، و 2^10 و[^3]: نص")
+    'لعام 1954(1) والبروتوكول(2)، و 2^10 و[^3]: نص'
     """
     if not _SUPER_RE.search(text):
         return text
 
     def repl(m: regex.Match[str]) -> str:
-        digits = m.group(1)
+        if m["d"] is not None:
+            return f"({m['d']})"
+        digits = m["s"]
         return f"({digits.translate(_SUPER_TO_DIGIT)})" if digits else "(*)"
 
     return _SUPER_REF_RE.sub(repl, text)

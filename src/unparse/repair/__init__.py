@@ -14,6 +14,7 @@ from .brackets import unmirror_bracket_lines
 from .chars import (
     CONTROL_CLASS,
     HARAKAT_CLASS,
+    ODD_SPACE_CLASS,
     PRESENTATION_CLASS,
     PRIVATE_USE_CLASS,
     TATWEEL,
@@ -26,7 +27,8 @@ from .chars import (
     strip_tatweel,
 )
 from .decisions import decisions_from_facts
-from .digits import convert_digits
+from .digits import NON_WESTERN_CLASS, convert_digits, digit_triggers
+from .fingerprint import SCANNED as FINGERPRINT_SCANNED
 from .fingerprint import take_fingerprint
 from .furniture import remove_page_furniture
 from .kashida_digits import remove_kashida_digits
@@ -61,6 +63,13 @@ def _warn_private_use(lines: list[Line], ctx: Context) -> list[Line]:
     return lines
 
 
+def _collapse_spaces(lines: list[Line], ctx: Context) -> list[Line]:
+    # The scan says whether the text holds odd spaces: most hold none, and their search
+    # was a third of the step.
+    odd = ctx.present(lines, ODD_SPACE_CLASS) != ""
+    return line_step("spacing", lambda text: collapse_spaces(text, odd), local=True).run(lines, ctx)
+
+
 def _space_reordered_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """Drop the space before punctuation (``"العامة ،"``) on the lines a step put back in
     order, where it is what the reordering left; elsewhere it is the author's."""
@@ -81,7 +90,7 @@ def _space_reordered_lines(lines: list[Line], ctx: Context) -> list[Line]:
 STEPS: list[Step] = [
     # What produced the text, counted before any change; poppler's embeddings are used
     # before they are removed (and make its text logical: no visual or run-order step).
-    Step("fingerprint", take_fingerprint),
+    Step("fingerprint", take_fingerprint, triggers=FINGERPRINT_SCANNED),
     # pypdfium2's lines are logical (brackets as drawn); some words letter-reversed.
     Step("pdfium_logical_order", mark_logical_order),
     Step("reversed_words", reverse_reversed_words),
@@ -106,7 +115,14 @@ STEPS: list[Step] = [
     Step("line_order", reorder_runs, lambda o: o.reorder_lines),
     # Before digits: the "(12)" written for a superscript ¹² then follows Options.digits.
     line_step("footnote_refs", superscript_refs_to_markers, local=True, triggers=SUPERSCRIPT_CLASS),
-    option_line_step("digits", convert_digits, lambda o: o.digits != "keep", local=True),
+    option_line_step(
+        "digits",
+        convert_digits,
+        lambda o: o.digits != "keep",
+        local=True,
+        triggers=digit_triggers,
+        scanned=NON_WESTERN_CLASS,
+    ),
     line_step("split_slash_numbers", join_split_slash_numbers, local=True, triggers="/"),
     Step("number_order", fix_number_order),
     Step("mirrored_brackets", unmirror_bracket_lines),
@@ -122,7 +138,7 @@ STEPS: list[Step] = [
     line_step("markdown_headings", strip_markdown_headings, local=True, triggers="#"),
     Step("markdown_emphasis", strip_emphasis_across_lines),
     Step("page_furniture", remove_page_furniture),
-    line_step("spacing", collapse_spaces, local=True),
+    Step("spacing", _collapse_spaces, triggers=ODD_SPACE_CLASS),
     Step("spacing", _space_reordered_lines),
 ]
 

@@ -107,27 +107,29 @@ def strip_diacritics(text: str) -> str:
     return _HARAKAT_RE.sub("", text)
 
 
-_ODD_SPACE_RE = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+ODD_SPACE_CLASS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_ODD_SPACE_RE = re.compile(f"[{ODD_SPACE_CLASS}]")
 _MULTI_SPACE_RE = re.compile("  +")
 _EDGE_SPACE_RE = re.compile(r"^ | $", flags=re.MULTILINE)
 # Runs are collapsed and edges trimmed by then: one space between a word and punctuation.
 _SPACE_BEFORE_PUNCT_RE = re.compile(r" (?=[،؛:؟!.,;](?:\s|$))", flags=re.MULTILINE)
 
 
-def collapse_spaces(text: str) -> str:
+def collapse_spaces(text: str, odd_spaces: bool = True) -> str:
     """Collapse runs of spaces (justification), make odd spaces plain, trim the line.
 
     The whitespace normalisation ``normalize`` always does (a clean text has none of it:
     no unpc segment changes). Never touches a line break, so it can run over a whole text
     at once. (Each pass runs only when there is work for it: a substitution of every
-    single space by itself cost more than the rest of the pipeline.)
+    single space by itself cost more than the rest of the pipeline.) ``odd_spaces=False``:
+    the caller knows the text holds none of :data:`ODD_SPACE_CLASS`.
 
     >>> collapse_spaces("  كانون  الأول\u00a0ديسمبر ")
     'كانون الأول ديسمبر'
     >>> collapse_spaces("بقيادة الحكومة .")
     'بقيادة الحكومة .'
     """
-    if _ODD_SPACE_RE.search(text):
+    if odd_spaces and _ODD_SPACE_RE.search(text):
         text = _ODD_SPACE_RE.sub(" ", text)
     if "  " in text:
         text = _MULTI_SPACE_RE.sub(" ", text)

@@ -14,7 +14,8 @@ _TO_EASTERN = str.maketrans(_WESTERN + _PERSIAN, _EASTERN * 2)
 # Arabic decimal and thousands separators become "." and "," only between digits.
 
 
-_NON_WESTERN_RE = regex.compile("[" + _EASTERN + _PERSIAN + "]+")
+NON_WESTERN_CLASS = _EASTERN + _PERSIAN
+_NON_WESTERN_RE = regex.compile("[" + NON_WESTERN_CLASS + "]+")
 
 
 def to_western_digits(text: str) -> str:
@@ -52,6 +53,12 @@ def convert_digits(text: str, options: Options) -> str:
     if options.digits == "eastern":
         return to_eastern_digits(text)
     return text
+
+
+def digit_triggers(options: Options) -> str:
+    """The characters :func:`convert_digits` changes under ``options``, when they are few:
+    a text without Eastern or Persian digits is left as it is by ``digits="western"``."""
+    return NON_WESTERN_CLASS if options.digits == "western" else ""
 
 
 def western(text: str) -> str:

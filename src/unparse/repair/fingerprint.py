@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..arabic import PRESENTATION_CLASS
 from .pipeline import Context, Line
 
 Producer = Literal["poppler", "poppler-raw"]
@@ -30,6 +31,8 @@ _KASHIDA_RUN_RE = re.compile(
 )
 # -raw: several right-to-left embeddings on one line, one word each.
 _RAW_RUN_RE = re.compile(f"{RLE}[^{RLE}{LRE}{PDF}\\s]+{PDF}")
+# What the step asks the pipeline's scan for (:meth:`Context.present`).
+SCANNED = f"{PRESENTATION_CLASS}{RLE}{LRE}{PDF}"
 
 
 class Fingerprint(BaseModel):
@@ -70,7 +73,9 @@ class Fingerprint(BaseModel):
         )
 
 
-def fingerprint(lines: Sequence[Line], form_feeds: int = 0, joined: str | None = None) -> Fingerprint:
+def fingerprint(
+    lines: Sequence[Line], form_feeds: int = 0, joined: str | None = None, present: str | None = None
+) -> Fingerprint:
     """Count the producer's evidence on raw ``lines`` and conclude.
 
     poppler when most Arabic lines carry embeddings and most of those lead with RLE;
@@ -87,18 +92,26 @@ def fingerprint(lines: Sequence[Line], form_feeds: int = 0, joined: str | None =
     counted = embedded = rle_led = raw_words = indented = presentation = kashida = arabic = 0
     # ``joined``: the lines joined, when the caller has them; one search then says whether
     # any line holds presentation forms (most texts have none), instead of one per line.
-    forms = joined is None or _PRESENTATION_RE.search(joined) is not None
+    # ``present``: the presentation forms and embedding controls the lines may hold (a
+    # superset), when the caller knows them: no search at all.
+    if present is not None:
+        forms = _PRESENTATION_RE.search(present) is not None
+        embeddings = any(c in present for c in (RLE, LRE, PDF))
+    else:
+        forms = joined is None or _PRESENTATION_RE.search(joined) is not None
+        embeddings = True
     for line in lines:
         text = line.text
         if not text.strip():
             continue
         counted += 1
-        has_arabic = _ARABIC_LETTER_RE.search(text) is not None
-        arabic += has_arabic
         if text.startswith("  "):
             indented += 1
         if forms and _PRESENTATION_RE.search(text):
             presentation += 1
+        if not embeddings:
+            continue  # the Arabic lines are counted for the embedded ones' share alone
+        arabic += _ARABIC_LETTER_RE.search(text) is not None
         if RLE not in text and LRE not in text and PDF not in text:
             continue
         embedded += 1
@@ -135,7 +148,9 @@ def take_fingerprint(lines: list[Line], ctx: Context) -> list[Line]:
     the visual-order and run-order steps off it.
     """
     pages = {line.page for line in lines if line.page is not None}
-    fp = fingerprint(lines, form_feeds=max(len(pages) - 1, 0), joined=ctx.joined(lines))
+    present = ctx.present(lines, SCANNED)
+    joined = ctx.joined(lines) if present is None else None
+    fp = fingerprint(lines, form_feeds=max(len(pages) - 1, 0), joined=joined, present=present)
     ctx.facts["fingerprint"] = fp
     if fp.logical and "logical_order" not in ctx.facts:
         ctx.facts["logical_order"] = True

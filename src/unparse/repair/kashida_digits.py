@@ -35,7 +35,8 @@ def remove_kashida_digits(lines: list[Line], ctx: Context) -> list[Line]:
     :data:`MIN_RUNS` such runs (the evidence that its producer stretched words so) and reads
     in visual order (pdfminer's and pdfplumber's ``extract_text``); the kashida digits of
     other extractors' logical text are left to their own repairs."""
-    runs = sum(len(_KASHIDA_DIGITS_RE.findall(line.text)) for line in lines)
+    # Counted in one pass over the joined lines: a run never touches a line break.
+    runs = len(_KASHIDA_DIGITS_RE.findall(ctx.joined(lines)))
     if runs < MIN_RUNS:
         return lines
     rev = log = 0

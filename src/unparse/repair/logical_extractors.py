@@ -44,11 +44,13 @@ def logical_order_evidence(lines: list[Line]) -> dict[str, object] | None:
     """
     texts = [line.text for line in lines]
     joined = "\n".join(texts)
-    if _BIDI_RE.search(joined):
-        return None
+    # The pairs first: found by their literal brackets, they are many times cheaper to
+    # count than a scan for the controls, and most texts fail on them.
     mirrored = len(_MIRRORED_RE.findall(joined))
     proper = len(_PROPER_RE.findall(joined))
     if mirrored < 3 or mirrored < 2 * proper + 2:
+        return None
+    if _BIDI_RE.search(joined):
         return None
     nonblank = [t for t in texts if t.strip()]
     leading = sum(1 for t in nonblank if _LEADING_SPACE_RE.match(t))
@@ -111,10 +113,31 @@ def join_split_slash_numbers(text: str) -> str:
     >>> join_split_slash_numbers("بلغ 8 565 شخصا، الفقرة 12")
     'بلغ 8 565 شخصا، الفقرة 12'
     """
-    if "/" not in text:
+    if "/" not in text or not _may_be_split(text):
         return text
     text = _SLASH_AFTER_RE.sub(r"\1/\2", text)
     return _SLASH_BEFORE_RE.sub(r"\2/\1", text)
+
+
+def _may_be_split(text: str) -> bool:
+    """Whether a slash of ``text`` has a split pair's shape around it: a space and a digit
+    after it, or (a space,) one to four digits, a space and a digit before it. Checked at
+    each slash, which is many times faster than the two patterns' scans (most slashes are
+    in ``76/186`` or ``A/RES/76``, which have neither)."""
+    p = text.find("/")
+    while p != -1:
+        if text[p + 1 : p + 2] == " " and text[p + 2 : p + 3].isdigit():
+            return True
+        q = p - 1
+        if q >= 0 and text[q] == " ":
+            q -= 1
+        k = q
+        while k >= 0 and q - k < 4 and text[k].isdigit():
+            k -= 1
+        if k < q and k >= 1 and text[k] == " " and text[k - 1].isdigit():
+            return True
+        p = text.find("/", p + 1)
+    return False
 
 
 _ANY_WORD_RE = regex.compile(r"(?V1)[\p{Arabic}&&\p{L}]{2,}")

@@ -25,7 +25,9 @@ _DIGIT = "[0-9\u0660-\u0669]"
 # The first word of a UN month pair (كانون الأول/ديسمبر): the Levantine names.
 _LEVANT = "(?:كانون|تشرين|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول)"
 # The second word of the pair, which the year follows in reading order.
-_MONTH = "(?:يناير|فبراير|مارس|أبريل|مايو|يونيه|يوليه|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)"
+_MONTHS: tuple[str, ...] = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه")
+_MONTHS += ("يوليه", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
+_MONTH = "(?:" + "|".join(_MONTHS) + ")"
 # The four-digit runs are found first, one script at a time (a class of one range is
 # scanned many times faster than the union), then their months are looked for beside them.
 _WESTERN_RUN_RE = regex.compile(r"[0-9]+")
@@ -45,7 +47,10 @@ def _four_digit_runs(text: str) -> list[tuple[int, int]]:
     >>> _four_digit_runs("في ٢٠١5 و 2023 و 12345")
     [(3, 7), (10, 14)]
     """
-    spans = sorted(m.span() for run_re in (_WESTERN_RUN_RE, _EASTERN_RUN_RE) for m in run_re.finditer(text))
+    eastern = [m.span() for m in _EASTERN_RUN_RE.finditer(text)]
+    if not eastern:  # most texts: the Western runs alone, never adjacent to one another
+        return [span for m in _WESTERN_RUN_RE.finditer(text) if (span := m.span())[1] - span[0] == 4]
+    spans = sorted([m.span() for m in _WESTERN_RUN_RE.finditer(text)] + eastern)
     runs: list[tuple[int, int]] = []
     merged: list[list[int]] = []
     for start, end in spans:
@@ -75,6 +80,19 @@ class DateOrder(BaseModel):
         return self.month_then_year >= 2 and self.year_then_month == 0
 
 
+def _month_before(text: str, start: int) -> bool:
+    """``_MONTH_BEFORE_RE`` searched in the window before ``start``: a month must end where
+    the spaces and slashes before the year begin; found without the regex where a plain
+    space or slash (or none) comes before the year, as almost always."""
+    low = max(0, start - _MONTH_WINDOW)
+    k = start
+    while k > low and text[k - 1] in " /":
+        k -= 1
+    if k > low and text[k - 1].isspace():  # another space (\s): the regex decides
+        return _MONTH_BEFORE_RE.search(text, low, start) is not None
+    return text.endswith(_MONTHS, low, k)
+
+
 def date_order(text: str) -> DateOrder:
     """Count the dates of ``text`` read in order and read with their runs reversed.
 
@@ -87,7 +105,7 @@ def date_order(text: str) -> DateOrder:
     """
     before = after = 0
     for start, end in _four_digit_runs(text):
-        before += _MONTH_BEFORE_RE.search(text, max(0, start - _MONTH_WINDOW), start) is not None
+        before += _month_before(text, start)
         after += _MONTH_AFTER_RE.match(text, end) is not None
     return DateOrder(month_then_year=before, year_then_month=after)
 

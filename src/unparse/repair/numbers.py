@@ -32,8 +32,9 @@ def current_ga_session() -> int:
     return datetime.date.today().year - 1945 + 1
 
 
-def pair_vote(a: str, b: str, session: int | None) -> int:
-    """+1: the pair reads as reversed (number/session), -1: as written, 0: no evidence."""
+def pair_vote(a: str, b: str, session: int | None, current: int | None = None) -> int:
+    """+1: the pair reads as reversed (number/session), -1: as written, 0: no evidence.
+    ``current``: :func:`current_ga_session`, when the caller has it."""
     a, b = western(a), western(b)
     if is_year(a) and not is_year(b):
         return -1
@@ -42,7 +43,7 @@ def pair_vote(a: str, b: str, session: int | None) -> int:
     ia, ib = int(a), int(b)
     # The document's own session may be of another body (a Conference of the Parties):
     # GA resolutions it cites still have sessions up to the current one.
-    limit = max(session or 0, current_ga_session())
+    limit = max(session or 0, current_ga_session() if current is None else current)
     if ia > limit >= ib:
         return +1
     if ib > limit >= ia:
@@ -61,13 +62,17 @@ def document_session(lines: list[Line]) -> int | None:
     return None
 
 
-def decide_number_order(lines: list[Line], ctx: Context) -> bool:
-    """True when the document's unambiguous pairs all read as reversed."""
+def decide_number_order(lines: list[Line], ctx: Context, pairs: list[regex.Match[str]] | None = None) -> bool:
+    """True when the document's unambiguous pairs all read as reversed. ``pairs``: the
+    matches of :data:`PAIR_RE` in the lines joined, when the caller has them."""
     session = document_session(lines)
+    current = current_ga_session()
     reversed_votes = normal_votes = 0
     # One pass over the whole text (a pair never spans a line break).
-    for m in PAIR_RE.finditer("\n".join(line.text for line in lines)):
-        vote = pair_vote(m["a"], m["b"], session)
+    if pairs is None:
+        pairs = list(PAIR_RE.finditer(ctx.joined(lines)))
+    for m in pairs:
+        vote = pair_vote(m["a"], m["b"], session, current)
         reversed_votes += vote > 0
         normal_votes += vote < 0
     if reversed_votes and normal_votes:
@@ -90,7 +95,34 @@ def fix_number_order(lines: list[Line], ctx: Context) -> list[Line]:
     Real example (A/RES/76/186, session 76): ``"186/76 - تحسين تنسيق الجهود"`` →
     ``"76/186 - تحسين تنسيق الجهود"``; ``"18/2017"`` → ``"2017/18"``; ``"2/27"`` → ``"27/2"``.
     """
-    if not decide_number_order(lines, ctx):
+    joined = ctx.joined(lines)
+    if "/" not in joined:
+        return lines  # no pair: no vote (a search for the slash costs a fraction of the scan)
+    pairs = list(PAIR_RE.finditer(joined))
+    if not decide_number_order(lines, ctx, pairs):
         return lines
     ctx.facts["numbers_reversed"] = True
-    return fix_each_line(lines, ctx, "number_order", lambda text: swap_pairs(text) if "/" in text else text)
+    # The pairs found once are swapped in the joined text (as swap_pairs would), and only the
+    # lines that differ are recorded; a line holding a line break of its own is fixed alone.
+    texts = _swapped(joined, pairs).split("\n")
+    if len(texts) != len(lines):
+        return fix_each_line(
+            lines, ctx, "number_order", lambda text: swap_pairs(text) if "/" in text else text
+        )
+    out: list[Line] = []
+    for line, text in zip(lines, texts, strict=True):
+        if text != line.text:
+            ctx.record("number_order", line.number, line.text, text)
+            line = Line(line.number, text, line.page)
+        out.append(line)
+    return out
+
+
+def _swapped(text: str, pairs: list[regex.Match[str]]) -> str:
+    parts: list[str] = []
+    end = 0
+    for m in pairs:
+        parts += (text[end : m.start()], m["b"], "/", m["a"])
+        end = m.end()
+    parts.append(text[end:])
+    return "".join(parts)

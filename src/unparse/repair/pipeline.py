@@ -10,7 +10,9 @@ changed, like ftfy's ``fix_and_explain``.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -64,9 +66,15 @@ class Context:
 
     def may_change(self, lines: list[Line], triggers: str) -> bool:
         """False when none of the class ``triggers`` occurs in ``lines``."""
+        return self.present(lines, triggers) != ""
+
+    def present(self, lines: list[Line], triggers: str) -> str | None:
+        """The characters of the class ``triggers`` that may occur in ``lines`` (a superset),
+        or None when the context does not know (outside :func:`run_steps`). The class must
+        be part of a running step's ``triggers``."""
         if self.trigger_re is None:
-            return True
-        return _class_re(triggers).search(self._trigger_chars(lines)) is not None
+            return None
+        return "".join(_class_re(triggers).findall(self._trigger_chars(lines)))
 
     def _trigger_chars(self, lines: list[Line]) -> str:
         assert self.trigger_re is not None
@@ -82,7 +90,11 @@ class Context:
                 if old is not new:
                     found.update(self.trigger_re.findall(new.text))
         else:
-            found = set(self.trigger_re.findall(self.joined(lines)))
+            text = self.joined(lines)
+            # A class with characters beyond the BMP scans twice as slowly: a text without any
+            # (its UTF-16 is two bytes a character) is scanned for the rest of the class alone.
+            bmp = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+            found = set((bmp_part(self.trigger_re) if bmp else self.trigger_re).findall(text))
         chars = "".join(sorted(found))
         self._present = (lines, chars)
         return chars
@@ -113,6 +125,43 @@ def fix_each_line(lines: list[Line], ctx: Context, kind: str, fixer: Callable[[s
     return out
 
 
+def _lines_holding(lines: list[Line], joined: str, chars: str) -> list[int]:
+    """The indexes of the ``lines`` (joined with line breaks in ``joined``) that hold one of
+    ``chars``: each character found with ``str.find`` (many times faster than a class scan),
+    one hit per line."""
+    starts = list(itertools.accumulate((len(line.text) + 1 for line in lines), initial=0))
+    found: set[int] = set()
+    for c in chars:
+        pos = joined.find(c)
+        while pos != -1:
+            i = bisect.bisect_right(starts, pos) - 1
+            found.add(i)
+            pos = joined.find(c, starts[i + 1])
+    return sorted(found)
+
+
+# A fixer call costs the regex engine's setup per line: below one line in this many, calling
+# it on each such line is cheaper than one pass over the whole text.
+_FEW_LINES = 8
+
+
+def _fix_some_lines(
+    lines: list[Line], ctx: Context, kind: str, fixer: Callable[[str], str], indexes: list[int]
+) -> list[Line]:
+    """``fixer`` on the lines at ``indexes`` (in order), each change recorded as for
+    :func:`fix_each_line`; the other lines are kept as they are."""
+    out = lines
+    for i in indexes:
+        line = lines[i]
+        fixed = fixer(line.text)
+        if fixed != line.text:
+            ctx.record(kind, line.number, line.text, fixed)
+            if out is lines:
+                out = list(lines)
+            out[i] = Line(line.number, fixed, line.page)
+    return out
+
+
 @dataclass(frozen=True)
 class Step:
     """A named stage of the pipeline."""
@@ -120,8 +169,9 @@ class Step:
     name: str
     run: DocumentFunc
     enabled: Callable[[Options], bool] = lambda _options: True
-    # A regex character-class body (``"\u0640"``): the step can only change text that
-    # holds one of these characters (local line steps only).
+    # A regex character-class body (``"\u0640"``): the step can only change a line that
+    # holds one of these characters (local line steps skip the others; a document step's
+    # class is scanned with theirs, for it to ask :meth:`Context.present`).
     triggers: str = ""
 
 
@@ -142,14 +192,22 @@ def line_step(
 
     A *local* fixer changes characters in place, never across or at a line break and
     never the number of lines; it runs once over the whole text (one regex pass instead
-    of one per line), and only lines that differ are recorded. ``triggers``: see
-    :attr:`Step.triggers`.
+    of one per line), or, when the context knows which of its ``triggers`` the text holds
+    (:meth:`Context.present`), on the lines that hold one of them; only lines that differ
+    are recorded. ``triggers``: see :attr:`Step.triggers`.
     """
 
     def run(lines: list[Line], ctx: Context) -> list[Line]:
         if local and lines:
-            if triggers and not ctx.may_change(lines, triggers):
+            present = ctx.present(lines, triggers) if triggers else None
+            if present == "":
                 return lines
+            if present is not None:
+                holding = _lines_holding(lines, ctx.joined(lines), present)
+                if len(holding) * _FEW_LINES <= len(lines):
+                    # Only the lines that hold a trigger can change: where they are few, the
+                    # fixer runs on those alone rather than over the whole text.
+                    return _fix_some_lines(lines, ctx, name, fixer, holding)
             joined = ctx.joined(lines)
             fixed_all = fixer(joined)
             if fixed_all == joined:
@@ -175,13 +233,19 @@ def option_line_step(
     enabled: Callable[[Options], bool] = lambda _options: True,
     *,
     local: bool = False,
+    triggers: Callable[[Options], str] = lambda _options: "",
+    scanned: str = "",
 ) -> Step:
-    """Like :func:`line_step` for a fixer whose behaviour depends on Options."""
+    """Like :func:`line_step` for a fixer whose behaviour depends on Options, and so may
+    its ``triggers`` (a part of ``scanned``, the class the context scans for)."""
 
     def run(lines: list[Line], ctx: Context) -> list[Line]:
-        return line_step(name, lambda text: fixer(text, ctx.options), local=local).run(lines, ctx)
+        step = line_step(
+            name, lambda text: fixer(text, ctx.options), local=local, triggers=triggers(ctx.options)
+        )
+        return step.run(lines, ctx)
 
-    return Step(name, run, enabled)
+    return Step(name, run, enabled, scanned)
 
 
 def run_steps(steps: Sequence[Step], lines: list[Line], ctx: Context) -> list[Line]:
@@ -195,3 +259,25 @@ def run_steps(steps: Sequence[Step], lines: list[Line], ctx: Context) -> list[Li
 @functools.lru_cache(maxsize=8)
 def _union_re(classes: tuple[str, ...]) -> re.Pattern[str] | None:
     return _class_re("".join(classes)) if classes else None
+
+
+_ASTRAL = "\U00010000-\U0010ffff"
+_ASTRAL_PIECE_RE = re.compile(f"[{_ASTRAL}](?:-[{_ASTRAL}])?")
+# A range that starts in the BMP and ends beyond it cannot be cut so (nor an escape such as
+# "\U000f0000" written in the class): such a class is scanned whole.
+_UNCUTTABLE_RE = re.compile(f"[^{_ASTRAL}]-[{_ASTRAL}]|\\\\[UNx]")
+
+
+@functools.lru_cache(maxsize=8)
+def bmp_part(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The character class ``pattern`` (``"[...]"``) without its characters beyond the BMP:
+    the same matches in a text that has none.
+
+    >>> cut = bmp_part(re.compile("[\u0640\ue000-\uf8ff\U000f0000-\U000ffffd*]"))
+    >>> cut.pattern == "[\u0640\ue000-\uf8ff*]"
+    True
+    """
+    body = pattern.pattern[1:-1]
+    if _UNCUTTABLE_RE.search(body):
+        return pattern
+    return re.compile(f"[{_ASTRAL_PIECE_RE.sub('', body)}]")

@@ -1,0 +1,106 @@
+"""The pipeline's shortcuts on clean text give what the long way gives.
+
+The repair skips work on evidence from one scan of the text (which trigger characters it
+holds, which lines hold them) and puts cheap necessary conditions before costly patterns.
+Each shortcut is checked here against the long way on real and constructed text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from unparse.lines import Line, split_lines
+from unparse.options import DEFAULT_OPTIONS
+from unparse.repair import STEPS, logical_extractors, mupdf_pypdf, pipeline
+from unparse.repair.pipeline import Context, _union_re, bmp_part
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
+TEXTS = sorted((ROOT / "benchmarks/accuracy/inputs/text").glob("**/*.txt"))[::4]
+
+# Lines holding each trigger class of the local steps, in few lines and in many.
+CONSTRUCTED = [
+    "\u202bالجمعية العامة\u202c",
+    "لخطة التنمية المستدامة لعام 2030⁽¹⁾، وإذ",
+    "الأمـــم المتحـدة والـمُدن الـ 12",
+    "ﺍﻟﺠﻤﻌﻴﺔ \ue000 ﻻ",
+    "1 - **تحث** الدول *Treaty Series*",
+    "ولا سيما القرار 78 69/ المؤرخ",
+    "القرار ٦١/١٨٠ و۱۲",
+    "يلخِّص",
+    "# أولاً - مقدمة",
+    "لليونسكو<sup>5</sup>، الذي لعام 1954^1^ والبروتوكول[^2]، و 2^10",
+    "",
+]
+
+
+def test_the_scan_without_astral_ranges_finds_what_the_union_finds() -> None:
+    union = _union_re(tuple(step.triggers for step in STEPS if step.triggers))
+    assert union is not None
+    bmp = "".join(chr(i) for i in range(0x10000))
+    assert bmp_part(union).findall(bmp) == union.findall(bmp)
+    assert bmp_part(union) is not union  # the private-use planes were cut
+
+
+def _run(step_index: int, lines: list[Line], scanned: bool) -> tuple[list[Line], list[object]]:
+    ctx = Context(DEFAULT_OPTIONS)
+    if scanned:
+        ctx.trigger_re = _union_re(tuple(step.triggers for step in STEPS if step.triggers))
+    out = STEPS[step_index].run(list(lines), ctx)
+    return out, [fix.model_dump() for fix in ctx.fixes]
+
+
+@pytest.mark.parametrize("index", [i for i, step in enumerate(STEPS) if step.triggers])
+@pytest.mark.parametrize("few", [0, 10**6])
+def test_steps_that_skip_lines_give_what_the_whole_text_gives(
+    index: int, few: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # few=0: the fixer runs on the lines that hold a trigger alone, however many; 10**6: over
+    # the whole text once the scan found a trigger.
+    monkeypatch.setattr(pipeline, "_FEW_LINES", few)
+    texts = CONSTRUCTED * 3 + ["نص عادي بلا شيء"] * 10
+    lines = [Line(i, t) for i, t in enumerate(texts, 1)]
+    assert _run(index, lines, scanned=True) == _run(index, lines, scanned=False)
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_steps_that_skip_lines_agree_on_the_samples(path: Path) -> None:
+    lines = split_lines(path.read_text(encoding="utf-8"))
+    for index, step in enumerate(STEPS):
+        if step.triggers and step.enabled(DEFAULT_OPTIONS):
+            assert _run(index, lines, scanned=True) == _run(index, lines, scanned=False), step.name
+
+
+def _slash_lines() -> list[str]:
+    out = []
+    for path in [*SAMPLES, *TEXTS]:
+        out += [line for line in path.read_text(encoding="utf-8").split("\n") if "/" in line]
+    return out
+
+
+def test_the_split_pair_precheck_never_misses_a_pair() -> None:
+    lines = [*_slash_lines(), "ولا سيما القرار 78 69/ المؤرخ", "قرارها / 121 77 المؤرخ", "8 565 /"]
+    changed = 0
+    for line in lines:
+        after = logical_extractors._SLASH_AFTER_RE.sub(r"\1/\2", line)
+        full = logical_extractors._SLASH_BEFORE_RE.sub(r"\2/\1", after)
+        if full != line:
+            changed += 1
+            assert logical_extractors._may_be_split(line), line
+    assert changed >= 3
+    assert not logical_extractors._may_be_split("القرار 76/186 و A/RES/76/1")
+
+
+def test_the_month_before_a_year_is_found_as_the_pattern_finds_it() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in [*SAMPLES, *TEXTS]]
+    texts.append("ديسمبر\x1f2023 ديسمبر \t/ 2024 ديسمبر\xa02023 /2021 xديسمبر//  2022 مايو\n2020")
+    runs = 0
+    for text in texts:
+        for start, _ in mupdf_pypdf._four_digit_runs(text):
+            runs += 1
+            window = max(0, start - mupdf_pypdf._MONTH_WINDOW)
+            expected = mupdf_pypdf._MONTH_BEFORE_RE.search(text, window, start) is not None
+            assert mupdf_pypdf._month_before(text, start) == expected, text[window : start + 4]
+    assert runs > 100

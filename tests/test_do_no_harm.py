@@ -31,6 +31,7 @@ from unparse.repair.chars import (
     strip_tatweel,
 )
 from unparse.repair.digits import to_eastern_digits, to_western_digits
+from unparse.repair.marks import attach_detached_marks
 from unparse.repair.markup import (
     strip_markdown_emphasis,
     strip_markdown_headings,
@@ -232,6 +233,7 @@ HYPOTHESIS = settings(
         strip_diacritics,
         strip_markdown_emphasis,
         strip_markdown_headings,
+        attach_detached_marks,
         collapse_spaces,
         normalize_spaces,
     ],

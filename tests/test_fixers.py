@@ -20,6 +20,7 @@ from unparse.repair.chars import (
 )
 from unparse.repair.digits import convert_digits, to_eastern_digits, to_western_digits
 from unparse.repair.furniture import classify_furniture, remove_page_furniture
+from unparse.repair.marks import attach_detached_marks
 from unparse.repair.markup import (
     strip_emphasis_across_lines,
     strip_markdown_emphasis,
@@ -152,6 +153,29 @@ def test_superscript_markup_refs() -> None:
     # Not references: a power, a markdown footnote definition, a long number, other HTML.
     for text in ("2^10 و 3^2^4", "[^3]: نص الحاشية", "<sup>2024</sup>", "<b>1</b>", "x^^1^^"):
         assert superscript_refs_to_markers(text) == text
+
+
+def test_detached_marks() -> None:
+    # Real lines of the benchmark's committed extractions (pdftotext on fpdf2 and LibreOffice
+    # PDFs, pypdfium2 on Chromium PDFs): a heading and a paragraph number that segmentation
+    # could not read until the marks were back on their letters.
+    assert attach_detached_marks("أولا ً - مقدمة") == "أولاً - مقدمة"
+    assert attach_detached_marks("ثانيا ً - الحالة العالمية للسلامة على الطرق") == (
+        "ثانياً - الحالة العالمية للسلامة على الطرق"
+    )
+    assert attach_detached_marks("َّ1 -") == "1 -"
+    assert attach_detached_marks("أول ًا- مقدمة") == "أولًا- مقدمة"
+    assert attach_detached_marks("وقد ُأعد التقرير") == "وقد أُعد التقرير"
+    assert attach_detached_marks("ان تقي ّ م") == "ان تقيّ م"
+    # Marks on their letters, tatweel and presentation forms, and unmarked text: unchanged.
+    for text in ("مُجدَّداً وأولاً", "مـَـحمد", "\ufefbً", "البند 12 من جدول الأعمال", ""):
+        assert attach_detached_marks(text) == text
+    # Nothing but marks and the spaces before them moves or goes: the letters and digits
+    # are the same, in the same order.
+    line = "ُأ  ً 12َّ ثم ّ و ُ"
+    fixed = attach_detached_marks(line)
+    assert fixed == "\u0623\u064f\u064b 12 \u062b\u0645\u0651 \u0648\u064f"
+    assert [c for c in fixed if c.isalnum()] == [c for c in line if c.isalnum()]
 
 
 def test_markdown_headings() -> None:

@@ -34,6 +34,7 @@ from .furniture import remove_page_furniture
 from .kashida_digits import remove_kashida_digits
 from .lifted import restore_lifted_lines
 from .logical_extractors import join_split_slash_numbers, mark_logical_order, reverse_reversed_words
+from .marks import MARK_CLASS, attach_detached_marks
 from .markup import (
     SUPERSCRIPT_CLASS,
     strip_emphasis_across_lines,
@@ -127,6 +128,9 @@ STEPS: list[Step] = [
     Step("number_order", fix_number_order),
     Step("mirrored_brackets", unmirror_bracket_lines),
     line_step("tatweel", strip_tatweel, lambda o: o.strip_tatweel, local=True, triggers=TATWEEL),
+    # On logical text only (a visual line holds its marks before their letters), and after
+    # the tatweel a mark may have sat on is gone.
+    line_step("detached_marks", attach_detached_marks, local=True, triggers=MARK_CLASS),
     line_step(
         "diacritics",
         strip_diacritics,

@@ -76,7 +76,9 @@ def test_section_footnotes_in_mid_page_end_where_body_text_resumes() -> None:
     # Chromium "naskh-indent" sets footnotes at the end of each section: a rule, the notes,
     # then the next heading and paragraphs on the same page (and a second rule lower down).
     doc = unparse.parse_pdf(pdf("chromium", "report-a-79-190-right-to-food"))
-    numbers = [p.number for p in doc.paragraphs + [q for a in doc.annexes for q in a.paragraphs]]
+    numbers = [p.number for p in doc.paragraphs if p.number] + [
+        q.number for a in doc.annexes for q in a.paragraphs
+    ]
     assert numbers[:12] == list(range(1, 13))
     assert all("ثانياً" not in f.text for f in doc.footnotes)
 
@@ -169,15 +171,16 @@ def test_a_footnote_line_that_starts_with_a_number_continues_its_footnote() -> N
 
 def test_a_paragraph_crossing_a_page_ends_on_the_next_page() -> None:
     doc = unparse.parse_pdf(pdf("chromium", "report-a-79-190-right-to-food"))
-    fifth = next(p for p in doc.paragraphs if p.number == 5)  # from page 3 to page 4
+    annexed = doc.annexes[0].paragraphs  # the report, annexed to the note that transmits it
+    fifth = next(p for p in annexed if p.number == 5)  # from page 3 to page 4
     assert (fifth.span.start_page, fifth.span.end_page) == (3, 4)
-    fourth = next(p for p in doc.paragraphs if p.number == 4)
+    fourth = next(p for p in annexed if p.number == 4)
     assert (fourth.span.start_page, fourth.span.end_page) == (3, 3)
 
 
 def test_a_pdf_span_has_its_box_on_the_start_page() -> None:
     doc = unparse.parse_pdf(pdf("chromium", "report-a-79-190-right-to-food"))
-    fourth, fifth = (next(p for p in doc.paragraphs if p.number == n) for n in (4, 5))
+    fourth, fifth = (next(p for p in doc.annexes[0].paragraphs if p.number == n) for n in (4, 5))
     for p in (fourth, fifth):
         s = p.span
         assert s.x0 is not None and s.y0 is not None and s.x1 is not None and s.y1 is not None

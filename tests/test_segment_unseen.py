@@ -4,7 +4,8 @@ The fixtures in ``fixtures/unseen/`` are synthetic (written for these tests, see
 README) in the conventions of a Security Council resolution, a Human Rights Council
 resolution (Eastern digits, bold lead verbs, superscript notes, ``'1'`` points), an ECOSOC
 resolution (points ``(أ)`` … ``(ط)`` and ``(1)`` points under one of them), two General
-Assembly decisions (a formula inside the sentence, with and without its comma) and a report
+Assembly decisions (a formula inside the sentence, with and without its comma: one
+paragraph each) and a report
 (contents list, ``أولاً``/``ألف`` headings in bold, notes, an annex). Each one's structure is
 pinned exactly, and no line of any of them is lost.
 """
@@ -123,7 +124,7 @@ EXPECTED: dict[str, Expected] = {
         kind="decision",
         symbol="A/DEC/75/540",
         body="الجمعية العامة",
-        opening="إن الجمعية العامة",
+        opening=None,
         session="الدورة الخامسة والسبعون",
         agenda_item="125",
         date=None,
@@ -131,21 +132,21 @@ EXPECTED: dict[str, Expected] = {
         closing="الجلسة العامة 69",
         closing_date=datetime.date(2021, 4, 29),
         preamble=[],
-        paragraphs=[(None, "تقرر", "تقرر أن تنشئ")],
+        paragraphs=[(None, "تقرر", "إن الجمعية العامة")],
     ),
     "ga-dec-inline.txt": Expected(
         kind="decision",
         symbol="A/DEC/74/562",
         body="الجمعية العامة",
-        opening="إن الجمعية العامة،",
+        opening=None,
         session="الدورة الرابعة والسبعون",
         agenda_item="7",
         date=datetime.date(2020, 9, 14),
         title="إجراءات عقد الجلسات خلال الجائحة",
         closing="الجلسة العامة 101",
         closing_date=datetime.date(2020, 9, 14),
-        preamble=["إذ تشير"],
-        paragraphs=[(None, "تقرر", "تقرر تمديد العمل")],
+        preamble=[],
+        paragraphs=[(None, "تقرر", "إن الجمعية العامة،")],
     ),
     "sg-report-water.txt": Expected(
         kind="report",
@@ -265,10 +266,16 @@ def test_ecosoc_second_level_points_are_not_footnotes() -> None:
 
 
 def test_decision_formula_inside_the_sentence() -> None:
+    # A decision in one sentence is one paragraph, formula and preambular clause included:
+    # cut at "إذ" and "تقرر" it read as a preamble and an operative part it does not have.
     d = parsed("ga-dec-inline.txt")
-    assert d.preamble[0].text == "إذ تشير إلى مقررها 74/544 المؤرخ 27 آذار/مارس 2020،"
-    assert d.paragraphs[0].text.endswith("حتى نهاية دورتها الرابعة والسبعين.")
-    assert d.paragraphs[0].span.start_line == d.preamble[0].span.start_line == 10
+    assert d.preamble == [] and d.preamble_opening is None
+    assert d.organ == "الجمعية العامة"
+    assert [p.text for p in d.paragraphs] == [
+        "إن الجمعية العامة، إذ تشير إلى مقررها 74/544 المؤرخ 27 آذار/مارس 2020، تقرر تمديد العمل"
+        " بالإجراء المبين في ذلك المقرر حتى نهاية دورتها الرابعة والسبعين."
+    ]
+    assert (d.paragraphs[0].span.start_line, d.paragraphs[0].span.end_line) == (10, 10)
 
 
 def test_report_contents_notes_and_annex() -> None:

@@ -125,13 +125,13 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
     header = read_header(body.header)
     preamble, paragraphs = finish_paragraphs(body)
     kind: DocumentKind = header.kind
-    formula = body.formula
+    formula = None if body.formula_in_text else body.formula
     if body.legislation or (kind == "unknown" and LAW_TITLE_RE.match(header.title or "")):
         kind, formula, preamble = _legislation(header)
     # Without an adoption line ("قرار اتخذته ...") or a report line ("تقرير ..."), a preamble
     # formula still marks a resolution; numbered paragraphs alone (a law, a gazette) say
     # nothing of the kind, which stays "unknown".
-    if kind == "unknown" and (formula or preamble):
+    if kind == "unknown" and (body.formula or preamble):
         kind = "resolution"
     warnings = list(result.warnings) + body.warnings
     # An asterisk note cited in the header (on the agenda item) whose text is not in the input.

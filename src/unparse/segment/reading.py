@@ -45,6 +45,7 @@ class Body:
     header: list[Line] = field(default_factory=list)
     formula: str | None = None
     formula_line: Line | None = None
+    formula_in_text: bool = False  # the formula opens the body's one sentence, not a preamble
     preamble: list[ItemBuilder] = field(default_factory=list)
     paragraphs: list[ItemBuilder] = field(default_factory=list)
     footnotes: list[ItemBuilder] = field(default_factory=list)

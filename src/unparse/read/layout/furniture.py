@@ -4,6 +4,7 @@ symbols or clipped glyphs there."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from itertools import pairwise
 
@@ -28,13 +29,18 @@ def _mask(text: str) -> str:
     return regex.sub(r"[\p{Nd}\s]+", "", text)
 
 
+def _unmarked(text: str) -> str:
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 def leaked_glyphs(p: PhysLine, params: ReaderParams = DEFAULT_PARAMS) -> bool:
     """A few lone letters far apart in a page's top or bottom band: the tall letters of the
     next (or previous) page's line, drawn beyond the margin and hidden by a clipping path,
-    which pdfminer does not apply (Chromium prints so: ``"أ أ"`` above the footer)."""
-    marks = [g for g in p.line.glyphs if g.text.strip()]
+    which pdfminer does not apply (Chromium prints so: ``"أ أ"`` above the footer; a letter
+    may carry its mark, ``"أُ"``, drawn as one glyph or as two)."""
+    marks = [g for g in p.line.glyphs if g.text.strip() and not g.is_mark]
     if not 1 <= len(marks) <= params.leaked_max_glyphs or any(
-        len(g.text) != 1 or bidi_class(g.text) != "R" for g in marks
+        len(letters := _unmarked(g.text)) != 1 or bidi_class(letters) != "R" for g in marks
     ):
         return False
     marks.sort(key=lambda g: g.x0)

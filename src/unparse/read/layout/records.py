@@ -31,10 +31,12 @@ _PAGE_NUMBER_RE = regex.compile(r"^[-–]?\s*\p{Nd}{1,4}\s*[-–]?$")
 _JOB_RE = regex.compile(r"^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?\s*\*?$|^\*\d{6,}\*$")
 FOOTNOTE_START_RE = regex.compile(r"^(?:\((\p{Nd}{1,3}|\*)\)|(\p{Nd}{1,3}|\*)(?=\s)(?!\s*[-–]))\s*")
 BRACKETED_MARKER_RE = regex.compile(r"^\((?:\p{Nd}{1,3}|\*)\)\s")
-# A line that opens a paragraph whatever its geometry: "12 - ", "(أ) ", "أولاً - ", "ألف - ",
-# and an entry of a list of documents, "A/78/320 - " (its symbol, a dash, its title).
+# A line that opens a paragraph whatever its geometry: "12 - ", "(أ) ", a second-level point
+# "'1' " (its number in quotes), "أولاً - ", "ألف - ", and an entry of a list of documents,
+# "A/78/320 - " (its symbol, a dash, its title).
 PARA_MARKER_RE = regex.compile(
     r"^(?:\p{Nd}{1,3}\s*[-–]\s|\((?:\p{Arabic}{1,3}|\p{Nd}{1,3}|[ivx]{1,5})\)\s|"
+    r"['‘’′](?:\p{Nd}{1,2}|[ivx]{1,4})['‘’′]\s|"
     r"[\p{Arabic}\p{Mn}]{2,8}\s[-–]\s|" + SYMBOL + r"\s[-–]\s)"
 )
 

@@ -27,16 +27,31 @@ from ..patterns import (
     ORDINAL_LABEL_RE,
     PREAMBLE_LEAD_RE,
     SUB_ITEM_RE,
+    SUMMARY_RE,
     TERMINATORS,
+    TRAILING_REFS_RE,
 )
-from ..reading import Reading, State, blank, heading
+from ..reading import AnnexBuilder, Reading, State, blank, heading
 
 
 def read_annex(r: Reading, index: int, line: Line, text: str) -> bool:
     """An annex heading, where a paragraph may end; its title is on the line or on the next
-    short line. Its numbered paragraphs, if any, count from 1."""
-    annex = ANNEX_RE.match(text) if r.state is not State.HEADER else None
-    if not annex or not (r.blank_before or r.current is None or r.current.ends_with(TERMINATORS)):
+    short line. Its numbered paragraphs, if any, count from 1.
+
+    Before the body has begun, an annex heading after a paragraph of prose is that of a note
+    transmitting a report (``مذكرة من الأمين العام``, ``يتشرف الأمين العام بأن يحيل ...``,
+    ``المرفق``): the prose is the body's text, and the annexed report's own front matter (its
+    title, its summary) is read with the header until its first heading or paragraph, which
+    go to the annex."""
+    annex = ANNEX_RE.match(text)
+    if not annex:
+        return False
+    transmittal: list[list[Line]] = []
+    if r.state is State.HEADER:
+        transmittal = _prose_before(r) if r.blank_before else []
+        if not transmittal:
+            return False
+    elif not (r.blank_before or r.current is None or r.current.ends_with(TERMINATORS)):
         return False
     title = annex["title"]
     if title is None:
@@ -46,11 +61,51 @@ def read_annex(r: Reading, index: int, line: Line, text: str) -> bool:
             lambda x: (
                 bool(NUMBERED_RE.match(x) or SUB_ITEM_RE.match(x) or CHAPTER_RE.match(x))
                 or ARTICLE_RE.match(x) is not None
+                or SUMMARY_RE.match(x) is not None
                 or heading(x) is not None
             ),
         )
-    r.open_annex(r.lines[index], annex["label"], title)
+    if r.state is not State.HEADER:
+        r.open_annex(r.lines[index], annex["label"], title)
+        return True
+    taken = {x.number for block in transmittal for x in block}
+    r.body.header = [x for x in r.body.header if x.number not in taken]
+    for block in transmittal:
+        item = ItemBuilder()
+        for x in block:
+            item.add(x, x.text.strip())
+        r.body.paragraphs.append(item)
+    r.annex = AnnexBuilder(label=annex["label"], title=title, line=r.lines[index])
+    r.body.annexes.append(r.annex)
+    r.current = None
     return True
+
+
+def _prose_before(r: Reading) -> list[list[Line]]:
+    """The paragraphs of prose that end the header: blocks of lines (one line each where the
+    reader joined paragraphs) of at least ten words ending a sentence. In a block of wrapped
+    lines, a line much shorter than the longest before the last is a line of its own (a
+    heading above the paragraph): the paragraph starts after it."""
+    blocks: list[list[Line]] = []
+    for x in r.body.header:
+        if blocks and not r.whole_paragraphs and x.number == blocks[-1][-1].number + 1:
+            blocks[-1].append(x)
+        else:
+            blocks.append([x])
+    prose: list[list[Line]] = []
+    for block in reversed(blocks):
+        longest = max(len(x.text.strip()) for x in block)
+        start = max(
+            (k + 1 for k, x in enumerate(block[:-1]) if len(x.text.strip()) < 0.6 * longest), default=0
+        )
+        block = block[start:]
+        text = " ".join(x.text.strip() for x in block)
+        if len(text.split()) < 10 or not TRAILING_REFS_RE.sub("", text).endswith("."):
+            break
+        prose.insert(0, block)
+        if start:
+            break
+    return prose
 
 
 def read_closing(r: Reading, index: int, line: Line, text: str) -> bool:

@@ -1,5 +1,5 @@
 """The formula reader: the formula that opens a preamble (``إن الجمعية العامة،``, on one line
-or wrapped over up to three) or a sentence (``إن الجمعية العامة، إذ تشير ...، تقرر ...``);
+or wrapped over up to three) or a sentence (``إن الجمعية العامة، إذ تشير ...، تقرر ...``, one paragraph);
 and, before it, the lines of the header, from which the metadata is read."""
 
 from __future__ import annotations
@@ -55,8 +55,11 @@ def _formula(r: Reading, index: int) -> regex.Match[str] | None:
 def _inline_formula(r: Reading, index: int) -> bool:
     """A formula that opens a sentence: "إن الجمعية العامة، إذ تشير ...، تقرر ..." or
     "إن الجمعية العامة تقرر ..." (the whole text of a decision). The formula ends before
-    the preambular "إذ" or the first lead verb; the sentence is split into its preambular
-    clause and its operative part, an unnumbered paragraph."""
+    the preambular "إذ" or the first lead verb. The sentence is the document's one
+    paragraph, unnumbered, formula included: it has no preamble of its own to open (its
+    "إذ" clause is part of the sentence), and cut there it would read as units the
+    document does not have. The formula still names the organ; the paragraph's lead is
+    its operative verb ("تقرر")."""
     first = r.lines[index]
     words = first.text.split()
     if not words or words[0] != "إن":
@@ -73,38 +76,34 @@ def _inline_formula(r: Reading, index: int) -> bool:
         return False
     r.body.formula = " ".join(words[:end])
     r.body.formula_line = first
+    r.body.formula_in_text = True
     # The sentence runs to the end of its block (a blank line) or to its full stop.
-    flat: list[tuple[Line, str]] = [(first, w) for w in words[end:]]
+    flat: list[tuple[Line, str]] = [(first, w) for w in words]
     last = index
     for j in range(index + 1, min(index + 40, len(r.lines))):
-        if blank(r.lines[j]) or (flat and flat[-1][1].endswith(".")):
+        if blank(r.lines[j]) or flat[-1][1].endswith("."):
             break
         flat.extend((r.lines[j], w) for w in r.lines[j].text.split())
         last = j
     r.skip_until = last
-    split = 0
-    if flat and flat[0][1] in ("إذ", "وإذ"):
-        split = next(
+    verb = end
+    if words[end] in ("إذ", "وإذ"):
+        # The operative verb after the preambular clause: the first lead verb after a comma.
+        verb = next(
             (
                 k
-                for k in range(2, len(flat))
+                for k in range(end + 2, len(flat))
                 if flat[k - 1][1].endswith("،")
                 and is_lead_verb(flat[k][1])
                 and flat[k - 2][1] not in ("إذ", "وإذ")
             ),
-            len(flat),
+            end,
         )
-    if split:
-        r.start_paragraph(first, None, "")
-        r.current = r.body.preamble[-1]
-        r.current.pieces = _pieces(flat[:split])
-        r.state = State.PREAMBLE
-    if split < len(flat):
-        item = ItemBuilder()
-        item.pieces = _pieces(flat[split:])
-        r.body.paragraphs.append(item)
-        r.current = item
-        r.state = State.NUMBERED
+    item = ItemBuilder(lead=flat[verb][1].rstrip("،,:؛"))
+    item.pieces = _pieces(flat)
+    r.body.paragraphs.append(item)
+    r.current = item
+    r.state = State.NUMBERED
     return True
 
 

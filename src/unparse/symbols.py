@@ -1,5 +1,7 @@
 """The shape of a UN document symbol (``A/RES/76/186``, ``E/CN.7/2024/L.5``), shared by the
-PDF reader (running headers), the repair (page furniture) and the segmenter (the header).
+PDF reader (running headers), the repair (page furniture) and the segmenter (the header);
+and the shapes of the other furniture UN pages print, the job number and the barcode,
+shared by the PDF reader and the repair.
 
 Two forms: :data:`SYMBOL` ends each part on a letter or digit (a symbol inside running text,
 where a trailing ``.`` or ``-`` is punctuation); :data:`SYMBOL_LOOSE` allows any part of
@@ -16,3 +18,8 @@ from __future__ import annotations
 
 SYMBOL = r"[A-Z]{1,8}(?:/[A-Z0-9.\-]*[A-Z0-9]){1,6}"
 SYMBOL_LOOSE = r"[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}"
+
+# The job number printed at the foot of UN pages: "09-40424 (A)", "V.12-54698", "GE.21-12345".
+JOB_NUMBER = r"(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?"
+# The barcode printed beside it: "*0940424*".
+BARCODE = r"\*\d{6,}\*"

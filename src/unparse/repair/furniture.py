@@ -12,7 +12,7 @@ from collections import Counter
 
 import regex
 
-from ..symbols import SYMBOL
+from ..symbols import BARCODE, JOB_NUMBER, SYMBOL
 from .pipeline import Context, Line
 
 SEPARATOR_RE = regex.compile(r"^\s*[_─━—–=\-]{5,}\s*$")
@@ -21,10 +21,9 @@ SYMBOL_LINE_RE = regex.compile(rf"^\s*({SYMBOL})\s*$")
 # "\s*[-–]?\s*" would let the two \s* share a run of spaces in every way (quadratic on a
 # long blank line); each space belongs to exactly one quantifier here.
 PAGE_NUMBER_RE = regex.compile(r"^\s*(?:[-–]\s*)?\p{Nd}{1,4}(?:\s*[-–])?\s*$")
-# Job numbers printed at the foot of UN pages: "09-40424 (A)", "V.12-54698", "GE.21-12345".
-JOB_NUMBER_RE = regex.compile(r"^\s*(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?\s*\*?\s*$")
-# A barcode line: "*0940424*".
-BARCODE_RE = regex.compile(r"^\s*\*\d{6,}\*\s*$")
+# A job number line ("09-40424 (A)"), a barcode line ("*0940424*").
+JOB_NUMBER_RE = regex.compile(rf"^\s*{JOB_NUMBER}\s*\*?\s*$")
+BARCODE_RE = regex.compile(rf"^\s*{BARCODE}\s*$")
 
 
 def classify_furniture(text: str) -> str | None:

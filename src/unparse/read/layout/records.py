@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ...symbols import SYMBOL, SYMBOL_LOOSE
+from ...symbols import BARCODE, JOB_NUMBER, SYMBOL, SYMBOL_LOOSE
 from ..glyphs import Glyph, Rule, TextLine
 from ..params import ReaderParams
 
@@ -28,7 +28,7 @@ _SYMBOL_HEADER_RE = regex.compile(
     rf"^(?:\p{{Nd}}{{1,4}}\s+)?{SYMBOL_LOOSE}(?:\s*\(\p{{Nd}}{{4}}\))?(?:\s+\p{{Nd}}{{1,4}})?$"
 )
 _PAGE_NUMBER_RE = regex.compile(r"^[-–]?\s*\p{Nd}{1,4}\s*[-–]?$")
-_JOB_RE = regex.compile(r"^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?\s*\*?$|^\*\d{6,}\*$")
+_JOB_RE = regex.compile(rf"^{JOB_NUMBER}\s*\*?$|^{BARCODE}$")
 FOOTNOTE_START_RE = regex.compile(r"^(?:\((\p{Nd}{1,3}|\*)\)|(\p{Nd}{1,3}|\*)(?=\s)(?!\s*[-–]))\s*")
 BRACKETED_MARKER_RE = regex.compile(r"^\((?:\p{Nd}{1,3}|\*)\)\s")
 # A line that opens a paragraph whatever its geometry: "12 - ", "(أ) ", a second-level point

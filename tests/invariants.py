@@ -41,8 +41,9 @@ from collections import Counter
 
 import regex
 
+from unparse.lines import split_lines
 from unparse.models import Fix
-from unparse.repair import RepairResult, split_lines
+from unparse.repair import RepairResult
 from unparse.repair.pipeline import shown
 
 _ARABIC_LETTER_RE = regex.compile(r"[\p{Script=Arabic}&&\p{Lo}]", flags=regex.V1)

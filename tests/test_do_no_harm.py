@@ -321,7 +321,7 @@ def test_page_numbers_that_follow_the_running_pattern_are_removed() -> None:
 
 
 def test_form_feeds_give_text_lines_their_page() -> None:
-    from unparse.repair import split_lines
+    from unparse.lines import split_lines
 
     assert [(x.text, x.page) for x in split_lines("أ\fب\r\nج\fد")] == [
         ("أ", 1),

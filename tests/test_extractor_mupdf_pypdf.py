@@ -93,9 +93,10 @@ def test_comma_led_logical_line_keeps_its_comma() -> None:
 
 
 def test_reference_split_on_three_lines_is_joined_but_not_a_latin_bracket() -> None:
+    from unparse.lines import Line
     from unparse.options import DEFAULT_OPTIONS
     from unparse.repair.mupdf_pypdf import rejoin_split_lines
-    from unparse.repair.pipeline import Context, Line
+    from unparse.repair.pipeline import Context
 
     def run(*texts: str) -> list[str]:
         ctx = Context(DEFAULT_OPTIONS, facts={"logical_order": True})

@@ -7,11 +7,11 @@ import doctest
 import importlib
 
 import unparse
+from unparse.lines import Line
 from unparse.repair.logical_extractors import (
     join_split_slash_numbers,
     logical_order_evidence,
 )
-from unparse.repair.pipeline import Line
 
 logical_extractors = importlib.import_module("unparse.repair.logical_extractors")
 

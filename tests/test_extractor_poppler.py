@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from unparse.lines import split_lines
 from unparse.repair import fingerprint as fingerprint_module
-from unparse.repair import poppler, repair, split_lines
+from unparse.repair import poppler, repair
 from unparse.repair.fingerprint import Fingerprint, fingerprint
 from unparse.repair.poppler import logical_raw_line, logical_run, unembed_line
 

@@ -8,7 +8,8 @@ import pytest
 
 from conftest import CLEAN_SAMPLES, sample_text
 from unparse import Options
-from unparse.repair import STEPS, Step, repair, split_lines
+from unparse.lines import Line, split_lines
+from unparse.repair import STEPS, Step, repair
 from unparse.repair.brackets import unmirror_brackets
 from unparse.repair.chars import (
     fold_presentation_forms,
@@ -28,7 +29,7 @@ from unparse.repair.markup import (
     superscript_refs_to_markers,
 )
 from unparse.repair.numbers import fix_number_order, pair_vote, swap_pairs
-from unparse.repair.pipeline import Context, Line, _union_re
+from unparse.repair.pipeline import Context, _union_re
 
 
 def clean_lines() -> list[str]:

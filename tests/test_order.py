@@ -12,8 +12,9 @@ import regex
 
 import unparse
 from garble import garble_line, reverse_chars, wrap
+from unparse.lines import Line, split_lines
 from unparse.options import Options
-from unparse.repair import Line, repair, split_lines
+from unparse.repair import repair
 from unparse.repair.order import reorder_runs
 from unparse.repair.pipeline import Context
 from unparse.repair.visual import reverse_visual_lines

@@ -6,10 +6,11 @@ import os
 from pathlib import Path
 
 from .errors import InputFileError, UnparseError
+from .lines import split_lines
 from .models import Document
 from .options import DEFAULT_OPTIONS, Options
 from .read.text import decode_bytes, read_bytes
-from .repair import RepairResult, repair_lines, split_lines
+from .repair import RepairResult, repair_lines
 from .repair import repair as _repair
 from .segment import segment
 from .walk import furniture_layer

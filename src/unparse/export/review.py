@@ -24,10 +24,11 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..errors import InputFileError
+from ..lines import Line, split_lines
 from ..models import Document, Fix, SubItem
 from ..options import DEFAULT_OPTIONS, Options
 from ..read.text import decode_bytes, read_bytes
-from ..repair import Line, RepairResult, repair_lines, split_lines
+from ..repair import RepairResult, repair_lines
 from ..segment import segment
 from ..walk import assign_ids, furniture_layer
 from ._common import Item, annex_title, body_in_order, document_title, heading_text, in_order

@@ -50,7 +50,7 @@ from .pipeline import Context, Step, line_step, option_line_step, run_steps
 from .poppler import rebuild_raw_lines, remove_kashida_runs, unembed_lines
 from .visual import reverse_visual_lines
 
-__all__ = ["STEPS", "Line", "RepairResult", "normalize", "repair", "repair_lines", "split_lines"]
+__all__ = ["STEPS", "RepairResult", "normalize", "repair", "repair_lines"]
 
 
 _PRIVATE_USE = line_step("private_use", remove_private_use, local=True, triggers=PRIVATE_USE_CLASS)

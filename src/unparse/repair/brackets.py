@@ -12,7 +12,8 @@ import functools
 
 import regex
 
-from .pipeline import Context, Line
+from ..lines import Line
+from .pipeline import Context
 
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 _MARKER_RE = {

@@ -17,7 +17,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..arabic import PRESENTATION_CLASS
-from .pipeline import Context, Line
+from ..lines import Line
+from .pipeline import Context
 
 Producer = Literal["poppler", "poppler-raw"]
 

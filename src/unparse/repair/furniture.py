@@ -12,8 +12,9 @@ from collections import Counter
 
 import regex
 
+from ..lines import Line
 from ..symbols import BARCODE, JOB_NUMBER, SYMBOL
-from .pipeline import Context, Line
+from .pipeline import Context
 
 SEPARATOR_RE = regex.compile(r"^\s*[_─━—–=\-]{5,}\s*$")
 # A UN document symbol alone on a line: A/RES/61/180, CTOC/COP/2012/1, E/CN.15/2006/10.

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import regex
 
-from .pipeline import Context, Line, fix_each_line
+from ..lines import Line
+from .pipeline import Context, fix_each_line
 from .visual import visual_votes
 
 # One digit repeated, between two Arabic letters (no space): no number is written so.

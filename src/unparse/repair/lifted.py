@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import regex
 
-from .pipeline import Context, Line
+from ..lines import Line
+from .pipeline import Context
 
 # A line of lifted glyphs only: dashes, slashes, brackets, stars, a tanween mark.
 # Possessive groups, each ending on a lifted glyph, and a start that no such character

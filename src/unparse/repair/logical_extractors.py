@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import regex
 
+from ..lines import Line
 from . import wordlist
-from .pipeline import Context, Line, fix_each_line
+from .pipeline import Context, fix_each_line
 
 _BIDI_RE = regex.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _MIRRORED_RE = regex.compile(r"\)[^()\n]{1,3}\(")

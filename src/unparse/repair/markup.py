@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import regex
 
-from .pipeline import Context, Line
+from ..lines import Line
+from .pipeline import Context
 
 # **bold** and *italic* around words; a lone "*" (a footnote marker) is not emphasis.
 # The emphasised text starts and ends with a character that is neither a space nor "*":

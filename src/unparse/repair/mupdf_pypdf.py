@@ -19,7 +19,8 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..arabic import is_year
-from .pipeline import Context, Line, fix_each_line
+from ..lines import Line
+from .pipeline import Context, fix_each_line
 
 _DIGIT = "[0-9\u0660-\u0669]"
 # The first word of a UN month pair (كانون الأول/ديسمبر): the Levantine names.

@@ -17,8 +17,9 @@ import regex
 
 from ..arabic import is_year
 from ..lexicon import SESSION_RE, parse_ordinal
+from ..lines import Line
 from .digits import western
-from .pipeline import Context, Line, fix_each_line
+from .pipeline import Context, fix_each_line
 
 # Two digit groups joined by a slash, not part of a Latin symbol (A/76/463, E/2018/30)
 # nor of a longer slash chain, nor of a date written with slashes (12/05/2020).

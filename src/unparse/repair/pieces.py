@@ -33,7 +33,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .pipeline import Context, Line
+from ..lines import Line
+from .pipeline import Context
 from .visual import visual_votes
 
 _SPACES_RE = regex.compile(r"\s+")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..lines import Line as Line  # re-exported: the fixers import it from here
+from ..lines import Line
 from ..models import Fix
 from ..options import Options
 

@@ -30,9 +30,10 @@ from collections import Counter
 
 import regex
 
+from ..lines import Line
 from . import wordlist
 from .fingerprint import LRE, PDF, RLE, Fingerprint
-from .pipeline import Context, Line, fix_each_line
+from .pipeline import Context, fix_each_line
 
 _CONTROLS = RLE + LRE + PDF
 _ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a"

@@ -20,8 +20,9 @@ import regex
 
 from ..arabic import MIRROR, is_year
 from ..bidi import Unit, bidi_class, brackets_backwards, visual_to_logical
+from ..lines import Line
 from . import wordlist
-from .pipeline import Context, Line
+from .pipeline import Context
 
 # ---------------------------------------------------------------------------
 # Visual order: whole lines reversed character by character.

@@ -1,6 +1,6 @@
 """Document-level evidence: is this document's text run-reversed at all?
 
->>> from unparse.repair.pipeline import Line
+>>> from unparse.lines import Line
 >>> lines = [Line(1, "تنسيق الجهود المبذولة - ١"), Line(2, "، وإذ تشير إلى قرارها")]
 >>> run_reversal_evidence(lines)
 (2, 0)
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import regex
 
 from ...lexicon import SECTION_LETTERS, SECTION_ORDINALS
-from ..pipeline import Line
+from ...lines import Line
 
 # A paragraph number at the line end: "تنسيق الجهود المبذولة - ١" → "١ - تنسيق ...".
 END_NUMBER_RE = regex.compile(r"(?:^|\s)[-–]\s*(\p{Nd}{1,3}(?:/\p{Nd}{1,4})?)\s*$")

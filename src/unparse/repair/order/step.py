@@ -10,10 +10,11 @@ from collections import Counter
 
 import regex
 
+from ...lines import Line
 from .. import wordlist
 from ..brackets import unmirror_brackets
 from ..chars import collapse_spaces, normalize_spaces
-from ..pipeline import Context, Line
+from ..pipeline import Context
 from .atoms import (
     CLAUSE_PUNCT,
     CLOSERS,

@@ -62,7 +62,7 @@ def main() -> None:
     for func in (unparse.normalize, unparse.parse_text, arabic_repair):
         for text in texts:
             func(text)
-    damaged = [t for t in texts if unparse.repair(t).facts.get("runs_reversed")]
+    damaged = [t for t in texts if unparse.repair_text(t).facts.get("runs_reversed")]
     clean = [t for t in texts if t not in damaged]
     print(f"date: {datetime.date.today()}  machine: {platform.platform()}, {cpu_model()}")
     print(f"python {platform.python_version()}; median of {args.repeat} runs; peak memory by tracemalloc\n")

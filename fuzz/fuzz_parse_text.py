@@ -48,7 +48,7 @@ def make_text(data: bytes) -> tuple[str, unparse.Options]:
 def test_one_input(data: bytes) -> None:
     text, options = make_text(data)
     try:
-        result = unparse.repair(text, options)
+        result = unparse.repair_text(text, options)
     except unparse.UnparseError:
         return
     invariants.check_clean_output(result.text)

@@ -179,7 +179,7 @@ def test_clean_reads_stdin() -> None:
 def test_clean_explain_lists_every_fix_on_stderr() -> None:
     code, out, err = run("clean", "--explain", str(RES))
     assert code == 0
-    result = unparse.repair(RES.read_text(encoding="utf-8"))
+    result = unparse.repair_text(RES.read_text(encoding="utf-8"))
     assert out == result.text + "\n"
     fix_lines = [line for line in err.splitlines() if " → " in line]
     assert len(fix_lines) == len(result.fixes) > 0

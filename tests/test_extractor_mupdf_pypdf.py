@@ -26,7 +26,7 @@ def test_logical_pymupdf_libreoffice_line_left_in_order() -> None:
     # ga-res-78-72 through PyMuPDF: line_order used to give 'ديسمبر/كانون الأول ٤'.
     lines = _lines("libreoffice", "pymupdf", "ga-res-78-72")
     assert lines[9] == "٤  كانون الأول/ديسمبر"
-    result = unparse.repair("\n".join(lines))
+    result = unparse.repair_text("\n".join(lines))
     assert result.facts["logical_order"] is True
     assert "4 كانون الأول/ديسمبر" in result.text.splitlines()
 

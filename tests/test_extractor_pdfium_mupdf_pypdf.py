@@ -34,7 +34,7 @@ def test_docstring_examples() -> None:
 
 
 def test_pdfium_text_is_logical_and_keeps_its_line_order() -> None:
-    result = unparse.repair(PDFIUM_LIBREOFFICE)
+    result = unparse.repair_text(PDFIUM_LIBREOFFICE)
     assert result.facts["logical_order"] is True
     evidence = result.facts["pdfium_evidence"]
     assert isinstance(evidence, dict) and evidence["producer"] == "pypdfium2"
@@ -55,7 +55,7 @@ def test_pdfium_chromium_reversed_words() -> None:
         "إن سلجملا الاقتصادي يعامتجالاو،\n"
         ")أ( الجمعية العامة )ب( الأمم المتحدة\n"
     )
-    result = unparse.repair(text)
+    result = unparse.repair_text(text)
     lines = result.text.split("\n")
     assert lines[1] == "المسائل الاجتماعية ومسائل حقوق الإنسان: منع الجريمة والعدالة الجنائية"
     assert lines[2] == "قرار اتخذه المجلس الاقتصادي والاجتماعي في 25 تموز/يوليه 2023"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from unparse import normalize, repair
+from unparse import normalize, repair_text
 from unparse.repair import kashida_digits, lifted, pieces
 from unparse.repair.kashida_digits import strip_kashida_digits
 from unparse.repair.lifted import restore_lifted
@@ -46,7 +46,7 @@ def test_a_number_drawn_as_two_runs_gets_its_space_back() -> None:
 
 def test_whole_document_heading_and_paragraph_number() -> None:
     raw = (INPUTS / "libreoffice" / "pdfminer" / "ga-res-example.txt").read_text(encoding="utf-8")
-    result = repair(raw)
+    result = repair_text(raw)
     lines = result.text.split("\n")
     assert "البند 72 (ب) من جدول الأعمال" in lines
     assert "قرار اتخذته الجمعية العامة في 19 كانون الأول/ديسمبر 2023" in lines

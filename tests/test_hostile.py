@@ -33,7 +33,7 @@ from unparse.repair.markup import strip_markdown_emphasis
 def test_lone_surrogate_in_fix_log_is_shown_as_replacement_character() -> None:
     # Found by the fuzzer: Fix.before kept the lone surrogate, so Document.model_dump_json()
     # raised PydanticSerializationError (not an UnparseError).
-    result = unparse.repair("\ud800الجمعية")
+    result = unparse.repair_text("\ud800الجمعية")
     assert result.text == "الجمعية"
     assert [(f.kind, f.before, f.after) for f in result.fixes] == [
         ("invisible_controls", "\ufffdالجمعية", "الجمعية")

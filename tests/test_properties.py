@@ -100,7 +100,7 @@ options = st.builds(
 
 def _repair_or_error(text: str, opts: unparse.Options) -> unparse.RepairResult | None:
     try:
-        return unparse.repair(text, opts)
+        return unparse.repair_text(text, opts)
     except unparse.UnparseError:
         return None
 
@@ -162,7 +162,7 @@ def test_parse_text_returns_a_serialisable_document_or_raises(text: str, opts: u
 )
 def test_bidi_controls_are_removed_and_reported(words: str, controls: list[str]) -> None:
     text = "".join(c + w for c, w in zip(controls, [*words.split(" "), ""], strict=False)) + words
-    result = unparse.repair(text)
+    result = unparse.repair_text(text)
     assert not any(c in result.text for c in BIDI_CONTROLS)
     reported = [f for f in result.fixes if f.kind == "invisible_controls"]
     assert reported, "bidi controls removed without a fix"
@@ -174,7 +174,7 @@ def test_bidi_controls_are_removed_and_reported(words: str, controls: list[str])
 def test_combining_marks_without_a_base(marks: str, rest: str) -> None:
     # Marks at the very start of a line, after a newline, after a removed control.
     for text in (marks + rest, "\n" + marks, "\u200f" + marks + rest, rest + "\n" + marks):
-        result = unparse.repair(text)
+        result = unparse.repair_text(text)
         check_clean_output(result.text)
         check_conservation(text, result)
 
@@ -198,7 +198,7 @@ def test_letters_definition() -> None:
     assert all(unicodedata.category(c) == "Lo" for c in arabic_letters("الجمعية العامة ﺍﻟﺠﻤﻌﻴﺔ"))
 
 
-@pytest.mark.parametrize("func", [unparse.normalize, unparse.repair, unparse.parse_text])
+@pytest.mark.parametrize("func", [unparse.normalize, unparse.repair_text, unparse.parse_text])
 @pytest.mark.parametrize("value", [None, b"\xd8\xa7", 42, ["text"]])
 def test_non_str_input_is_an_unparse_error(func: object, value: object) -> None:
     with pytest.raises(unparse.UnparseError, match="expected text"):
@@ -226,7 +226,7 @@ def test_markup_fixers_are_idempotent(text: str) -> None:
 def test_samples_satisfy_the_invariants(name: str) -> None:
     """The real documents: conservation, the fix log, idempotence."""
     text = (SAMPLES / name).read_text(encoding="utf-8")
-    result = unparse.repair(text)
+    result = unparse.repair_text(text)
     check_clean_output(result.text)
     check_conservation(text, result)
     check_fix_log(text, result)

@@ -19,7 +19,7 @@ from unparse.repair import RepairResult
 
 @cache
 def repaired(name: str) -> RepairResult:
-    return unparse.repair((SAMPLES / name).read_text(encoding="utf-8"))
+    return unparse.repair_text((SAMPLES / name).read_text(encoding="utf-8"))
 
 
 def line(name: str, number: int) -> str:

@@ -1,6 +1,6 @@
 """unparse: clean text and faithful structure from Arabic UN documents."""
 
-from .api import normalize, parse, parse_pdf, parse_text, repair
+from .api import normalize, parse, parse_pdf, parse_text, repair_text
 from .batch import process_file
 from .errors import (
     BinaryInputError,
@@ -68,5 +68,5 @@ __all__ = [
     "parse_pdf",
     "parse_text",
     "process_file",
-    "repair",
+    "repair_text",
 ]

@@ -1,4 +1,4 @@
-"""The public functions of docs/CONTRACT.md: parse, parse_text, parse_pdf, normalize, repair."""
+"""The public functions of docs/CONTRACT.md: parse, parse_text, parse_pdf, normalize, repair_text."""
 
 from __future__ import annotations
 
@@ -39,14 +39,14 @@ def _checked_path(path: object) -> PathLike:
     return path
 
 
-def repair(text: str, options: Options | None = None) -> RepairResult:
+def repair_text(text: str, options: Options | None = None) -> RepairResult:
     """Repair ``text``; ``result.text`` is ``normalize(text)``, ``result.fixes`` the fixes in order."""
     return _repair(_checked_text(text), options or DEFAULT_OPTIONS)
 
 
 def normalize(text: str, options: Options | None = None) -> str:
     """The repaired, normalised text, without structure."""
-    return repair(text, options).text
+    return repair_text(text, options).text
 
 
 def parse_text(text: str, options: Options | None = None, *, source: str | None = None) -> Document:

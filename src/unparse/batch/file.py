@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from ..api import parse_pdf, parse_text
-from ..api import repair as repair_text
+from ..api import parse_pdf, parse_text, repair_text
 from ..errors import InputFileError, InputTooLargeError, UnparseError
 from ..export import get_format
 from ..export.jsonl import records as jsonl_records

@@ -5,6 +5,9 @@ characters → line order → digits and numbers → brackets → markup → pag
 
 from __future__ import annotations
 
+import sys
+import types
+import warnings
 from dataclasses import dataclass, field
 
 from ..lines import Line, split_lines
@@ -223,3 +226,23 @@ def repair(text: str, options: Options = DEFAULT_OPTIONS) -> RepairResult:
 def normalize(text: str, options: Options = DEFAULT_OPTIONS) -> str:
     """The repaired, normalised text, without structure."""
     return repair(text, options).text
+
+
+class _CallableModule(types.ModuleType):
+    """``unparse.repair`` is this subpackage. Calling it, ``unparse.repair(text)``, is the
+    old spelling of :func:`unparse.repair_text` (the function shadowed the subpackage: ``import
+    unparse.repair`` gave the function); it still works, with a DeprecationWarning."""
+
+    def __call__(self, text: str, options: Options | None = None) -> RepairResult:
+        warnings.warn(
+            "unparse.repair(text) is deprecated: call unparse.repair_text(text) "
+            "(unparse.repair is the subpackage of fixers)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        from ..api import repair_text
+
+        return repair_text(text, options)
+
+
+sys.modules[__name__].__class__ = _CallableModule

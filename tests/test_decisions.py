@@ -17,10 +17,18 @@ def by_name(doc: unparse.Document) -> dict[str, Decision]:
 
 
 def test_run_reversed_sample_says_why() -> None:
-    d = by_name(unparse.parse(ROOT / "samples" / "a-res-61-180.txt"))
+    doc = unparse.parse(ROOT / "samples" / "a-res-61-180.txt")
+    d = by_name(doc)
     runs = d["runs_reversed"]
     assert (runs.step, runs.value) == ("line_order", True)
-    assert runs.evidence == {"lines_read_reversed": 47, "lines_read_logical": 15}
+    assert runs.evidence == {
+        "lines_read_reversed": 47,
+        "lines_read_logical": 15,
+        "lines_reordered": 111,
+        "lines_below_confidence": 22,
+    }
+    # Each line below Options.min_confidence is named in the warnings.
+    assert sum("run order is a guess" in w for w in doc.warnings) == 22
     assert d["brackets_mirrored"].value is True
     assert d["running_symbols"].evidence == {"values": "A/RES/61/180"}
 

@@ -263,3 +263,42 @@ def test_evidence_is_read_without_the_marks_a_later_step_strips() -> None:
     assert unparse.normalize(once, options) == once
     # (A mark on a digit is no real text; the words come out in their order.)
     assert all("تنسيق الجهود المبذولة" in line for line in once.split("\n"))
+
+
+GARBLED = SAMPLES.parent / "benchmarks" / "accuracy" / "inputs" / "garbled" / "run-reversal"
+
+
+@pytest.fixture(scope="module")
+def garbled_dev() -> tuple[set[str], set[str]]:
+    """The lines of three dev documents of the run-reversal garbler, as given and normalized."""
+    given: set[str] = set()
+    out: set[str] = set()
+    for name in ("ecosoc-res-2023-15", "report-a-79-190-right-to-food", "sg-a-78-245-road-safety"):
+        text = (GARBLED / f"{name}.txt").read_text(encoding="utf-8")
+        given.update(text.split("\n"))
+        out.update(unparse.normalize(text).split("\n"))
+    return given, out
+
+
+@pytest.mark.parametrize(
+    ("garbled", "repaired"),
+    [
+        # A month pair glued by its slash is inside one run (it was cut at the slash).
+        (
+            " 2023 تموز/يوليه     25 قرار اتخذه المجلس الاقتصادي والاجتماعي في  ",
+            "قرار اتخذه المجلس الاقتصادي والاجتماعي في 25 تموز/يوليه 2023",
+        ),
+        # A footnote reference follows its word without a space.
+        (
+            "؛)2(     في الـــمناطق الحضرية    الجريمة   طلبــها، في مجال منع إلى الدول الأعضـاء، بــناء على",
+            "إلى الدول الأعضاء، بناء على طلبها، في مجال منع الجريمة في المناطق الحضرية(2)؛",
+        ),
+        # A section label and its dash at the line end lead the line.
+        ("مقدمة أولاً - ", "أولاً - مقدمة"),
+        ("  الطرقالسلامة على إدارة ألف -", "ألف - إدارة السلامة على الطرق"),
+    ],
+)
+def test_garbled_dev_lines(garbled_dev: tuple[set[str], set[str]], garbled: str, repaired: str) -> None:
+    given, out = garbled_dev
+    assert garbled in given
+    assert repaired in out

@@ -22,6 +22,8 @@ _LABELS = "|".join(
     sorted((regex.escape(x) for x in SECTION_ORDINALS + SECTION_LETTERS), key=len, reverse=True)
 )
 END_LABEL_RE = regex.compile(rf"(?:^|\s)[-–]\s*({_LABELS})\s*$")
+# The label and its dash both at the line end ("إدارة ألف -"): its run was the line's first.
+END_LABEL_DASH_RE = regex.compile(rf"(?:^|\s)({_LABELS})\s*[-–]\s*$")
 _START_NUMBER_RE = regex.compile(r"^\s*(?:\p{Nd}{1,3}\s*[-–]\s|\(\p{Nd}{1,3}\)\s)")
 _PUNCT_START_RE = regex.compile(r"^\s*[،؛.]")
 _PUNCT_END_RE = regex.compile(r"[،؛.:]\s*$")

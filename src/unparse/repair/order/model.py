@@ -67,7 +67,7 @@ class DocumentModel:
         self._cache: dict[tuple[str, str], float] = {}
         self.bg = unpc.table()
         self.bg_weight = BG_WEIGHT
-        self._bg: dict[tuple[str, str], float] = {}
+        self.bg_cache: dict[tuple[str, str], float] = {}  # background, per pair (no own pairs)
         self.splits: dict[str, list[str]] = {}  # split_glued, per token
         self.glues: dict[tuple[str, str], float] = {}  # glue_bonus, per pair
         self.unseen: dict[int, float] = {}  # association of an unseen pair, per count product
@@ -108,13 +108,13 @@ class DocumentModel:
             if not u or not v or self.bigrams.get(key, 0) - mine >= 2:
                 return 0.0
             return self.bg_weight * self.bg.association(u, v)
-        value = self._bg.get(key)
+        value = self.bg_cache.get(key)
         if value is None:
             if not u or not v or self.bigrams.get(key, 0) >= 2:
                 value = 0.0  # the document's own evidence comes first
             else:
                 value = self.bg_weight * self.bg.association(u, v)
-            self._bg[key] = value
+            self.bg_cache[key] = value
         return value
 
     def plausibility(self, u: str, v: str, own: Counter[tuple[str, str]]) -> float:

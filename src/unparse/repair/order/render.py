@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import itertools
 
+import regex
+
 from .. import wordlist
 from .atoms import (
     CLAUSE_PUNCT,
     CLOSERS,
+    MARK,
     NUM,
     OPENERS,
     TATWEEL,
@@ -24,6 +27,8 @@ from .atoms import (
     opens_mirrored_group,
 )
 from .model import DocumentModel, glue_bonus
+
+_REFERENCE_RE = regex.compile(r"\)[\p{Nd}*]{1,3}\($")
 
 
 def glue_score(left: str, right: str, model: DocumentModel) -> bool:
@@ -68,6 +73,8 @@ def _joiner(left: list[Atom], right: list[Atom], model: DocumentModel) -> str:
         return ""
     if b.text == "*" and len(right) == 1:
         return ""  # a footnote asterisk, a run of its own, follows its word: "الأولية*"
+    if b.kind == MARK and a.kind == WORD and _REFERENCE_RE.match(b.text):
+        return ""  # a footnote reference follows its word: "الوطنية" + ")١(" → "الوطنية)١("
     if a.text in OPENERS:
         return ""
     if a.text == "/" or b.text == "/":

@@ -74,6 +74,17 @@ def _separate(atoms: list[Atom], i: int) -> bool:
     return atom.text == "/" or (atom.text in ".:*" and standalone(atoms, i))
 
 
+def _glued_slash(atoms: list[Atom], i: int) -> bool:
+    """Whether the boundary before atom i touches a slash glued to a word on both sides
+    (``"تشرين الأول/أكتوبر"``); a run edge at a slash leaves a space on one side at least
+    (``"مايو / أيار"``, ``"فبراير /شباط"``)."""
+    s = i - 1 if atoms[i - 1].text == "/" else i
+    if s < 1 or s + 1 >= len(atoms):
+        return False
+    left, slash, right = atoms[s - 1], atoms[s], atoms[s + 1]
+    return not slash.gap and not right.gap and left.kind == WORD and right.kind == WORD
+
+
 def _reads_reversed(atom: Atom) -> bool:
     """A short word that is far more common reversed: ``"يف"`` (``"في"``)."""
     if atom.kind != WORD or not 2 <= len(atom.key) <= 3:
@@ -120,6 +131,8 @@ def boundary_prior(atoms: list[Atom], i: int) -> float | None:
                 return FULL_STOP_GLUED  # "اعتماد.  في": a full stop may belong to the next run
             return None
         if left.text == "/" or right.text == "/":
+            if _glued_slash(atoms, i):
+                return None  # "الأول/أكتوبر": a slash glued on both sides is inside its run
             return FORCED if WORD in (lk, rk) else None
         return None
     bonus = MULTI_SPACE_BONUS if len(right.gap) >= 2 else SINGLE_SPACE_COST
@@ -253,8 +266,14 @@ def junctions(
                 )
             shaped[i] = end_rows[r][sv] = value
     cells = list(map(add, values, cast(list[float], shaped)))
-    if model.bg_weight:  # (off in a run-reversed document: 0 in every cell)
-        cells = list(map(add, cells, map(model.background, us, vs)))
+    if model.bg_weight:
+        # DocumentModel.background, from its cache where it has the pair.
+        bgs = list(map(model.bg_cache.get, zip(us, vs, strict=True)))
+        if None in bgs:
+            background = model.background
+            for i in [i for i, value in enumerate(bgs) if value is None]:
+                bgs[i] = background(us[i], vs[i])
+        cells = list(map(add, cells, cast(list[float], bgs)))
     # Glue (_glued): only where the two spell a word the document repeats, or a common
     # word of the list and a piece is poor, or were found to be fragments of one word.
     joined = list(map(add, us, vs))

@@ -29,7 +29,14 @@ from .atoms import (
     atomize,
     word_pairs,
 )
-from .evidence import CLAUSE_START, END_LABEL_RE, END_NUMBER_RE, is_run_reversed, run_reversal_evidence
+from .evidence import (
+    CLAUSE_START,
+    END_LABEL_DASH_RE,
+    END_LABEL_RE,
+    END_NUMBER_RE,
+    is_run_reversed,
+    run_reversal_evidence,
+)
 from .model import DocumentModel, prepare
 from .render import render
 from .scoring import best_readings
@@ -79,7 +86,7 @@ def _reorder_line(
     than ``stay`` (the prior for the current order); the confidence is the smaller of the
     margin over the runner-up and that lead."""
     number = None
-    m = END_NUMBER_RE.search(text) or END_LABEL_RE.search(text)
+    m = END_NUMBER_RE.search(text) or END_LABEL_RE.search(text) or END_LABEL_DASH_RE.search(text)
     body = text
     glued = False
     if m:
@@ -294,7 +301,8 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
         return lines
     evidence: dict[str, int] = {}
     reversed_doc, results = _one_pass(lines, ctx.facts, evidence)
-    ctx.facts["runs_reversed_evidence"] = {"decided": reversed_doc, **evidence}
+    decision: dict[str, bool | int] = {"decided": reversed_doc, **evidence}
+    ctx.facts["runs_reversed_evidence"] = decision
     if reversed_doc:
         ctx.facts["runs_reversed"] = True
     if results is None:
@@ -322,9 +330,12 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
             break
     out: list[Line] = []
     threshold = ctx.options.min_confidence
+    reordered = guesses = 0
     for n, line in enumerate(lines):
         fixed, margin = texts[n], margins[n]
         if fixed != line.text:
+            reordered += 1
+            guesses += margin < threshold
             ctx.record(
                 "line_order",
                 line.number,
@@ -336,6 +347,10 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
                 ctx.warn(f"line {line.number}: run order is a guess (confidence {margin:.2f}); check it")
             line = Line(line.number, fixed, line.page)
         out.append(line)
+    # What the decision led to: the lines reordered, and those below Options.min_confidence
+    # (each named in the warnings).
+    decision["lines_reordered"] = reordered
+    decision["lines_below_confidence"] = guesses
     return out
 
 

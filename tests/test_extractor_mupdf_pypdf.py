@@ -114,3 +114,52 @@ def test_reference_split_on_three_lines_is_joined_but_not_a_latin_bracket() -> N
     ctx = Context(DEFAULT_OPTIONS)
     same = [Line(1, "نيرجاهملا"), Line(2, "("), Line(3, "2"), Line(4, ")")]
     assert rejoin_split_lines(same, ctx) == same
+
+
+def test_end_marker_spaced_so_the_run_order_step_reads_it_first() -> None:
+    from unparse.repair.mupdf_runs import space_end_marker
+
+    # PyMuPDF on Chromium gives a line's runs left to right: the paragraph number last,
+    # its dash glued to the run before it.
+    lines = _lines("chromium", "pymupdf", "sg-a-78-245-road-safety")
+    raw = lines[22]
+    assert raw.startswith("، الذي اعتمدت فيه الجمعية الإعلان السياسي76/294  يق") and raw.endswith("العامة- 1")
+    assert space_end_marker(raw).endswith("العامة - 1")
+    assert space_end_marker("في الفترة 2021-2030") == "في الفترة 2021-2030"
+    result = unparse.repair_text("\n".join(lines))
+    assert result.facts["end_markers"] >= 30
+    text = result.text.splitlines()
+    assert any(t.startswith("1 - يق") and "العامة 76/294، الذي اعتمدت" in t for t in text)
+    numbers = [p.number for p in unparse.parse_text("\n".join(lines)).paragraphs]
+    assert numbers[:10] == list(range(1, 11))
+    assert unparse.normalize(result.text) == result.text
+
+
+def test_end_markers_left_alone_in_logical_text() -> None:
+    # Two lines ending with a glued dash and a number, in a text the dates say is logical.
+    text = (
+        "قرار اتخذته الجمعية العامة في 4 كانون الأول/ديسمبر 2023\n"
+        "المؤرخ 5 أيار/مايو 2023 والبند- 1\nوالبند- 2"
+    )
+    result = unparse.repair_text(text)
+    assert "end_markers" not in result.facts
+    assert not [f for f in result.fixes if f.kind == "end_marker"]
+
+
+def test_reordered_lines_get_their_dash_and_glued_references() -> None:
+    from unparse.repair.mupdf_runs import glue_reference, number_first
+
+    # A one-run line: the run-order step moves its number alone, the dash stays last.
+    lines = _lines("chromium", "pymupdf", "report-a-79-190-right-to-food")
+    assert any(line.endswith("ولا سيما النساء العاملات- 3") for line in lines)
+    assert number_first("3 ويتقدم المقرر الخاص بالشكر، ولا سيما النساء العاملات-") == (
+        "3 - ويتقدم المقرر الخاص بالشكر، ولا سيما النساء العاملات"
+    )
+    assert number_first("2021-2030") == "2021-2030"
+    assert glue_reference("التخطيط (1).") == "التخطيط(1)."
+    assert glue_reference("البند 12 (ب)") == "البند 12 (ب)"
+    text = unparse.normalize("\n".join(lines)).splitlines()
+    assert any(t.startswith("3 - ويتقدم المقرر الخاص بالشكر إلى جميع من أسهموا") for t in text)
+    # note-e-cn7-2024-8-budget: the reference glued again, its footnote is read as one.
+    note = unparse.parse_text("\n".join(_lines("chromium", "pymupdf", "note-e-cn7-2024-8-budget")))
+    assert [f.marker for f in note.footnotes if f.marker == "1"] == ["1"]

@@ -46,6 +46,7 @@ from .markup import (
     superscript_refs_to_markers,
 )
 from .mupdf_pypdf import mark_logical_dates, rejoin_pymupdf_lines, rejoin_split_lines, reverse_eastern_numbers
+from .mupdf_runs import finish_reordered_lines, space_end_markers
 from .numbers import fix_number_order
 from .order import reorder_runs
 from .pieces import join_visual_pieces
@@ -116,6 +117,8 @@ STEPS: list[Step] = [
     Step("visual_order", reverse_visual_lines, lambda o: o.reorder_lines),
     line_step("presentation_forms", fold_presentation_forms, local=True, triggers=PRESENTATION_CLASS),
     Step("private_use", _warn_private_use, triggers=PRIVATE_USE_CLASS),
+    # PyMuPDF and pypdf: the paragraph number a line gives last, made a run of its own.
+    Step("end_markers", space_end_markers, lambda o: o.reorder_lines),
     Step("line_order", reorder_runs, lambda o: o.reorder_lines),
     # Before digits: the "(12)" written for a superscript ¹² then follows Options.digits.
     line_step("footnote_refs", superscript_refs_to_markers, local=True, triggers=SUPERSCRIPT_CLASS),
@@ -130,6 +133,7 @@ STEPS: list[Step] = [
     line_step("split_slash_numbers", join_split_slash_numbers, local=True, triggers="/"),
     Step("number_order", fix_number_order),
     Step("mirrored_brackets", unmirror_bracket_lines),
+    Step("reordered_lines", finish_reordered_lines),
     line_step("tatweel", strip_tatweel, lambda o: o.strip_tatweel, local=True, triggers=TATWEEL),
     # On logical text only (a visual line holds its marks before their letters), and after
     # the tatweel a mark may have sat on is gone.

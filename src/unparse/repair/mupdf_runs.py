@@ -1,0 +1,171 @@
+"""What PyMuPDF and pypdf do to a line whose runs they give in page order, before it is read.
+
+Where a PDF's line is several bidi runs (Chromium's PDFs; fpdf2's with Western digits),
+PyMuPDF (``page.get_text()``) and pypdf (``extract_text``) give the runs of the line from
+left to right, each run reading in order: the line's first run (its paragraph number) comes
+last, and the dash that follows it in reading order is written against the run before it
+(``"... الجمعية العامة- 1"``, pypdf ``"... الجمعية العامة -  1"``). :mod:`.order` puts the
+runs back in reading order; these fixers give it the marker as a run of its own first.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..lines import Line
+from .pipeline import Context, fix_each_line
+
+# A paragraph number at the end of a line, the dash before it glued to the word before
+# (PyMuPDF) or spaced twice from the number (pypdf).
+_END_MARKER_RE = regex.compile(
+    r"(?P<before>\S)(?P<gap> ?)-(?P<space> +)(?P<number>[0-9\u0660-\u0669]{1,3}) *$"
+)
+
+
+_LTR_RE = regex.compile(r"[0-9A-Za-z]")
+
+
+def _is_moved(m: regex.Match[str]) -> bool:
+    """The marker shows the extractor's spacing: glued to the word before, or two spaces."""
+    return not m["gap"] or len(m["space"]) > 1
+
+
+def space_end_marker(text: str) -> str:
+    """A paragraph number at the end of a line whose runs are in page order, with its dash
+    glued to the run before it, is spaced as a run of its own (``"X - N"``).
+
+    Real (PyMuPDF on Chromium, sg-a-78-245-road-safety):
+
+    >>> space_end_marker("الإعلان السياسي76/294  يق َّد م هذا التقرير عملا بقرار الجمعية العامة- 1")
+    'الإعلان السياسي76/294  يق َّد م هذا التقرير عملا بقرار الجمعية العامة - 1'
+
+    A line of one right-to-left run besides its marker stays: the run-order step moves the
+    number alone, and :func:`number_first` then puts the dash after it; spaced, the step
+    cut such runs at their commas (pypdf on Chromium, hrc-res-53-18, its presentation
+    forms folded here):
+
+    >>> space_end_marker(
+    ...     " يهيب بالدول أن تكفل وصول الأشخاص ذوي الإعاقة إلى العدالة على قدم المساواة مع الآخرين، -  2"
+    ... )
+    ' يهيب بالدول أن تكفل وصول الأشخاص ذوي الإعاقة إلى العدالة على قدم المساواة مع الآخرين، -  2'
+
+    A range or a line already spaced stays:
+
+    >>> space_end_marker("في الفترة 2021-2030"), space_end_marker("انظر الفقرة - 3")
+    ('في الفترة 2021-2030', 'انظر الفقرة - 3')
+    """
+    m = _END_MARKER_RE.search(text)
+    if m is None or not _is_moved(m) or _LTR_RE.search(text, 0, m.start()) is None:
+        return text
+    return text[: m.start()] + m["before"] + " - " + m["number"]
+
+
+def space_end_markers(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: in a text not known to be in logical order, where two lines or more
+    end with a paragraph number whose dash is glued to the run before it
+    (:func:`space_end_marker`), space each such marker so the run-order step reads it as a
+    run of its own. A text with fewer such lines is left alone; the count is kept in
+    ``facts["end_markers"]``.
+
+    Real (PyMuPDF on Chromium, sg-a-78-245-road-safety): ``"... الجمعية العامة- 1"`` →
+    ``"... الجمعية العامة - 1"``, which the run-order step then reads as ``"1 - ..."``.
+    """
+    if ctx.facts.get("logical_order") is True:
+        return lines
+    count = 0
+    for line in lines:
+        if line.text.rstrip(" ")[-1:].isdigit():
+            m = _END_MARKER_RE.search(line.text)
+            count += m is not None and _is_moved(m)
+    if count < 2:
+        return lines
+    ctx.facts["end_markers"] = count
+    return fix_each_line(lines, ctx, "end_marker", space_end_marker)
+
+
+# A footnote reference the run-order step left spaced from its word: "التخطيط (1).".
+_SPACED_REF_RE = regex.compile(
+    r"(?<=[\p{Arabic}0-9]) \((?P<m>[0-9\u0660-\u0669]{1,3})\)(?=[،؛:.,]|$| \p{Arabic})"
+)
+# The paragraph number the run-order step put first, the dash left at the line's end.
+_NUMBER_FIRST_RE = regex.compile(
+    r"^(?P<number>[0-9\u0660-\u0669]{1,3})(?P<lead>[،؛]?) (?P<core>\p{Arabic}.*?\S) ?-(?P<trail>[:؛،.]?)$"
+)
+
+
+def glue_reference(text: str) -> str:
+    """A footnote reference after a word, spaced from it, glued back to it (UN text writes
+    ``"التخطيط(1)."``).
+
+    Real (PyMuPDF on Chromium, note-e-cn7-2024-8-budget: ``".)1(التخطيط"`` once its runs
+    and brackets are put back):
+
+    >>> glue_reference("التخطيط (1).")
+    'التخطيط(1).'
+
+    After a year (PyMuPDF on fpdf2, ga-res-example: ``"،)1(2021"``):
+
+    >>> glue_reference("2021 (1)،")
+    '2021(1)،'
+
+    A footnote's own marker, a sub-item label and a marker before a number stay:
+
+    >>> glue_reference("(1) للاطلاع على المعلومات"), glue_reference("البند 12 (ب)")
+    ('(1) للاطلاع على المعلومات', 'البند 12 (ب)')
+    >>> glue_reference("انظر أيضا قرار مجلس حقوق الإنسان (1) 15/9")
+    'انظر أيضا قرار مجلس حقوق الإنسان (1) 15/9'
+    """
+    if " (" not in text:
+        return text
+    return _SPACED_REF_RE.sub(r"(\g<m>)", text)
+
+
+def number_first(text: str) -> str:
+    """A paragraph number the run-order step put first, its dash left at the end of the
+    line, gets the dash after it.
+
+    Real (PyMuPDF on Chromium, report-a-79-190-right-to-food: ``" ويتقدم ... العاملات- 3"``
+    once the step has moved its number):
+
+    >>> number_first(
+    ...     "3 ويتقدم المقرر الخاص بالشكر إلى جميع من أسهموا في إعداد هذا التقرير، ولا سيما النساء العاملات-"
+    ... )
+    '3 - ويتقدم المقرر الخاص بالشكر إلى جميع من أسهموا في إعداد هذا التقرير، ولا سيما النساء العاملات'
+
+    Its colon after the dash (sg-a-78-245-road-safety):
+
+    >>> number_first(
+    ...     "12 وأنشأت دول عديدة وكالات رائدة تتمتع بسلطة التنسيق بين القطاعات، ومن أمثلة ذلك ما يلي-:"
+    ... )
+    '12 - وأنشأت دول عديدة وكالات رائدة تتمتع بسلطة التنسيق بين القطاعات، ومن أمثلة ذلك ما يلي:'
+    >>> number_first("2021-2030"), number_first("3 - تقرر-")
+    ('2021-2030', '3 - تقرر-')
+    """
+    m = _NUMBER_FIRST_RE.match(text)
+    if m is None or m["core"].startswith("- "):
+        return text
+    return f"{m['number']} - {m['core']}{m['trail']}{m['lead']}"
+
+
+def finish_reordered_lines(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: in a text whose paragraph numbers came last on their lines
+    (``facts["end_markers"]``, :func:`space_end_markers`), the lines the run-order step
+    reordered get the dash after their number (:func:`number_first`) and their footnote
+    references glued back to their words (:func:`glue_reference`): the space is the
+    reordering's, and a reference glued to its word is what tells the segmenter that a
+    footnote ``(1)`` is to come.
+    """
+    if not ctx.facts.get("end_markers"):
+        return lines
+    reordered = {fix.line for fix in ctx.fixes if fix.kind == "line_order"}
+    if not reordered:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if line.number in reordered:
+            fixed = glue_reference(number_first(line.text))
+            if fixed != line.text:
+                ctx.record("reordered_line", line.number, line.text, fixed)
+                line = Line(line.number, fixed, line.page)
+        out.append(line)
+    return out

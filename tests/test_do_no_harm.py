@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import unparse
 from invariants import FUZZ_ALPHABET, check_conservation, check_fix_log, check_nothing_lost, removed_content
 from unparse import Options
+from unparse.models import FURNITURE_KINDS
 from unparse.repair import brackets, chars, furniture, markup, repair
 from unparse.repair.brackets import unmirror_brackets
 from unparse.repair.chars import (
@@ -401,3 +402,54 @@ def test_masthead_symbol_is_content_and_running_headers_are_not() -> None:
     # the masthead's own symbol, which is the one kept.
     page_one = "1\n\nA/RES/78/96\n\nالأمم المتحدة\nA/RES/78/96\nالجمعية العامة\nالدورة الثامنة والسبعون"
     assert repair(page_one).text == "الأمم المتحدة\nA/RES/78/96\nالجمعية العامة\nالدورة الثامنة والسبعون"
+
+
+def test_a_cited_symbol_alone_on_its_line_is_content() -> None:
+    # pdftotext -raw on LibreOffice (ga-res-example, dev) puts the footnote "(1) A/RES/76/172."
+    # on four lines: the cited symbol was removed as a running header (two numbers lost).
+    # The running header is the masthead's symbol; a year above a page's job number is
+    # the resolution's date, not a page number (page numbers here are 1 and 2).
+    text = "\n".join(
+        [
+            "A/RES/78/212",
+            "1",
+            "الأمم المتحدة",
+            "A/RES/78/212",
+            "الجمعية العامة",
+            "إذ تشير إلى جميع قراراتها السابقة المتعلقة بحماية المهاجرين، ومنها القرار",
+            "(",
+            "1",
+            ")",
+            "A/RES/76/172",
+            ".",
+            "23-80314 (A)",
+            "A/RES/78/212",
+            "2",
+            "الجلسة العامة",
+            "كانون الأول/ديسمبر",
+            "2023",
+            "23-80314 (A)",
+        ]
+    )
+    result = repair(text)
+    removed = [(f.kind, f.before) for f in result.fixes if f.kind in FURNITURE_KINDS]
+    assert removed == [
+        ("running_symbol", "A/RES/78/212"),
+        ("page_number", "1"),
+        ("job_number", "23-80314 (A)"),
+        ("running_symbol", "A/RES/78/212"),
+        ("page_number", "2"),
+        ("job_number", "23-80314 (A)"),
+    ]
+    assert "A/RES/76/172" in result.text.splitlines()
+    assert result.text.splitlines()[-1] == "2023"
+    assert result.facts["symbols_kept_as_content"] == 1
+    assert unparse.normalize(result.text) == result.text
+    check_nothing_lost(text, result)
+
+
+def test_a_year_alone_is_not_a_page_number_on_the_second_pass() -> None:
+    # pdfminer on LibreOffice (report-a-78-7-add-9, dev) once repaired: its furniture gone,
+    # a cited symbol and a year remain on lines of their own; nothing counts up to the year.
+    text = "13 و12، الفقرتان أشهر قد حدث في\n\nA/78/339\n\n2024\n\n(\n\n4"
+    assert unparse.normalize(text) == text

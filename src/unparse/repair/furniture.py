@@ -12,6 +12,7 @@ from collections import Counter
 
 import regex
 
+from ..arabic import is_year
 from ..lines import Line
 from ..symbols import BARCODE, JOB_NUMBER, SYMBOL
 from .pipeline import Context
@@ -57,8 +58,15 @@ def remove_page_furniture(lines: list[Line], ctx: Context) -> list[Line]:
     ``facts["separators"]`` so that segmentation knows where footnote areas begin.
     """
     kinds = [classify_furniture(line.text) for line in lines]
-    page_numbers = page_number_lines(lines, kinds) if "page_number" in kinds else set()
     masthead = masthead_symbol_line(lines, kinds) if "running_symbol" in kinds else None
+    kept_symbols = 0
+    if "running_symbol" in kinds:
+        running = running_symbol_lines(lines, kinds, masthead)
+        for i, kind in enumerate(kinds):
+            if kind == "running_symbol" and i not in running and i != masthead:
+                kinds[i] = None
+                kept_symbols += 1
+    page_numbers = page_number_lines(lines, kinds) if "page_number" in kinds else set()
     out: list[Line] = []
     separators: list[int] = []
     symbols: Counter[str] = Counter()
@@ -83,7 +91,55 @@ def remove_page_furniture(lines: list[Line], ctx: Context) -> list[Line]:
     ctx.facts["running_symbols"] = [s for s, _ in symbols.most_common()]
     if page_numbers or kept_numbers:
         ctx.facts["page_numbers"] = {"removed": len(page_numbers), "kept_as_content": kept_numbers}
+    if kept_symbols:
+        ctx.facts["symbols_kept_as_content"] = kept_symbols
     return out
+
+
+def running_symbol_lines(lines: list[Line], kinds: list[str | None], masthead: int | None) -> set[int]:
+    """The indexes of the lone-symbol lines that are running headers, not content.
+
+    A running header repeats the document's symbol on every page: a lone symbol is one when
+    it stands next to a page number or a job number (the header or footer block of a
+    page), or when it is the masthead's symbol (with no masthead, the symbol found most
+    often at a page's edge), wherever it stands, or when it comes before the masthead's
+    (page 1's running header, whatever the extractor glued to it: PyMuPDF's
+    ``CTOC/COP/WG.6/2024/31`` is the symbol and the page number). Any other lone symbol
+    is a reference the extractor put on a line of its own and stays. Real (pdftotext -raw
+    on LibreOffice, ga-res-example): the footnote ``(1) A/RES/76/172.`` comes out as
+    ``(``, ``1``, ``)``, ``A/RES/76/172``:
+
+    >>> texts = ["A/RES/78/212", "1", "الأمم المتحدة", "A/RES/78/212", "الجمعية العامة",
+    ...          "إذ تشير إلى جميع قراراتها السابقة", "(", "1", ")", "A/RES/76/172", ".",
+    ...          "23-80314 (A)", "A/RES/78/212", "2", "ولا سيما"]
+    >>> lines = [Line(i, t) for i, t in enumerate(texts, 1)]
+    >>> kinds = [classify_furniture(t) for t in texts]
+    >>> sorted(running_symbol_lines(lines, kinds, masthead_symbol_line(lines, kinds)))
+    [0, 3, 12]
+    """
+    page_numbers = page_number_lines(lines, kinds) if "page_number" in kinds else set()
+    marks = [
+        ("page_number" if i in page_numbers else None) if kind == "page_number" else kind
+        for i, kind in enumerate(kinds)
+    ]
+    beside = {
+        i
+        for i, kind in enumerate(kinds)
+        if kind == "running_symbol" and _next_to_kind(lines, marks, i, ("page_number", "job_number"))
+    }
+    if masthead is not None:
+        headers = {lines[masthead].text.strip()}
+    else:
+        # The symbol printed most often, where some of its lines stand at a page's edge.
+        texts = Counter(lines[i].text.strip() for i in beside)
+        top = max(texts.values(), default=0)
+        headers = {text for text, n in texts.items() if n == top}
+    return beside | {
+        i
+        for i, kind in enumerate(kinds)
+        if kind == "running_symbol"
+        and (lines[i].text.strip() in headers or (masthead is not None and i < masthead))
+    }
 
 
 _HEADER_KINDS = ("running_symbol", "job_number")
@@ -201,7 +257,45 @@ def page_number_lines(lines: list[Line], kinds: list[str | None] | None = None) 
         for i, page, value in edges:
             if value == page or offsets[value - page] >= 2:
                 found.add(i)
-    return found
+    return _within_pages(lines, kinds, found)
+
+
+def _within_pages(lines: list[Line], kinds: list[str | None], found: set[int]) -> set[int]:
+    """The page numbers of ``found`` whose values lie within as many pages of each other as
+    the text has pages (counted in page headers or in job numbers, whichever is more): the
+    window of that width that holds the most of them. A year or a count printed alone
+    just above a page's footer is not a page number (pdftotext -raw on LibreOffice,
+    ga-res-example: ``"1"`` under page 1's header, ``"2"`` under page 2's and ``"2023"``,
+    the resolution's date, above page 2's job number).
+
+    >>> texts = ["A/RES/78/212", "1", "قرار", "23-80314 (A)", "A/RES/78/212", "2", "كانون",
+    ...          "2023", "23-80314 (A)"]
+    >>> lines = [Line(i, t) for i, t in enumerate(texts, 1)]
+    >>> kinds = [classify_furniture(t) for t in texts]
+    >>> sorted(_within_pages(lines, kinds, {1, 5, 7}))
+    [1, 5]
+    """
+    if len(found) < 2:
+        # One number alone shows no count: a year is the text's (the pdfminer text of
+        # report-a-78-7-add-9 once repaired keeps "2024" after a cited symbol).
+        return {i for i in found if not is_year(lines[i].text.strip())}
+    # Every page prints its header symbol or its job number (or both), or its break is
+    # known (form feeds, runs of blank lines): the largest count is at least the number of
+    # pages, and the page numbers of n pages span n - 1.
+    counts = Counter(kind for kind in kinds if kind in _HEADER_KINDS)
+    known = len({line.page for line in lines if line.page is not None})
+    pages = max(*counts.values(), known, _soft_breaks(lines) + 1)
+    ranked = sorted(found, key=lambda i: _value(lines[i].text))
+    values = [_value(lines[i].text) for i in ranked]
+    best: list[int] = []
+    end = 0
+    for start, low in enumerate(values):
+        end = max(end, start)
+        while end < len(values) and values[end] - low < pages:
+            end += 1
+        if end - start > len(best):
+            best = ranked[start:end]
+    return set(best)
 
 
 # A short line with a UN symbol that is not furniture on its own ("S/RES/2739 (2024)",
@@ -229,6 +323,18 @@ def _with_running_headers(lines: list[Line], kinds: list[str | None]) -> list[st
 _SOFT_BREAK = 3
 
 
+def _soft_breaks(lines: list[Line]) -> int:
+    """How many runs of at least ``_SOFT_BREAK`` blank lines the text has."""
+    runs = blanks = 0
+    for line in lines:
+        if line.text.strip():
+            blanks = 0
+            continue
+        blanks += 1
+        runs += blanks == _SOFT_BREAK
+    return runs
+
+
 def _next_to_blank_run(lines: list[Line], i: int, run: int) -> bool:
     for step in (-1, 1):
         j, blanks = i + step, 0
@@ -244,11 +350,16 @@ def _value(text: str) -> int:
 
 
 def _next_to_header(lines: list[Line], kinds: list[str | None], i: int) -> bool:
+    return _next_to_kind(lines, kinds, i, _HEADER_KINDS)
+
+
+def _next_to_kind(lines: list[Line], kinds: list[str | None], i: int, wanted: tuple[str, ...]) -> bool:
+    """Whether the first line with text before or after line ``i`` is of a ``wanted`` kind."""
     for step in (-1, 1):
         j = i + step
         while 0 <= j < len(lines) and not lines[j].text.strip():
             j += step
-        if 0 <= j < len(lines) and kinds[j] in _HEADER_KINDS:
+        if 0 <= j < len(lines) and kinds[j] in wanted:
             return True
     return False
 

@@ -105,3 +105,15 @@ def test_lifted_brackets_return_to_the_sub_item_letter() -> None:
 
 def test_lifted_glyphs_with_no_place_stay() -> None:
     assert restore_lifted("/ /", "ﺮﺒﻤﺴﻳد لوألا نﻮﻧﺎﻛ ﻰﻟإ ﺮﻳﺎﻨﻳ") == ("/ /", "ﺮﺒﻤﺴﻳد لوألا نﻮﻧﺎﻛ ﻰﻟإ ﺮﻳﺎﻨﻳ")
+
+
+def test_lifted_brackets_above_a_logical_line_stay_on_the_second_pass() -> None:
+    # libreoffice/pdfminer/sg-e-2024-55-gender-mainstreaming.txt once repaired: the sub-item's
+    # brackets stand on the line above "أ وضع قوائم ..."; the lifted step read the logical
+    # line's last letter as the visual line's first and wrote "برتبة (ف)" on the second pass.
+    raw = (INPUTS / "libreoffice" / "pdfminer" / "sg-e-2024-55-gender-mainstreaming.txt").read_text(
+        encoding="utf-8"
+    )
+    once = normalize(raw)
+    assert "أ وضع قوائم مرشحين متوازنة بين الجنسين لجميع الوظائف برتبة ف" in once.split("\n")
+    assert normalize(once) == once

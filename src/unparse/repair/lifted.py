@@ -21,6 +21,7 @@ import regex
 
 from ..lines import Line
 from .pipeline import Context
+from .visual import visual_votes
 
 # A line of lifted glyphs only: dashes, slashes, brackets, stars, a tanween mark.
 # Possessive groups, each ending on a lifted glyph, and a start that no such character
@@ -58,14 +59,33 @@ def restore_lifted(lifted: str, line: str) -> tuple[str, str]:
     return lifted, line
 
 
+def reads_visual(text: str) -> bool:
+    """The line's words read reversed more often than logical: only a visual line's right
+    end is its start. A logical line under a lifted line (a visual text once repaired,
+    normalized again) keeps its letters where they are.
+
+    Real (pdfminer on LibreOffice, sg-e-2024-55, a sub-item whose brackets stand on the
+    line above), before and after its first repair:
+
+    >>> reads_visual("ف ةبترب فئاظولا عيمجل نيسنجلا نيب ةنزاوتم نيحشرم مئاوق عضو  أ")
+    True
+    >>> reads_visual("أ وضع قوائم مرشحين متوازنة بين الجنسين لجميع الوظائف برتبة ف")
+    False
+    """
+    rev, log = visual_votes(text)
+    return rev > log
+
+
 def restore_lifted_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: :func:`restore_lifted` on each lifted line and the Arabic line after
-    it, in a document with at least :data:`MIN_LIFTED` lifted lines; a lifted line left
-    empty goes."""
+    it, in a document with at least :data:`MIN_LIFTED` lifted lines, where that line reads
+    visual (:func:`reads_visual`); a lifted line left empty goes."""
     pairs = [
         i
         for i in range(len(lines) - 1)
-        if _LIFTED_RE.fullmatch(lines[i].text) and _ARABIC_RE.search(lines[i + 1].text)
+        if _LIFTED_RE.fullmatch(lines[i].text)
+        and _ARABIC_RE.search(lines[i + 1].text)
+        and reads_visual(lines[i + 1].text)
     ]
     if len(pairs) < MIN_LIFTED:
         return lines

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+import unparse
+from invariants import check_nothing_lost
 from unparse.lines import split_lines
 from unparse.repair import fingerprint as fingerprint_module
-from unparse.repair import poppler, repair
+from unparse.repair import poppler, poppler_raw, repair
 from unparse.repair.fingerprint import Fingerprint, fingerprint
 from unparse.repair.poppler import logical_raw_line, logical_run, unembed_line
 
@@ -26,7 +28,7 @@ def controls(text: str) -> str:
     return text.replace("⟨R⟩", RLE).replace("⟨L⟩", LRE).replace("⟨P⟩", PDF)
 
 
-@pytest.mark.parametrize("module", [fingerprint_module, poppler])
+@pytest.mark.parametrize("module", [fingerprint_module, poppler, poppler_raw])
 def test_docstring_examples(module: object) -> None:
     failures, _ = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
     assert failures == 0
@@ -173,3 +175,102 @@ def test_raw_text_repaired_in_logical_order() -> None:
     lines = repair(text).text.split("\n")
     assert "البند 50 من جدول الأعمال" in lines
     assert "المقرر 78/540" in lines
+
+
+def test_raw_kashida_glyphs_between_the_runs_of_a_word() -> None:
+    # hrc-res-54-12 × libreoffice, pdftotext -raw: kashida glyphs read as "A" or "AA"
+    # between the embeddings of one word ("وسبل", "القانون الدولي").
+    lines = [
+        "⟨R⟩بل⟨P⟩A⟨R⟩وس⟨P⟩ ⟨R⟩زراعي⟨P⟩A⟨R⟩ال⟨P⟩",
+        "⟨R⟩دولي⟨P⟩AA⟨R⟩ال⟨P⟩ ⟨R⟩انون⟨P⟩AA⟨R⟩الق⟨P⟩ ⟨R⟩يحظره⟨P⟩ ⟨R⟩ما⟨P⟩ ⟨R⟩وهو⟨P⟩",
+        "⟨R⟩الأعمال⟨P⟩ ⟨R⟩جدول⟨P⟩ ⟨R⟩من⟨P⟩ ⟨R⟩البند⟨P⟩",
+    ]
+    result = repair("\n".join(controls(line) for line in lines))
+    assert result.text.split("\n")[:2] == ["الزراعي وسبل", "وهو ما يحظره القانون الدولي"]
+    assert [f.kind for f in result.fixes if f.line == 1][:1] == ["kashida"]
+    # A glyph between runs that form no known word stays.
+    kept = controls("⟨R⟩غظ⟨P⟩AA⟨R⟩قفز⟨P⟩ ⟨R⟩الأعمال⟨P⟩ ⟨R⟩جدول⟨P⟩ ⟨R⟩من⟨P⟩")
+    assert "AA" in repair(kept + "\n" + controls(lines[2])).text
+
+
+def test_raw_footnotes_back_on_their_own_lines() -> None:
+    # ga-res-example × libreoffice, pdftotext -raw: a note's marker on three lines, as its
+    # reference was higher on the page; the note runs to the page's job number.
+    text = (INPUTS / "libreoffice" / "pdftotext-raw" / "ga-res-example.txt").read_text(encoding="utf-8")
+    result = repair(text)
+    lines = result.text.split("\n")
+    assert "(1) A/RES/76/172." in lines
+    assert "(3) United Nations, Treaty Series, vol. 1577, No. 27531." in lines
+    # The references stay references: "(1)" glued to the word it follows; the numbers
+    # -raw put on lines of their own are back in their sentence.
+    assert (
+        "إذ تشير إلى جميع قراراتها السابقة المتعلقة بحماية المهاجرين، ومنها القرار 76/172"
+        " المؤرخ 16 كانون الأول/ديسمبر 2021(1)،"
+    ) in lines
+    assert "(ب) أن تضع بدائل للاحتجاز، بما في ذلك خلال الفترة 2024-2026؛" in lines
+    assert "'1' أن تتيح التسجيل المجاني للمواليد؛" in lines
+    assert [f.line for f in result.fixes if f.kind == "raw_footnote"] == [64, 69, 78]
+    assert unparse.normalize(result.text) == result.text
+    check_nothing_lost(text, result)
+    doc = unparse.parse_text(text)
+    assert [(f.marker, f.text) for f in doc.footnotes][::2] == [
+        ("1", "A/RES/76/172."),
+        ("3", "United Nations, Treaty Series, vol. 1577, No. 27531."),
+    ]
+
+
+def test_raw_footnote_lines_in_visual_order() -> None:
+    # ga-res-example × chromium, pdftotext -raw: a note line with no Arabic, in visual
+    # order; its references written apart from their words ("(2)، الذي يعلن").
+    text = (INPUTS / "chromium" / "pdftotext-raw" / "ga-res-example.txt").read_text(encoding="utf-8")
+    doc = unparse.parse_text(text)
+    assert [(f.marker, f.text) for f in doc.footnotes] == [
+        ("1", "A/RES/76/172."),
+        ("2", "القرار 217 ألف (د-3)."),
+        ("3", "United Nations, Treaty Series, vol. 1577, No. 27531."),
+    ]
+    # A line that is not a note keeps its order, as does a list's (1) after note 1.
+    assert poppler_raw.logical_note_line("United Nations )3( vol") == "United Nations )3( vol"
+    lines = ["(", "1", ")،", "(", "1", ")", "A/RES/76/172", ".", "(", "1", ")", "تيسير حصولهم"]
+    ctx_text = "\n".join(controls("⟨R⟩الأعمال⟨P⟩ ⟨R⟩جدول⟨P⟩ ⟨R⟩من⟨P⟩") for _ in range(3))
+    result = repair(ctx_text + "\n" + "\n".join(lines))
+    assert [f.line for f in result.fixes if f.kind == "raw_footnote"] == [7]
+
+
+def test_raw_lines_cut_at_numbers_and_kashida_glyphs_are_one_again() -> None:
+    # sg-a-78-267 × libreoffice, pdftotext -raw: a visual line cut at its kashida glyphs
+    # ("6" ending one line and starting the next), a date cut at its numbers and slash.
+    text = (INPUTS / "libreoffice" / "pdftotext-raw" / "sg-a-78-267-disaster-risk.txt").read_text(
+        encoding="utf-8"
+    )
+    result = repair(text)
+    lines = result.text.split("\n")
+    assert any(
+        line.startswith("2 - ويغطي التقرير الفترة من 1 آب/أغسطس 2022 إلى 31 تموز/يوليه 2023.")
+        for line in lines
+    )
+    assert "kashida_line_break" in {f.kind for f in result.fixes}
+    assert unparse.normalize(result.text) == result.text
+    check_nothing_lost(text, result)
+    # A paragraph's number alone before its dash is not joined to the sentence before it.
+    lines = ["⟨R⟩يوما؛⟨P⟩ ⟨R⟩تتجاوز⟨P⟩", "1", "⟨R⟩الدول⟨P⟩ ⟨R⟩جميع⟨P⟩ ⟨R⟩إلى⟨P⟩ ⟨R⟩تطلب⟨P⟩ -"]
+    fixed = repair("\n".join(controls(line) for line in lines)).text
+    assert fixed == "تتجاوز يوما؛\n1 - تطلب إلى جميع الدول"
+
+
+def test_raw_label_brackets_and_heading_dashes_back_in_place() -> None:
+    # report-ctoc-cop-wg3-2023-4 × libreoffice, pdftotext -raw: each sub-item's brackets
+    # come as ") (" on the line after its letter, each heading's dash alone after it. Once
+    # in place, a second pass leaves them (the mirrored-bracket step turned ") (" round).
+    text = (
+        INPUTS / "libreoffice" / "pdftotext-raw" / "report-ctoc-cop-wg3-2023-4-intl-cooperation.txt"
+    ).read_text(encoding="utf-8")
+    result = repair(text)
+    lines = result.text.split("\n")
+    assert "ثانياً - التوصيات" in lines
+    assert "(أ) ينبغي للدول الأطراف أن تنظر في استخدام الاتفاقية أساسا قانونيا للتعاون الدولي" in lines
+    assert ") (" not in lines
+    assert unparse.normalize(result.text) == result.text
+    check_nothing_lost(text, result)
+    doc = unparse.parse_text(text)
+    assert [s.label for p in doc.paragraphs for s in p.sub_items] == ["أ", "ب", "ج", "د"]

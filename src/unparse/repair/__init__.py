@@ -51,7 +51,8 @@ from .numbers import fix_number_order
 from .order import reorder_runs
 from .pieces import join_visual_pieces
 from .pipeline import Context, Step, line_step, option_line_step, run_steps
-from .poppler import rebuild_raw_lines, remove_kashida_runs, unembed_lines
+from .poppler import rebuild_raw_lines, remove_kashida_runs, remove_raw_kashida_runs, unembed_lines
+from .poppler_raw import join_raw_number_lines, rebuild_raw_footnotes, restore_raw_labels
 from .visual import reverse_visual_lines
 
 __all__ = ["STEPS", "RepairResult", "normalize", "repair", "repair_lines"]
@@ -104,11 +105,15 @@ STEPS: list[Step] = [
     Step("eastern_numbers", reverse_eastern_numbers, triggers="\u0660-\u0669"),
     Step("pymupdf_lines", rejoin_pymupdf_lines),
     Step("kashida", remove_kashida_runs),
+    Step("kashida", remove_raw_kashida_runs),
     Step("poppler_embeddings", unembed_lines),
     Step("poppler_raw_order", rebuild_raw_lines),
+    Step("poppler_raw_footnotes", rebuild_raw_footnotes),
     line_step("invisible_controls", remove_invisible_controls, local=True, triggers=CONTROL_CLASS),
     # A reference or a paragraph number on lines of its own (PyMuPDF, pdftotext -raw).
     Step("rejoined_lines", rejoin_split_lines),
+    Step("poppler_raw_numbers", join_raw_number_lines),
+    Step("poppler_raw_labels", restore_raw_labels),
     # pdfminer's pieces of one visual line (LibreOffice PDFs) are joined before reading them.
     Step("visual_pieces", join_visual_pieces, lambda o: o.reorder_lines),
     Step("kashida_digits", remove_kashida_digits),

@@ -289,6 +289,95 @@ def remove_kashida_runs(lines: list[Line], ctx: Context) -> list[Line]:
     return fix_each_line(lines, ctx, "kashida", lambda text: _KASHIDA_WORD_RE.sub(fix, text))
 
 
+# -raw: the same glyphs between two right-to-left runs of one word, outside any embedding
+# (``⟨RLE⟩بل⟨PDF⟩A⟨RLE⟩وس⟨PDF⟩``, "وسبل" with a kashida read as "A"). A word is its
+# glued runs, written right to left: the last run is the word's start.
+_RAW_RUN = f"{RLE}[{_ARABIC_LETTER}{_MARKS}]+{PDF}"
+_RAW_GLUED_RE = re.compile(f"{_RAW_RUN}(?:[^\\s{_CONTROLS}{_MARKS}/:.,،؛\\-()\\[\\]]{{0,3}}{_RAW_RUN})+")
+_RAW_PIECE_RE = re.compile(f"{RLE}([^{_CONTROLS}]+){PDF}")
+_RAW_GLYPHS_RE = re.compile(f"{PDF}([^{_CONTROLS}]+){RLE}")
+
+
+def raw_kashida_word(glued: str, counts: Counter[str]) -> str:
+    """A -raw word's runs without the kashida glyphs between them, where the word they
+    form (its runs read right to left) is known; else the runs as they are.
+
+    Real (pdftotext -raw on LibreOffice, hrc-res-54-12, "الإنتاج الزراعي وسبل"):
+
+    >>> raw_kashida_word("\u202bبل\u202cA\u202bوس\u202c", Counter())
+    '\u202bبل\u202c\u202bوس\u202c'
+    >>> raw_kashida_word("\u202bبل\u202cA\u202bقس\u202c", Counter())
+    '\u202bبل\u202cA\u202bقس\u202c'
+    """
+    glyphs = _RAW_GLYPHS_RE.findall(glued)
+    if not glyphs or any(len(set(g)) != 1 for g in glyphs):
+        return glued
+    pieces = _RAW_PIECE_RE.findall(glued)
+    if not _known("".join(reversed(pieces)), counts):
+        return glued
+    return "".join(f"{RLE}{piece}{PDF}" for piece in pieces)
+
+
+# A -raw line cut at a kashida glyph: the glyph ends it and starts the next one.
+_BREAK_END_RE = re.compile(f"{PDF}([^\\s{_CONTROLS}{_MARKS}/:.,،؛\\-()\\[\\]])\\1{{0,2}}$")
+_BREAK_START_RE = re.compile(f"^([^\\s{_CONTROLS}{_MARKS}/:.,،؛\\-()\\[\\]])\\1{{0,2}}{RLE}")
+
+
+def join_kashida_breaks(lines: list[Line], ctx: Context) -> list[Line]:
+    """The pieces of one visual line that ``-raw`` cut at its kashida glyphs, joined: a
+    line ending with a glyph run after an embedding, the next starting with the same glyph
+    before one. Real (sg-a-78-267 × libreoffice, "من الفرع الثاني من"): ``"⟨RLE⟩من⟨PDF⟩
+    ⟨RLE⟩اني⟨PDF⟩6"``, ``"6⟨RLE⟩الث⟨PDF⟩ ⟨RLE⟩ف⟨PDF⟩6"`` → one line, whose glyphs
+    :func:`raw_kashida_word` then removes.
+
+    >>> texts = ["\u202bمن\u202c \u202bاني\u202c6", "6\u202bالث\u202c"]
+    >>> from unparse.options import Options
+    >>> out = join_kashida_breaks([Line(i, t) for i, t in enumerate(texts, 1)], Context(Options()))
+    >>> [line.text for line in out]
+    ['\u202bمن\u202c \u202bاني\u202c66\u202bالث\u202c']
+    """
+    out: list[Line] = []
+    joined: dict[int, str] = {}
+    for line in lines:
+        if out and line.page == out[-1].page:
+            end = _BREAK_END_RE.search(out[-1].text)
+            start = _BREAK_START_RE.match(line.text)
+            if end and start and end[1] == start[1]:
+                prev = out[-1]
+                joined.setdefault(len(out) - 1, prev.text)
+                out[-1] = Line(prev.number, prev.text + line.text, prev.page)
+                continue
+        out.append(line)
+    for k, before in joined.items():
+        ctx.record("kashida_line_break", out[k].number, before, out[k].text)
+    return out
+
+
+def remove_raw_kashida_runs(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: in a pdftotext ``-raw`` text, the kashida glyphs read between the
+    runs of one word (:func:`raw_kashida_word`), before the runs are put in order.
+
+    Real (hrc-res-54-12, pdftotext -raw × LibreOffice): ``"⟨RLE⟩بل⟨PDF⟩A⟨RLE⟩وس⟨PDF⟩"``
+    → ``"⟨RLE⟩بل⟨PDF⟩⟨RLE⟩وس⟨PDF⟩"``, read ``"وسبل"``. A glyph stays where the word
+    without it is neither in the word list nor elsewhere in the document.
+    """
+    if not _producer_is(ctx, "poppler-raw"):
+        return lines
+    lines = join_kashida_breaks(lines, ctx)
+    counts: Counter[str] = Counter()
+    for line in lines:
+        for run in _RAW_PIECE_RE.findall(_RAW_GLUED_RE.sub(" ", line.text)):
+            for word in _WORD_RE.findall(run):
+                counts[wordlist.lookup_key(word)] += 1
+
+    def fix(text: str) -> str:
+        if PDF not in text:
+            return text
+        return _RAW_GLUED_RE.sub(lambda m: raw_kashida_word(m.group(), counts), text)
+
+    return fix_each_line(lines, ctx, "kashida", fix)
+
+
 def _producer_is(ctx: Context, producer: str) -> bool:
     fp = ctx.facts.get("fingerprint")
     return isinstance(fp, Fingerprint) and fp.producer == producer

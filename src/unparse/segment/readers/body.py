@@ -33,6 +33,9 @@ from ..patterns import (
 )
 from ..reading import AnnexBuilder, Reading, State, blank, heading
 
+# The punctuation a sentence goes on with after a reference.
+_REF_PUNCT = frozenset("،؛:.,;")
+
 
 def read_annex(r: Reading, index: int, line: Line, text: str) -> bool:
     """An annex heading, where a paragraph may end; its title is on the line or on the next
@@ -121,7 +124,16 @@ def note_references(r: Reading, index: int, line: Line, text: str) -> bool:
     """Note the footnote markers the line cites (a footnote area may then open at ``(N)``);
     never consumes the line."""
     for m in INLINE_REF_RE.finditer(text):
-        if m.start() > 0 and not text[m.start() - 1].isspace():
+        # Glued to the word before it; or, at the line's start, followed by the sentence's
+        # punctuation ("(2)، الذي يعلن": pdftotext -raw on Chromium writes a reference
+        # drawn apart first), which no footnote's own line is; or alone on its line (a
+        # superscript pdfplumber lifted off its line) where no footnote can open.
+        glued = m.start() > 0 and not text[m.start() - 1].isspace()
+        if (
+            glued
+            or (m.start() == 0 and text[m.end() : m.end() + 1] in _REF_PUNCT)
+            or text.strip() == m.group()
+        ):
             marker = western(m["m"])
             if marker not in r.defined:
                 r.pending_refs.add(marker)

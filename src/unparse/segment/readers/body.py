@@ -127,19 +127,23 @@ def note_references(r: Reading, index: int, line: Line, text: str) -> bool:
         # Glued to the word before it; or, at the line's start, followed by the sentence's
         # punctuation ("(2)، الذي يعلن": pdftotext -raw on Chromium writes a reference
         # drawn apart first), which no footnote's own line is; or alone on its line (a
-        # superscript pdfplumber lifted off its line) where no footnote can open.
+        # superscript pdfplumber lifted off its line) where it is the next reference of the
+        # document (references count up; a list's "(1)" on a line of its own does not).
         glued = m.start() > 0 and not text[m.start() - 1].isspace()
-        if (
-            glued
-            or (m.start() == 0 and text[m.end() : m.end() + 1] in _REF_PUNCT)
-            or text.strip() == m.group()
-        ):
+        alone = text.strip() == m.group() and _next_reference(r, western(m["m"]))
+        if glued or (m.start() == 0 and text[m.end() : m.end() + 1] in _REF_PUNCT) or alone:
             marker = western(m["m"])
             if marker not in r.defined:
                 r.pending_refs.add(marker)
             if marker not in r.body.cited:
                 r.body.cited.append(marker)
     return False
+
+
+def _next_reference(r: Reading, marker: str) -> bool:
+    """Whether ``marker`` is the number after the highest one cited so far."""
+    cited = [int(m) for m in r.body.cited if m.isdigit()]
+    return marker.isdigit() and int(marker) == max(cited, default=0) + 1
 
 
 def read_numbered(r: Reading, index: int, line: Line, text: str) -> bool:

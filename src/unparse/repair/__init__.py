@@ -35,9 +35,10 @@ from .fingerprint import SCANNED as FINGERPRINT_SCANNED
 from .fingerprint import take_fingerprint
 from .furniture import remove_page_furniture
 from .kashida_digits import remove_kashida_digits
+from .lam_alef import join_split_lam_alef
 from .lifted import restore_lifted_lines
 from .logical_extractors import join_split_slash_numbers, mark_logical_order, reverse_reversed_words
-from .marks import MARK_CLASS, attach_detached_marks
+from .marks import MARK_CLASS, attach_detached_marks, drop_marks_in_latin_runs
 from .markup import (
     SUPERSCRIPT_CLASS,
     strip_emphasis_across_lines,
@@ -106,9 +107,11 @@ STEPS: list[Step] = [
     Step("pymupdf_lines", rejoin_pymupdf_lines),
     Step("kashida", remove_kashida_runs),
     Step("kashida", remove_raw_kashida_runs),
+    line_step("detached_marks", drop_marks_in_latin_runs, local=True, triggers="\u202a"),
     Step("poppler_embeddings", unembed_lines),
     Step("poppler_raw_order", rebuild_raw_lines),
     Step("poppler_raw_footnotes", rebuild_raw_footnotes),
+    Step("lam_alef_lines", join_split_lam_alef),
     line_step("invisible_controls", remove_invisible_controls, local=True, triggers=CONTROL_CLASS),
     # A reference or a paragraph number on lines of its own (PyMuPDF, pdftotext -raw).
     Step("rejoined_lines", rejoin_split_lines),

@@ -57,3 +57,30 @@ def attach_detached_marks(text: str) -> str:
     text = _AFTER_WORD_RE.sub("", text)
     text = _BEFORE_BASE_RE.sub(r"\g<l>\g<m>", text)
     return _ORPHAN_RE.sub("", text)
+
+
+# A mark inside a left-to-right embedding (pdftotext's U+202A ... U+202C) that holds no
+# Arabic letter: there is nothing it can sit on.
+_LTR_RUN_RE = regex.compile("\u202a[^\u202a\u202c]*+\u202c")
+_LETTER_RE = regex.compile(f"[{_L}]")
+_MARKS_RE = regex.compile(f"[{_M}]+")
+
+
+def drop_marks_in_latin_runs(text: str) -> str:
+    """Remove the marks pdftotext put inside a left-to-right run of digits and punctuation,
+    before the run is read: ``"⟨LRE⟩ُ -٦⟨PDF⟩"`` is the paragraph number ``٦ -`` with the
+    damma of a word on the line above (benchmark ``libreoffice/pdftotext/sg-e-2024-55``).
+
+    >>> drop_marks_in_latin_runs("\u202b\u202aُ -٦\u202c\u202c")
+    '\u202b\u202a -٦\u202c\u202c'
+    >>> drop_marks_in_latin_runs("\u202aمُ 12\u202c")
+    '\u202aمُ 12\u202c'
+    """
+    if "\u202a" not in text or not regex.search(f"[{_M}]", text):
+        return text
+
+    def strip(run: regex.Match[str]) -> str:
+        found = run.group()
+        return found if _LETTER_RE.search(found) else _MARKS_RE.sub("", found)
+
+    return _LTR_RUN_RE.sub(strip, text)

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import regex
 
-from .pipeline import Context, Line
+from ..lines import Line
+from .pipeline import Context
 
 _LAM_START_RE = regex.compile(r"^(?P<pad>\s*)ل(?=\s+\S)")
 # One-letter proclitics written on the word they precede ("و ا" + "ل سيما": "ولا سيما").

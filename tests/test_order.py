@@ -273,7 +273,13 @@ def garbled_dev() -> tuple[set[str], set[str]]:
     """The lines of three dev documents of the run-reversal garbler, as given and normalized."""
     given: set[str] = set()
     out: set[str] = set()
-    for name in ("ecosoc-res-2023-15", "report-a-79-190-right-to-food", "sg-a-78-245-road-safety"):
+    names = (
+        "ecosoc-res-2023-15",
+        "ga-res-77-231",
+        "report-a-79-190-right-to-food",
+        "sg-a-78-245-road-safety",
+    )
+    for name in names:
         text = (GARBLED / f"{name}.txt").read_text(encoding="utf-8")
         given.update(text.split("\n"))
         out.update(unparse.normalize(text).split("\n"))
@@ -293,6 +299,12 @@ def garbled_dev() -> tuple[set[str], set[str]]:
             "؛)2(     في الـــمناطق الحضرية    الجريمة   طلبــها، في مجال منع إلى الدول الأعضـاء، بــناء على",
             "إلى الدول الأعضاء، بناء على طلبها، في مجال منع الجريمة في المناطق الحضرية(2)؛",
         ),
+        # ... after a number too.
+        ("،)1(2030   ", "2030(1)،"),
+        # A word cut across two runs of one piece each, glued second half first.
+        ("المستدامة    ميةالتن   ", "التنمية المستدامة"),
+        # The article is no word of its own: its run edge glues it to its word.
+        (" .    قرارهذا ال", "هذا القرار."),
         # A section label and its dash at the line end lead the line.
         ("مقدمة أولاً - ", "أولاً - مقدمة"),
         ("  الطرقالسلامة على إدارة ألف -", "ألف - إدارة السلامة على الطرق"),

@@ -9,6 +9,8 @@ splits into words (:func:`split_glued`), two pieces of one word (:func:`glue_bon
 2
 >>> split_glued("العامالأميندعت", model)
 ['العام', 'الأمين', 'دعت']
+>>> split_glued("مايةالح", model)  # "الح|ماية": one word's halves, glued the other way round
+['ماية', 'الح']
 """
 
 from __future__ import annotations
@@ -260,7 +262,19 @@ def split_glued(word: str, model: DocumentModel) -> list[str]:
             at += len(piece)
             cuts.append(kept[at])
         return [word[a:b] for a, b in itertools.pairwise([0, *cuts, len(word)])]
-    return _split_key(word, model)
+    pieces = _split_key(word, model)
+    return pieces if len(pieces) > 1 else _split_rotated(word, model)
+
+
+def _split_rotated(word: str, model: DocumentModel) -> list[str]:
+    """``"مايةالح"`` → ``["ماية", "الح"]``: a word cut across two runs of one piece each,
+    glued in reverse order (the second half first); the halves, swapped, spell a common
+    word or one the document repeats, and the token itself is no word."""
+    n = len(word)
+    for i in range(2, n - 1):
+        if _strong(word[i:] + word[:i], model):
+            return [word[:i], word[i:]]
+    return [word]
 
 
 _STRIPPED_RE = regex.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # wordlist.lookup_key's
@@ -289,9 +303,16 @@ def _split_key(word: str, model: DocumentModel) -> list[str]:
     return best[1]
 
 
+# The article with its prefixes is never a word of its own ("هذا ال" + "قرار" is "هذا القرار"),
+# however often the word list met it as a token.
+_ARTICLES = frozenset(("ال", "وال", "بال", "فال", "كال", "لل", "ولل"))
+
+
 def is_poor_word(key: str, model: DocumentModel) -> bool:
     if len(key) == 1:
         return key != "و"
+    if key in _ARTICLES:
+        return True
     return wordlist.zipf(key) < POOR_ZIPF and model.unigrams.get(key, 0) <= 1
 
 
@@ -322,7 +343,9 @@ def _glued(lk: str, rk: str, model: DocumentModel) -> bool:
     if joined < 3.0:
         return False
     worst = min(
-        wordlist.zipf_key(k) if len(k) > 1 else 0.0 for k, poor in ((lk, poor_l), (rk, poor_r)) if poor
+        wordlist.zipf_key(k) if len(k) > 1 and k not in _ARTICLES else 0.0
+        for k, poor in ((lk, poor_l), (rk, poor_r))
+        if poor
     )
     return joined >= 3.0 and joined >= worst + 0.5
 

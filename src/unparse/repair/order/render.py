@@ -73,7 +73,7 @@ def _joiner(left: list[Atom], right: list[Atom], model: DocumentModel) -> str:
         return ""
     if b.text == "*" and len(right) == 1:
         return ""  # a footnote asterisk, a run of its own, follows its word: "الأولية*"
-    if b.kind == MARK and a.kind == WORD and _REFERENCE_RE.match(b.text):
+    if b.kind == MARK and a.kind in (WORD, NUM) and _REFERENCE_RE.match(b.text):
         return ""  # a footnote reference follows its word: "الوطنية" + ")١(" → "الوطنية)١("
     if a.text in OPENERS:
         return ""

@@ -55,6 +55,9 @@ _OPEN_END_RE = regex.compile(r"[،؛.:)\]'\-]\s*$")
 _OPEN_START_RE = regex.compile(r"[(\[]")
 _NUMBER_END_RE = regex.compile(r"\p{Nd}$")
 _NUMBER_START_RE = regex.compile(r"^\p{Nd}")
+_QUOTED_NUMBER_RE = regex.compile(r"'\p{Nd}{1,2}")
+# A dash or slash drawn as a run of its own between two numbers.
+_RANGE_DASH_RE = regex.compile(r"\s*[-–/]\s*")
 # A footnote's marker at the right end of its line ("(1) ").
 _MARKER_PIECE_RE = regex.compile(r"\(\p{Nd}{1,3}\)\s+")
 
@@ -127,6 +130,11 @@ def pieces_join(left: str, right: str) -> bool:
     True
     >>> pieces_join("78/212", "،ةماعلا ةيعمجلا نإ")
     False
+
+    A range's dash drawn apart from its numbers (ga-res-example, "2024-2026"):
+
+    >>> pieces_join("2026", "-"), pieces_join("-", "2024")
+    (True, True)
     """
     if not left.strip() or not right.strip():
         return False
@@ -143,6 +151,10 @@ def pieces_join(left: str, right: str) -> bool:
         return True  # "565" then "8 ": one number (8 565) drawn as two runs
     if _REF_PIECE_RE.fullmatch(left) and (_ARABIC_RE.match(right) or _NUMBER_PIECE_RE.fullmatch(right)):
         return True
+    if (_NUMBER_PIECE_RE.fullmatch(left) and _RANGE_DASH_RE.fullmatch(right)) or (
+        _RANGE_DASH_RE.fullmatch(left) and _NUMBER_PIECE_RE.fullmatch(right)
+    ):
+        return True  # "2026", "-", "2024": a range drawn as three runs
     return bool(_LONE_PUNCT_RE.fullmatch(left.strip()))
 
 
@@ -155,9 +167,16 @@ def join_pieces(texts: list[str]) -> str:
     'لامعألا لودج نم )ب( 72 دنبلا'
     >>> join_pieces([" ماع يف اصخش ", "565", "8 ", " غلب ذإ"])
     ' ماع يف اصخش 565 8  غلب ذإ'
+    >>> join_pieces(["؛ديلاوملل يناجملا ليجستلا حيتت نأ '", "'1"])
+    "؛ديلاوملل يناجملا ليجستلا حيتت نأ '1'"
     """
     out = texts[0]
     for text in texts[1:]:
+        if out.endswith("'") and _QUOTED_NUMBER_RE.fullmatch(text):
+            # A sub-item's label '1' drawn as "'" ending the text and "'1" (ga-res-example):
+            # the quotes stand on both sides of the number.
+            out += text[1:] + "'"
+            continue
         if _NUMBER_END_RE.search(out) and _NUMBER_START_RE.match(text):
             out += " "
         elif _MARKER_PIECE_RE.fullmatch(text) and not out[-1].isspace():

@@ -57,7 +57,7 @@ _NUMBER_END_RE = regex.compile(r"\p{Nd}$")
 _NUMBER_START_RE = regex.compile(r"^\p{Nd}")
 _QUOTED_NUMBER_RE = regex.compile(r"'\p{Nd}{1,2}")
 # A dash or slash drawn as a run of its own between two numbers.
-_RANGE_DASH_RE = regex.compile(r"\s*[-–/]\s*")
+_RANGE_DASH_RE = regex.compile(r"(?<!\s)\s*+[-–/]\s*+")
 # A footnote's marker at the right end of its line ("(1) ").
 _MARKER_PIECE_RE = regex.compile(r"\(\p{Nd}{1,3}\)\s+")
 

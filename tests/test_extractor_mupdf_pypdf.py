@@ -163,3 +163,23 @@ def test_reordered_lines_get_their_dash_and_glued_references() -> None:
     # note-e-cn7-2024-8-budget: the reference glued again, its footnote is read as one.
     note = unparse.parse_text("\n".join(_lines("chromium", "pymupdf", "note-e-cn7-2024-8-budget")))
     assert [f.marker for f in note.footnotes if f.marker == "1"] == ["1"]
+
+
+def test_pymupdf_libreoffice_kept_number_and_heading_label_put_back() -> None:
+    from unparse.repair.mupdf_pypdf import swap_edge_punctuation
+
+    lines = _lines("libreoffice", "pymupdf", "sg-a-78-245-road-safety")
+    kept = "4 تشير أحدث التقديرات الصادرة عن منظمة الصحة العالمية إلى أن عدد الوفيات الناجمة عن- "
+    assert kept in lines
+    assert swap_edge_punctuation(kept) == kept[:2] + "- " + kept[2:-2]
+    assert " مقدمة- \u064bأولا" in lines
+    assert swap_edge_punctuation(" مقدمة- \u064bأولا") == "أولا\u064b - مقدمة"
+    # Two spaces after the number (ga-res-79-145).
+    assert swap_edge_punctuation("5  يتخذ الفريق العامل قراراته بتوافق الآراء؛-") == (
+        "5 - يتخذ الفريق العامل قراراته بتوافق الآراء؛"
+    )
+    doc = unparse.parse_text("\n".join(lines))
+    numbers = [p.number for p in doc.paragraphs]
+    assert {4, 5, 6, 7} <= set(numbers)
+    assert "أولا" in [s.label.rstrip("\u064b") for s in doc.sections if s.label]
+    assert unparse.normalize(doc.text) == doc.text

@@ -19,6 +19,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..arabic import is_year
+from ..lexicon import SECTION_LETTERS, SECTION_ORDINALS
 from ..lines import Line
 from .pipeline import Context, fix_each_line
 
@@ -204,6 +205,16 @@ _LATIN_FIRST_NOTE_RE = regex.compile(
     r"^\.(?P<latin>[A-Za-z][^\p{Arabic}]*?) (?P<note>\(\d{1,3}\) \p{Arabic}[^.]*)$"
 )
 _TRAIL_DASH_RE = regex.compile(r"^(?P<core> *\p{Arabic}.*?\p{Arabic})- ?$")
+# A section heading whose label PyMuPDF put last, an ordinal's tanween before it:
+# " مقدمة- ًأولا" for "أولاً - مقدمة".
+_LABELS = "|".join(
+    sorted(
+        (regex.escape(x.rstrip("\u064b")) for x in SECTION_ORDINALS + SECTION_LETTERS), key=len, reverse=True
+    )
+)
+_LABEL_LAST_RE = regex.compile(rf"^ *(?P<title>\p{{Arabic}}.*?\S)- (?P<mark>\u064b?)(?P<label>{_LABELS}) ?$")
+# A paragraph number PyMuPDF kept first, its dash put last: "4 تشير ... عن- ".
+_KEPT_NUMBER_RE = regex.compile(r"^(?P<number>[0-9\u0660-\u0669]{1,3}) +(?P<core>\p{Arabic}.*?\S)- ?$")
 _END_PUNCT = "،؛:.!?؟"
 # What a line that shows the move starts with (else it ends with the dash).
 _EDGE_FIRST = frozenset("،؛:.")
@@ -241,7 +252,26 @@ def swap_edge_punctuation(text: str) -> str:
     '- تلاحظ أن نحو'
     >>> swap_edge_punctuation(":  تحث الدول على أن تقوم بما يلي-")
     '- تحث الدول على أن تقوم بما يلي:'
+
+    A section heading, its label last and the label's tanween before it
+    (sg-a-78-245-road-safety):
+
+    >>> swap_edge_punctuation(" مقدمة- \u064bأولا") == "أولا\u064b - مقدمة"
+    True
+
+    A paragraph number it kept first (the same document):
+
+    >>> swap_edge_punctuation(
+    ...     "4 تشير أحدث التقديرات الصادرة عن منظمة الصحة العالمية إلى أن عدد الوفيات الناجمة عن- "
+    ... )
+    '4 - تشير أحدث التقديرات الصادرة عن منظمة الصحة العالمية إلى أن عدد الوفيات الناجمة عن'
     """
+    m = _KEPT_NUMBER_RE.match(text)
+    if m:
+        return f"{m['number']} - {m['core']}"
+    m = _LABEL_LAST_RE.match(text)
+    if m:
+        return f"{m['label']}{m['mark']} - {m['title']}"
     m = _LATIN_FIRST_NOTE_RE.match(text)
     if m:
         return f"{m['note']} {m['latin']}."
@@ -273,6 +303,8 @@ def shows_moved_punctuation(text: str) -> bool:
     """
     if text[:1] not in _EDGE_FIRST and text.rstrip(" ")[-1:] != "-":
         return False  # the cheap test first: most lines neither start nor end so
+    if _KEPT_NUMBER_RE.match(text):
+        return True
     m = _LEAD_PUNCT_RE.match(text)
     if m:
         return bool(m["trail"]) or not m["core"].startswith(" ")

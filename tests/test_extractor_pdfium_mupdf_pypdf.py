@@ -88,3 +88,44 @@ def test_split_slash_numbers_pypdf_and_pdfium() -> None:
     # Clean text is left alone: a thousands group, a date, a symbol.
     for clean in ("بلغ 8 565 شخصا", "كانون الأول/ديسمبر 2023", "A/78/481/Add.2", "القرار 76/172"):
         assert join_split_slash_numbers(clean) == clean
+
+
+# pypdfium2 on a LibreOffice PDF, a short decision (ga-dec-78-540, libreoffice, lines 1-6
+# and 13-15): two mirrored pairs only, and a Latin "(A)" that pypdfium2 leaves as it is.
+PDFIUM_SHORT = (
+    "1 A/DEC/78/540\n"
+    "الدورة الثامنة والسبعون\n"
+    "البند 50 من جدول الأعمال\n"
+    "المقرر / 540 78\n"
+    "زيادة عضوية لجنة استخدام الفضاء الخارجي في الأغراض السلمية\n"
+    "إن الجمعية العامة، إذ تشير إلى قرارها / 121 77 المؤرخ 12 / كانون الأول ديسمبر ،2022 وبناء\n"
+    ")1(\n"
+    ".14 الفقرة ،A/78/403\n"
+    "23-90066 (A)\n"
+    ")1( على توصية اللجنة الخاصة للمسائل السياسية وإنهاء الاستعمار اللجنة الرابعة ) (\n"
+)
+
+
+def test_short_pdfium_text_keeps_its_line_order() -> None:
+    result = unparse.repair_text(PDFIUM_SHORT)
+    evidence = result.facts["pdfium_evidence"]
+    assert isinstance(evidence, dict)
+    assert (evidence["mirrored_pairs"], evidence["proper_pairs"]) == (3, 0)
+    assert not [f for f in result.fixes if f.kind in ("line_order", "visual_order")]
+    assert result.text.split("\n")[2] == "البند 50 من جدول الأعمال"
+
+
+def test_run_reversed_text_is_not_pdfium() -> None:
+    # The run-reversal garbler (benchmarks/accuracy/inputs/garbled/run-reversal/ga-dec-78-540,
+    # lines 11-12 and 25): brackets mirrored too, but spaces doubled where runs were swapped,
+    # and paragraph numbers at the line ends.
+    text = [
+        "  توصية اللجنة الخـاصةعلى ، وبناء2022    كانــون الأول/ديســمبر 12 المؤرخ    77/121",
+        "لجنة استخدام الفضاء الخارجي زيادة عدد أعضاء  ، تقرر)1(الرابعة( للمسائل السيــاسية",
+        ".     14 ، الفقرةA/78/403      )1(",
+        "الجمعية العامة الأمين العام - 1",
+    ]
+    assert logical_order_evidence([Line(i, t) for i, t in enumerate(text * 3, 1)]) is None
+    # Without the doubled spaces, the numbers at the line ends alone still say no.
+    single = [" ".join(t.split()) for t in text]
+    assert logical_order_evidence([Line(i, t) for i, t in enumerate(single * 3, 1)]) is None

@@ -50,6 +50,13 @@ from .mupdf_pypdf import mark_logical_dates, rejoin_pymupdf_lines, rejoin_split_
 from .mupdf_runs import finish_reordered_lines, space_end_markers
 from .numbers import fix_number_order
 from .order import reorder_runs
+from .pdfium import (
+    fix_labels_and_marks,
+    fix_number_punctuation,
+    rejoin_headings,
+    remove_kashida_glyphs,
+    restore_footnote_lines,
+)
 from .pieces import join_visual_pieces
 from .pipeline import Context, Step, line_step, option_line_step, run_steps
 from .poppler import rebuild_raw_lines, remove_kashida_runs, remove_raw_kashida_runs, unembed_lines
@@ -101,6 +108,12 @@ STEPS: list[Step] = [
     # pypdfium2's lines are logical (brackets as drawn); some words letter-reversed.
     Step("pdfium_logical_order", mark_logical_order),
     Step("reversed_words", reverse_reversed_words),
+    # pypdfium2: kashida and stray glyph codes, footnotes and references, numbers' commas.
+    Step("pdfium_glyphs", remove_kashida_glyphs),
+    Step("pdfium_footnotes", restore_footnote_lines),
+    Step("pdfium_number_punctuation", fix_number_punctuation),
+    Step("pdfium_headings", rejoin_headings),
+    Step("pdfium_labels_marks", fix_labels_and_marks),
     # PyMuPDF and pypdf: dates in reading order say the runs are; Eastern numbers reversed.
     Step("date_logical_order", mark_logical_dates),
     Step("eastern_numbers", reverse_eastern_numbers, triggers="\u0660-\u0669"),

@@ -22,6 +22,7 @@ from ..models import Decision, Evidence
 _KNOWN: dict[str, tuple[str, str]] = {
     "fingerprint": ("fingerprint", "producer"),
     "pdfium_evidence": ("pdfium_logical_order", "producer"),
+    "pdfium_kashida": ("pdfium_glyphs", "kashida_glyphs"),
     "date_order": ("date_logical_order", "dates_in_reading_order"),
     "logical_order": ("fingerprint", "logical_order"),
     "visual_evidence": ("visual_order", "visual_lines"),

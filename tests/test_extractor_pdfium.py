@@ -177,3 +177,21 @@ def test_spaced_bracket_is_no_proper_pair() -> None:
     ]
     evidence = logical_order_evidence([Line(i, t) for i, t in enumerate(text, 1)])
     assert evidence is not None and evidence["proper_pairs"] == 0
+
+
+def test_scrambled_symbols() -> None:
+    # pypdfium2 on LibreOffice (ga-res-example line 8, report-a-78-7-add-9 line 17): the
+    # runs of letters and of the rest of a symbol in reverse order.
+    text = _with_evidence(
+        [
+            "]بناء على تقرير اللجنة الثالثة ).2Add/78/481/A، الفقرة 45([",
+            "للأمين العام عن مشروع تجديد قاعة أفريقيا في اللجنة الاقتصادية لأفريقيا )/78/339A).",
+        ]
+    )
+    lines = unparse.normalize(text).split("\n")
+    assert lines[1] == "[بناء على تقرير اللجنة الثالثة (A/78/481/Add.2، الفقرة 45)]"
+    assert lines[2] == "للأمين العام عن مشروع تجديد قاعة أفريقيا في اللجنة الاقتصادية لأفريقيا (A/78/339)."
+    # A symbol or a number pair as written stays.
+    assert pdfium.unscramble_symbols("القرار 78/212 و A/RES/76/172 و E/CN.7/2024/1") == (
+        "القرار 78/212 و A/RES/76/172 و E/CN.7/2024/1"
+    )

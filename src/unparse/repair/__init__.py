@@ -53,6 +53,7 @@ from .order import reorder_runs
 from .pdfium import (
     fix_labels_and_marks,
     fix_number_punctuation,
+    fix_scrambled_symbols,
     rejoin_headings,
     remove_kashida_glyphs,
     restore_footnote_lines,
@@ -108,8 +109,9 @@ STEPS: list[Step] = [
     # pypdfium2's lines are logical (brackets as drawn); some words letter-reversed.
     Step("pdfium_logical_order", mark_logical_order),
     Step("reversed_words", reverse_reversed_words),
-    # pypdfium2: kashida and stray glyph codes, footnotes and references, numbers' commas.
+    # pypdfium2: kashida and stray glyph codes, symbols, footnotes and references, numbers' commas.
     Step("pdfium_glyphs", remove_kashida_glyphs),
+    Step("pdfium_symbols", fix_scrambled_symbols),
     Step("pdfium_footnotes", restore_footnote_lines),
     Step("pdfium_number_punctuation", fix_number_punctuation),
     Step("pdfium_headings", rejoin_headings),

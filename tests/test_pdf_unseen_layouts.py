@@ -205,11 +205,14 @@ _ARABIC_LETTER_RE = regex.compile(r"[\p{Arabic}&&\p{L}]", regex.V1)
 
 # name: (pages, floor on the share of Arabic words of two letters or more that the word list
 # knows, in parse_pdf(...).text: the hundredth below the share measured on 2026-12-01).
-# pypdfium2's text of the same files, for the record: 0.915, 0.488, 0.903, 0.720, 0.915, 0.999
-# (its share on the PowerPoint slide is higher for its fragments: 'بن اء' for 'بناء').
+# The share must also be at least that of pypdfium2's text of the same file (measured in
+# the test: 0.915, 0.488, 0.903, 0.720, 0.915, 0.999; its share on the PowerPoint slide is
+# raised by its fragments: 'بن اء' for 'بناء').
 REAL_PDFS = {
     "docling-rtl01-arabic-essay-word.pdf": (1, 0.99),  # measured 1.000
-    "docling-rtl02-egypt-gov-powerpoint-ilovepdf.pdf": (1, 0.44),  # 0.450: broken glyph maps
+    # 0.641 (0.450 before its font's kashida glyph, mapped to "و", was read as one): the
+    # map's other errors (خ for ا, ي for ع) stay.
+    "docling-rtl02-egypt-gov-powerpoint-ilovepdf.pdf": (1, 0.63),
     "egypt-gazette-law-8-2022.pdf": (23, 0.99),  # 0.993
     "github-saudi-consulting-contract-word365.pdf": (3, 0.99),  # 0.998
     "github-saudi-hospital-maintenance-proposal-pdfsam.pdf": (25, 0.97),  # 0.972
@@ -234,16 +237,19 @@ def test_real_producers_lose_no_page_and_read_known_words(name: str) -> None:
     # Every page gives text (a paragraph carried over from the page before starts there).
     starts = {x.page for x in lines if x.page is not None and x.text}
     assert starts | {p + 1 for p in starts if p < pages} == set(range(1, pages + 1))
-    assert known_share(doc.text) >= floor
+    share = known_share(doc.text)
+    assert share >= floor
     # No line lost: the Arabic letters of the lines and of the furniture taken out are those
     # of pypdfium2's text of the file, within 3% (it breaks lam-alef apart, splits words).
     pdfium = pytest.importorskip("pypdfium2")
-    theirs = sum(
-        len(_ARABIC_LETTER_RE.findall(page.get_textpage().get_text_range()))
-        for page in pdfium.PdfDocument(path)
-    )
+    pdfium_text = "\n".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(path))
+    assert share >= known_share(pdfium_text)
+    theirs = len(_ARABIC_LETTER_RE.findall(pdfium_text))
     ours = sum(len(_ARABIC_LETTER_RE.findall(x.text)) for x in lines)
     ours += sum(len(_ARABIC_LETTER_RE.findall(str(f["text"]))) for f in facts["furniture"])  # type: ignore[union-attr]
+    # Kashida glyphs the font's map names as letters: pypdfium2 reads the letter, the reader
+    # a kashida (no letter), recorded in the facts with their count.
+    ours += sum(int(str(r["glyphs"])) for r in facts.get("glyph_remaps", []))  # type: ignore[attr-defined]
     assert ours >= 0.97 * theirs
 
 

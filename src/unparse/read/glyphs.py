@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from ..bidi import Unit as _Unit
 from ..bidi import bidi_class, visual_to_logical
+from .fonts import NON_LEFT_JOINING
 
 # Characters that are drawn as one glyph together with the footnote reference digits.
 _SUPERSCRIPT_DECORATION = frozenset("()⁽⁾[] ")
@@ -45,6 +46,9 @@ class Glyph:
     size: float
     fontname: str = ""
     seq: int = 0
+    ink_x1: float | None = None
+    """Where the glyph's ink ends on the right, when the font program says (past ``x1``
+    where a letter's joining stroke reaches over to the letter on its right)."""
 
     @property
     def center(self) -> float:
@@ -276,6 +280,20 @@ def _inside_arabic_word(bases: list[Glyph], i: int) -> bool:
     return all(bidi_class(t) == "R" for t in sides)
 
 
+def _joined_over_gap(left: Glyph, right: Glyph, size: float) -> bool:
+    """The letter on the left joins the one on the right across the gap between their
+    boxes: its ink reaches the right one (a final or medial form's joining stroke, wider
+    than its advance: Amiri's ``ـذ`` of ``تنفيذ``), and the right one is a letter that joins
+    the letter after it (a stroke cannot join ``و`` or ``ا`` on that side). No space."""
+    return (
+        left.ink_x1 is not None
+        and left.ink_x1 >= right.x0 - 0.05 * size
+        and bidi_class(left.text) == "R"
+        and bidi_class(right.text) == "R"
+        and right.text[-1:] not in NON_LEFT_JOINING
+    )
+
+
 def _visual_units(line: TextLine, gap_factor: float) -> list[_Unit]:
     """The line left to right as units: glyph texts (marks attached), spaces, superscript refs.
 
@@ -353,6 +371,8 @@ def _visual_units(line: TextLine, gap_factor: float) -> list[_Unit]:
         if prev is not None:
             gap = g.x0 - right_edge
             wide = gap > threshold or (spaced and gap > narrow)
+            if wide and not spaced and _joined_over_gap(prev, g, line.size):
+                wide = False
             if wide and units and units[-1].kind != "SP":
                 units.append(_Unit(" ", "SP"))
         spaced = False

@@ -217,7 +217,7 @@ class CharBox:
     """What the light device records of a drawn character: the fields of pdfminer's
     ``LTChar`` the PDF reader uses, computed as ``LTChar`` computes them."""
 
-    __slots__ = ("fontname", "matrix", "size", "text", "upright", "x0", "x1", "y0", "y1")
+    __slots__ = ("fontname", "ink_x1", "matrix", "size", "text", "upright", "x0", "x1", "y0", "y1")
 
     def __init__(
         self,
@@ -227,8 +227,10 @@ class CharBox:
         fontname: str,
         upright: bool,
         matrix: tuple[float, float, float, float, float, float],
+        ink_x1: float | None = None,
     ) -> None:
         self.text = text
+        self.ink_x1 = ink_x1  # where its ink ends on the right, when the font program says
         (self.x0, self.y0, self.x1, self.y1) = bbox
         self.size = size
         self.fontname = fontname
@@ -286,6 +288,8 @@ def bounded_aggregator(
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdffont import PDFUnicodeNotDefined
 
+    from .fonts import NON_LEFT_JOINING, font_glyphs
+
     name = os.fspath(path) if path is not None else None
     limit = options.max_glyphs_per_page
 
@@ -317,8 +321,12 @@ def bounded_aggregator(
         actual: list[str | None]
         actual_box: list[CharBox | None]
 
+        # Glyphs read as a kashida against the font's map: (font, code, mapped text) → count.
+        kashidas: dict[tuple[str, int, str], int]
+
         def begin_page(self, page: Any, ctm: Any) -> None:
             self.actual, self.actual_box = [], []
+            self.kashidas = {}
             super().begin_page(page, ctm)
 
         def begin_tag(self, tag: Any, props: Any = None) -> None:
@@ -354,6 +362,7 @@ def bounded_aggregator(
             self.glyphs += 1
             if self.glyphs > limit:
                 self._refuse()
+            drawn = font_glyphs(font)
             mapped = _mapped_codes(font)
             if mapped is not None and cid not in mapped:
                 # A symbolic font's ToUnicode map leaves this code out: pdfminer would fall
@@ -365,8 +374,13 @@ def bounded_aggregator(
                     assert isinstance(text, str), str(type(text))
                 except PDFUnicodeNotDefined:
                     text = self.handle_undefined_char(font, cid)
+                if text in NON_LEFT_JOINING and cid in drawn.flat:
+                    # The map names a letter that joins no next letter for a flat stroke: a kashida.
+                    key = (str(font.fontname), cid, text)
+                    self.kashidas[key] = self.kashidas.get(key, 0) + 1
+                    text = "\u0640"
             span = -1
-            if any(t is not None for t in self.actual):
+            if self.actual and any(t is not None for t in self.actual):
                 # Inside a span with /ActualText: the innermost such span speaks.
                 span = max(i for i, t in enumerate(self.actual) if t is not None)
                 text = str(self.actual[span])
@@ -404,7 +418,10 @@ def bounded_aggregator(
                 spanned.x0, spanned.y0 = min(spanned.x0, x0), min(spanned.y0, y0)
                 spanned.x1, spanned.y1 = max(spanned.x1, x1), max(spanned.y1, y1)
                 return float(adv)
-            box = CharBox(text, (x0, y0, x1, y1), size, font.fontname, upright, matrix)
+            ink = drawn.ink_right.get(cid) if not vertical and upright and b == 0 and c == 0 else None
+            if ink is not None:
+                ink = a * ink * fontsize * scaling + e
+            box = CharBox(text, (x0, y0, x1, y1), size, font.fontname, upright, matrix, ink)
             if span >= 0:
                 self.actual_box[span] = box
             container: Any = self.cur_item  # an LTPage or LTFigure: it only keeps the list

@@ -33,6 +33,7 @@ from ..arabic import fold_presentation_forms
 from ..errors import InputTooLargeError, PdfError, UnparseError
 from ..lines import Line
 from ..options import DEFAULT_OPTIONS, Options
+from .fonts import resource_manager
 from .glyphs import Glyph, Rule
 from .layout import SEPARATOR, PageGlyphs, layout_lines
 from .limits import CharBox, bounded_aggregator, bounded_pdf_decoding
@@ -90,7 +91,7 @@ def extract_pages(path: str | os.PathLike[str], options: Options = DEFAULT_OPTIO
 def _extract(name: str, data: bytes, options: Options) -> list[PageGlyphs]:
     from pdfminer.layout import LTCurve, LTFigure, LTPage
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
@@ -122,7 +123,7 @@ def _extract(name: str, data: bytes, options: Options) -> list[PageGlyphs]:
             name,
         )
 
-    rsrc = PDFResourceManager(caching=True)
+    rsrc = resource_manager()
     device = bounded_aggregator(rsrc, options, name, light=True)
     interpreter = PDFPageInterpreter(rsrc, device)
     out: list[PageGlyphs] = []
@@ -162,6 +163,7 @@ def _extract(name: str, data: bytes, options: Options) -> list[PageGlyphs]:
                         size=float(item.size),
                         fontname=str(item.fontname),
                         seq=seq,
+                        ink_x1=None if item.ink_x1 is None else item.ink_x1 - x_origin,
                     )
                 )
                 seq += 1
@@ -169,7 +171,7 @@ def _extract(name: str, data: bytes, options: Options) -> list[PageGlyphs]:
                 stack.extendleft(reversed(list(item)))
             elif isinstance(item, LTCurve) and item.height <= 2.0 and item.width >= 20:
                 rules.append(Rule(item.x0 - x_origin, item.x1 - x_origin, y_top - item.y1))
-        out.append(PageGlyphs(number, layout.width, layout.height, glyphs, rules))
+        out.append(PageGlyphs(number, layout.width, layout.height, glyphs, rules, dict(device.kashidas)))
     if not any(g.text.strip() for p in out for g in p.glyphs):
         raise _pdf_error(
             name,

@@ -44,6 +44,10 @@ returned :class:`~unparse.lines.Line` objects):
   kind ``"pdf_visual_order"``, ``"pdf_logical_order"`` or ``"pdf_neutral_order"``.
 - ``"furniture"``: ``list[dict]`` (``page``, ``kind``, ``text``) of every line taken out
   as page furniture (nothing is dropped silently).
+- ``"glyph_remaps"``: ``list[dict]`` (``font``, ``code``, ``mapped``, ``read``, ``glyphs``),
+  present when some glyphs were read against their font's ToUnicode map: a flat stroke on
+  the baseline that the map names as a letter joining no next letter is a kashida
+  (:mod:`unparse.read.fonts`); ``glyphs`` is how many were drawn.
 - ``"mirrored_brackets"``: whether the fonts' bracket glyphs were read mirrored.
 - ``"running_symbols"``: document symbols found in page headers (also written once as the
   first line, as a text extraction would have it).

@@ -74,6 +74,9 @@ def number_lines(
         "running_symbols": list(dict.fromkeys(symbols)),
         "reader_warnings": warnings + blocks.warnings,
     }
+    remaps = _remaps(pages)
+    if remaps:
+        facts["glyph_remaps"] = remaps
     return lines, facts
 
 
@@ -104,4 +107,15 @@ def _box(page: int, lines: list[TextLine], heights: dict[int, float]) -> list[fl
         round(height - max(tl.bottom for tl in lines), 2),
         round(max(tl.x1 for tl in lines), 2),
         round(height - min(tl.top for tl in lines), 2),
+    ]
+
+
+def _remaps(pages: list[PageGlyphs]) -> list[dict[str, object]]:
+    """The glyphs read as a kashida against their font's map, summed over the pages."""
+    total: Counter[tuple[str, int, str]] = Counter()
+    for page in pages:
+        total.update(page.kashidas)
+    return [
+        {"font": font, "code": code, "mapped": mapped, "read": "\u0640", "glyphs": n}
+        for (font, code, mapped), n in sorted(total.items())
     ]

@@ -71,6 +71,9 @@ class PageGlyphs:
     height: float
     glyphs: list[Glyph]
     rules: list[Rule] = field(default_factory=list)
+    # Glyphs read as a kashida against their font's map (see read/fonts.py): how many, by
+    # (font name, code, the text the map gave).
+    kashidas: dict[tuple[str, int, str], int] = field(default_factory=dict)
 
 
 @dataclass

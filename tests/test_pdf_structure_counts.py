@@ -75,3 +75,27 @@ def test_clipped_letter_with_its_mark_is_furniture() -> None:
     assert "أ أُ" not in [x.text for x in lines]
     doc = unparse.parse_pdf(pdf("chromium", "report-a-78-7-add-9-acabq-africa-hall"))
     assert [s.label for s in doc.sections] == ["أولاً", "ثانياً", "ألف", "باء", "جيم", "دال", "ثالثاً"]
+
+
+def test_the_masthead_line_naming_the_organ_is_placed() -> None:
+    # The decision-cop fixture's masthead names the Conference of the Parties on a line of
+    # its own, the organ the formula "إن مؤتمر الأطراف في ...،" names: no "not placed" warning.
+    fixture = Path(__file__).resolve().parent / "fixtures" / "pdf" / "decision-cop.pdf"
+    doc = unparse.parse_pdf(fixture)
+    organ = "مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية"
+    assert doc.organ == organ
+    assert not any("not placed" in w for w in doc.warnings), doc.warnings
+    # A header line that is not the organ is still reported.
+    text = "\n\n".join(
+        [
+            organ,
+            "سطر لا مكان له في البنية",
+            f"إن {organ}،",
+            "إذ يستذكر المهام،",
+            "1 - يقرر أن يبقي المسألة قيد نظره.",
+        ]
+    )
+    warned = unparse.parse_text(text).warnings
+    assert [w for w in warned if "not placed" in w] == [
+        "line 3: not placed in the structure: سطر لا مكان له في البنية"
+    ]

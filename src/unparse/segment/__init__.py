@@ -137,7 +137,11 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
     # An asterisk note cited in the header (on the agenda item) whose text is not in the input.
     if any("*" in line.text for line in body.header) and not any(f.label == "*" for f in body.footnotes):
         warnings.append("footnote * is cited but its text is not in the input")
-    for line in header.unplaced + body.unplaced:
+    formula_body = body.formula.removeprefix("إن ").rstrip("،").strip() if body.formula else None
+    organ = header.body or formula_body or header.organ
+    # The masthead's line naming the organ ("مؤتمر الأطراف في ...") is placed: it is the organ.
+    unplaced = [x for x in header.unplaced if organ is None or x.text.strip() != organ]
+    for line in unplaced + body.unplaced:
         warnings.append(f"line {line.number}: not placed in the structure: {line.text.strip()[:80]}")
     sections = finish_sections(body)
     annexes = finish_annexes(body)
@@ -146,8 +150,6 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
     warnings.extend(check_contents(body, named + [s for a in annexes for s in a.sections]))
     closing, closing_date = read_closing(body.closing)
     date = header.date or (closing_date if kind in ("law", "decree") else None)  # of promulgation
-    formula_body = body.formula.removeprefix("إن ").rstrip("،").strip() if body.formula else None
-    organ = header.body or formula_body or header.organ
     doc = Document(
         kind=kind,
         symbol=infer_symbol(header, kind, _list_of_strs(facts.get("running_symbols")), organ),

@@ -13,8 +13,8 @@ import pytest
 
 from unparse.lines import Line, split_lines
 from unparse.options import DEFAULT_OPTIONS
-from unparse.repair import STEPS, logical_extractors, mupdf_pypdf, pipeline
-from unparse.repair.pipeline import Context, _union_re, bmp_part
+from unparse.repair import STEPS, furniture, kashida_digits, lifted, logical_extractors, mupdf_pypdf, pipeline
+from unparse.repair.pipeline import Context, _union_re, bmp_part, shown
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
@@ -104,3 +104,67 @@ def test_the_month_before_a_year_is_found_as_the_pattern_finds_it() -> None:
             expected = mupdf_pypdf._MONTH_BEFORE_RE.search(text, window, start) is not None
             assert mupdf_pypdf._month_before(text, start) == expected, text[window : start + 4]
     assert runs > 100
+
+
+def _all_lines() -> list[str]:
+    out = []
+    for path in [*SAMPLES, *TEXTS]:
+        out += path.read_text(encoding="utf-8").split("\n")
+    return out
+
+
+FURNITURE = [
+    "  4  ",
+    "- 4 -",
+    "٤",
+    "09-40424 (A) *",
+    "*0940424*",
+    "A/RES/61/180 ",
+    "_____",
+    "4\x1f",
+    "GE.21-12345",
+]
+
+
+def test_furniture_is_classified_as_the_patterns_classify_it() -> None:
+    def by_patterns(text: str) -> str | None:
+        stripped = text.lstrip()
+        if not stripped or "\u0621" <= stripped[0] <= "\u064a":
+            return None
+        if furniture.SEPARATOR_RE.match(text):
+            return "footnote_separator"
+        if furniture.SYMBOL_LINE_RE.match(text):
+            return "running_symbol"
+        if furniture.JOB_NUMBER_RE.match(text) or furniture.BARCODE_RE.match(text):
+            return "job_number"
+        return "page_number" if furniture.PAGE_NUMBER_RE.match(text) else None
+
+    kinds = set()
+    for line in [*_all_lines(), *FURNITURE]:
+        kind = furniture.classify_furniture(line)
+        assert kind == by_patterns(line), line
+        kinds.add(kind)
+    assert kinds == {None, "footnote_separator", "running_symbol", "job_number", "page_number"}
+
+
+def test_a_lifted_line_passes_the_first_character_check() -> None:
+    lines = [*_all_lines(), " )", "\u064b/", "*-", "()", "\t-"]
+    matched = [line for line in lines if lifted._LIFTED_RE.fullmatch(line)]
+    assert len(matched) >= 5
+    assert all(lifted._may_be_lifted(line) for line in matched)
+    assert not lifted._may_be_lifted("الجمعية -") and not lifted._may_be_lifted("")
+
+
+def test_the_kashida_run_bound_is_never_below_the_runs() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in [*SAMPLES, *TEXTS]]
+    texts.append("ة66ماعلا ة66يعمجلا " * 6)
+    for text in texts:
+        runs = len(kashida_digits._KASHIDA_DIGITS_RE.findall(text))
+        assert kashida_digits._candidates(text) >= min(runs, kashida_digits.MIN_RUNS)
+    assert kashida_digits._candidates("ة66ماعلا ة66يعمجلا " * 6) == kashida_digits.MIN_RUNS
+
+
+def test_a_fix_shows_a_lone_surrogate_as_the_replacement_character() -> None:
+    assert shown("\ud800الجمعية") == "\ufffdالجمعية"
+    assert shown("\ud83d\ude00 😀") == "\ufffd\ufffd 😀"
+    assert shown("الجمعية") == "الجمعية"

@@ -9,6 +9,7 @@ and a corpus segment can start inside one (``")، وبخاصة ... 2009("``).
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
@@ -62,7 +63,7 @@ def unmirror_bracket_lines(lines: list[Line], ctx: Context) -> list[Line]:
     mirrored = logical = 0
     for i, line in enumerate(lines):
         text = line.text
-        if not any(c in text for c in ")]}"):
+        if ")" not in text and "]" not in text and "}" not in text:
             continue
         if _well_formed(_SKELETON_RE.sub("", text)):
             logical += 1
@@ -97,7 +98,7 @@ def unmirror_bracket_lines(lines: list[Line], ctx: Context) -> list[Line]:
 
 def _flip_all(text: str) -> str:
     """``text`` with every mirrored pair flipped (whether the rest is well formed or not)."""
-    if not any(c in text for c in ")]}"):
+    if ")" not in text and "]" not in text and "}" not in text:
         return text
     if _well_formed(_SKELETON_RE.sub("", text)):
         return text  # the common case, checked on the brackets alone
@@ -127,7 +128,8 @@ def _insides(text: str, fixed: str) -> list[str]:
     return out
 
 
-_SKELETON_RE = regex.compile(r"[^()\[\]{}]+")
+# (The standard library's ``re`` strips a line to its brackets several times faster.)
+_SKELETON_RE = re.compile(r"[^()\[\]{}]+")
 
 
 @functools.lru_cache(maxsize=4096)

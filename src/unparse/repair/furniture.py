@@ -28,6 +28,11 @@ JOB_NUMBER_RE = regex.compile(rf"^\s*{JOB_NUMBER}\s*\*?\s*$")
 BARCODE_RE = regex.compile(rf"^\s*{BARCODE}\s*$")
 
 
+# What each pattern above can end with (besides a digit, \p{Nd}): a separator's rule, a
+# symbol's letter or digit, a job number's "(A)" or "*", a barcode's "*", a page number's dash.
+_LAST_CHARS = frozenset("_─━—–=-)*ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
 def classify_furniture(text: str) -> str | None:
     """The kind of furniture a line is, or None.
 
@@ -35,8 +40,14 @@ def classify_furniture(text: str) -> str | None:
     ``"_______________ "`` → ``"footnote_separator"``.
     """
     stripped = text.lstrip()
-    # Furniture never starts with an Arabic letter: most lines are rejected on that alone.
+    # Furniture never starts with an Arabic letter: most lines are rejected on that alone;
+    # and it ends (before spaces) with a character of its patterns' last tokens: a
+    # numbered paragraph's line, which ends with a word or a stop, is rejected on that.
     if not stripped or "\u0621" <= stripped[0] <= "\u064a":
+        return None
+    last = stripped.rstrip()[-1]
+    # (A character beyond the BMP may be a digit the regex module knows and Python not.)
+    if last not in _LAST_CHARS and not last.isdecimal() and last <= "\uffff":
         return None
     if SEPARATOR_RE.match(text):
         return "footnote_separator"

@@ -31,13 +31,34 @@ def strip_kashida_digits(text: str) -> str:
     return _KASHIDA_DIGITS_RE.sub("", text)
 
 
+_DIGIT_RUN_RE = regex.compile(r"\p{Nd}+")
+
+
+def _candidates(text: str) -> int:
+    """An upper bound of the kashida runs of ``text``, up to :data:`MIN_RUNS`: the digit runs
+    that follow a character neither ASCII nor a space (a run starts a digit run, right after
+    a letter or a mark); many times cheaper than the pattern's scan, and most texts' digits
+    follow a space."""
+    count = 0
+    for m in _DIGIT_RUN_RE.finditer(text):
+        start = m.start()
+        if start and not text[start - 1].isascii() and not text[start - 1].isspace():
+            count += 1
+            if count >= MIN_RUNS:
+                break
+    return count
+
+
 def remove_kashida_digits(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: :func:`strip_kashida_digits` where the document has at least
     :data:`MIN_RUNS` such runs (the evidence that its producer stretched words so) and reads
     in visual order (pdfminer's and pdfplumber's ``extract_text``); the kashida digits of
     other extractors' logical text are left to their own repairs."""
     # Counted in one pass over the joined lines: a run never touches a line break.
-    runs = len(_KASHIDA_DIGITS_RE.findall(ctx.joined(lines)))
+    joined = ctx.joined(lines)
+    if _candidates(joined) < MIN_RUNS:
+        return lines
+    runs = len(_KASHIDA_DIGITS_RE.findall(joined))
     if runs < MIN_RUNS:
         return lines
     rev = log = 0

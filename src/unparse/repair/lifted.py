@@ -76,6 +76,16 @@ def reads_visual(text: str) -> bool:
     return rev > log
 
 
+def _may_be_lifted(text: str) -> bool:
+    # A lifted line starts with one of its characters: most lines are rejected on their
+    # first (a letter, a digit) without the pattern.
+    first = text[:1]
+    return first != "" and (first in _LIFTED_FIRST or first.isspace())
+
+
+_LIFTED_FIRST = frozenset("*\u064b/-–()[]")
+
+
 def restore_lifted_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: :func:`restore_lifted` on each lifted line and the Arabic line after
     it, in a document with at least :data:`MIN_LIFTED` lifted lines, where that line reads
@@ -83,7 +93,8 @@ def restore_lifted_lines(lines: list[Line], ctx: Context) -> list[Line]:
     pairs = [
         i
         for i in range(len(lines) - 1)
-        if _LIFTED_RE.fullmatch(lines[i].text)
+        if _may_be_lifted(lines[i].text)
+        and _LIFTED_RE.fullmatch(lines[i].text)
         and _ARABIC_RE.search(lines[i + 1].text)
         and reads_visual(lines[i + 1].text)
     ]

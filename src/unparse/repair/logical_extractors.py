@@ -143,18 +143,24 @@ def _may_be_split(text: str) -> bool:
     in ``76/186`` or ``A/RES/76``, which have neither)."""
     p = text.find("/")
     while p != -1:
-        if text[p + 1 : p + 2] == " " and text[p + 2 : p + 3].isdigit():
+        if text[p + 1 : p + 2] == " " and _digit(text[p + 2 : p + 3]):
             return True
         q = p - 1
         if q >= 0 and text[q] == " ":
             q -= 1
         k = q
-        while k >= 0 and q - k < 4 and text[k].isdigit():
+        while k >= 0 and q - k < 4 and _digit(text[k]):
             k -= 1
-        if k < q and k >= 1 and text[k] == " " and text[k - 1].isdigit():
+        if k < q and k >= 1 and text[k] == " " and _digit(text[k - 1]):
             return True
         p = text.find("/", p + 1)
     return False
+
+
+def _digit(char: str) -> bool:
+    # What \d may match: the regex module knows digits beyond the BMP that this Python's
+    # Unicode tables do not yet; any such character is taken as one.
+    return char.isdigit() or char > "\uffff"
 
 
 _ANY_WORD_RE = regex.compile(r"(?V1)[\p{Arabic}&&\p{L}]{2,}")

@@ -29,9 +29,13 @@ _LONE_SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 def shown(text: str) -> str:
     """``text`` as a fix records it: a lone surrogate (from a broken decoder) becomes U+FFFD,
     so that the fix log, like the output, is always valid Unicode that encodes to UTF-8."""
-    if text.isascii() or not _LONE_SURROGATE_RE.search(text):
+    if text.isascii():
         return text
-    return _LONE_SURROGATE_RE.sub("\ufffd", text)
+    try:
+        text.encode("utf-8")  # fails on a lone surrogate alone, and is faster than a search
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE_RE.sub("\ufffd", text)
+    return text
 
 
 @dataclass
@@ -51,7 +55,7 @@ class Context:
         """``lines`` joined with line breaks (cached for the same list object)."""
         if self._joined is not None and self._joined[0] is lines:
             return self._joined[1]
-        text = "\n".join(line.text for line in lines)
+        text = "\n".join([line.text for line in lines])
         self._joined = (lines, text)
         return text
 

@@ -23,6 +23,7 @@ from machine import cpu_model
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "system"))  # test_pdf_structure
 
 from pdfminer.high_level import extract_text  # noqa: E402
 

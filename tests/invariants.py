@@ -1,6 +1,6 @@
 """What unparse promises about any text, as checkable functions.
 
-Shared by the property tests (``tests/test_properties.py``) and the fuzz harness
+Shared by the property tests (``tests/unit/test_properties.py``) and the fuzz harness
 (``fuzz/fuzz_parse_text.py``), so that both check exactly the same guarantees.
 
 "Accounted for", precisely

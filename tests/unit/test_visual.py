@@ -26,7 +26,7 @@ from unparse.repair.visual import (
     visual_to_logical_text,
 )
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CLEAN = ["a-res-76-186.txt", "cop-5-2-trafficking-protocol.txt"]
 RUN_REVERSED = ["a-64-sg-report-trafficking.txt", "a-res-61-180.txt", "ctoc-cop-2012-demand-report.txt"]
 _ARABIC_LETTER = regex.compile(r"[\u0621-\u064a]")

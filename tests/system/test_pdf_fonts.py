@@ -18,8 +18,8 @@ from unparse.read.glyphs import Glyph, TextLine, read_line
 from unparse.read.pdf import read_pdf_lines
 
 REAL = Path("/work/shared/real-pdfs")
-PDFS = Path(__file__).resolve().parent.parent / "benchmarks" / "accuracy" / "inputs" / "pdf"
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pdf"
+PDFS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "pdf"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
 
 
 def _truetype(boxes: list[tuple[int, int, int, int, int] | None], units: int = 1000) -> bytes:

@@ -22,7 +22,7 @@ from unparse.export.akn import NAMESPACE
 from unparse.lexicon import ARAB_STATES, UNKNOWN_COUNTRY, states_named
 from unparse.models import Annex, Document, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]
 LAWS = HERE / "fixtures" / "unseen" / "laws"
 GAZETTE = HERE / "fixtures" / "pdf" / "egypt-gazette-law-8-2022.pdf"
 XSD = HERE / "fixtures" / "akn" / "akomantoso30.xsd"

@@ -21,7 +21,7 @@ import pytest
 from unparse.cli import main
 from unparse.export.review import FURNITURE_KINDS, Review, line_warnings, render_page, review_file, visible
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 PDF = ROOT / "tests" / "fixtures" / "pdf" / "report-footnotes.pdf"
 CHROMIUM = Path("/usr/bin/chromium")

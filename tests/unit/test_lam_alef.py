@@ -12,7 +12,7 @@ from unparse import normalize
 from unparse.repair import repair
 from unparse.repair.lam_alef import rebuild_lam_alef
 
-INPUTS = Path(__file__).resolve().parent.parent / "benchmarks" / "accuracy" / "inputs" / "text"
+INPUTS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "text"
 RLE, LRE, PDF = "\u202b", "\u202a", "\u202c"
 
 

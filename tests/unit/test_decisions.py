@@ -8,7 +8,7 @@ from pathlib import Path
 import unparse
 from unparse import Decision
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 INPUTS = ROOT / "benchmarks" / "accuracy" / "inputs" / "text"
 
 

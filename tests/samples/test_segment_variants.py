@@ -104,7 +104,7 @@ def test_wrapped_without_blank_lines(name: str) -> None:
     assert len(got[2]) - len(expected[2]) <= 3
 
 
-UNSEEN = sorted(p.name for p in (Path(__file__).resolve().parent / "fixtures" / "unseen").glob("*.txt"))
+UNSEEN = sorted(p.name for p in (Path(__file__).resolve().parents[1] / "fixtures" / "unseen").glob("*.txt"))
 
 
 @pytest.mark.parametrize("variant", [*sorted(VARIANTS), "wrapped-70-no-blank-lines"])
@@ -112,7 +112,7 @@ UNSEEN = sorted(p.name for p in (Path(__file__).resolve().parent / "fixtures" / 
 def test_unseen_kinds_keep_their_structure(name: str, variant: str) -> None:
     """The synthetic documents of other kinds (Councils, decisions, a report with contents and
     an annex) keep their outline and headings under every layout."""
-    text = (Path(__file__).resolve().parent / "fixtures" / "unseen" / name).read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "unseen" / name).read_text(encoding="utf-8")
     transform = VARIANTS.get(variant, wrap(70, blank_lines=False))
     expected, got = unparse.parse_text(text), unparse.parse_text(transform(text))
     assert outline(got) == outline(expected)

@@ -15,7 +15,7 @@ import unparse
 from unparse.export import FORMATS
 from unparse.models import Document
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 RES = SAMPLES / "a-res-76-186.txt"
 
 

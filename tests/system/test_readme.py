@@ -17,7 +17,7 @@ import pytest
 
 from unparse.export.jsonl import FIELD_TYPES, record_schema
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 NOT_RUN = "<!-- not run:"
 

@@ -26,7 +26,7 @@ from unparse import Document
 from unparse.export.jsonl import records
 from unparse.models import SubItem
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "unseen"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "unseen"
 
 
 @dataclass(frozen=True)

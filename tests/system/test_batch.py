@@ -29,7 +29,7 @@ from unparse.cli import main
 from unparse.export import export
 from unparse.models import Document
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.txt"))
 LEGACY_SOURCE = SAMPLES[1]  # a-res-61-180.txt
 
 BAD = {

@@ -18,7 +18,7 @@ from unparse.export.akn import NAMESPACE
 from unparse.export.jsonl import RECORD_FIELDS, records
 from unparse.models import Annex, Document, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((HERE.parent / "samples").glob("*.txt"))
 XSD = HERE / "fixtures" / "akn" / "akomantoso30.xsd"
 NS = {"a": NAMESPACE}

@@ -17,7 +17,7 @@ import pytest
 
 from unparse.read.limits import CharBox, bounded_aggregator
 
-FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
 PDFS = sorted(p for p in FIXTURES.glob("*.pdf") if not p.name.startswith("bad-"))
 
 
@@ -42,7 +42,7 @@ def _chars(path: Path, light: bool) -> list[list[tuple[object, ...]]]:
     from pdfminer.pdfpage import PDFPage
 
     rsrc = PDFResourceManager(caching=True)
-    # (Without /ActualText spans, which LTChar does not know: tests/test_pdf_typesetters.py.)
+    # (Without /ActualText spans, which LTChar does not know: tests/system/test_pdf_typesetters.py.)
     device = (
         bounded_aggregator(rsrc, light=True, actual_text=False)
         if light

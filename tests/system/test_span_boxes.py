@@ -8,7 +8,7 @@ import pytest
 
 import unparse
 
-FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
 
 
 @pytest.fixture(scope="module")

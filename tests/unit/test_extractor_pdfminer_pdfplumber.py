@@ -14,7 +14,7 @@ from unparse.repair.kashida_digits import strip_kashida_digits
 from unparse.repair.lifted import restore_lifted
 from unparse.repair.pieces import join_pieces, looks_fragmented, pieces_join
 
-INPUTS = Path(__file__).resolve().parent.parent / "benchmarks" / "accuracy" / "inputs" / "text"
+INPUTS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "text"
 
 
 @pytest.mark.parametrize("module", [pieces, kashida_digits, lifted])

@@ -8,7 +8,7 @@ from pathlib import Path
 import unparse
 from unparse.repair.mupdf_pypdf import date_order, eastern_digits, reverse_eastern_number
 
-INPUTS = Path(__file__).resolve().parents[1] / "benchmarks" / "accuracy" / "inputs" / "text"
+INPUTS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "text"
 
 
 def _lines(typesetter: str, extractor: str, name: str) -> list[str]:

@@ -30,7 +30,7 @@ from unparse.models import (
 )
 from unparse.walk import walk
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 
 

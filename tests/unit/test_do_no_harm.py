@@ -39,7 +39,7 @@ from unparse.repair.markup import (
     superscript_refs_to_markers,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 UNPC = ROOT / "tests" / "fixtures" / "unpc" / "unpc-v1.0-dev-ar.first2000.txt"
 SEGMENTS = UNPC.read_text(encoding="utf-8").splitlines()
 KEEP_ALL = Options(digits="keep", strip_tatweel=False)
@@ -158,7 +158,7 @@ def test_kashida_inside_a_word_is_still_removed() -> None:
 
 def test_corpus_is_the_shared_one() -> None:
     assert len(SEGMENTS) == 2000
-    shared = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "unpc" / UNPC.name
+    shared = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "unpc" / UNPC.name
     if shared.exists():
         assert shared.read_bytes() == UNPC.read_bytes()
 

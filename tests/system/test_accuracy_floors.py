@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-ACC = Path(__file__).resolve().parent.parent / "benchmarks" / "accuracy"
+ACC = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy"
 sys.path.insert(0, str(ACC))
 
 import run  # noqa: E402

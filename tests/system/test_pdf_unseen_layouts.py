@@ -21,7 +21,7 @@ from unparse.read.pdf import PageGlyphs, extract_pages, layout_lines, read_pdf_l
 from unparse.repair import repair_lines, wordlist
 from unparse.segment import segment
 
-PDFS = Path(__file__).resolve().parent.parent / "benchmarks" / "accuracy" / "inputs" / "pdf"
+PDFS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "pdf"
 
 
 def pdf(typesetter: str, name: str) -> Path:

@@ -20,7 +20,7 @@ from unparse.repair.fingerprint import Fingerprint, fingerprint
 from unparse.repair.poppler import logical_raw_line, logical_run, unembed_line
 
 RLE, LRE, PDF = "\u202b", "\u202a", "\u202c"
-INPUTS = Path(__file__).resolve().parent.parent / "benchmarks" / "accuracy" / "inputs" / "text"
+INPUTS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "text"
 
 
 def controls(text: str) -> str:

@@ -13,7 +13,7 @@ from unparse.options import Options
 from unparse.repair import repair
 from unparse.repair.order import weights
 
-GARBLED = Path(__file__).resolve().parent.parent / "benchmarks" / "accuracy" / "inputs" / "garbled"
+GARBLED = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "garbled"
 # A real UN line (unpc, dev part) garbled by run reversal: the runs glued at one joint.
 UNPC_GARBLED = 'المنظمة "على مبدأ المساواةأن تقوم وكان مقررا'
 UNPC_CLEAN = 'وكان مقررا أن تقوم المنظمة "على مبدأ المساواة'

@@ -19,7 +19,7 @@ from unparse.repair.order import reorder_runs
 from unparse.repair.pipeline import Context
 from unparse.repair.visual import reverse_visual_lines
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CLEAN = ["a-res-76-186.txt", "cop-5-2-trafficking-protocol.txt"]
 
 

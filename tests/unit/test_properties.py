@@ -28,7 +28,7 @@ from invariants import (
 from unparse.repair.brackets import unmirror_brackets
 from unparse.repair.markup import strip_markdown_emphasis, superscript_refs_to_markers
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 settings.register_profile(
     "ci",

@@ -14,7 +14,7 @@ import pytest
 import unparse
 from unparse.read.pdf import read_pdf_lines
 
-PDFS = Path(__file__).resolve().parent.parent / "benchmarks" / "accuracy" / "inputs" / "pdf"
+PDFS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "pdf"
 TYPESETTERS = ["libreoffice", "chromium", "fpdf2"]
 
 
@@ -80,7 +80,7 @@ def test_clipped_letter_with_its_mark_is_furniture() -> None:
 def test_the_masthead_line_naming_the_organ_is_placed() -> None:
     # The decision-cop fixture's masthead names the Conference of the Parties on a line of
     # its own, the organ the formula "إن مؤتمر الأطراف في ...،" names: no "not placed" warning.
-    fixture = Path(__file__).resolve().parent / "fixtures" / "pdf" / "decision-cop.pdf"
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "decision-cop.pdf"
     doc = unparse.parse_pdf(fixture)
     organ = "مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية"
     assert doc.organ == organ

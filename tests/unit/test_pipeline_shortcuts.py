@@ -16,7 +16,7 @@ from unparse.options import DEFAULT_OPTIONS
 from unparse.repair import STEPS, furniture, kashida_digits, lifted, logical_extractors, mupdf_pypdf, pipeline
 from unparse.repair.pipeline import Context, _union_re, bmp_part, shown
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 TEXTS = sorted((ROOT / "benchmarks/accuracy/inputs/text").glob("**/*.txt"))[::4]
 

@@ -22,7 +22,7 @@ from unparse.export import export
 from unparse.export.jsonl import records
 from unparse.segment.patterns import ARTICLE_RE
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]
 LAWS = HERE / "fixtures" / "unseen" / "laws"
 GAZETTE = HERE / "fixtures" / "pdf" / "egypt-gazette-law-8-2022.pdf"
 

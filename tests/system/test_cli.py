@@ -16,7 +16,7 @@ from unparse import cli
 from unparse.cli import main
 from unparse.models import Document
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 RES = SAMPLES / "a-res-76-186.txt"
 REPORT = SAMPLES / "a-64-sg-report-trafficking.txt"
 

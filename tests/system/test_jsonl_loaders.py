@@ -18,7 +18,7 @@ from unparse.batch import run_batch
 from unparse.cli import main
 from unparse.export.jsonl import FIELD_TYPES, RECORD_FIELDS, record_schema
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PDFS = [ROOT / "tests/fixtures/pdf/res-western.pdf", ROOT / "tests/fixtures/pdf/report-footnotes.pdf"]
 
 

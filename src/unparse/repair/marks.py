@@ -78,7 +78,7 @@ def drop_marks_in_latin_runs(text: str) -> str:
     >>> drop_marks_in_latin_runs("\u202aمُ 12\u202c")
     '\u202aمُ 12\u202c'
     """
-    if "\u202a" not in text or not regex.search(f"[{_M}]", text):
+    if "\u202a" not in text or not _MARKS_RE.search(text):
         return text
 
     def strip(run: regex.Match[str]) -> str:

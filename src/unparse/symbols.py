@@ -1,7 +1,7 @@
 """The shape of a UN document symbol (``A/RES/76/186``, ``E/CN.7/2024/L.5``), shared by the
 PDF reader (running headers), the repair (page furniture) and the segmenter (the header);
-and the shapes of the other furniture UN pages print, the job number and the barcode,
-shared by the PDF reader and the repair.
+and the shapes of the other furniture UN pages print, the job number, the barcode and the
+page number, shared by the PDF reader and the repair.
 
 Two forms: :data:`SYMBOL` ends each part on a letter or digit (a symbol inside running text,
 where a trailing ``.`` or ``-`` is punctuation); :data:`SYMBOL_LOOSE` allows any part of
@@ -23,3 +23,8 @@ SYMBOL_LOOSE = r"[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}"
 JOB_NUMBER = r"(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?"
 # The barcode printed beside it: "*0940424*".
 BARCODE = r"\*\d{6,}\*"
+# A page number, bare or between dashes: "4", "- 4 -", "–١٢". The reader matches it on a
+# stripped line (``^PAGE_NUMBER$``), the repair on a raw one (``^\s*PAGE_NUMBER\s*$``); the
+# two accept the same lines once stripped. Each space belongs to exactly one quantifier
+# ("\s*[-–]?\s*" would let two \s* share a run of spaces in every way: quadratic).
+PAGE_NUMBER = r"(?:[-–]\s*)?\p{Nd}{1,4}(?:\s*[-–])?"

@@ -7,12 +7,14 @@ Each shortcut is checked here against the long way on real and constructed text.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 
 from unparse.lines import Line, split_lines
 from unparse.options import DEFAULT_OPTIONS
+from unparse.read.layout import records
 from unparse.repair import STEPS, furniture, kashida_digits, lifted, logical_extractors, mupdf_pypdf, pipeline
 from unparse.repair.pipeline import Context, _union_re, bmp_part, shown
 
@@ -145,6 +147,27 @@ def test_furniture_is_classified_as_the_patterns_classify_it() -> None:
         assert kind == by_patterns(line), line
         kinds.add(kind)
     assert kinds == {None, "footnote_separator", "running_symbol", "job_number", "page_number"}
+
+
+def test_the_reader_and_the_repair_take_the_same_lines_for_page_numbers() -> None:
+    # Both patterns derive from symbols.PAGE_NUMBER: the reader's on a stripped line, the
+    # repair's on a raw one. On every short line of page-number pieces, spaces of several
+    # kinds, a break and a letter, once stripped they agree (and the repair's takes the
+    # raw line as it takes the stripped one when only spaces surround it).
+    pieces = ["4", "٤", "-", "–", " ", "\t", "\u00a0", "\x1c", "\n", "a"]
+    taken = 0
+    for size in range(6):
+        for chars in itertools.product(pieces, repeat=size):
+            line = "".join(chars)
+            stripped = line.strip()
+            by_reader = records.furniture_kind(line) == "page_number"
+            assert by_reader == bool(furniture.PAGE_NUMBER_RE.match(stripped)), repr(line)
+            taken += by_reader
+    assert taken > 1000
+    assert (
+        furniture.PAGE_NUMBER_RE.match("  - 4 -  ") and records.furniture_kind("  - 4 -  ") == "page_number"
+    )
+    assert not furniture.PAGE_NUMBER_RE.match("4 4") and records.furniture_kind("12345") is None
 
 
 def test_a_lifted_line_passes_the_first_character_check() -> None:

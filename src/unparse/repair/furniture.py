@@ -14,15 +14,13 @@ import regex
 
 from ..arabic import is_year
 from ..lines import Line
-from ..symbols import BARCODE, JOB_NUMBER, SYMBOL
+from ..symbols import BARCODE, JOB_NUMBER, PAGE_NUMBER, SYMBOL
 from .pipeline import Context
 
 SEPARATOR_RE = regex.compile(r"^\s*[_─━—–=\-]{5,}\s*$")
 # A UN document symbol alone on a line: A/RES/61/180, CTOC/COP/2012/1, E/CN.15/2006/10.
 SYMBOL_LINE_RE = regex.compile(rf"^\s*({SYMBOL})\s*$")
-# "\s*[-–]?\s*" would let the two \s* share a run of spaces in every way (quadratic on a
-# long blank line); each space belongs to exactly one quantifier here.
-PAGE_NUMBER_RE = regex.compile(r"^\s*(?:[-–]\s*)?\p{Nd}{1,4}(?:\s*[-–])?\s*$")
+PAGE_NUMBER_RE = regex.compile(rf"^\s*{PAGE_NUMBER}\s*$")
 # A job number line ("09-40424 (A)"), a barcode line ("*0940424*").
 JOB_NUMBER_RE = regex.compile(rf"^\s*{JOB_NUMBER}\s*\*?\s*$")
 BARCODE_RE = regex.compile(rf"^\s*{BARCODE}\s*$")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ...symbols import BARCODE, JOB_NUMBER, SYMBOL, SYMBOL_LOOSE
+from ...symbols import BARCODE, JOB_NUMBER, PAGE_NUMBER, SYMBOL, SYMBOL_LOOSE
 from ..glyphs import Glyph, Rule, TextLine
 from ..params import ReaderParams
 
@@ -27,7 +27,8 @@ SYMBOL_TOKEN_RE = regex.compile(rf"(?<![\w/]){SYMBOL}(?![\w/])")
 _SYMBOL_HEADER_RE = regex.compile(
     rf"^(?:\p{{Nd}}{{1,4}}\s+)?{SYMBOL_LOOSE}(?:\s*\(\p{{Nd}}{{4}}\))?(?:\s+\p{{Nd}}{{1,4}})?$"
 )
-_PAGE_NUMBER_RE = regex.compile(r"^[-–]?\s*\p{Nd}{1,4}\s*[-–]?$")
+# Matched on a stripped line (see furniture_kind).
+_PAGE_NUMBER_RE = regex.compile(rf"^{PAGE_NUMBER}$")
 _JOB_RE = regex.compile(rf"^{JOB_NUMBER}\s*\*?$|^{BARCODE}$")
 FOOTNOTE_START_RE = regex.compile(r"^(?:\((\p{Nd}{1,3}|\*)\)|(\p{Nd}{1,3}|\*)(?=\s)(?!\s*[-–]))\s*")
 BRACKETED_MARKER_RE = regex.compile(r"^\((?:\p{Nd}{1,3}|\*)\)\s")

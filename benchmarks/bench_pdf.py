@@ -23,13 +23,12 @@ from machine import cpu_model
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "tests" / "system"))  # test_pdf_structure
 
 from pdfminer.high_level import extract_text  # noqa: E402
 
 import unparse  # noqa: E402
+from builders import texts  # noqa: E402
 from pdf_helpers import FIXTURES, GENERATED, cer, document_cer, reader_text  # noqa: E402
-from test_pdf_structure import texts  # noqa: E402
 from unparse.read.pdf import read_pdf_lines  # noqa: E402
 
 

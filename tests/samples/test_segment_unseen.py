@@ -21,7 +21,7 @@ import pytest
 import regex
 
 import unparse
-from test_pdf_structure import texts
+from builders import texts
 from unparse import Document
 from unparse.export.jsonl import records
 from unparse.models import SubItem

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -13,99 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import unparse
+from builders import NS, report, resolution, span, with_annexes
 from unparse.export import FORMATS, export, get_format
-from unparse.export.akn import NAMESPACE
 from unparse.export.jsonl import RECORD_FIELDS, records
-from unparse.models import Annex, Document, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem
+from unparse.models import Annex, Document, Footnote, FootnoteRef, Paragraph, SubItem
 
 HERE = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((HERE.parent / "samples").glob("*.txt"))
 XSD = HERE / "fixtures" / "akn" / "akomantoso30.xsd"
-NS = {"a": NAMESPACE}
-
-
-def span(a: int, b: int | None = None) -> Span:
-    return Span(start_line=a, end_line=b or a)
-
-
-def resolution() -> Document:
-    return Document(
-        kind="resolution",
-        symbol="A/RES/76/186",
-        organ="الجمعية العامة",
-        session="الدورة السادسة والسبعون",
-        agenda_item="108",
-        date=datetime.date(2021, 12, 16),
-        title="تحسين تنسيق الجهود المبذولة لمكافحة الاتجار بالأشخاص",
-        preamble_opening="إن الجمعية العامة،",
-        preamble=[
-            Paragraph(
-                lead="إذ تشير",
-                text="إذ تشير إلى قرارها 70/1،",
-                footnote_refs=[FootnoteRef(marker="1", offset=24)],
-                span=span(10),
-            ),
-            Paragraph(
-                lead="وإذ تلاحظ",
-                text="وإذ تلاحظ ما يلي:",
-                span=span(11, 13),
-                sub_items=[
-                    SubItem(label="أ", text="البند الأول؛", span=span(12)),
-                    SubItem(
-                        label="ب",
-                        text="البند الثاني:",
-                        span=span(13),
-                        sub_items=[SubItem(label="1", text="فرع", span=span(13))],
-                    ),
-                ],
-            ),
-        ],
-        paragraphs=[
-            Paragraph(
-                number=1,
-                lead="تحث",
-                text="تحث الدول على *التعاون* <معا> & بسرعة",
-                footnote_refs=[FootnoteRef(marker="2", offset=3), FootnoteRef(marker="1", offset=23)],
-                span=span(20),
-            ),
-            Paragraph(
-                number=2,
-                lead="تطلب",
-                text="تطلب إلى الأمين العام:",
-                span=span(21, 23),
-                sub_items=[
-                    SubItem(label="أ", text="أن يقدم تقريرا؛", span=span(22)),
-                    SubItem(label="ب", text="أن ينشر المعلومات.", span=span(23)),
-                ],
-            ),
-        ],
-        footnotes=[
-            Footnote(marker="1", text="القرار 70/1.", span=span(40)),
-            Footnote(marker="2", text="A/76/463.", span=span(41)),
-            Footnote(marker="3", text="حاشية لا يشار إليها.", span=span(42)),
-        ],
-        closing="الجلسة العامة 53 16 كانون الأول/ديسمبر 2021",
-        closing_date=datetime.date(2021, 12, 16),
-        text="...",
-        source="res.txt",
-    )
-
-
-def report() -> Document:
-    return Document(
-        kind="report",
-        symbol="A/64/290",
-        title="تقرير الأمين العام",
-        sections=[
-            Section(label="أولاً", title="مقدمة", level=1, first_paragraph=1),
-            Section(label="ثانياً", title="الأنشطة", level=1, first_paragraph=3),
-            Section(label="ألف", title="التعاون", level=2, first_paragraph=3),
-            Section(label="باء", title="التدريب", level=2, first_paragraph=4),
-        ],
-        paragraphs=[Paragraph(number=n, text=f"الفقرة {n}", span=span(n * 10)) for n in range(1, 6)],
-        text="...",
-        source="sub/report.txt",
-    )
 
 
 @pytest.fixture(scope="module")
@@ -287,31 +201,6 @@ def test_akn_report_nests_sections(schema: Any) -> None:
     subs = sections[1].findall("a:subsection", NS)
     assert [s.findtext("a:heading", namespaces=NS) for s in subs] == ["التعاون", "التدريب"]
     assert [p.findtext("a:num", namespaces=NS) for p in subs[1].findall("a:paragraph", NS)] == ["4", "5"]
-
-
-def with_annexes() -> Document:
-    doc = resolution()
-    doc.annexes = [
-        Annex(
-            label="المرفق الأول",
-            title="عناصر النهج",
-            sections=[Section(label="أولاً", title="المبادئ", level=1, first_paragraph=1)],
-            paragraphs=[
-                Paragraph(
-                    number=1,
-                    text="تكفل الدول السلامة",
-                    footnote_refs=[FootnoteRef(marker="3", offset=4)],
-                    span=span(50),
-                    sub_items=[SubItem(label="أ", text="بند", span=span(50))],
-                ),
-                Paragraph(number=2, text="تتاح سبل الانتصاف.", span=span(51)),
-            ],
-            span=span(48, 51),
-        ),
-        Annex(label="المرفق الثاني", paragraphs=[Paragraph(text="قائمة.", span=span(53))], span=span(52, 53)),
-        Annex(label="المرفق الثالث", span=span(54)),
-    ]
-    return doc
 
 
 def test_akn_annexes_are_attachments(schema: Any) -> None:

@@ -8,41 +8,9 @@ from __future__ import annotations
 import pytest
 
 import unparse
+from builders import structure, texts
 from pdf_helpers import FIXTURES, GENERATED, cer
-from unparse.models import Document, SubItem
-
-
-def _items(items: list[SubItem]) -> list[object]:
-    return [(i.label, [r.marker for r in i.footnote_refs], _items(i.sub_items)) for i in items]
-
-
-def structure(doc: Document) -> dict[str, object]:
-    """Counts, numbers, labels and markers: everything but the texts."""
-    return {
-        "kind": doc.kind,
-        "preamble": len(doc.preamble),
-        "paragraphs": [p.number for p in doc.paragraphs],
-        "sub_items": [_items(p.sub_items) for p in doc.preamble + doc.paragraphs],
-        "refs": [[r.marker for r in p.footnote_refs] for p in doc.preamble + doc.paragraphs],
-        "footnotes": [f.marker for f in doc.footnotes],
-        "sections": [(s.label, s.level, s.first_paragraph) for s in doc.sections],
-    }
-
-
-def texts(doc: Document) -> str:
-    """Every paragraph, sub-item and footnote text, one per line."""
-    out: list[str] = []
-
-    def items(xs: list[SubItem]) -> None:
-        for x in xs:
-            out.append(x.text)
-            items(x.sub_items)
-
-    for p in doc.preamble + doc.paragraphs:
-        out.append(p.text)
-        items(p.sub_items)
-    out.extend(f.text for f in doc.footnotes)
-    return "\n".join(out)
+from unparse.models import Document
 
 
 @pytest.fixture(scope="module", params=GENERATED)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 import unparse
+from builders import structure, texts
 from pdf_helpers import FIXTURES, cer, document_cer, reader_text, split_text
-from test_pdf_structure import structure, texts
 from unparse.models import Document
 from unparse.read.pdf import read_pdf_lines
 

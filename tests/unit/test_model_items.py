@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import unparse
-from test_export import NS, report, resolution, span, with_annexes
+from builders import NS, report, resolution, span, with_annexes
 from unparse.export import export
 from unparse.export.jsonl import records
 from unparse.models import (

@@ -14,9 +14,9 @@ import regex
 from pdfminer.high_level import extract_text
 
 import unparse
+from builders import texts
 from garble_visual import display_order, garbled_lines
 from pdf_helpers import FIXTURES, cer
-from test_pdf_structure import texts
 from unparse.repair import repair
 from unparse.repair.visual import (
     _unswap_ligature,

@@ -378,6 +378,13 @@ def reattach_marks(text: str) -> str:
     '1 - يقدم هذا التقرير'
     >>> reattach_marks("يقدَّم هذا التقرير")
     'يقدَّم هذا التقرير'
+
+    Not :func:`~unparse.repair.marks.attach_detached_marks`, which runs later on every text:
+    there a mark after a space belongs to the word before it (``"أولا ً"``, HarfBuzz's gap);
+    pypdfium2 puts a word's shadda or damma before the next word, so its letter is not known
+    (``"الذي ُ يحتفل"`` is ``يُحتفل``'s damma: attached it would give ``"الذيُ"``), and it
+    leaves a stray Latin glyph code after the mark (``"َّÐ "``), which the general fixer keeps.
+    On the dev benchmark texts read as pypdfium2's, the two disagree on 116 of 6790 lines.
     """
     text = _TANWEEN_RE.sub(r"\1", text)
     return _LONE_MARK_RE.sub("", text)

@@ -102,6 +102,8 @@ def _space_reordered_lines(lines: list[Line], ctx: Context) -> list[Line]:
     return out
 
 
+# Each step: the kind users see (the Fix.kind of what it changes, the Decision.step of what
+# it decides; stable, see Step), then its function, whose name is the step's.
 STEPS: list[Step] = [
     # What produced the text, counted before any change; poppler's embeddings are used
     # before they are removed (and make its text logical: no visual or run-order step).

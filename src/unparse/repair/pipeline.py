@@ -168,15 +168,34 @@ def _fix_some_lines(
 
 @dataclass(frozen=True)
 class Step:
-    """A named stage of the pipeline."""
+    """A stage of the pipeline: its function, and the label users see it by.
 
-    name: str
+    ``kind`` is that label: the ``Fix.kind`` of every line a line step changes, the
+    ``Decision.step`` of a document step's decisions (a document step records its fixes
+    under this kind or finer ones: ``remove_page_furniture`` records ``page_number``,
+    ``running_symbol`` ...). Fix kinds and decision steps are part of every output (the fix
+    log, the JSON, the review page), so they stay as they are. ``name`` is the name of the
+    function the step runs (the line fixer of a line step): unique in ``STEPS``.
+
+    >>> from unparse.repair import STEPS
+    >>> [(step.kind, step.name) for step in STEPS if step.kind in ("tatweel", "page_furniture")]
+    [('tatweel', 'strip_tatweel'), ('page_furniture', 'remove_page_furniture')]
+    """
+
+    kind: str
     run: DocumentFunc
     enabled: Callable[[Options], bool] = lambda _options: True
     # A regex character-class body (``"\u0640"``): the step can only change a line that
     # holds one of these characters (local line steps skip the others; a document step's
     # class is scanned with theirs, for it to ask :meth:`Context.present`).
     triggers: str = ""
+    # A line step's line fixer (``run`` is then the wrapper that applies it to lines).
+    fixer: Callable[..., str] | None = None
+
+    @property
+    def name(self) -> str:
+        """The name of the function the step runs."""
+        return (self.fixer or self.run).__name__
 
 
 @functools.lru_cache(maxsize=64)
@@ -185,7 +204,7 @@ def _class_re(body: str) -> re.Pattern[str]:
 
 
 def line_step(
-    name: str,
+    kind: str,
     fixer: Callable[[str], str],
     enabled: Callable[[Options], bool] = lambda _options: True,
     *,
@@ -211,7 +230,7 @@ def line_step(
                 if len(holding) * _FEW_LINES <= len(lines):
                     # Only the lines that hold a trigger can change: where they are few, the
                     # fixer runs on those alone rather than over the whole text.
-                    return _fix_some_lines(lines, ctx, name, fixer, holding)
+                    return _fix_some_lines(lines, ctx, kind, fixer, holding)
             joined = ctx.joined(lines)
             fixed_all = fixer(joined)
             if fixed_all == joined:
@@ -221,18 +240,18 @@ def line_step(
                 out_local: list[Line] = []
                 for line, fixed in zip(lines, texts, strict=True):
                     if fixed != line.text:
-                        ctx.record(name, line.number, line.text, fixed)
+                        ctx.record(kind, line.number, line.text, fixed)
                         line = Line(line.number, fixed, line.page)
                     out_local.append(line)
                 ctx.remember(out_local, fixed_all)
                 return out_local
-        return fix_each_line(lines, ctx, name, fixer)
+        return fix_each_line(lines, ctx, kind, fixer)
 
-    return Step(name, run, enabled, triggers if local else "")
+    return Step(kind, run, enabled, triggers if local else "", fixer)
 
 
 def option_line_step(
-    name: str,
+    kind: str,
     fixer: Callable[[str, Options], str],
     enabled: Callable[[Options], bool] = lambda _options: True,
     *,
@@ -245,11 +264,11 @@ def option_line_step(
 
     def run(lines: list[Line], ctx: Context) -> list[Line]:
         step = line_step(
-            name, lambda text: fixer(text, ctx.options), local=local, triggers=triggers(ctx.options)
+            kind, lambda text: fixer(text, ctx.options), local=local, triggers=triggers(ctx.options)
         )
         return step.run(lines, ctx)
 
-    return Step(name, run, enabled, scanned)
+    return Step(kind, run, enabled, scanned, fixer)
 
 
 def run_steps(steps: Sequence[Step], lines: list[Line], ctx: Context) -> list[Line]:

@@ -11,11 +11,13 @@ after it::
 
 ``dump`` writes, for each text input (``samples/*.txt``, ``tests/fixtures/**/*.txt``,
 ``benchmarks/accuracy/inputs/text/**/*.txt``, ``benchmarks/accuracy/inputs/garbled/**``),
-``NAME.normalize.txt`` (``normalize``) and ``NAME.json`` (``parse_text``, as the JSON exporter
+``NAME.normalize.txt`` (``normalize``), ``NAME.fixes.txt`` (the fix log of ``repair_text``: one
+JSON line per fix, then its warnings) and ``NAME.json`` (``parse_text``, as the JSON exporter
 writes it); for each PDF (``tests/fixtures/**/*.pdf``, ``benchmarks/accuracy/inputs/pdf/**``)
 ``NAME.json`` (``parse_pdf``). An input the library refuses gives ``NAME.error.txt``, the
 exception's type and message, so a change in what is refused shows too. A JSONL line set
-(``{"garbled": ...}`` per line) gives one normalised line per record. PDFs are slow to parse:
+(``{"garbled": ...}`` per line) gives one normalised line per record and one fix log line
+per record. PDFs are slow to parse:
 ``--quick`` dumps the text inputs only. ``compare`` checks the two folders byte for byte and
 lists the files that differ or are in one folder only (names only: the benchmark's test split
 is read only through its scores, so no content is printed); it exits 1 when anything differs.
@@ -35,9 +37,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import unparse  # noqa: E402
-from unparse import normalize, parse_pdf, parse_text  # noqa: E402
+from unparse import parse_pdf, parse_text, repair_text  # noqa: E402
 from unparse.errors import UnparseError  # noqa: E402
 from unparse.export import json as json_export  # noqa: E402
+from unparse.repair import RepairResult  # noqa: E402
 
 BENCH = Path("benchmarks/accuracy/inputs")
 
@@ -72,6 +75,14 @@ def _error(root: Path, out: Path, exc: Exception) -> None:
     _write(out.with_name(out.name + ".error.txt"), f"{type(exc).__name__}: {message}\n")
 
 
+def fix_log(result: RepairResult) -> str:
+    """Every fix (kind, line, before, after, confidence) and warning, one JSON line each: a
+    change in what was fixed, or in a confidence, shows even where the text is the same."""
+    rows = [[f.kind, f.line, f.before, f.after, f.confidence] for f in result.fixes]
+    rows += [["warning", w] for w in result.warnings]
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
 def dump_text(root: Path, rel: Path, out: Path) -> None:
     """``normalize`` and ``parse_text`` of one text input (or of each record of a JSONL)."""
     # Read as the accuracy benchmark reads it (some extractors' texts hold NUL bytes, which
@@ -79,13 +90,19 @@ def dump_text(root: Path, rel: Path, out: Path) -> None:
     text = (root / rel).read_text(encoding="utf-8")
     if rel.suffix == ".jsonl":
         records = [json.loads(line) for line in text.splitlines() if line.strip()]
-        normalized = [normalize(r["garbled"]) for r in records]
+        results = [repair_text(r["garbled"]) for r in records]
         _write(
-            out.with_name(out.name + ".normalize.jsonl"), "".join(json.dumps(n) + "\n" for n in normalized)
+            out.with_name(out.name + ".normalize.jsonl"), "".join(json.dumps(r.text) + "\n" for r in results)
+        )
+        _write(
+            out.with_name(out.name + ".fixes.jsonl"),
+            "".join(json.dumps(fix_log(r), ensure_ascii=False) + "\n" for r in results),
         )
         return
     try:
-        _write(out.with_name(out.name + ".normalize.txt"), normalize(text))
+        result = repair_text(text)
+        _write(out.with_name(out.name + ".normalize.txt"), result.text)
+        _write(out.with_name(out.name + ".fixes.txt"), fix_log(result))
         _write(out.with_name(out.name + ".json"), json_export.render(parse_text(text, source=str(rel))))
     except UnparseError as exc:
         _error(root, out, exc)

@@ -6,6 +6,7 @@ named."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import subprocess
 import sys
@@ -45,10 +46,13 @@ def test_dumps_in_two_processes_are_identical_and_a_change_is_named(tmp_path: Pa
     _dump(b, "2")
     names = sorted(str(p.relative_to(a)) for p in a.rglob("*") if p.is_file())
     assert names == [
+        "benchmarks/accuracy/inputs/garbled/run-reversal/ga-res-77-231.txt.fixes.txt",
         "benchmarks/accuracy/inputs/garbled/run-reversal/ga-res-77-231.txt.json",
         "benchmarks/accuracy/inputs/garbled/run-reversal/ga-res-77-231.txt.normalize.txt",
+        "samples/a-res-61-180.txt.fixes.txt",
         "samples/a-res-61-180.txt.json",
         "samples/a-res-61-180.txt.normalize.txt",
+        "samples/a-res-76-186.txt.fixes.txt",
         "samples/a-res-76-186.txt.json",
         "samples/a-res-76-186.txt.normalize.txt",
         "tests/fixtures/pdf/bad-encrypted.pdf.error.txt",
@@ -59,12 +63,23 @@ def test_dumps_in_two_processes_are_identical_and_a_change_is_named(tmp_path: Pa
         .read_text(encoding="utf-8")
         .startswith("PdfError: tests/fixtures/pdf/bad-encrypted.pdf: is encrypted")
     )
+    # The fix log: one JSON row per fix, a reordered line with its confidence.
+    rows = [
+        json.loads(line)
+        for line in (a / "samples/a-res-61-180.txt.fixes.txt").read_text("utf-8").splitlines()
+    ]
+    orders = [row for row in rows if row[0] == "line_order"]
+    assert orders and all(isinstance(row[1], int) and row[2] != row[3] for row in orders)
+    assert any(isinstance(row[4], float) for row in orders)
     compare = _script().compare
     assert compare(a, b) == []
+    fixes = b / "samples/a-res-61-180.txt.fixes.txt"
+    fixes.write_text(fixes.read_text("utf-8").replace("line_order", "digits", 1), "utf-8")
     normalized = b / "samples/a-res-61-180.txt.normalize.txt"
     normalized.write_bytes(normalized.read_bytes() + b"\n")
     (b / "tests/fixtures/pdf/report-footnotes.pdf.json").unlink()
     assert compare(a, b) == [
         f"only in {a}: tests/fixtures/pdf/report-footnotes.pdf.json",
+        "differs: samples/a-res-61-180.txt.fixes.txt",
         "differs: samples/a-res-61-180.txt.normalize.txt",
     ]

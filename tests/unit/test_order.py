@@ -314,3 +314,34 @@ def test_garbled_dev_lines(garbled_dev: tuple[set[str], set[str]], garbled: str,
     given, out = garbled_dev
     assert garbled in given
     assert repaired in out
+
+
+def test_end_marker_finds_what_the_three_searches_find() -> None:
+    """The prefilter on the last character never skips a match: on every line of the
+    samples, and on the edges it tests (a label's last letter, a dash, a digit before
+    trailing spaces, a digit no str method knows), it returns the first of the three
+    patterns' matches, the same span and groups."""
+    from unparse.repair.order.evidence import END_LABEL_DASH_RE, END_LABEL_RE, END_NUMBER_RE, end_marker
+
+    lines = [line for path in sorted(SAMPLES.glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
+    edges = [
+        "الجهات - ١  ",
+        "مقدّمة  -أولاً",
+        "إدارة ألف -",
+        "ألف–",
+        "- ١٢/٣",
+        "نص\x1c",
+        "",
+        "   ",
+        "- \U00010d40",
+    ]
+    found = 0
+    for text in lines + edges:
+        want = END_NUMBER_RE.search(text) or END_LABEL_RE.search(text) or END_LABEL_DASH_RE.search(text)
+        got = end_marker(text)
+        if want is None:
+            assert got is None, text
+            continue
+        found += 1
+        assert got is not None and (got.re, got.span(), got.groups()) == (want.re, want.span(), want.groups())
+    assert found >= 50  # the run-reversed samples' paragraph numbers and labels at line ends

@@ -24,6 +24,33 @@ _LABELS = "|".join(
 END_LABEL_RE = regex.compile(rf"(?:^|\s)[-–]\s*({_LABELS})\s*$")
 # The label and its dash both at the line end ("إدارة ألف -"): its run was the line's first.
 END_LABEL_DASH_RE = regex.compile(rf"(?:^|\s)({_LABELS})\s*[-–]\s*$")
+_LABEL_TAILS = frozenset(label[-1] for label in SECTION_ORDINALS + SECTION_LETTERS)
+_DIGIT_RE = regex.compile(r"\p{Nd}")
+
+
+def end_marker(text: str) -> regex.Match[str] | None:
+    """The first of END_NUMBER_RE, END_LABEL_RE and END_LABEL_DASH_RE that matches ``text``.
+
+    Each is searched only where the line's last character allows it (a digit, a label's
+    last letter, a dash; str.rstrip removes every character their whitespace class matches), so most
+    lines cost one character test instead of three searches.
+
+    >>> end_marker("تنسيق الجهود المبذولة - ١").group(1)
+    '١'
+    >>> end_marker("وإذ تشير إلى قرارها") is None
+    True
+    """
+    tail = text.rstrip()[-1:]
+    if not tail:
+        return None
+    found = END_NUMBER_RE.search(text) if _DIGIT_RE.match(tail) else None
+    if found is None and tail in _LABEL_TAILS:
+        found = END_LABEL_RE.search(text)
+    if found is None and tail in "-–":
+        found = END_LABEL_DASH_RE.search(text)
+    return found
+
+
 _START_NUMBER_RE = regex.compile(r"^\s*(?:\p{Nd}{1,3}\s*[-–]\s|\(\p{Nd}{1,3}\)\s)")
 _PUNCT_START_RE = regex.compile(r"^\s*[،؛.]")
 _PUNCT_END_RE = regex.compile(r"[،؛.:]\s*$")

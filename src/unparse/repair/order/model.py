@@ -67,6 +67,7 @@ class DocumentModel:
             self.bigrams[pair] += FIXED_BIGRAM_COUNT
         self.total = max(1, sum(self.unigrams.values()))
         self._cache: dict[tuple[str, str], float] = {}
+        self._own_cache: dict[tuple[str, str, int], float] = {}  # association, per pair and own count
         self.bg = unpc.table()
         self.bg_weight = BG_WEIGHT
         self.bg_cache: dict[tuple[str, str], float] = {}  # background, per pair (no own pairs)
@@ -190,7 +191,12 @@ class DocumentModel:
             if cached is None:
                 cached = self._cache[key] = self._association(u, v, 0)
             return cached
-        return self._association(u, v, own[key])
+        # The counts never change once the model is built: one value per pair and count left out.
+        mine = own[key]
+        cached = self._own_cache.get((u, v, mine))
+        if cached is None:
+            cached = self._own_cache[(u, v, mine)] = self._association(u, v, mine)
+        return cached
 
     def _association(self, u: str, v: str, mine: int) -> float:
         if not u or not v:

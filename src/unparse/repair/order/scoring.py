@@ -344,6 +344,7 @@ def best_readings(
         if p == SINGLE_SPACE_COST and right.gap == " ":
             optional.append(i)
     association = model.association
+    attested: dict[int, float] = {}
     if optional:
         attested = {i: association(atoms[i - 1].key, atoms[i].key, own) for i in optional}
         if len(priors) > MAX_CANDIDATES:
@@ -371,6 +372,7 @@ def best_readings(
             nxt = k
     pair = model.pair
     cut = [0.0] * m
+    background = model.background if model.bg_weight else None
     for k in range(1, m - 1):
         i = positions[k]
         prior = priors[i]
@@ -378,8 +380,14 @@ def best_readings(
         if atoms[i].gap == " ":
             u, v = keys[i - 1], keys[i]
             if u and v:
-                base -= association(u, v, own) if (u, v) in own else pair(u, v)
-                base -= model.background(u, v, own)
+                # A candidate's association is already known (model.pair is association
+                # for a pair outside the line's own).
+                if i in attested:
+                    base -= attested[i]
+                else:
+                    base -= association(u, v, own) if (u, v) in own else pair(u, v)
+                if background is not None:
+                    base -= background(u, v, own)
             elif u in NEEDS_COMPLEMENT and atoms[i].kind in (MARK, PUNCT):
                 base += UNGOVERNED
         cut[k] = base
@@ -396,8 +404,8 @@ def best_readings(
                 first += keys[0]  # "الأم" … "م": a word broken at the line's edge
             if first and (before, first) in model.bigrams:  # an unseen pair counts 0
                 start_scores[k] += max(0.0, association(before, first, own))
-            if first:
-                start_scores[k] += max(0.0, model.background(before, first))
+            if first and background is not None:
+                start_scores[k] += max(0.0, background(before, first))
 
     def total(ks: list[int]) -> float:
         """Score of the reading with runs starting at positions[ks] (ks[0] == 0)."""

@@ -31,9 +31,7 @@ from .atoms import (
 )
 from .evidence import (
     CLAUSE_START,
-    END_LABEL_DASH_RE,
-    END_LABEL_RE,
-    END_NUMBER_RE,
+    end_marker,
     is_run_reversed,
     run_reversal_evidence,
 )
@@ -86,7 +84,7 @@ def _reorder_line(
     than ``stay`` (the prior for the current order); the confidence is the smaller of the
     margin over the runner-up and that lead."""
     number = None
-    m = END_NUMBER_RE.search(text) or END_LABEL_RE.search(text) or END_LABEL_DASH_RE.search(text)
+    m = end_marker(text)
     body = text
     glued = False
     if m:

@@ -12,7 +12,7 @@ from unparse import normalize, repair_text
 from unparse.repair import kashida_digits, lifted, pieces
 from unparse.repair.kashida_digits import strip_kashida_digits
 from unparse.repair.lifted import restore_lifted
-from unparse.repair.pieces import join_pieces, looks_fragmented, pieces_join
+from unparse.repair.pieces import join_pieces, looks_fragmented, number_ends_compound, pieces_join
 
 INPUTS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "text"
 
@@ -42,6 +42,31 @@ def test_pieces_of_separate_lines_stay_apart() -> None:
 def test_a_number_drawn_as_two_runs_gets_its_space_back() -> None:
     # Lines 69-75: "إذ بلغ 8 565 شخصا في عام 2023".
     assert join_pieces([" ماع يف اصخش ", "565", "8 ", " غلب ذإ"]) == " ماع يف اصخش 565 8  غلب ذإ"
+
+
+def test_a_compound_number_drawn_left_of_its_dash_is_joined() -> None:
+    # libreoffice/pdfminer/report-a-79-190-right-to-food.txt, lines 171-181: "أوميغا-3" and
+    # "باء-12", the number a piece of its own left of the dash; left apart, the dash ended
+    # a logical line ("... من نوع أوميغا-") that a second pass took for PyMuPDF's moved
+    # paragraph dash.
+    raw = (INPUTS / "libreoffice" / "pdfminer" / "report-a-79-190-right-to-food.txt").read_text(
+        encoding="utf-8"
+    )
+    once = normalize(raw)
+    lines = once.split("\n")
+    omega = "والأحماض الدهنية من نوع أوميغا-3 والمغذيات الدقيقة، مثل الحديد والزنك والكالسيوم وفيتامين ألف"
+    assert omega in lines
+    assert any(line.startswith("وفيتامين باء-12. وفي كثير من البلدان النامية") for line in lines)
+    assert normalize(once) == once
+    # ctoc-cop-dec-10-4, lines 31-35: "(كوفيد-١٩)", the number after a closing bracket.
+    assert number_ends_compound("ذإ ،ةينقتلا ةدعاسملا ميدقت يف ترثأ دق )", "١٩", "-ديفوك( انوروك سوريف")
+
+
+def test_a_paragraph_number_is_not_a_compound_number() -> None:
+    # sg-a-78-245-road-safety, lines around "(كوفيد-": the line ends after the dash (the
+    # number is on the next line), and a paragraph's number ends its visual line.
+    assert not number_ends_compound("", " زواجتت اهنع", "-ديفوك( انوروك سوريف ضرم ةحئاج")
+    assert not number_ends_compound("ةيئاملا  ةيذغألا  يستكتو  -  ", "5", "-اغيموأ عون نم")
 
 
 def test_whole_document_heading_and_paragraph_number() -> None:

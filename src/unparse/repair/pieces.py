@@ -60,6 +60,10 @@ _QUOTED_NUMBER_RE = regex.compile(r"'\p{Nd}{1,2}")
 _RANGE_DASH_RE = regex.compile(r"(?<!\s)\s*+[-–/]\s*+")
 # A footnote's marker at the right end of its line ("(1) ").
 _MARKER_PIECE_RE = regex.compile(r"\(\p{Nd}{1,3}\)\s+")
+# A piece whose left end (its text's end) is a dash glued to a word: "-اغيموأ" (أوميغا-).
+_GLUED_DASH_START_RE = regex.compile(r"^[-–][\u0621-\u064a]")
+# A piece whose text starts with a paragraph's dash ("... يستكتو  -  " for "- وتكتسي").
+_PARAGRAPH_DASH_END_RE = regex.compile(r"\s[-–]\s*$")
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,35 @@ def pieces_join(left: str, right: str) -> bool:
     return bool(_LONE_PUNCT_RE.fullmatch(left.strip()))
 
 
+def number_ends_compound(before: str, left: str, right: str) -> bool:
+    """Whether the number piece ``left`` is the end of a compound whose dash starts
+    ``right`` (``أوميغا-3``, ``كوفيد-19``, ``باء-12``: the word, its dash and the number are
+    drawn as two runs, the number left of the dash). ``before`` is the piece before
+    ``left`` on the same visual line, if any: when it starts a paragraph (its right end
+    is the paragraph's dash, ``"... وتكتسي  -  "`` then ``"5"``), the number is that
+    paragraph's and ends the visual line. A dash glued to a word at the left end of a piece
+    alone is no evidence: a line may end after ``(كوفيد-`` and go on with ``19)``.
+
+    Real (pdfminer on LibreOffice, report-a-79-190-right-to-food, "أوميغا-3"):
+
+    >>> number_ends_compound("فلأ نيماتيفو ةقيقدلا تايذغملاو ", "3", "-اغيموأ عون نم ةينهدلا ضامحألاو")
+    True
+
+    The paragraph number of the line before it (the same document; the right piece made
+    up):
+
+    >>> number_ends_compound("ةيئاملا  ةيذغألا  يستكتو  -  ", "5", "-اغيموأ عون نم")
+    False
+    >>> number_ends_compound("", " زواجتت اهنع", "-ديفوك( انوروك سوريف ضرم ةحئاج")
+    False
+    """
+    return (
+        _NUMBER_PIECE_RE.fullmatch(left) is not None
+        and _GLUED_DASH_START_RE.match(right) is not None
+        and _PARAGRAPH_DASH_END_RE.search(before) is None
+    )
+
+
 def join_pieces(texts: list[str]) -> str:
     """The visual line that consecutive pieces make: their texts one after the other, a
     space between two digit groups that met with none (``"565"``, ``"8 "``: the number
@@ -230,7 +263,10 @@ def join_visual_pieces(lines: list[Line], ctx: Context) -> list[Line]:
             group
             and len(gap) <= 1
             and line.page == group[-1].page
-            and pieces_join(group[-1].text, line.text)
+            and (
+                pieces_join(group[-1].text, line.text)
+                or number_ends_compound(group[-2].text if len(group) > 1 else "", group[-1].text, line.text)
+            )
             and sum(_width(g.text) for g in group) + _width(line.text) <= longest * 1.1
         ):
             group.append(line)

@@ -7,6 +7,7 @@ import doctest
 from pathlib import Path
 
 import pytest
+import regex
 
 from unparse import normalize, repair_text
 from unparse.repair import kashida_digits, lifted, pieces
@@ -106,6 +107,25 @@ def test_kashida_digits_inside_words() -> None:
         == " اهرارق يف ،ةماعلا ةيعمجلا تبلط   -"
     )
     assert strip_kashida_digits("A/78/267 و2023 الفقرة 3") == "A/78/267 و2023 الفقرة 3"
+
+
+def test_kashida_glyphs_read_as_latin_letters() -> None:
+    # libreoffice/pdfminer/ga-res-79-145.txt, line 73: the glyph read as "D" ("DD").
+    raw = (INPUTS / "libreoffice" / "pdfminer" / "ga-res-79-145.txt").read_text(encoding="utf-8")
+    result = repair_text(raw)
+    assert "وأنها ذات أهمية استراتيجية" in result.text
+    assert regex.search(r"[\u0621-\u064a]D", result.text) is None
+    assert sum(f.kind == "kashida_digits" for f in result.fixes) > 50
+
+
+def test_a_digit_glued_by_a_lost_space_is_no_kashida() -> None:
+    # libreoffice/pdfminer/sg-a-78-245-road-safety.txt: four glyphs read as "g" and "بين 2
+    # و10" glued as "نيب2و": the glyphs go, the digit stays.
+    raw = (INPUTS / "libreoffice" / "pdfminer" / "sg-a-78-245-road-safety.txt").read_text(encoding="utf-8")
+    text = normalize(raw)
+    (line,) = [line for line in text.split("\n") if "في المائة، لتمويل أنشطة السلامة" in line]
+    assert "2" in line.replace("10", "")
+    assert "الكحول" in text and "الكgحول" not in text
 
 
 def test_kashida_digits_need_document_evidence() -> None:

@@ -13,7 +13,16 @@ from unparse import normalize, repair_text
 from unparse.repair import kashida_digits, lifted, pieces
 from unparse.repair.kashida_digits import strip_kashida_digits
 from unparse.repair.lifted import restore_lifted
-from unparse.repair.pieces import join_pieces, looks_fragmented, number_ends_compound, pieces_join
+from unparse.repair.pieces import (
+    bracket_label_piece,
+    join_pieces,
+    looks_fragmented,
+    number_ends_compound,
+    pieces_join,
+    slash_between_months,
+    slash_number_piece,
+    visual_ref_piece,
+)
 
 INPUTS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "text"
 
@@ -68,6 +77,41 @@ def test_a_paragraph_number_is_not_a_compound_number() -> None:
     # number is on the next line), and a paragraph's number ends its visual line.
     assert not number_ends_compound("", " زواجتت اهنع", "-ديفوك( انوروك سوريف ضرم ةحئاج")
     assert not number_ends_compound("ةيئاملا  ةيذغألا  يستكتو  -  ", "5", "-اغيموأ عون نم")
+
+
+def test_slashes_drawn_apart_go_back() -> None:
+    # libreoffice/pdfminer/ga-res-79-145.txt line 46 and hrc-res-54-12.txt lines 24-27:
+    # "79/145" as "79 145/"; "تشرين الأول/أكتوبر" as the month names then a lone "/".
+    assert slash_number_piece("79 145/") == "79/145"
+    assert slash_number_piece("8 565") == "8 565"
+    assert slash_between_months(" ربوتكأ لوألا نيرشت ") == " ربوتكأ/لوألا نيرشت "
+    assert slash_between_months(" ربوتكأ لوألا نيرشت 12") is None
+    assert slash_between_months(" ربوتكأ لوألا ") is None  # no month pair
+    assert join_pieces(["2024", " ربمسيد لوألا نوناك ", "/", "11"]) == "2024 ربمسيد/لوألا نوناك 11"
+    assert join_pieces(["٢٠١٠", "/", " ربمتبس لوليأ "]) == "٢٠١٠ ربمتبس/لوليأ "
+    assert join_pieces(["2024", "/", "2026"]) == "2024/2026"
+
+
+def test_labels_and_references_drawn_apart_read_one_way() -> None:
+    # hrc-res-54-12, line 44: "(أ) إيلاء ..." with the brackets drawn after the letter.
+    assert bracket_label_piece("؛ةيئامنإلا ءاليإ  أ) (") == "؛ةيئامنإلا ءاليإ  )أ("
+    assert bracket_label_piece("ءاليإ  أب) (") == "ءاليإ  أب) ("  # a word, no label
+    # ga-res-79-145: a superscript reference drawn left to right, turned like its line.
+    assert visual_ref_piece("(1)") == ")1(" and visual_ref_piece("(3)،") == "،)3("
+    assert visual_ref_piece("(أ)") == "(أ)"
+    raw = (INPUTS / "libreoffice" / "pdfminer" / "ga-res-79-145.txt").read_text(encoding="utf-8")
+    lines = normalize(raw).split("\n")
+    assert "(أ) تحسين فهم الآثار الاجتماعية والاقتصادية والبيئية لارتفاع مستوى سطح البحر، بما" in lines
+    assert any("المعنونة «الإنذار المبكر للجميع»، وتشجع" in line for line in lines)
+    assert any(line.endswith("لقانون البحار(1) تحدد الإطار القانوني الذي يجب") for line in lines)
+    raw = (INPUTS / "libreoffice" / "pdfminer" / "hrc-res-54-12.txt").read_text(encoding="utf-8")
+    once = normalize(raw)
+    lines = once.split("\n")
+    assert "54/12 - الحق في الغذاء" in lines
+    assert "قرار اعتمده مجلس حقوق الإنسان في 12 تشرين الأول/أكتوبر 2023" in lines
+    assert "(أ) إيلاء الأولوية لإعمال الحق في الغذاء في استراتيجياتها وميزانياتها الإنمائية؛" in lines
+    assert "(1) تيسير حصولهم على الأراضي والمياه والبذور والائتمان؛" in lines
+    assert normalize(once) == once
 
 
 def test_whole_document_heading_and_paragraph_number() -> None:

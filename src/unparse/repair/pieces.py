@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lexicon import GREGORIAN_PATTERN, LEVANTINE_PATTERN, MONTH_NUMBER
 from ..lines import Line
 from .pipeline import Context
 from .visual import visual_votes
@@ -191,6 +192,116 @@ def number_ends_compound(before: str, left: str, right: str) -> bool:
     )
 
 
+# A number whose slash was drawn after it: "79 145/" for 79/145.
+_SPLIT_SLASH_NUMBER_RE = regex.compile(r"(\s*)(\p{Nd}{1,4}) (\p{Nd}{1,4})/(\s*)")
+# A date's two month names, read logical, with the space that took their slash's place.
+_MONTH_PAIR_RE = regex.compile(rf"(?<!\S)(?P<lev>{LEVANTINE_PATTERN}) (?P<gre>{GREGORIAN_PATTERN})(?!\S)")
+_DIGIT_RE = regex.compile(r"\p{Nd}")
+
+
+def slash_number_piece(text: str) -> str:
+    """A number piece whose slash LibreOffice drew after its second group, with the slash
+    back between its groups; any other piece as it is.
+
+    Real (pdfminer on LibreOffice, ga-res-79-145: "القرار 78/69", "79/145"):
+
+    >>> slash_number_piece("78 69/"), slash_number_piece("79 145/")
+    ('78/69', '79/145')
+    >>> slash_number_piece("8 565"), slash_number_piece("76/172")
+    ('8 565', '76/172')
+    """
+    m = _SPLIT_SLASH_NUMBER_RE.fullmatch(text)
+    return f"{m[1]}{m[2]}/{m[3]}{m[4]}" if m else text
+
+
+def slash_between_months(piece: str) -> str | None:
+    """The visual piece with a lone slash put back between the two names of a date's
+    month (UN style writes both, ``كانون الأول/ديسمبر``), where the piece holds one such
+    pair of the same month with a space between them and no digit; else None.
+
+    Real (pdfminer on LibreOffice, hrc-res-54-12: "تشرين الأول/أكتوبر", its slash a piece
+    of its own next to it):
+
+    >>> slash_between_months(" ربوتكأ لوألا نيرشت ")
+    ' ربوتكأ/لوألا نيرشت '
+    >>> slash_between_months("   ربمتبس لوليأ ")
+    '   ربمتبس/لوليأ '
+    >>> slash_between_months(" ويام لوليأ ") is None   # two months: no date
+    True
+    """
+    if _DIGIT_RE.search(piece):
+        return None
+    logical = piece[::-1]
+    pairs = [m for m in _MONTH_PAIR_RE.finditer(logical) if MONTH_NUMBER[m["lev"]] == MONTH_NUMBER[m["gre"]]]
+    if len(pairs) != 1:
+        return None
+    m = pairs[0]
+    return (logical[: m.end("lev")] + "/" + logical[m.start("gre") :])[::-1]
+
+
+# A sub-item's letter whose brackets LibreOffice drew after it: "ءاليإ  أ) (" for "(أ) إيلاء".
+_LABEL_THEN_BRACKETS_RE = regex.compile(r"(?<!\S)([\u0621-\u064a])\s*\) \(\s*$")
+# A sub-item's number with one bracket, the other ending the piece before it: ")", "(١".
+_HALF_BRACKETED_NUMBER_RE = regex.compile(r"\((\p{Nd}{1,3})")
+
+
+def bracket_label_piece(text: str, more: bool = False) -> str:
+    """A visual piece that ends with a label's letter and then its two brackets, with the
+    brackets around the letter (``)أ(``, which the visual step reads ``(أ)``), a space after
+    them when ``more`` pieces follow on the line; any other piece as it is.
+
+    Real (pdfminer on LibreOffice, hrc-res-54-12 and ga-res-79-145):
+
+    >>> bracket_label_piece("؛ةيئامنإلا اهتايجيتارتسا يف ءاليإ  أ) (")
+    '؛ةيئامنإلا اهتايجيتارتسا يف ءاليإ  )أ('
+    >>> bracket_label_piece("لامعألا لودج نم  أ  ) (", more=True)
+    'لامعألا لودج نم  )أ( '
+    >>> bracket_label_piece("لامعألا لودج نم )ب( ")
+    'لامعألا لودج نم )ب( '
+    """
+    return _LABEL_THEN_BRACKETS_RE.sub(lambda m: f"){m[1]}(" + (" " if more else ""), text)
+
+
+_VISUAL_REF_PARTS_RE = regex.compile(r"\((\p{Nd}{1,3})\)([.،؛:]?)(\s*)")
+
+
+def visual_ref_piece(text: str) -> str:
+    """A footnote reference or marker drawn as a piece of its own, in the visual order of
+    the line it belongs to; any other piece as it is.
+
+    LibreOffice draws a superscript reference (``(1)``, ``(3)،``) and a footnote's marker
+    (``(1) ``) as text objects of their own, left to right as they are read, while the
+    rest of the visual line comes reversed, its brackets with it (``)ب(`` for ``(ب)``).
+    Turned the same way (digits kept), the whole line reads one way: the document's
+    bracket decision (:func:`~unparse.repair.visual.reverse_visual_lines`) is no longer
+    taken by its references against its labels and quotes.
+
+    Real (pdfminer on LibreOffice, ga-res-79-145):
+
+    >>> visual_ref_piece("(1)"), visual_ref_piece("(3)،"), visual_ref_piece("(12) ")
+    (')1(', '،)3(', ' )12(')
+    >>> visual_ref_piece(")ب( ")
+    ')ب( '
+    """
+    m = _VISUAL_REF_PARTS_RE.fullmatch(text)
+    return f"{m[3]}{m[2]}){m[1]}(" if m else text
+
+
+def _place_lone_slashes(texts: list[str]) -> list[str]:
+    """Each lone ``/`` piece of a visual line into the month pair of the piece next to it
+    (:func:`slash_between_months`: the one before it, else the one after it)."""
+    out = list(texts)
+    for i, text in enumerate(texts):
+        if text.strip() != "/":
+            continue
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(out) and (placed := slash_between_months(out[k])) is not None:
+                out[k] = placed
+                out[i] = ""
+                break
+    return [t for t in out if t]
+
+
 def join_pieces(texts: list[str]) -> str:
     """The visual line that consecutive pieces make: their texts one after the other, a
     space between two digit groups that met with none (``"565"``, ``"8 "``: the number
@@ -202,9 +313,32 @@ def join_pieces(texts: list[str]) -> str:
     ' ماع يف اصخش 565 8  غلب ذإ'
     >>> join_pieces(["؛ديلاوملل يناجملا ليجستلا حيتت نأ '", "'1"])
     "؛ديلاوملل يناجملا ليجستلا حيتت نأ '1'"
+
+    A date whose slash LibreOffice drew apart (hrc-res-54-12), and a number's
+    (:func:`slash_number_piece`):
+
+    >>> join_pieces(["٢٠٢٣", " ربوتكأ لوألا نيرشت ", "/", "١٢"])
+    '٢٠٢٣ ربوتكأ/لوألا نيرشت ١٢'
+    >>> join_pieces(["ءاذغلا يف قحلا   -", "٥٤ ١٢/"])
+    'ءاذغلا يف قحلا   - ٥٤/١٢'
+
+    A sub-item's label whose brackets were drawn apart (:func:`bracket_label_piece`), and
+    a number whose brackets were split between two pieces (hrc-res-54-12):
+
+    >>> join_pieces(["لامعألا لودج نم  أ  ) (", "77", " دنبلا"])
+    'لامعألا لودج نم  )أ( 77 دنبلا'
+    >>> join_pieces(["؛نامتئالاو روذبلا ىلع مهلوصح ريسيت )", "(١"])
+    '؛نامتئالاو روذبلا ىلع مهلوصح ريسيت )١('
     """
+    texts = _place_lone_slashes([visual_ref_piece(slash_number_piece(t)) for t in texts])
+    texts = [bracket_label_piece(t, more=i + 1 < len(texts)) for i, t in enumerate(texts)]
     out = texts[0]
     for text in texts[1:]:
+        if out.endswith(")") and (half := _HALF_BRACKETED_NUMBER_RE.fullmatch(text)):
+            # A sub-item's number, its closing bracket the end of the piece before it
+            # (")", "(١" for "(1)" read right to left, hrc-res-54-12).
+            out += half[1] + "("
+            continue
         if out.endswith("'") and _QUOTED_NUMBER_RE.fullmatch(text):
             # A sub-item's label '1' drawn as "'" ending the text and "'1" (ga-res-example):
             # the quotes stand on both sides of the number.
@@ -212,6 +346,8 @@ def join_pieces(texts: list[str]) -> str:
             continue
         if _NUMBER_END_RE.search(out) and _NUMBER_START_RE.match(text):
             out += " "
+        elif _PARAGRAPH_DASH_END_RE.search(out) and not out[-1].isspace() and _NUMBER_START_RE.match(text):
+            out += " "  # a title's number and its dash ("54/12 - الحق في الغذاء")
         elif _MARKER_PIECE_RE.fullmatch(text) and not out[-1].isspace():
             out += " "  # a footnote's marker and its text
         out += text
@@ -246,8 +382,13 @@ def join_visual_pieces(lines: list[Line], ctx: Context) -> list[Line]:
             joined = join_pieces([g.text for g in group])
             ctx.record("visual_pieces", group[0].number, "\n".join(g.text for g in group), joined)
             out.append(Line(group[0].number, joined, group[0].page))
-        else:
-            out.extend(group)
+        elif group:
+            line = group[0]
+            fixed = visual_ref_piece(bracket_label_piece(slash_number_piece(line.text)))
+            if fixed != line.text:
+                ctx.record("visual_pieces", line.number, line.text, fixed)
+                line = Line(line.number, fixed, line.page)
+            out.append(line)
         out.extend(gap)
         group.clear()
         gap.clear()

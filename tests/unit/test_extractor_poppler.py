@@ -258,6 +258,18 @@ def test_raw_lines_cut_at_numbers_and_kashida_glyphs_are_one_again() -> None:
     assert fixed == "تتجاوز يوما؛\n1 - تطلب إلى جميع الدول"
 
 
+def test_raw_number_slash_drawn_after_the_number() -> None:
+    # ga-dec-78-540 × libreoffice, pdftotext -raw: "78 540" then "/" alone (78/540), the
+    # decision's symbol and the resolution it recalls (77/121).
+    text = (INPUTS / "libreoffice" / "pdftotext-raw" / "ga-dec-78-540.txt").read_text(encoding="utf-8")
+    result = repair(text)
+    lines = result.text.split("\n")
+    assert "البند 50 من جدول الأعمال المقرر 78/540" in lines
+    assert "إن الجمعية العامة، إذ تشير إلى قرارها 77/121" in lines
+    assert unparse.normalize(result.text) == result.text
+    check_nothing_lost(text, result)
+
+
 def test_raw_label_brackets_and_heading_dashes_back_in_place() -> None:
     # report-ctoc-cop-wg3-2023-4 × libreoffice, pdftotext -raw: each sub-item's brackets
     # come as ") (" on the line after its letter, each heading's dash alone after it. Once

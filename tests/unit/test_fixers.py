@@ -168,6 +168,13 @@ def test_detached_marks() -> None:
     assert attach_detached_marks("أول ًا- مقدمة") == "أولًا- مقدمة"
     assert attach_detached_marks("وقد ُأعد التقرير") == "وقد أُعد التقرير"
     assert attach_detached_marks("ان تقي ّ م") == "ان تقيّ م"
+    # A letter alone, a gap, then marks glued to the next letter: one word (pdftotext on
+    # LibreOffice, report-a-79-190 "تُصمم", sg-a-78-267 "عُقدت"); after a word, the marks
+    # still go to the letter after them.
+    assert attach_detached_marks("كثيرا ما ت ُصمم السياسات") == "كثيرا ما تُصمم السياسات"
+    assert attach_detached_marks("ع ُقدت الدورة") == "عُقدت الدورة"
+    assert attach_detached_marks("التي ُأبلغ") == "التي أُبلغ"
+    assert attach_detached_marks("12 ُأبلغ") == "12 أُبلغ"
     # Marks on their letters, tatweel and presentation forms, and unmarked text: unchanged.
     for text in ("مُجدَّداً وأولاً", "مـَـحمد", "\ufefbً", "البند 12 من جدول الأعمال", ""):
         assert attach_detached_marks(text) == text

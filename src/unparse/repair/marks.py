@@ -24,6 +24,9 @@ _BASE = f"{_L}{_M}\u0640\u0653-\u065f\u0670\ufb50-\ufdff\ufe70-\ufeff"
 _TANWEEN_ALEF_RE = regex.compile(f"(?<=[{_L}])[ \\t]+(?=\u064bا(?![{_L}{_M}]))")
 # Marks standing alone right after a word that ends with a letter: they are that letter's.
 _AFTER_WORD_RE = regex.compile(f"(?<=[{_L}])[ \\t]+(?=[{_M}]+(?![{_L}{_M}\\p{{Nd}}]))")
+# A letter standing alone, then a gap and marks glued to the next letter: the gap is the
+# marks' box, cut into one word ("ت ُصمم" for "تُصمم"); no word is one letter long.
+_LONE_LETTER_GAP_RE = regex.compile(f"(?<=(?<![{_BASE}\\p{{Nd}}])[{_L}])[ \\t]+(?=[{_M}]+[{_L}])")
 # Marks at a word start, before the letter they belong to.
 _BEFORE_BASE_RE = regex.compile(f"(?<![{_BASE}])(?P<m>[{_M}]+)(?P<l>[{_L}])")
 # Marks that belong to no letter here (a line start, after a digit, a space or punctuation).
@@ -50,6 +53,12 @@ def attach_detached_marks(text: str) -> str:
     'التي أُبلغ عنها'
     >>> attach_detached_marks("أُبلغ عنها مُجدَّداً")
     'أُبلغ عنها مُجدَّداً'
+
+    A letter alone before the marks is the start of their word (pdftotext on
+    LibreOffice, report-a-79-190: ``"ت ُصمم"``; PyMuPDF on Chromium: ``"ص ّوت"``):
+
+    >>> attach_detached_marks("كثيرا ما ت ُصمم السياسات"), attach_detached_marks("إذ ص ّوت")
+    ('كثيرا ما تُصمم السياسات', 'إذ صّوت')
     """
     # Every rule below starts at a mark with no base before it: a text without one is done
     # (one search instead of four substitutions over clean text).
@@ -57,6 +66,7 @@ def attach_detached_marks(text: str) -> str:
         return text
     text = _TANWEEN_ALEF_RE.sub("", text)
     text = _AFTER_WORD_RE.sub("", text)
+    text = _LONE_LETTER_GAP_RE.sub("", text)
     text = _BEFORE_BASE_RE.sub(r"\g<l>\g<m>", text)
     return _ORPHAN_RE.sub("", text)
 

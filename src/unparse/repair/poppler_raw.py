@@ -210,6 +210,7 @@ _UNIT_END_RE = regex.compile(r"[.:؛،]\s*$")
 _UNIT_START_RE = regex.compile(r"^\s*[-–(\['\"]")
 _PUNCT_LINE_RE = regex.compile(r"^\s*[،؛.:]+\s*$")
 _PAIR_END_RE = regex.compile(r"(\p{Arabic}{2,}) (\p{Arabic}{2,})\s*$")
+_NUMBER_PAIR_END_RE = regex.compile(r"(?<!\S)(\p{Nd}{1,4}) (\p{Nd}{1,4})\s*$")
 _ARABIC_OR_REF_RE = regex.compile(r"[\u0621-\u064a]|\(\p{Nd}{1,3}\)$")
 
 
@@ -238,7 +239,8 @@ def join_raw_number_lines(lines: list[Line], ctx: Context) -> list[Line]:
     ``"2026"`` → ``"2024-2026"``); a sub-item's number between its quotes (``"'"``,
     ``"1"``, ``"' أن تتيح"``) is one label again; a line that starts with a comma goes
     on the line before it; a slash alone after two words goes between them
-    (``"آب أغسطس"``, ``"/"``, ``"2022"`` → ``"آب/أغسطس 2022"``).
+    (``"آب أغسطس"``, ``"/"``, ``"2022"`` → ``"آب/أغسطس 2022"``), and so after two
+    numbers (``"78 540"``, ``"/"`` → ``"78/540"``, ga-dec-78-540).
 
     Real (ga-res-example × libreoffice, once rebuilt):
     ``"الجلسة العامة"``, ``"51"``, ``"19"``, ``"كانون الأول/ديسمبر"``, ``"2023"`` →
@@ -249,6 +251,9 @@ def join_raw_number_lines(lines: list[Line], ctx: Context) -> list[Line]:
     ...                    "الجلسة العامة", "51", "19", "كانون الأول/ديسمبر", "2023", "23-80314 (A)")
     >>> [line.text for line in join_raw_number_lines(lines, _raw_context())][:4]
     ['يوما؛', '1 - تطلب', 'خلال الفترة 2024-2026؛', 'الجلسة العامة 51 19 كانون الأول/ديسمبر 2023']
+    >>> lines = _raw_lines("إذ تشير إلى قرارها", "77 121", "/", "المؤرخ", "12")
+    >>> [line.text for line in join_raw_number_lines(lines, _raw_context())]
+    ['إذ تشير إلى قرارها 77/121', 'المؤرخ 12']
     """
     if not _is_raw(ctx):
         return lines
@@ -273,6 +278,15 @@ def join_raw_number_lines(lines: list[Line], ctx: Context) -> list[Line]:
             out.append(Line(line.number, f"'{nxt}'{third[1:]}", line.page))
             glue = False
             i += 3
+            continue
+        numbers = _NUMBER_PAIR_END_RE.search(out[-1].text) if out and text == "/" else None
+        if numbers:
+            # A number's slash drawn after it ("78 540", "/" for 78/540, ga-dec-78-540).
+            prev = out[-1]
+            first.setdefault(len(out) - 1, prev.text)
+            out[-1] = Line(prev.number, f"{prev.text[: numbers.start()]}{numbers[1]}/{numbers[2]}", prev.page)
+            glue = False
+            i += 1
             continue
         pair = _PAIR_END_RE.search(out[-1].text) if out and text == "/" else None
         if pair:

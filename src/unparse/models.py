@@ -213,7 +213,7 @@ class Closing(BaseModel):
 
 
 # The fix kinds of page furniture taken out of the flow (repair/furniture.py records each).
-FURNITURE_KINDS = ("running_symbol", "page_number", "job_number", "footnote_separator")
+FURNITURE_KINDS = ("running_symbol", "page_number", "job_number", "footnote_separator", "page_header")
 
 
 class Furniture(BaseModel):
@@ -222,8 +222,9 @@ class Furniture(BaseModel):
 
     id: str = Field(description='"furniture_N", N its position in the layer.')
     kind: str = Field(
-        description='What it is: "running_symbol", "page_number", "job_number", "footnote_separator"; '
-        'from the PDF reader also "running_header", ... (its kinds).'
+        description='What it is: "running_symbol", "page_number", "job_number", "footnote_separator", '
+        '"page_header" (a page number and the symbol on one line); from the PDF reader also '
+        '"running_header", ... (its kinds).'
     )
     text: str = Field(description="The line as it was.")
     line: int | None = Field(

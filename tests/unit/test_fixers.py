@@ -259,6 +259,20 @@ def test_page_furniture_removed_and_recorded() -> None:
     assert [x.text for x in remove_page_furniture(table, _ctx())] == ["عدد الدول", "4", "عدد المنظمات"]
 
 
+def test_page_headers_with_their_number_removed_where_they_run() -> None:
+    # pdftotext -layout on LibreOffice (report-a-79-190): each page's header is its number
+    # and the symbol, two columns of one line.
+    ctx = _ctx()
+    text = ("1 A/79/190", "يتشرف الأمين العام", "\f2 A/79/190", "بأن يحيل", "A/79/190 3", "التقرير")
+    out = remove_page_furniture(_lines(*text), ctx)
+    assert [x.text for x in out] == ["يتشرف الأمين العام", "بأن يحيل", "التقرير"]
+    assert [f.kind for f in ctx.fixes] == ["page_header"] * 3
+    assert ctx.facts["running_symbols"] == ["A/79/190"]
+    # Once, or numbered out of order, such a line is content.
+    for lines in (("انظر", "A/79/190 12", "والفقرة"), ("12 A/79/190", "نص", "3 A/79/190")):
+        assert [x.text for x in remove_page_furniture(_lines(*lines), _ctx())] == list(lines)
+
+
 def test_number_order_is_decided_per_document() -> None:
     ctx = _ctx()
     out = fix_number_order(_lines("186/76 - تحسين تنسيق الجهود", "القرار 2/27 والقرار 4/4"), ctx)

@@ -37,7 +37,7 @@ EXTENSION = ".html"
 
 # Fix kinds that take a whole line out of the flow as page furniture.
 FURNITURE_KINDS = frozenset(
-    {"page_furniture", "running_symbol", "page_number", "job_number", "footnote_separator"}
+    {"page_furniture", "running_symbol", "page_number", "job_number", "footnote_separator", "page_header"}
 )
 # Facts that are the reader's internals, too long to be worth reading on the page.
 _HIDDEN_FACTS = frozenset({"reader_fixes", "reader_warnings", "stream_order", "line_end_pages"})

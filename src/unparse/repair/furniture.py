@@ -75,6 +75,8 @@ def remove_page_furniture(lines: list[Line], ctx: Context) -> list[Line]:
             if kind == "running_symbol" and i not in running and i != masthead:
                 kinds[i] = None
                 kept_symbols += 1
+    for i in numbered_header_lines(lines, kinds):
+        kinds[i] = "page_header"
     page_numbers = page_number_lines(lines, kinds) if "page_number" in kinds else set()
     out: list[Line] = []
     separators: list[int] = []
@@ -95,6 +97,8 @@ def remove_page_furniture(lines: list[Line], ctx: Context) -> list[Line]:
             separators.append(line.number)
         if kind == "running_symbol":
             symbols[line.text.strip()] += 1
+        if kind == "page_header" and (found := _SYMBOL_IN_RE.search(line.text)):
+            symbols[found.group()] += 1
         ctx.record(kind, line.number, line.text, "")
     ctx.facts["separators"] = separators
     ctx.facts["running_symbols"] = [s for s, _ in symbols.most_common()]
@@ -102,6 +106,42 @@ def remove_page_furniture(lines: list[Line], ctx: Context) -> list[Line]:
         ctx.facts["page_numbers"] = {"removed": len(page_numbers), "kept_as_content": kept_numbers}
     if kept_symbols:
         ctx.facts["symbols_kept_as_content"] = kept_symbols
+    return out
+
+
+# A page's header on one line: its number and the document's symbol, either way round
+# ("1 A/79/190" from pdftotext -layout's two columns, "A/RES/78/212 2" from -raw).
+_NUMBERED_HEADER_RE = regex.compile(
+    rf"^\s*(?:(?P<n1>\p{{Nd}}{{1,4}})\s+(?P<s1>{SYMBOL})|(?P<s2>{SYMBOL})\s+(?P<n2>\p{{Nd}}{{1,4}}))\s*$"
+)
+
+
+def numbered_header_lines(lines: list[Line], kinds: list[str | None]) -> set[int]:
+    """The lines that hold a page's number and the document's symbol, where two or more
+    hold the same symbol and their numbers rise from one to the next (the pages' running
+    pattern: a line like that once is content).
+
+    Real (pdftotext -layout on LibreOffice, report-a-79-190; -raw on Chromium, ga-res-example):
+
+    >>> texts = ["1 A/79/190", "يقدم هذا التقرير", "2 A/79/190", "A/RES/78/212 3"]
+    >>> sorted(numbered_header_lines([Line(i, t) for i, t in enumerate(texts)], [None] * 4))
+    [0, 2]
+    >>> numbered_header_lines([Line(0, "2 A/79/190"), Line(1, "1 A/79/190")], [None, None])
+    set()
+    """
+    found: dict[str, list[tuple[int, int]]] = {}
+    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        if kind is not None or len(line.text) > 200 or not line.text.strip()[:1].isalnum():
+            continue
+        m = _NUMBERED_HEADER_RE.match(line.text)
+        if m:
+            symbol = m["s1"] or m["s2"]
+            found.setdefault(symbol, []).append((i, int(m["n1"] or m["n2"])))
+    out: set[int] = set()
+    for seen in found.values():
+        numbers = [n for _, n in seen]
+        if len(seen) >= 2 and all(a < b for a, b in itertools.pairwise(numbers)):
+            out.update(i for i, _ in seen)
     return out
 
 
@@ -126,6 +166,8 @@ def running_symbol_lines(lines: list[Line], kinds: list[str | None], masthead: i
     >>> sorted(running_symbol_lines(lines, kinds, masthead_symbol_line(lines, kinds)))
     [0, 3, 12]
     """
+    for i in numbered_header_lines(lines, kinds):
+        kinds[i] = "page_header"
     page_numbers = page_number_lines(lines, kinds) if "page_number" in kinds else set()
     marks = [
         ("page_number" if i in page_numbers else None) if kind == "page_number" else kind

@@ -286,3 +286,18 @@ def test_raw_label_brackets_and_heading_dashes_back_in_place() -> None:
     check_nothing_lost(text, result)
     doc = unparse.parse_text(text)
     assert [s.label for p in doc.paragraphs for s in p.sub_items] == ["أ", "ب", "ج", "د"]
+
+
+def test_words_cut_at_a_letter_gap_are_joined() -> None:
+    # report-a-ac105-1307-stsc × libreoffice, pdftotext: a justified line whose letter gaps
+    # came out as spaces; "ب من" stays (both stand alone in the text), clean text too.
+    text = (INPUTS / "libreoffice" / "pdftotext" / "report-a-ac105-1307-stsc.txt").read_text(encoding="utf-8")
+    result = repair(text)
+    lines = result.text.split("\n")
+    assert any("الحطام الفضائي الصادرة عن لجنة استخدام الفضاء الخارجي في الأغراض السلمية" in x for x in lines)
+    assert any("وأن نسبة تفوق 88 في المائة من جميع السواتل" in x for x in lines)
+    assert "cut_words" in {f.kind for f in result.fixes}
+    assert unparse.normalize(result.text) == result.text
+    check_nothing_lost(text, result)
+    clean = "في مجال الفضاء في مجال البحار ب من يرى في مجال"
+    assert unparse.normalize(clean) == clean

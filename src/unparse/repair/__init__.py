@@ -62,6 +62,7 @@ from .pieces import join_visual_pieces
 from .pipeline import Context, Step, line_step, option_line_step, run_steps
 from .poppler import rebuild_raw_lines, remove_kashida_runs, remove_raw_kashida_runs, unembed_lines
 from .poppler_raw import join_raw_number_lines, rebuild_raw_footnotes, restore_raw_labels
+from .spaced_words import join_spaced_words
 from .visual import reverse_visual_lines
 
 __all__ = ["STEPS", "RepairResult", "normalize", "repair", "repair_lines"]
@@ -163,6 +164,8 @@ STEPS: list[Step] = [
     # On logical text only (a visual line holds its marks before their letters), and after
     # the tatweel a mark may have sat on is gone.
     line_step("detached_marks", attach_detached_marks, local=True, triggers=MARK_CLASS),
+    # pdftotext's words cut at a letter gap of a justified line, once their marks are on them.
+    Step("cut_words", join_spaced_words),
     line_step(
         "diacritics",
         strip_diacritics,

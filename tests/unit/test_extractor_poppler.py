@@ -10,6 +10,7 @@ import doctest
 from pathlib import Path
 
 import pytest
+import regex
 
 import unparse
 from invariants import check_nothing_lost
@@ -301,3 +302,22 @@ def test_words_cut_at_a_letter_gap_are_joined() -> None:
     check_nothing_lost(text, result)
     clean = "في مجال الفضاء في مجال البحار ب من يرى في مجال"
     assert unparse.normalize(clean) == clean
+
+
+def test_run_brackets_and_latin_kashida_codes() -> None:
+    # sg-e-2024-55 × libreoffice, pdftotext: kashida glyphs read as "AA" inside words the
+    # word list does not know ("واس⟨LRE⟩AA⟨PDF⟩توفت"), a sub-item's bracket with the run's
+    # space inside it ("( ب)"), a Latin citation's closing bracket at its start.
+    text = (INPUTS / "libreoffice" / "pdftotext" / "sg-e-2024-55-gender-mainstreaming.txt").read_text(
+        encoding="utf-8"
+    )
+    result = repair(text)
+    lines = result.text.split("\n")
+    assert regex.search(r"[\u0621-\u064a][A-Za-z]+[\u0621-\u064a]", result.text) is None
+    assert any(x.startswith("(ب) إنشاء برامج للتوجيه والقيادة") for x in lines)
+    assert "(2) انظر UNEG, UN-SWAP Evaluation Performance Indicator Technical Note (New York, 2018)." in lines
+    assert unparse.normalize(result.text) == result.text
+    check_nothing_lost(text, result)
+    # A Latin letter inside words fewer than five times is no kashida code.
+    assert poppler.kashida_glyph_codes(controls("واس⟨L⟩AA⟨P⟩توفت ") * 4) == set()
+    assert poppler.kashida_glyph_codes(controls("واس⟨L⟩AA⟨P⟩توفت ") * 5) == {"A"}

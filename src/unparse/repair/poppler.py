@@ -282,11 +282,37 @@ def remove_kashida_runs(lines: list[Line], ctx: Context) -> list[Line]:
         for word in _WORD_RE.findall(_KASHIDA_WORD_RE.sub(" ", line.text)):
             counts[wordlist.lookup_key(word)] += 1
 
+    codes = kashida_glyph_codes(ctx.joined(lines))
+
     def fix(match: regex.Match[str]) -> str:
         word = _KASHIDA_ANY_RE.sub("", match.group())
-        return word if _known(word, counts) else match.group()
+        if _known(word, counts) or set(_KASHIDA_ANY_RE.findall(match.group())) <= codes:
+            return word
+        return match.group()
 
     return fix_each_line(lines, ctx, "kashida", lambda text: _KASHIDA_WORD_RE.sub(fix, text))
+
+
+# A document's kashida glyphs are one code, over and over: this many runs of a Latin
+# letter glued inside words make it the code (no Latin letter is written inside a word).
+_CODE_RUNS = 5
+
+
+def kashida_glyph_codes(text: str) -> set[str]:
+    """The Latin letters that a document's kashida runs are read as, where one letter makes
+    :data:`_CODE_RUNS` runs inside its words: their runs go even in a word the word list
+    does not know (``"واس⟨LRE⟩AA⟨PDF⟩توفت"``, pdftotext on LibreOffice, sg-e-2024-55).
+
+    >>> kashida_glyph_codes("م‪AA‬ت " * 5), kashida_glyph_codes("م‪AA‬ت")
+    ({'A'}, set())
+    """
+    found = Counter(
+        c
+        for word in _KASHIDA_WORD_RE.finditer(text)
+        for c in _KASHIDA_ANY_RE.findall(word.group())
+        if c.isascii() and c.isalpha()
+    )
+    return {c for c, n in found.items() if n >= _CODE_RUNS}
 
 
 # -raw: the same glyphs between two right-to-left runs of one word, outside any embedding
@@ -384,10 +410,38 @@ def _producer_is(ctx: Context, producer: str) -> bool:
 
 
 def unembed_lines(lines: list[Line], ctx: Context) -> list[Line]:
-    """Document step: :func:`unembed_line` on every line of a pdftotext (default, -layout) text."""
+    """Document step: :func:`unembed_line` on every line of a pdftotext (default, -layout)
+    text, then :func:`fix_run_brackets`."""
     if not _producer_is(ctx, "poppler"):
         return lines
-    return fix_each_line(lines, ctx, "poppler_embeddings", unembed_line)
+    lines = fix_each_line(lines, ctx, "poppler_embeddings", unembed_line)
+    return fix_each_line(lines, ctx, "poppler_brackets", fix_run_brackets)
+
+
+# The space of a run's edge left inside a bracket: "( ب)", "( A/78/268)".
+_SPACED_OPEN_RE = regex.compile(r"\( (?=[A-Za-z\u0621-\u064a][^()\s]*\))")
+# A Latin citation's closing bracket put at the run's other end: ")UNEG, ... (New York, 2018."
+_LATIN_CLOSE_FIRST_RE = regex.compile(r"\)(?=[A-Za-z])(?P<run>[^()]*+\([^()]*?)(?P<end>[.،؛]?)$")
+
+
+def fix_run_brackets(text: str) -> str:
+    """A left-to-right run's bracket that pdftotext's order put on the wrong side of its
+    edge: the space inside an opening bracket goes, and a closing bracket glued before a
+    Latin word, the line's last bracket left open after it, closes that one.
+
+    Real (pdftotext on LibreOffice, sg-a-78-267 and sg-e-2024-55):
+
+    >>> fix_run_brackets("( ب) تعزيز"), fix_run_brackets("من الكوارث ( A/78/268)")
+    ('(ب) تعزيز', 'من الكوارث (A/78/268)')
+    >>> fix_run_brackets("(2) انظر )UNEG, UN-SWAP Technical Note (New York, 2018.")
+    '(2) انظر UNEG, UN-SWAP Technical Note (New York, 2018).'
+    >>> fix_run_brackets("(2) القرار 217 ألف (د-3).")
+    '(2) القرار 217 ألف (د-3).'
+    """
+    if "(" not in text:
+        return text
+    text = _SPACED_OPEN_RE.sub("(", text)
+    return _LATIN_CLOSE_FIRST_RE.sub(lambda m: f"{m['run']}){m['end']}", text)
 
 
 # --- -raw ---------------------------------------------------------------------------

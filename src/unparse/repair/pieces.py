@@ -193,7 +193,8 @@ def number_ends_compound(before: str, left: str, right: str) -> bool:
 
 
 # A number whose slash was drawn after it: "79 145/" for 79/145.
-_SPLIT_SLASH_NUMBER_RE = regex.compile(r"(\s*)(\p{Nd}{1,4}) (\p{Nd}{1,4})/(\s*)")
+# Anchored, the spaces possessive: fullmatch only, linear on a long run of spaces.
+_SPLIT_SLASH_NUMBER_RE = regex.compile(r"^(\s*+)(\p{Nd}{1,4}) (\p{Nd}{1,4})/(\s*+)$")
 # A date's two month names, read logical, with the space that took their slash's place.
 _MONTH_PAIR_RE = regex.compile(rf"(?<!\S)(?P<lev>{LEVANTINE_PATTERN}) (?P<gre>{GREGORIAN_PATTERN})(?!\S)")
 _DIGIT_RE = regex.compile(r"\p{Nd}")

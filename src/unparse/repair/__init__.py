@@ -48,6 +48,7 @@ from .markup import (
 )
 from .mupdf_pypdf import mark_logical_dates, rejoin_pymupdf_lines, rejoin_split_lines, reverse_eastern_numbers
 from .mupdf_runs import finish_reordered_lines, space_end_markers
+from .notes import move_interrupting_notes
 from .numbers import fix_number_order
 from .order import reorder_runs
 from .pdfium import (
@@ -177,6 +178,9 @@ STEPS: list[Step] = [
     line_step("markdown_headings", strip_markdown_headings, local=True, triggers="#"),
     Step("markdown_emphasis", strip_emphasis_across_lines),
     Step("page_furniture", remove_page_furniture),
+    # After the furniture: a page number left between the notes and the paragraph's rest
+    # keeps them where they are.
+    Step("interrupting_notes", move_interrupting_notes),
     Step("spacing", _collapse_spaces, triggers=ODD_SPACE_CLASS),
     Step("spacing", _space_reordered_lines),
 ]

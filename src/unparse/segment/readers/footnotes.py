@@ -75,9 +75,20 @@ def _footnote_start(r: Reading, text: str) -> tuple[str, str] | None:
     marker = western(m["m"])
     if not r.in_area and _nested_item_expected(r, marker):
         return None
+    if _list_restart(r, marker):
+        return None
     if r.in_area or marker in r.pending_refs:
         return marker, m["rest"]
     return None
+
+
+def _list_restart(r: Reading, marker: str) -> bool:
+    """Whether ``(1)`` after closed notes is a list's first point: notes do not start again
+    at 1 unless 1 is cited again, and a note that ends on its full stop was a note."""
+    if marker != "1" or marker not in r.defined or marker in r.pending_refs or not r.body.footnotes:
+        return False
+    last = r.body.footnotes[-1]
+    return western(last.label or "") not in ("", "1", "*") and last.ends_with((".",))
 
 
 def _nested_item_expected(r: Reading, marker: str) -> bool:

@@ -1,0 +1,184 @@
+"""A page's footnotes printed in the middle of the paragraph that crosses the page.
+
+PDF-to-markdown converters (and extractors that print a page's text in order) write the
+footnotes of a page where the page ends, which is often inside a paragraph: the paragraph
+comes in two blocks with the notes between them. The real case (the benchmark's markdown
+damage, ``sg-a-78-267-disaster-risk``)::
+
+    5- وتظهر النتائج تفاوتا كبيرا ... من الناتج المحلي
+
+    (1) قرار الجمعية العامة 69/283، المرفق الثاني.
+
+    الإجمالي في البلدان المرتفعة الدخل ...
+
+The paragraph is put back together and the notes follow it. The evidence must all hold:
+each block between starts with a note marker (``(N)`` or ``*``) that the text cited before
+it, as a reference glued to a word; the block before them is a paragraph cut in a sentence
+(long, ending on a letter or a digit: no punctuation, so neither the end of a sentence nor
+of a preambular paragraph, and not a heading); the block after them starts with a word, not
+a number, a label or a heading. Anything else stays where it is.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..lines import Line
+from .pipeline import Context
+
+# A note's first line: its marker, then its text.
+_NOTE_RE = regex.compile(r"^\s*(?:\((\d{1,3})\)|(\*))\s+\S")
+# A reference: a marker glued to the word (or the punctuation) it follows.
+_REF_RE = regex.compile(r"(?<=[^\s(])\((\d{1,3})\)|(?<=[\p{L}\p{N}.,،؛)])(\*)")
+# A paragraph cut inside a sentence ends on a letter or a digit.
+_CUT_END_RE = regex.compile(r"[\p{L}\p{N}]\s*$")
+# The start of an item: a paragraph number (``6-``, ``6 -``, ``- 16 -``), a sub-item's
+# label (``(أ)``, ``(1)``), a section's label (``ثالثاً -``, ``ألف -``) or a heading.
+_ITEM_START_RE = regex.compile(
+    r"^\s*(?:\d{1,3}\s*[-–.]\s|[-–]\s*\d{1,3}\b|\(\s*[\u0621-\u064a\d]{1,3}\s*\)"
+    r"|[\u0621-\u065f]+\s*[-–]\s|#)"
+)
+# A continuation starts with an Arabic word that does not start an item.
+_ARABIC_START_RE = regex.compile(r"^\s*[\u0621-\u064a]")
+# Shorter than this, the block before may be a heading.
+MIN_CUT_CHARS = 100
+
+
+def _blocks(lines: list[Line]) -> list[tuple[int, int]]:
+    """The runs of non-blank lines, as (first index, index after the last)."""
+    out: list[tuple[int, int]] = []
+    start = None
+    for i, line in enumerate(lines):
+        blank = not line.text.strip()
+        if start is None and not blank:
+            start = i
+        elif start is not None and blank:
+            out.append((start, i))
+            start = None
+    if start is not None:
+        out.append((start, len(lines)))
+    return out
+
+
+def _note_marker(text: str) -> str | None:
+    m = _NOTE_RE.match(text)
+    return None if m is None else (m[1] or m[2])
+
+
+def _refs(lines: list[Line]) -> set[str]:
+    found: set[str] = set()
+    for line in lines:
+        for m in _REF_RE.finditer(line.text):
+            found.add(m[1] or m[2])
+    return found
+
+
+class _Notes:
+    """The notes met so far: a note's marker was cited before it and follows the last note
+    (notes are numbered in order: a list's ``(1)`` after note 1 is not a note)."""
+
+    def __init__(self) -> None:
+        self.cited: set[str] = set()
+        self.last = 0
+        self.star = False
+
+    def is_next(self, marker: str | None, last: int, star: bool) -> bool:
+        if marker is None or marker not in self.cited:
+            return False
+        # One note may have been missed (written otherwise): not more.
+        return not star if marker == "*" else last < int(marker) <= last + 2
+
+    def block(self, lines: list[Line]) -> tuple[int, bool] | None:
+        """(last note, star seen) after the block when it holds notes only: its first line
+        opens the next note, every other line opens the one after or continues a note."""
+        last, star = self.last, self.star
+        for i, line in enumerate(lines):
+            marker = _note_marker(line.text)
+            if self.is_next(marker, last, star):
+                last, star = (last, True) if marker == "*" else (int(marker or 0), star)
+            elif i == 0 or _ITEM_START_RE.match(line.text):
+                return None
+        return last, star
+
+
+def move_interrupting_notes(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: a paragraph cut by the notes of its page is joined again and the notes
+    follow it, before the next item (the rules are in the module's docstring).
+
+    >>> from unparse.options import DEFAULT_OPTIONS
+    >>> lines = [Line(1, "5- وتظهر النتائج(1) تفاوتا كبيرا في مواجهة المخاطر. فالبلدان الأقل نموا "
+    ...               "والدول الجزرية الصغيرة النامية تتكبد خسائر اقتصادية تعادل نسبتها من الناتج المحلي"),
+    ...          Line(2, ""), Line(3, "(1) قرار الجمعية العامة 69/283، المرفق الثاني."), Line(4, ""),
+    ...          Line(5, "الإجمالي في البلدان المرتفعة الدخل."), Line(6, "6- ويتأثر النساء")]
+    >>> [x.number for x in move_interrupting_notes(lines, Context(DEFAULT_OPTIONS))]
+    [1, 5, 2, 3, 4, 6]
+    """
+    joined = ctx.joined(lines)
+    if "(" not in joined and "*" not in joined:
+        return lines
+    for _ in range(len(lines)):
+        moved = _move_first(lines, ctx)
+        if moved is None:
+            break
+        lines = moved
+    return lines
+
+
+def _move_first(lines: list[Line], ctx: Context) -> list[Line] | None:
+    """The lines with the first run of notes that cuts a paragraph moved after it, or None."""
+    blocks = _blocks(lines)
+    notes = _Notes()
+    k = 0
+    while k < len(blocks):
+        start, end = blocks[k]
+        found = notes.block(lines[start:end]) if k else None
+        if found is None:
+            notes.cited.update(_refs(lines[start:end]))
+            k += 1
+            continue
+        state = found
+        m = k
+        while m + 1 < len(blocks):
+            s, e = blocks[m + 1]
+            notes.last, notes.star = state
+            nxt = notes.block(lines[s:e])
+            if nxt is None:
+                break
+            state, m = nxt, m + 1
+        notes.last, notes.star = state
+        moved = _move(lines, blocks, k, m, ctx)
+        if moved is not None:
+            return moved
+        k = m + 1
+    return None
+
+
+def _move(
+    lines: list[Line], blocks: list[tuple[int, int]], k: int, m: int, ctx: Context
+) -> list[Line] | None:
+    """The lines with the notes of blocks ``k..m`` after the paragraph they cut, or None."""
+    if m + 1 >= len(blocks):
+        return None
+    before_start, before_end = blocks[k - 1]
+    after_start, after_end = blocks[m + 1]
+    head = lines[before_start:before_end]
+    if _note_marker(head[0].text) is not None:
+        return None
+    if sum(len(x.text.strip()) for x in head) < MIN_CUT_CHARS or not _CUT_END_RE.search(head[-1].text):
+        return None
+    first = lines[after_start].text
+    if not _ARABIC_START_RE.match(first) or _ITEM_START_RE.match(first):
+        return None
+    # The paragraph ends where the next item starts (or with the block).
+    cut = next(
+        (i for i in range(after_start + 1, after_end) if _ITEM_START_RE.match(lines[i].text)),
+        after_end,
+    )
+    notes = lines[before_end:after_start]
+    ctx.record(
+        "interrupting_notes",
+        lines[blocks[k][0]].number,
+        "\n".join(x.text for x in notes if x.text.strip()),
+        f"after line {lines[cut - 1].number}",
+    )
+    return lines[:before_end] + lines[after_start:cut] + notes + lines[cut:]

@@ -6,7 +6,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # Tests live in unit/ (fixers, order, visual, pipeline), samples/ (golden files) and system/
-# (PDF, export, CLI, batch, hostile); the helpers they share (builders, invariants, garble,
+# (PDF, export, CLI, batch, hostile); the helpers they share (builders, invariants, garble_runs,
 # pdf_helpers) stay here, beside this file, which pytest puts on sys.path.
 SAMPLES = ROOT / "samples"
 CLEAN_SAMPLES = ["a-res-76-186.txt", "cop-5-2-trafficking-protocol.txt"]

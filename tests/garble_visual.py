@@ -8,7 +8,7 @@ mirrored. Real example (res-western.pdf): ``"[بناء على تقرير الل�
 الفقرة 26)]"`` → ``"[(26 ةرقفلا ،A/76/463) ةثلاثلا ةنجللا ريرقت ىلع ءانب]"``.
 ``garble_visual_line`` does this (the forward bidi display order of a line) with the
 spacing noise of justified lines. The other kind, digits reversed too, is
-``garble.reverse_chars``.
+``garble_runs.reverse_chars``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from garble import reverse_chars, wrap
+from garble_runs import reverse_chars, wrap
 
 # What keeps its left-to-right order: a Latin run (with the neutrals and numbers inside
 # it and the numbers right after it, "vol. 2225, No. 39574"), or a number with its
@@ -58,7 +58,7 @@ def garble_visual_line(line: str, rng: random.Random) -> str:
 
 
 def garble_reversed_line(line: str, rng: random.Random) -> str:
-    """The other kind, digits and Latin reversed too (``garble.reverse_chars``), same signature."""
+    """The other kind, digits and Latin reversed too (``garble_runs.reverse_chars``), same signature."""
     return reverse_chars(line)
 
 

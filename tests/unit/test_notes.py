@@ -29,8 +29,10 @@ def test_markdown_paragraph_joined_and_notes_after_it() -> None:
     text = "\n\n".join([HEAD, NOTE_1, NOTE_2, REST, NEXT]) + "\n"
     result = unparse.repair_text(text)
     assert result.text == "\n\n".join([_clean(HEAD) + "\n" + REST, _clean(NOTE_1), NOTE_2, _clean(NEXT)])
-    moves = [f for f in result.fixes if f.kind == "interrupting_notes"]
-    assert [(f.line, f.after) for f in moves] == [(3, "after line 7")]
+    # A move changes no line's text: no fix, the document's decision names the lines.
+    assert not [f for f in result.fixes if f.kind == "interrupting_notes"]
+    moves = [(d.value, d.evidence) for d in result.decisions if d.step == "interrupting_notes"]
+    assert moves == [(1, {"moves": "3-5 after 7"})]
     assert unparse.normalize(result.text) == result.text
     doc = unparse.parse_text(text)
     assert [p.number for p in doc.paragraphs] == [1, 2]
@@ -74,7 +76,7 @@ def test_what_stays_where_it_is() -> None:
     for blocks in cases:
         text = "\n\n".join(blocks) + "\n"
         result = unparse.repair_text(text)
-        assert not [f for f in result.fixes if f.kind == "interrupting_notes"], blocks
+        assert not [d for d in result.decisions if d.step == "interrupting_notes"], blocks
 
 
 def test_a_list_after_its_notes_is_no_note() -> None:
@@ -96,3 +98,46 @@ def test_a_list_after_its_notes_is_no_note() -> None:
         ("2", "قرار الجمعية العامة 77/289، المرفق."),
     ]
     assert [p.number for p in doc.paragraphs] == [1, 2]
+
+
+def test_unproven_furniture_goes_with_the_notes() -> None:
+    # The benchmark's markdown damage of report-crpd-csp-2023-5-conference (dev): a short
+    # numbered paragraph's first words, the page's notes, the next page's number (one page
+    # number alone proves nothing to the furniture step), then the paragraph's rest.
+    head = "8- **وأشار** المشاركون إلى أن ما يقارب 2,5 مليار شخص يحتاجون إلى"
+    notes = [
+        "(1) United Nations, *Treaty Series*, vol. 2515, No. 44910.",
+        "(2) ترد نتائج الاقتراع في الوثيقة CRPD/CSP/2023/INF/2.",
+    ]
+    rest = "منتج واحد على الأقل من منتجات التكنولوجيا المساعدة."
+    text = (
+        "\n\n".join(["7- تحيط علما بالتقرير(1) ونتائج الاقتراع(2).", head, *notes, "2", "", "", rest]) + "\n"
+    )
+    out = unparse.normalize(text)
+    assert out.split("\n\n")[1:] == [
+        "8- وأشار المشاركون إلى أن ما يقارب 2,5 مليار شخص يحتاجون إلى\n" + rest,
+        "(1) United Nations, Treaty Series, vol. 2515, No. 44910.",
+        notes[1],
+        "2",
+    ]
+    # Shorter than that, the block before may be a heading: it stays.
+    text = text.replace(head, "8- **وأشار** المشاركون إلى")
+    assert "إلى\n\n(1)" in unparse.normalize(text)
+
+
+def test_blank_separated_lines_where_the_paragraph_runs_on() -> None:
+    # pdfminer's text of an fpdf2 PDF (report-a-ac105-1307-stsc, dev): every line a block.
+    # The line after the notes does not end the paragraph and the next block starts no
+    # item: where the paragraph ends is not known, the notes stay.
+    lines = [
+        "16 - وأكدت عدة وفود أهمية الربط بين البيانات الفضائية(1) ونظم الإنذار المبكر، دعما لمبادرة",
+        "(1) United Nations, Treaty Series, vol. 1023, No. 15020.",
+        "من البيانات المستخدمة في نماذج التنبؤ العددي بالطقس. وأفادت وفود أخرى بأنها وضعت نظما",
+        "والحرائق والفيضانات تعتمد على بيانات مفتوحة المصدر.",
+    ]
+    text = "\n\n".join(lines) + "\n"
+    assert unparse.normalize(text) == text.rstrip("\n")
+    # The next block starts the next paragraph: the paragraph ends with the line after.
+    lines[3] = "17 - ونظرت اللجنة الفرعية في البند."
+    text = "\n\n".join(lines)
+    assert unparse.normalize(text).split("\n\n") == [lines[0] + "\n" + lines[2], lines[1], lines[3]]

@@ -11,7 +11,7 @@ import pytest
 import regex
 
 import unparse
-from garble import garble_line, reverse_chars, wrap
+from garble_runs import garble_line, reverse_chars, wrap
 from unparse.lines import Line, split_lines
 from unparse.options import Options
 from unparse.repair import repair

@@ -38,6 +38,7 @@ _KNOWN: dict[str, tuple[str, str]] = {
     "page_numbers": ("page_furniture", "page_numbers"),
     "running_symbols": ("page_furniture", "running_symbols"),
     "masthead_symbol_line": ("page_furniture", "masthead_symbol_line"),
+    "interrupting_notes": ("interrupting_notes", "notes_moved"),
 }
 # The value of the decision, where the fact is a record of counts.
 _VALUE_FIELD = {
@@ -45,6 +46,7 @@ _VALUE_FIELD = {
     "pdfium_evidence": "producer",
     "brackets": "document_mirrored",
     "page_numbers": "removed",
+    "interrupting_notes": "moved",
     "runs_reversed_evidence": "decided",
     "visual_evidence": "lines_reversed",
     # Records whose decision is a property computed from their counts.

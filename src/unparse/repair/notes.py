@@ -16,7 +16,9 @@ each block between starts with a note marker (``(N)`` or ``*``) that the text ci
 it, as a reference glued to a word; the block before them is a paragraph cut in a sentence
 (long, ending on a letter or a digit: no punctuation, so neither the end of a sentence nor
 of a preambular paragraph, and not a heading); the block after them starts with a word, not
-a number, a label or a heading. Anything else stays where it is.
+a number, a label or a heading. A lone page number, symbol or job number after the notes
+(furniture the furniture step could not prove) goes with them. Anything else stays where it
+is.
 """
 
 from __future__ import annotations
@@ -24,12 +26,17 @@ from __future__ import annotations
 import regex
 
 from ..lines import Line
+from ..symbols import JOB_NUMBER, PAGE_NUMBER, SYMBOL
 from .pipeline import Context
 
 # A note's first line: its marker, then its text.
 _NOTE_RE = regex.compile(r"^\s*(?:\((\d{1,3})\)|(\*))\s+\S")
 # A reference: a marker glued to the word (or the punctuation) it follows.
 _REF_RE = regex.compile(r"(?<=[^\s(])\((\d{1,3})\)|(?<=[\p{L}\p{N}.,،؛)])(\*)")
+# The end of a sentence or of a paragraph's clause, references and brackets aside.
+_SENTENCE_END_RE = regex.compile(r"[.؛:!؟،,](?:\s*\(\d{1,3}\))*[\s»)\]]*$")
+# A note ends on its full stop (a list's point on a semicolon or a colon).
+_NOTE_END_RE = regex.compile(r"[.)]\s*$")
 # A paragraph cut inside a sentence ends on a letter or a digit.
 _CUT_END_RE = regex.compile(r"[\p{L}\p{N}]\s*$")
 # The start of an item: a paragraph number (``6-``, ``6 -``, ``- 16 -``), a sub-item's
@@ -40,8 +47,14 @@ _ITEM_START_RE = regex.compile(
 )
 # A continuation starts with an Arabic word that does not start an item.
 _ARABIC_START_RE = regex.compile(r"^\s*[\u0621-\u064a]")
-# Shorter than this, the block before may be a heading.
+# The page's furniture the furniture step could not prove (a lone page number, the symbol,
+# the job number): it travels with the notes it follows, nothing is deleted.
+_FURNITURE_RE = regex.compile(rf"^\s*(?:{PAGE_NUMBER}|{SYMBOL}|{JOB_NUMBER})\s*$")
+# Shorter than this, the block before may be a heading (a numbered paragraph's first
+# words, shorter than the second).
 MIN_CUT_CHARS = 100
+MIN_NUMBERED_CUT_CHARS = 40
+_NUMBERED_RE = regex.compile(r"^\s*(?:[-–]\s*)?\d{1,3}\s*[-–.]\s")
 
 
 def _blocks(lines: list[Line]) -> list[tuple[int, int]]:
@@ -90,15 +103,18 @@ class _Notes:
 
     def block(self, lines: list[Line]) -> tuple[int, bool] | None:
         """(last note, star seen) after the block when it holds notes only: its first line
-        opens the next note, every other line opens the one after or continues a note."""
+        opens the next note, every other line opens the one after or continues a note, and
+        each note ends on its full stop."""
         last, star = self.last, self.star
         for i, line in enumerate(lines):
             marker = _note_marker(line.text)
             if self.is_next(marker, last, star):
                 last, star = (last, True) if marker == "*" else (int(marker or 0), star)
+                if i and not _NOTE_END_RE.search(lines[i - 1].text):
+                    return None
             elif i == 0 or _ITEM_START_RE.match(line.text):
                 return None
-        return last, star
+        return (last, star) if _NOTE_END_RE.search(lines[-1].text) else None
 
 
 def move_interrupting_notes(lines: list[Line], ctx: Context) -> list[Line]:
@@ -142,7 +158,9 @@ def _move_first(lines: list[Line], ctx: Context) -> list[Line] | None:
             s, e = blocks[m + 1]
             notes.last, notes.star = state
             nxt = notes.block(lines[s:e])
-            if nxt is None:
+            if nxt is None and all(_FURNITURE_RE.match(x.text) for x in lines[s:e]):
+                nxt = state
+            elif nxt is None:
                 break
             state, m = nxt, m + 1
         notes.last, notes.star = state
@@ -164,7 +182,9 @@ def _move(
     head = lines[before_start:before_end]
     if _note_marker(head[0].text) is not None:
         return None
-    if sum(len(x.text.strip()) for x in head) < MIN_CUT_CHARS or not _CUT_END_RE.search(head[-1].text):
+    # A numbered paragraph's first words are no heading: a shorter cut will do.
+    least = MIN_NUMBERED_CUT_CHARS if _NUMBERED_RE.match(head[0].text) else MIN_CUT_CHARS
+    if sum(len(x.text.strip()) for x in head) < least or not _CUT_END_RE.search(head[-1].text):
         return None
     first = lines[after_start].text
     if not _ARABIC_START_RE.match(first) or _ITEM_START_RE.match(first):
@@ -174,11 +194,19 @@ def _move(
         (i for i in range(after_start + 1, after_end) if _ITEM_START_RE.match(lines[i].text)),
         after_end,
     )
+    # The paragraph must end there: on an item's start, on the end of a sentence, or
+    # before a block that starts an item (in a text whose lines are blank-separated, a
+    # block is a line and the paragraph may run on).
+    if cut == after_end and not _SENTENCE_END_RE.search(lines[after_end - 1].text):
+        following = blocks[m + 2][0] if m + 2 < len(blocks) else None
+        if following is not None and not _ITEM_START_RE.match(lines[following].text):
+            return None
     notes = lines[before_end:after_start]
-    ctx.record(
-        "interrupting_notes",
-        lines[blocks[k][0]].number,
-        "\n".join(x.text for x in notes if x.text.strip()),
-        f"after line {lines[cut - 1].number}",
-    )
+    # A move changes no line's text: it is the document's decision, with the lines moved.
+    marked = [x.number for x in notes if x.text.strip()]
+    record = ctx.facts.setdefault("interrupting_notes", {"moved": 0, "moves": ""})
+    assert isinstance(record, dict)
+    record["moved"] += 1
+    move = f"{marked[0]}-{marked[-1]} after {lines[cut - 1].number}"
+    record["moves"] = f"{record['moves']}; {move}" if record["moves"] else move
     return lines[:before_end] + lines[after_start:cut] + notes + lines[cut:]

@@ -321,3 +321,19 @@ def test_run_brackets_and_latin_kashida_codes() -> None:
     # A Latin letter inside words fewer than five times is no kashida code.
     assert poppler.kashida_glyph_codes(controls("واس⟨L⟩AA⟨P⟩توفت ") * 4) == set()
     assert poppler.kashida_glyph_codes(controls("واس⟨L⟩AA⟨P⟩توفت ") * 5) == {"A"}
+
+
+def test_a_raised_reference_goes_into_the_line_below() -> None:
+    # ga-res-78-72 × chromium, pdftotext: the superscript "(١)" of the second preambular
+    # paragraph on a line of its own above it; left there it joined two paragraphs.
+    text = (INPUTS / "chromium" / "pdftotext" / "ga-res-78-72.txt").read_text(encoding="utf-8")
+    result = repair(text)
+    lines = result.text.split("\n")
+    start = "وإذ تشير إلى الوثيقة الختامية للدورة الاستثنائية العاشرة للجمعية العامة(1)، وهي"
+    assert any(x.startswith(start) for x in lines)
+    assert not any(x.strip() in ("(1)", "(2)") for x in lines)
+    assert unparse.normalize(result.text) == result.text
+    check_nothing_lost(text, result)
+    preamble = unparse.parse_text(text).preamble
+    assert preamble[4].text.startswith("وإذ تشير إلى الوثيقة الختامية")
+    assert "الوثيقة الختامية" not in preamble[3].text

@@ -415,7 +415,57 @@ def unembed_lines(lines: list[Line], ctx: Context) -> list[Line]:
     if not _producer_is(ctx, "poppler"):
         return lines
     lines = fix_each_line(lines, ctx, "poppler_embeddings", unembed_line)
-    return fix_each_line(lines, ctx, "poppler_brackets", fix_run_brackets)
+    lines = fix_each_line(lines, ctx, "poppler_brackets", fix_run_brackets)
+    return place_raised_references(lines, ctx)
+
+
+_LONE_REF_RE = regex.compile(r"^\s*\(\p{Nd}{1,3}\)\s*$")
+_SENTENCE_END_RE = regex.compile(r"[،؛.:]\s*$")
+_LINE_START_RE = regex.compile(r"^\s*(?:[\u0621-\u064a]|\p{Nd}{1,3} [-–] )")
+_FIRST_COMMA_RE = regex.compile(r"[،؛]")
+
+
+def place_raised_references(lines: list[Line], ctx: Context) -> list[Line]:
+    """A superscript reference that pdftotext put on a line of its own (raised above its
+    line, Chromium's PDFs) goes into the line below it, before that line's first comma
+    (else at its end), where the line above ends a sentence: left alone, it joined two
+    paragraphs into one.
+
+    Real (pdftotext on Chromium, ga-res-78-72): ``"... للاستخدام،"``, ``"(1)"``, ``"وإذ
+    تشير إلى الوثيقة الختامية للدورة الاستثنائية العاشرة للجمعية العامة، وهي ..."`` →
+    ``"... للجمعية العامة(1)، وهي ..."``.
+
+    >>> from unparse.options import Options
+    >>> lines = [Line(1, "للاستخدام،"), Line(2, "(1)"), Line(3, "وإذ تشير إلى الوثيقة، وهي")]
+    >>> [line.text for line in place_raised_references(lines, Context(Options()))]
+    ['للاستخدام،', 'وإذ تشير إلى الوثيقة(1)، وهي']
+    """
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if (
+            _LONE_REF_RE.match(line.text)
+            and out
+            and _SENTENCE_END_RE.search(out[-1].text)
+            and i + 1 < len(lines)
+            and _LINE_START_RE.match(lines[i + 1].text)
+            and lines[i + 1].page == line.page
+        ):
+            nxt = lines[i + 1]
+            ref = line.text.strip()
+            comma = _FIRST_COMMA_RE.search(nxt.text)
+            # Glued to the word before it, as a reference is printed (the run's space before
+            # the comma is pdftotext's).
+            head, tail = (nxt.text[: comma.start()], nxt.text[comma.start() :]) if comma else (nxt.text, "")
+            text = head.rstrip() + ref + tail
+            ctx.record("raised_reference", line.number, f"{line.text}\n{nxt.text}", text)
+            out.append(Line(nxt.number, text, nxt.page))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 # The space of a run's edge left inside a bracket: "( ب)", "( A/78/268)".

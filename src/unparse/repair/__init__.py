@@ -62,7 +62,12 @@ from .pdfium import (
 from .pieces import join_visual_pieces
 from .pipeline import Context, Step, line_step, option_line_step, run_steps
 from .poppler import rebuild_raw_lines, remove_kashida_runs, remove_raw_kashida_runs, unembed_lines
-from .poppler_raw import join_raw_number_lines, rebuild_raw_footnotes, restore_raw_labels
+from .poppler_raw import (
+    join_raw_number_lines,
+    join_raw_parentheticals,
+    rebuild_raw_footnotes,
+    restore_raw_labels,
+)
 from .spaced_words import join_spaced_words
 from .visual import reverse_visual_lines
 
@@ -135,6 +140,7 @@ STEPS: list[Step] = [
     # A reference or a paragraph number on lines of its own (PyMuPDF, pdftotext -raw).
     Step("rejoined_lines", rejoin_split_lines),
     Step("poppler_raw_numbers", join_raw_number_lines),
+    Step("poppler_raw_parentheticals", join_raw_parentheticals),
     Step("poppler_raw_labels", restore_raw_labels),
     # pdfminer's pieces of one visual line (LibreOffice PDFs) are joined before reading them.
     Step("visual_pieces", join_visual_pieces, lambda o: o.reorder_lines),

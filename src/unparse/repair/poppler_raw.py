@@ -382,3 +382,56 @@ def restore_raw_labels(lines: list[Line], ctx: Context) -> list[Line]:
                 continue
         out.append(line)
     return out
+
+
+# The closing line of a bracket -raw wrote apart: ")" or ".)" (the stop after it, in visual order).
+_CLOSE_LINE_RE = regex.compile(r"^\s*(?P<punct>[.،؛]?)\)\s*$")
+_MAX_INSIDE = 4
+
+
+def join_raw_parentheticals(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: in a pdftotext ``-raw`` text, a bracketed reference written on lines
+    of its own (``"("``, ``"A/78/339"``, ``"، الفقرتان 41 و 42"``, ``".)"``) is one again,
+    at the end of the line before it where that line's text goes on (it ends no unit).
+    Left apart, its pieces start with a comma and a stop, which a second pass read as
+    run-reversed lines (report-a-78-7-add-9 × libreoffice, a page of it).
+
+    >>> lines = _raw_lines("قدرت قيمتها بنحو 420 000 دولار", "(", "A/78/339", "، الفقرتان 41 و 42", ".)",
+    ...                    "11 - وترحب اللجنة")
+    >>> [line.text for line in join_raw_parentheticals(lines, _raw_context())]
+    ['قدرت قيمتها بنحو 420 000 دولار (A/78/339، الفقرتان 41 و 42).', '11 - وترحب اللجنة']
+    """
+    if not _is_raw(ctx):
+        return lines
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        close = None
+        if line.text.strip() == "(":
+            for j in range(i + 2, min(i + 2 + _MAX_INSIDE, len(lines))):
+                if lines[j].page != line.page or not lines[j].text.strip():
+                    break
+                if (m := _CLOSE_LINE_RE.match(lines[j].text)) is not None:
+                    close = (j, m["punct"])
+                    break
+                if lines[j].text.strip() == "(":
+                    break
+        pieces = [x.text.strip() for x in lines[i + 1 : close[0]]] if close else []
+        if close is None or not pieces or (len(pieces) == 1 and _MARKER_RE.match(pieces[0])):
+            out.append(line)
+            i += 1
+            continue
+        j, punct = close
+        inner = "(" + _join(pieces) + ")" + punct
+        before = "\n".join(x.text for x in lines[i : j + 1])
+        if out and out[-1].page == line.page and _takes_number(out[-1].text):
+            prev = out[-1]
+            joined = prev.text.rstrip() + " " + inner
+            ctx.record("raw_parenthetical", prev.number, prev.text + "\n" + before, joined)
+            out[-1] = Line(prev.number, joined, prev.page)
+        else:
+            ctx.record("raw_parenthetical", line.number, before, inner)
+            out.append(Line(line.number, inner, line.page))
+        i = j + 1
+    return out

@@ -337,3 +337,15 @@ def test_a_raised_reference_goes_into_the_line_below() -> None:
     preamble = unparse.parse_text(text).preamble
     assert preamble[4].text.startswith("وإذ تشير إلى الوثيقة الختامية")
     assert "الوثيقة الختامية" not in preamble[3].text
+
+
+def test_raw_line_rebuilt_when_a_stop_cut_a_word_into_known_pieces() -> None:
+    # hrc-res-53-18 × fpdf2, pdftotext -raw: "⟨R⟩ية؛⟨P⟩⟨R⟩الأولو⟨P⟩ ⟨R⟩سبيل⟨P⟩ ..." reads as
+    # two pieces the word list holds ("ية", "الأولو"): one known word more than the whole
+    # "الأولوية؛", no unknown letter fewer; the line is rebuilt.
+    text = (INPUTS / "fpdf2" / "pdftotext-raw" / "hrc-res-53-18.txt").read_text(encoding="utf-8")
+    result = repair(text)
+    line = "الاختياري الملحق بها، أو لم تنضم إليهما، أن تنظر في القيام بذلك على سبيل الأولوية؛"
+    assert line in result.text.split("\n")
+    assert unparse.normalize(result.text) == result.text
+    check_nothing_lost(text, result)

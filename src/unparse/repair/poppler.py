@@ -541,6 +541,19 @@ def logical_raw_line(text: str) -> str:
     return "".join(reversed(items))
 
 
+def _unknown_letters(text: str, counts: Counter[str]) -> int:
+    """The letters of the line's unknown Arabic words: a word -raw cut at a stop glued
+    inside its runs (``"⟨RLE⟩ية؛⟨PDF⟩⟨RLE⟩الأولو⟨PDF⟩"``, hrc-res-53-18 × fpdf2) reads as two
+    pieces the word list happens to hold, one more known word than the whole
+    ``"الأولوية؛"``; counted in letters, the pieces are no better than the word, and the
+    line is rebuilt unless its rebuilt reading has more unknown letters.
+
+    >>> _unknown_letters("على سبيل الأولوية؛", Counter()), _unknown_letters("يةالأولو", Counter())
+    (0, 8)
+    """
+    return sum(len(w) for w in _WORD_RE.findall(text) if len(w) >= 2 and not _known(w, counts))
+
+
 def _glued_score(text: str, counts: Counter[str]) -> int:
     """Known words minus unknown ones among the line's Arabic words."""
     score = 0
@@ -568,7 +581,9 @@ def rebuild_raw_lines(lines: list[Line], ctx: Context) -> list[Line]:
         if rebuilt == text:
             return text
         as_is = "".join(ch for ch in text if ch not in _CONTROLS)
-        if _glued_score(rebuilt, counts) < _glued_score(as_is, counts):
+        if _glued_score(rebuilt, counts) < _glued_score(as_is, counts) and _unknown_letters(
+            rebuilt, counts
+        ) > _unknown_letters(as_is, counts):
             return text
         return rebuilt
 

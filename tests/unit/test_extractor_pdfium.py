@@ -101,10 +101,39 @@ def test_kashida_months_and_number_commas() -> None:
     assert unparse.normalize(result.text) == result.text
 
 
-def test_note_with_its_marker_at_the_end_is_left() -> None:
-    # pypdfium2 on Chromium (ga-res-example, line 30) and fpdf2 (note-ctoc-cop-wg6, line 25).
-    assert pdfium.ltr_note_line(".A/RES/76/172 )1(") is None
-    assert pdfium.ltr_note_line(".CTOC/COP/WG.6/2024/1 *") is None
+def test_notes_read_from_the_left_are_put_back() -> None:
+    # pypdfium2 reads a note laid out from the left as laid out: runs reversed, each Arabic
+    # word in its own order, the closing stop first, the marker last. On Chromium
+    # (ga-res-78-96 lines 59 and 62), fpdf2 (note-ctoc-cop-wg6 line 25), LibreOffice after
+    # the marker alone (ga-res-78-72 line 44, note-e-cn7-2024-8-budget line 28).
+    assert pdfium.ltr_note_line(".A/RES/76/172 )1(") == ")1( A/RES/76/172."
+    assert pdfium.ltr_note_line(".CTOC/COP/WG.6/2024/1 *") == "* CTOC/COP/WG.6/2024/1."
+    assert pdfium.ltr_note_line(".United Nations, Treaty Series, vol. 249, No. 3511 )1(") == (
+        ")1( United Nations, Treaty Series, vol. 249, No. 3511."
+    )
+    assert pdfium.ltr_note_line(".A/56/400 انظر", note=True) == "انظر A/56/400."
+    assert pdfium.ltr_note_line(
+        ".https://www.unodc.org/unodc/en/donors/index.html انظر ،المانحين حسب المفصلة المالية "
+        "المعلومات على للاطلاع",
+        note=True,
+    ) == (
+        "للاطلاع على المعلومات المالية المفصلة حسب المانحين، انظر "
+        "https://www.unodc.org/unodc/en/donors/index.html."
+    )
+    # Without the evidence the line stays: an Arabic last word and no marker before it,
+    # no Latin letter, a body line ending with a reference, an Arabic line with its marker.
+    assert pdfium.ltr_note_line(".A/56/400 انظر") is None
+    assert pdfium.ltr_note_line(".2024 وتقرر أن", note=True) is None
+    assert pdfium.ltr_note_line("لحماية الممتلكات الثقافية لعام 1954 )1(") is None
+    assert pdfium.ltr_note_line("وإلى اتفاقية ID Object في توثيقها )6(") is None
+    assert pdfium.ltr_note_line(".3/2023/1WG/COP/CTOC - جدول الأعمال المؤقت وشروحه") is None
+
+
+def test_marker_alone_then_note_read_from_the_left() -> None:
+    # pypdfium2 on LibreOffice (ga-res-78-72, lines 43-44): through the pipeline.
+    text = _with_evidence(["الجلسة العامة ٤٦", ")٣(", ".A/56/400 انظر "])
+    lines = unparse.normalize(text).split("\n")
+    assert "(3) انظر A/56/400." in lines
 
 
 def test_same_shapes_without_the_evidence_are_left() -> None:

@@ -15,8 +15,9 @@ the text of other extractors and clean text pass through untouched.
   ``"للفترة ،2030-2015"`` (:func:`punctuation_after_numbers`).
 * Footnotes (:func:`restore_footnote_lines`): a reference drawn as a superscript starts
   the next piece of its line (``")1( الأول/ديسمبر 2021"`` + ``"،"``); a footnote's marker
-  alone on its line before its text; a footnote that starts with a Latin word comes out
-  in left-to-right run order read from the right (``".14 الفقرة ،A/78/403"``).
+  alone on its line before its text; a footnote laid out from the left (it starts with a
+  Latin word) is read as laid out, its runs in reverse order, its stop first and its marker
+  last (``".14 الفقرة ،A/78/403"``, ``".A/RES/76/172 )1("``) (:func:`ltr_note_line`).
 * A document symbol's runs in reverse order: ``").2Add/78/481/A"`` for
   ``"(A/78/481/Add.2"`` (:func:`unscramble_symbols`).
 * A sub-item label drawn as ``") (أ"``, a mark apart from its letter (``"أولا ً"``), a
@@ -33,6 +34,7 @@ import regex
 from ..lines import Line
 from . import wordlist
 from .pipeline import Context, fix_each_line
+from .visual import visual_to_logical_text
 
 _LETTER = r"[\u0621-\u064a]\p{Mn}*"
 # One digit or capital letter repeated, between two Arabic letters (no space): no word or
@@ -231,55 +233,73 @@ _LTR_NOTE_RE = regex.compile(r"^\s*([.،,;؛:])(?=[A-Za-z0-9])(.*)$")
 _NOTE_MARKER_RE = regex.compile(rf" ({_MARKER}|\*)$")
 _LAST_LETTER_RE = regex.compile(r"\p{L}(?=[^\p{L}]*$)")
 _ARABIC_RE = regex.compile(r"\p{Arabic}")
+_ARABIC_LETTER_RE = regex.compile(r"[\u0621-\u064a]")
+_ARABIC_WORD_RE = regex.compile(r"[\p{Arabic}\p{Mn}]+")
+_LATIN_RE = regex.compile(r"[A-Za-z]")
 
 
 def _is_arabic_token(token: str) -> bool:
     return _ARABIC_RE.search(token) is not None
 
 
-def ltr_note_line(text: str) -> str | None:
-    """A footnote line that starts with a Latin word, put back in reading order, or None.
+def _left_to_logical(text: str) -> str:
+    # pypdfium2 gives each Arabic word in logical order and the rest as laid out: reversed,
+    # the words make the line a true visual one, which the bidi inversion reads back.
+    visual = _ARABIC_WORD_RE.sub(lambda m: m.group()[::-1], text)
+    return visual_to_logical_text(visual, mirror=True)
 
-    pypdfium2 reads such a line from the right although it is laid out from the left: its
-    runs (Latin, Arabic) come in reverse order, and each run's leading punctuation is the
-    one that ends it. A line that ends with its marker (Chromium, fpdf2: ``".A/RES/76/172
-    )1("``) is left as it is: put first, its marker would open a nested sub-item where the
-    note follows a list that ends with a colon.
 
-    Real (pypdfium2 on LibreOffice: ga-dec-78-540 line 14, ga-res-example line 35):
+def ltr_note_line(text: str, note: bool = False) -> str | None:
+    """A footnote line that pypdfium2 read from the left, put back in reading order, or None.
+
+    pypdfium2 reads such a line as it is laid out, from the left: its runs (Latin, numbers,
+    Arabic words) come in reverse order, each Arabic word and each Latin run in its own
+    order, and the full stop that ends the line comes first. Read so: a line that starts
+    with that stop glued to a Latin run or a number and whose last letter is Latin (a
+    note's continuation too); or, with ``note`` (the line follows its marker alone), any
+    such line that holds a Latin letter; or a line that ends with its marker (Chromium,
+    fpdf2) and starts with the stop or holds Latin letters only. The marker goes first,
+    the brackets stay as drawn (for the mirrored-brackets step).
+
+    Real (pypdfium2 on LibreOffice: ga-dec-78-540 line 14, ga-res-example line 35,
+    ga-res-78-72 line 44, note-e-cn7-2024-8-budget line 28; on Chromium: ga-res-78-96
+    lines 59 and 62):
 
     >>> ltr_note_line(".14 الفقرة ،A/78/403")
     'A/78/403، الفقرة 14.'
     >>> ltr_note_line(".United Nations, Treaty Series, vol. 1577, No. 27531")
     'United Nations, Treaty Series, vol. 1577, No. 27531.'
-    >>> ltr_note_line(".A/RES/76/172 )1(") is None
+    >>> ltr_note_line(".A/56/400 انظر", note=True)
+    'انظر A/56/400.'
+    >>> ltr_note_line(".https://www.unodc.org/unodc/en/index.html انظر ،المانحين حسب", note=True)
+    'حسب المانحين، انظر https://www.unodc.org/unodc/en/index.html.'
+    >>> ltr_note_line(".United Nations, Treaty Series, vol. 249, No. 3511 )1(")
+    ')1( United Nations, Treaty Series, vol. 249, No. 3511.'
+    >>> ltr_note_line("United Nations Educational, Scientific and Cultural Organization, Thirty-first )4(")
+    ')4( United Nations Educational, Scientific and Cultural Organization, Thirty-first'
+    >>> ltr_note_line(".A/56/400 انظر") is None
     True
-    >>> ltr_note_line(".2024 وتقرر أن") is None
+    >>> ltr_note_line(".2024 وتقرر أن", note=True) is None
+    True
+    >>> ltr_note_line("القرار 76/16 المؤرخ 1954 )1(") is None
     True
     """
-    match = _LTR_NOTE_RE.match(text)
-    if match is None:
+    text = text.strip()
+    marker = _NOTE_MARKER_RE.search(text)
+    body = text[: marker.start()] if marker else text
+    left_stop = _LTR_NOTE_RE.match(body) is not None
+    latin = _LATIN_RE.search(body) is not None
+    if marker is not None:
+        if not (latin and (left_stop or not _ARABIC_LETTER_RE.search(body))):
+            return None
+    elif not left_stop:
         return None
-    rest = match.group(2).rstrip()
-    if _NOTE_MARKER_RE.search(rest):
-        return None
-    last = _LAST_LETTER_RE.search(rest)
-    if last is None or _is_arabic_token(last.group()):
-        return None
-    runs: list[list[str]] = []
-    for token in (match.group(1) + rest).split():
-        if runs and _is_arabic_token(runs[-1][-1]) == _is_arabic_token(token):
-            runs[-1].append(token)
-        else:
-            runs.append([token])
-    parts = []
-    for run in reversed(runs):
-        joined = " ".join(run)
-        if joined[0] in ".،,;؛:" and len(joined) > 1:
-            joined = joined[1:] + joined[0]
-        parts.append(joined)
-    body = " ".join(parts)
-    return body
+    elif not (note and latin):
+        last = _LAST_LETTER_RE.search(body)
+        if last is None or _is_arabic_token(last.group()):
+            return None
+    fixed = _left_to_logical(body)
+    return f"{marker.group(1)} {fixed}" if marker else fixed
 
 
 def restore_footnote_lines(lines: list[Line], ctx: Context) -> list[Line]:
@@ -292,7 +312,8 @@ def restore_footnote_lines(lines: list[Line], ctx: Context) -> list[Line]:
       (ga-res-example on LibreOffice, lines 12-13).
     * A marker alone on its line, before its footnote's text, joins it:
       ``")1("`` + ``".A/RES/76/172"`` → ``")1( A/RES/76/172."`` (same, lines 32-33).
-    * A footnote line that starts with a Latin word: :func:`ltr_note_line`.
+    * A footnote line read from the left (after its marker alone, or with its marker at
+      its end): :func:`ltr_note_line`.
 
     The brackets stay as drawn, for the mirrored-brackets step.
     """
@@ -318,7 +339,7 @@ def restore_footnote_lines(lines: list[Line], ctx: Context) -> list[Line]:
             continue
         if i in alone and nxt is not None and nxt.text.strip() and i + 1 not in alone:
             text = nxt.text.strip()
-            body = ltr_note_line(text) or text
+            body = ltr_note_line(text, note=True) or text
             fixed = f"{line.text.strip()} {body}"
             ctx.record("pdfium_footnote", nxt.number, line.text + "\n" + nxt.text, fixed)
             out.append(Line(nxt.number, fixed, nxt.page))

@@ -226,6 +226,7 @@ def fix_number_punctuation(lines: list[Line], ctx: Context) -> list[Line]:
 _MARKER = r"\)(?:\d{1,3}|[\u0660-\u0669]{1,3}|\*)\("
 _MARKER_LINE_RE = regex.compile(rf"^\s*({_MARKER}|\*)\s*$")
 _MOVED_REF_RE = regex.compile(rf"^({_MARKER}) +(\S.*)$")
+_MARKER_START_RE = regex.compile(rf"^({_MARKER}|\*)(?:\s|$)")
 _PUNCT_LINE_RE = regex.compile(r"^\s*[،؛.:]")
 # A note whose first strong character is Latin: its closing full stop comes first; the
 # marker at its end (Chromium, fpdf2).
@@ -305,28 +306,42 @@ def ltr_note_line(text: str, note: bool = False) -> str | None:
 def restore_footnote_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step (pypdfium2 text): footnote references and footnotes put back.
 
-    * A line that starts with a marker ``)N(`` and text, where a line of the marker alone
-      comes later (the footnote itself): the reference goes back at the end of that text,
-      and a next line that is only the punctuation after it (or starts with it) is joined
-      back: ``")1( الأول/ديسمبر 2021"`` + ``"،"`` → ``"الأول/ديسمبر 2021)1(،"``
-      (ga-res-example on LibreOffice, lines 12-13).
+    * A line that starts with a marker ``)N(`` and text, where the footnote itself comes
+      later (:func:`_is_moved_reference`): the reference goes back at the end of that
+      text, and a next line that is only the punctuation after it (or starts with it) is
+      joined back: ``")1( الأول/ديسمبر 2021"`` + ``"،"`` → ``"الأول/ديسمبر 2021)1(،"``
+      (ga-res-example on LibreOffice, lines 12-13); where the text starts with that
+      punctuation (``")5( ، الذي أحاله"``), the reference and it end the line before.
+    * A marker alone on its line whose footnote comes later, the punctuation after it on
+      the next line: both end the line before (``")٢("`` + ``"؛"``, ga-res-78-72).
     * A marker alone on its line, before its footnote's text, joins it:
       ``")1("`` + ``".A/RES/76/172"`` → ``")1( A/RES/76/172."`` (same, lines 32-33).
     * A footnote line read from the left (after its marker alone, or with its marker at
       its end): :func:`ltr_note_line`.
 
-    The brackets stay as drawn, for the mirrored-brackets step.
+    The brackets stay as drawn, for the mirrored-brackets step. The lines that now open a
+    footnote (the last of their marker: a reference comes before its note) go to
+    ``ctx.facts["note_lines"]``: segmentation reads them as footnotes even where a nested
+    list could go on (the note follows a sub-item that ends with a colon).
     """
     if not is_pdfium(ctx):
         return lines
     alone = {i for i, line in enumerate(lines) if _MARKER_LINE_RE.match(line.text)}
+    last = _last_marker_lines(lines)
+    notes: list[int] = []
     out: list[Line] = []
     i = 0
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         moved = _MOVED_REF_RE.match(line.text)
-        if moved and any(j > i and lines[j].text.strip() == moved.group(1) for j in alone):
+        if moved and _is_moved_reference(lines, i, moved, alone, last):
+            if out and _PUNCT_LINE_RE.match(moved.group(2)):
+                # ")5( ، الذي": the reference ends the line before, with its punctuation.
+                punct, _, rest = moved.group(2).partition(" ")
+                _to_previous(out, ctx, line, moved.group(1) + punct, rest.strip())
+                i += 1
+                continue
             fixed = moved.group(2).rstrip() + moved.group(1)
             if nxt is not None and _PUNCT_LINE_RE.match(nxt.text):
                 fixed += nxt.text.strip()
@@ -337,21 +352,80 @@ def restore_footnote_lines(lines: list[Line], ctx: Context) -> list[Line]:
             out.append(Line(line.number, fixed, line.page))
             i += 1
             continue
+        marker = line.text.strip()
+        reference = i in alone and last.get(marker, -1) > i
+        if reference and out and nxt is not None and _PUNCT_LINE_RE.match(nxt.text):
+            # A reference alone on its line, the punctuation after it on the next.
+            _to_previous(out, ctx, line, marker + nxt.text.strip(), "", nxt)
+            i += 2
+            continue
         if i in alone and nxt is not None and nxt.text.strip() and i + 1 not in alone:
             text = nxt.text.strip()
             body = ltr_note_line(text, note=True) or text
-            fixed = f"{line.text.strip()} {body}"
+            fixed = f"{marker} {body}"
             ctx.record("pdfium_footnote", nxt.number, line.text + "\n" + nxt.text, fixed)
             out.append(Line(nxt.number, fixed, nxt.page))
+            if last.get(marker) == i:
+                notes.append(nxt.number)
             i += 2
             continue
         ltr = ltr_note_line(line.text)
         if ltr is not None and ltr != line.text:
             ctx.record("pdfium_footnote", line.number, line.text, ltr)
+            ends = _NOTE_MARKER_RE.search(line.text.strip())
+            if ends is not None and last.get(ends.group(1)) == i:
+                notes.append(line.number)
             line = Line(line.number, ltr, line.page)
         out.append(line)
         i += 1
+    if notes:
+        ctx.facts["note_lines"] = notes
     return out
+
+
+def _is_moved_reference(
+    lines: list[Line], i: int, moved: regex.Match[str], alone: set[int], last: dict[str, int]
+) -> bool:
+    """Whether line ``i``, ``)N( text``, starts with a reference moved there: its note comes
+    later, the marker alone on its line; or, where the note's marker starts the note's
+    line, the punctuation after the reference follows (``")4( النحو ..."`` + ``"،"``) or
+    starts the text (``")5( ، الذي"``). A nested item ``)1( وضع برامج ...;`` has neither."""
+    marker = moved.group(1)
+    if any(j > i and lines[j].text.strip() == marker for j in alone):
+        return True
+    if last.get(marker, -1) <= i:
+        return False
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    return _PUNCT_LINE_RE.match(moved.group(2)) is not None or _PUNCT_LINE_RE.match(nxt) is not None
+
+
+def _last_marker_lines(lines: list[Line]) -> dict[str, int]:
+    """The index of the last line that starts or ends with each marker: where the note
+    itself is (a reference comes before its note)."""
+    last: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        first = _MARKER_START_RE.match(text)
+        if first is not None:
+            last[first.group(1)] = i
+        end = _NOTE_MARKER_RE.search(text)
+        if end is not None:
+            last[end.group(1)] = i
+    return last
+
+
+def _to_previous(
+    out: list[Line], ctx: Context, line: Line, tail: str, rest: str, nxt: Line | None = None
+) -> None:
+    """``tail`` (a reference and its punctuation) put at the end of the last line out;
+    ``rest`` stays on ``line`` (dropped when empty, with ``nxt`` that ``tail`` took)."""
+    prev = out[-1]
+    joined = prev.text.rstrip() + tail
+    before = "\n".join([prev.text, line.text] + ([nxt.text] if nxt is not None else []))
+    ctx.record("pdfium_footnote_ref", prev.number, before, joined + ("\n" + rest if rest else ""))
+    out[-1] = Line(prev.number, joined, prev.page)
+    if rest:
+        out.append(Line(line.number, rest, line.page))
 
 
 # --------------------------------------------------------------------------- labels, marks

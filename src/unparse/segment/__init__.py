@@ -121,6 +121,7 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
         set(_list_of_ints(facts.get("footnote_lines"))),
         runs_reversed=facts.get("runs_reversed") is True,
         whole_paragraphs=facts.get("reader") == "pdf",
+        note_lines=set(_list_of_ints(facts.get("note_lines"))),
     )
     header = read_header(body.header)
     preamble, paragraphs = finish_paragraphs(body)

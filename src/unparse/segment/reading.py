@@ -74,8 +74,12 @@ class Reading:
         runs_reversed: bool = False,
         whole_paragraphs: bool = False,
         expect_articles: bool = False,
+        note_lines: set[int] | None = None,
     ) -> None:
         self.runs_reversed = runs_reversed
+        # Lines the repair found to open a footnote (its marker put first, with the evidence
+        # of how the extractor drew it): a footnote even where a nested item could follow.
+        self.note_lines = note_lines or set()
         # Each non-blank line is a whole paragraph (the PDF reader joined them from geometry).
         self.whole_paragraphs = whole_paragraphs
         self.lines = lines

@@ -37,7 +37,8 @@ def read_footnote(r: Reading, index: int, line: Line, text: str) -> bool:
         r.footnote = None
     if r.footnote_lines and not r.in_area:
         return False
-    return (r.in_area or FOOTNOTE_RE.match(text) is not None) and _footnote_line(r, line)
+    starts = r.in_area or FOOTNOTE_RE.match(text) is not None or line.number in r.note_lines
+    return starts and _footnote_line(r, line)
 
 
 def read_star_note(r: Reading, index: int, line: Line, text: str) -> bool:
@@ -61,8 +62,14 @@ def open_footnote(r: Reading, marker: str, line: Line, rest: str) -> None:
     r.pending_refs.discard(marker)
 
 
-def _footnote_start(r: Reading, text: str) -> tuple[str, str] | None:
+def _footnote_start(r: Reading, text: str, number: int) -> tuple[str, str] | None:
     m = FOOTNOTE_RE.match(text)
+    if number in r.note_lines:
+        # The repair saw the marker drawn as a note's (apart from its text, or at the end of
+        # a line laid out from the left): a footnote, cited yet or not, whatever list is open.
+        m = m or STAR_NOTE_RE.match(text)
+        if m is not None:
+            return western(m.groupdict().get("m") or "*"), m["rest"]
     if m is None and r.in_area and r.runs_reversed:
         # The marker left at the end of a footnote line by a visual extraction.
         m = FOOTNOTE_TRAILING_RE.match(text)
@@ -117,7 +124,7 @@ def _footnote_line(r: Reading, line: Line) -> bool:
         r.in_area = False
         r.footnote = None
         return False
-    start = _footnote_start(r, text)
+    start = _footnote_start(r, text, line.number)
     if start is not None:
         open_footnote(r, start[0], line, start[1])
         r.in_area = True

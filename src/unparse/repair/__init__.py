@@ -33,7 +33,7 @@ from .decisions import decisions_from_facts
 from .digits import NON_WESTERN_CLASS, convert_digits, digit_triggers
 from .fingerprint import SCANNED as FINGERPRINT_SCANNED
 from .fingerprint import take_fingerprint
-from .furniture import remove_page_furniture
+from .furniture import remove_page_furniture, split_running_headers
 from .kashida_digits import remove_kashida_digits
 from .lam_alef import join_split_lam_alef
 from .lifted import restore_lifted_lines
@@ -183,6 +183,7 @@ STEPS: list[Step] = [
     line_step("markdown_emphasis", strip_markdown_emphasis, local=True, triggers=r"\*"),
     line_step("markdown_headings", strip_markdown_headings, local=True, triggers="#"),
     Step("markdown_emphasis", strip_emphasis_across_lines),
+    Step("running_header_split", split_running_headers),
     Step("page_furniture", remove_page_furniture),
     # After the furniture: a page number left between the notes and the paragraph's rest
     # keeps them where they are.

@@ -425,3 +425,65 @@ def _page_edges(lines: list[Line], kinds: list[str | None]) -> list[int]:
         first.setdefault(line.page, i)
         last[line.page] = i
     return sorted(set(first.values()) | set(last.values()))
+
+
+# A page's running header printed on one line with its page number ("A/78/267 3", "2
+# A/RES/78/72": pypdfium2, pdfplumber, pdftotext -raw, pypdf), or glued after the last
+# line of the page above it ("... المرفق.A/78/267 3": pypdfium2 on fpdf2).
+_HEADER_PAIR_RE = regex.compile(
+    rf"^\s*(?:(?P<symbol>{SYMBOL})\s+(?P<page>\p{{Nd}}{{1,3}})|(?P<page2>\p{{Nd}}{{1,3}})\s+(?P<symbol2>{SYMBOL}))\s*$"
+)
+_GLUED_HEADER_RE = regex.compile(rf"^(?P<text>.*[.)»\"])(?P<symbol>{SYMBOL})\s+(?P<page>\p{{Nd}}{{1,3}})\s*$")
+
+
+def _pair(text: str) -> tuple[str, str] | None:
+    m = _HEADER_PAIR_RE.match(text)
+    if m is None:
+        return None
+    return (m["symbol"] or m["symbol2"], m["page"] or m["page2"])
+
+
+def split_running_headers(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: a running header printed with its page number on one line is split
+    in two, the symbol and the number, which :func:`remove_page_furniture` then knows
+    (a symbol beside a page number); one glued after the page's last line is split off
+    it first. Only where the same symbol heads two such lines or more (it runs): a
+    symbol cited with a number in the text stays.
+
+    Real (pypdfium2 on LibreOffice, sg-a-78-267 lines 1 and 100; on fpdf2, same, line 75):
+
+    >>> from .pipeline import Context
+    >>> from ..options import Options
+    >>> texts = ["1 A/78/267", "الأمم المتحدة", "A/78/267", "الكوارث.", "4 A/78/267",
+    ...          ")5( قرار الجمعية العامة ،77/289 المرفق.A/78/267 3", "وفي عام 2023 A/78/267 5"]
+    >>> lines = [Line(i, t) for i, t in enumerate(texts, 1)]
+    >>> out = split_running_headers(lines, Context(Options()))
+    >>> [line.text for line in out]  # doctest: +NORMALIZE_WHITESPACE
+    ['A/78/267', '1', 'الأمم المتحدة', 'A/78/267', 'الكوارث.', 'A/78/267', '4',
+     ')5( قرار الجمعية العامة ،77/289 المرفق.', 'A/78/267', '3', 'وفي عام 2023 A/78/267 5']
+    """
+    pairs: Counter[str] = Counter()
+    for line in lines:
+        found = _pair(line.text)
+        if found is not None:
+            pairs[found[0]] += 1
+    running = {symbol for symbol, n in pairs.items() if n >= 2}
+    if not running:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        parts: list[str] = []
+        glued = _GLUED_HEADER_RE.match(text) if _pair(text) is None else None
+        if glued is not None and glued["symbol"] in running:
+            parts = [glued["text"].rstrip(), glued["symbol"], glued["page"]]
+        else:
+            found = _pair(text)
+            if found is not None and found[0] in running:
+                parts = [found[0], found[1]]
+        if not parts:
+            out.append(line)
+            continue
+        ctx.record("running_header_split", line.number, text, "\n".join(parts))
+        out.extend(Line(line.number, part, line.page) for part in parts)
+    return out

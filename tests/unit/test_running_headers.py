@@ -1,0 +1,66 @@
+"""A running header printed with its page number on one line (pypdfium2, pdfplumber,
+pdftotext -raw, pypdf), or glued after the page's last line (pypdfium2 on fpdf2): split so
+that the furniture step takes the symbol and the number out of the flow."""
+
+from __future__ import annotations
+
+import unparse
+from unparse.lines import Line
+from unparse.options import Options
+from unparse.repair.furniture import split_running_headers
+from unparse.repair.pipeline import Context
+
+# pypdfium2 on LibreOffice (sg-a-78-267, lines 1-3 and 95-104, pages shortened to a line),
+# page 4's header between the notes of page 3 and the list that goes on.
+PDFIUM = [
+    "1 A/78/267",
+    "الأمم المتحدة",
+    "A/78/267",
+    "الجمعية العامة",
+    "الدورة الثامنة والسبعون",
+    "2 A/78/267",
+    "10 - يتوقف تحقيق الغاية (هاء) على مدى إدماج الحد من مخاطر الكوارث في السياسات",
+    "3 A/78/267",
+    "11 - وتضمنت الاستعراضات الطوعية الوطنية أمثلة عديدة على الممارسات الجيدة، منها ما يلي:",
+    "(أ) اعتماد تشريعات إطارية تحدد مسؤوليات المستويات الحكومية المختلفة، بما في ذلك:",
+    "(5) قرار الجمعية العامة 77/289، المرفق.",
+    "4 A/78/267",
+    "'1' تخصيص نسبة لا تقل عن 1 في المائة من الميزانيات المحلية للحد من مخاطر الكوارث؛",
+]
+
+
+def test_header_with_its_page_number_leaves_the_flow() -> None:
+    result = unparse.repair_text("\n".join(PDFIUM) + "\n")
+    out = result.text.split("\n")
+    # The masthead's symbol stays; the headers and their numbers go, nothing else.
+    assert out == [*PDFIUM[1:5], PDFIUM[6], *PDFIUM[8:11], PDFIUM[12]]
+    kinds = [(f.kind, f.before) for f in result.fixes if f.kind in ("running_symbol", "page_number")]
+    assert kinds == [k for n in "1234" for k in (("running_symbol", "A/78/267"), ("page_number", n))]
+
+
+def test_glued_header_is_split_off_the_note() -> None:
+    # pypdfium2 on fpdf2 (sg-a-78-267 line 75): the header glued after the note's stop.
+    note = ")5( قرار الجمعية العامة ،77/289 المرفق.A/78/267 3"
+    lines = [Line(1, "A/78/267 1"), Line(2, "A/78/267 2"), Line(3, note)]
+    out = split_running_headers(lines, Context(Options()))
+    assert [(x.number, x.text) for x in out] == [
+        (1, "A/78/267"),
+        (1, "1"),
+        (2, "A/78/267"),
+        (2, "2"),
+        (3, ")5( قرار الجمعية العامة ،77/289 المرفق."),
+        (3, "A/78/267"),
+        (3, "3"),
+    ]
+
+
+def test_symbol_cited_with_a_number_stays() -> None:
+    # One such line is no running header; nor is a symbol that ends a sentence without its
+    # stop glued to it, or one the header does not print.
+    once = [Line(1, "A/78/267 3"), Line(2, "انظر الوثيقة A/78/150 2")]
+    assert split_running_headers(once, Context(Options())) == once
+    other = [Line(1, "A/78/267 2"), Line(2, "A/78/267 3"), Line(3, "الوثيقة.A/78/150 4")]
+    out = split_running_headers(other, Context(Options()))
+    assert [x.text for x in out][-1] == "الوثيقة.A/78/150 4"
+    clean = "الأمم المتحدة\nتقرير الأمين العام (A/78/267)\nالفقرة 3 من الوثيقة A/78/267\n"
+    assert unparse.normalize(clean) == clean.rstrip("\n")

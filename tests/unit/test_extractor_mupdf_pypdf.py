@@ -183,3 +183,36 @@ def test_pymupdf_libreoffice_kept_number_and_heading_label_put_back() -> None:
     assert {4, 5, 6, 7} <= set(numbers)
     assert "أولا" in [s.label.rstrip("\u064b") for s in doc.sections if s.label]
     assert unparse.normalize(doc.text) == doc.text
+
+
+def test_latin_lines_keep_their_word_order_in_a_run_reversed_text() -> None:
+    # ga-res-78-96 through PyMuPDF on Chromium: the document is run-reversed, but a Latin
+    # footnote is one left-to-right run; line_order used to give
+    # ")1( 3511 No. 249, vol. Series, Treaty Nations, United." and "General Distr.:".
+    from unparse.repair.latin_lines import latin_prose, restore_latin_note
+
+    lines = _lines("chromium", "pymupdf", "ga-res-78-96")
+    note = ".United Nations, Treaty Series, vol. 249, No. 3511 )1("
+    assert note in lines and "Distr.: General" in lines
+    assert latin_prose(note) and not latin_prose(".A/78/273 )5(")
+    assert restore_latin_note(note) == "(1) United Nations, Treaty Series, vol. 249, No. 3511."
+    result = unparse.repair_text("\n".join(lines))
+    assert result.facts["runs_reversed"] is True
+    out = result.text.splitlines()
+    assert "(1) United Nations, Treaty Series, vol. 249, No. 3511." in out
+    assert "Distr.: General" in out
+    assert any(f.kind == "latin_note" for f in result.fixes)
+    assert unparse.normalize(result.text) == result.text
+
+
+def test_latin_note_with_pypdf_marker_and_a_logical_text_left_alone() -> None:
+    from unparse.repair.latin_lines import restore_latin_note
+
+    lines = _lines("chromium", "pypdf", "ga-res-78-96")
+    assert ".United Nations, Treaty Series, vol. 249, No. 3511 (1)" in lines
+    out = unparse.normalize("\n".join(lines)).splitlines()
+    assert "(1) United Nations, Treaty Series, vol. 249, No. 3511." in out
+    # Not run-reversed (no evidence): a Latin line that starts with a stop stays.
+    text = "إن الجمعية العامة،\n.Ibid., vol. 823, No. 11806 )3("
+    assert restore_latin_note(".Ibid., vol. 823, No. 11806 )3(") == "(3) Ibid., vol. 823, No. 11806."
+    assert ".Ibid., vol. 823, No. 11806" in unparse.normalize(text)

@@ -36,6 +36,7 @@ from .fingerprint import take_fingerprint
 from .furniture import remove_page_furniture, split_running_headers
 from .kashida_digits import remove_kashida_digits
 from .lam_alef import join_split_lam_alef
+from .latin_lines import restore_latin_lines
 from .lifted import restore_lifted_lines
 from .logical_extractors import join_split_slash_numbers, mark_logical_order, reverse_reversed_words
 from .marks import MARK_CLASS, attach_detached_marks, drop_marks_in_latin_runs
@@ -153,6 +154,8 @@ STEPS: list[Step] = [
     # PyMuPDF and pypdf: the paragraph number a line gives last, made a run of its own.
     Step("end_markers", space_end_markers, lambda o: o.reorder_lines),
     Step("line_order", reorder_runs, lambda o: o.reorder_lines),
+    # Left-to-right lines were left in order by it: their stop and footnote marker go back.
+    Step("latin_notes", restore_latin_lines, lambda o: o.reorder_lines),
     # Before digits: the "(12)" written for a superscript ¹² then follows Options.digits.
     line_step("footnote_refs", superscript_refs_to_markers, local=True, triggers=SUPERSCRIPT_CLASS),
     option_line_step(

@@ -14,6 +14,7 @@ from ...lines import Line
 from .. import wordlist
 from ..brackets import unmirror_brackets
 from ..chars import collapse_spaces, normalize_spaces
+from ..latin_lines import latin_prose
 from ..pipeline import Context
 from .atoms import (
     CLAUSE_PUNCT,
@@ -209,7 +210,9 @@ def _reorder_all(
             blank += 1
             out.append(None)
             continue
-        if every or (_prose(atoms) and _suspicious(atoms, model, strict=True)):
+        # A left-to-right line is one run: its words are in order (latin_lines).
+        judged = every or (_prose(atoms) and _suspicious(atoms, model, strict=True))
+        if judged and not latin_prose(line.text):
             context = before if blank <= 1 else ""
             if every:
                 result = _reorder_line(line.text, model, None, atoms, context, stay, strict=False)

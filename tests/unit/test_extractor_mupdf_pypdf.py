@@ -216,3 +216,91 @@ def test_latin_note_with_pypdf_marker_and_a_logical_text_left_alone() -> None:
     text = "إن الجمعية العامة،\n.Ibid., vol. 823, No. 11806 )3("
     assert restore_latin_note(".Ibid., vol. 823, No. 11806 )3(") == "(3) Ibid., vol. 823, No. 11806."
     assert ".Ibid., vol. 823, No. 11806" in unparse.normalize(text)
+
+
+def test_kashida_glyphs_read_as_letters_and_their_pieces_put_back_in_order() -> None:
+    # ga-res-79-145 through PyMuPDF on LibreOffice: the kashida of a justified line came out
+    # as "D", and the pieces between them in reverse order.
+    from unparse.repair.kashida_segments import has_kashida, repair_kashida_line, strip_kashida
+
+    lines = _lines("libreoffice", "pymupdf", "ga-res-79-145")
+    line = "ذاDت إلى أن هDد خلصDاخ قDير المنDمليمترات في السنة، وأن الهيئة الحكومية الدولية المعنية بتغ"
+    assert line in lines and has_kashida(line)
+    assert repair_kashida_line(line) == (
+        "مليمترات في السنة، وأن الهيئة الحكومية الدولية المعنية بتغير المناخ قد خلصت إلى أن هذا"
+    )
+    # Pieces already in order (pypdfium2's): the glyphs are only dropped.
+    assert strip_kashida("التنوع الثق@@افي") == "التنوع الثقافي"
+    assert repair_kashida_line("التنوع الثق@@افي") == "التنوع الثقافي"
+    # A Latin symbol after a proclitic and a colon before a space are no kashida.
+    assert not has_kashida("وA/78/L.24 وA/78/L.24/Add.1") and not has_kashida("بما يلي: -")
+    result = unparse.repair_text("\n".join(lines))
+    assert result.facts["kashida_lines"].reordered >= 20
+    text = result.text
+    assert "بتغير المناخ قد خلصت إلى أن هذا" in text
+    assert unparse.normalize(text) == text
+
+
+def test_kashida_pieces_around_numbers_references_and_the_paragraph_dash() -> None:
+    from unparse.repair.kashida_segments import kashida_digit, repair_kashida_line
+
+    # pypdf doubles the glyph; a number and a footnote reference keep their places
+    # (pypdf on LibreOffice, ga-res-79-145).
+    lines = _lines("libreoffice", "pypdf", "ga-res-79-145")
+    line = "و DDدرك أن نحDنين، وإذ تDDالارتفاع سيستمر لقرون وسيظل مرتفعا لآلاف الس900خص،DDون شDD ملي"
+    assert line in lines
+    assert repair_kashida_line(line) == (
+        "الارتفاع سيستمر لقرون وسيظل مرتفعا لآلاف السنين، وإذ تدرك أن نحو 900 مليون شخص،"
+    )
+    ref = "وإذ تؤكد من جديد أن اتفاقية الأمم المتحدة لقانون البحار(1)ذي يجبDانوني الDار القDدد الإطD تح"
+    assert ref in lines
+    assert repair_kashida_line(ref).endswith("البحار(1) تحدد الإطار القانوني الذي يجب")
+    # Kashida as a repeated digit, the paragraph's dash at the end of its first piece, the
+    # number on the line before (PyMuPDF on LibreOffice, sg-a-78-267-disaster-risk).
+    lines = _lines("libreoffice", "pymupdf", "sg-a-78-267-disaster-risk")
+    line = " ا66ة، في قراره66ة العام66  طلبت الجمعي-"
+    assert line in lines
+    assert kashida_digit("\n".join(lines)) == "6"
+    assert repair_kashida_line(line, "6") == "- طلبت الجمعية العامة، في قرارها"
+    # A real number glued to the words on both sides is no kashida of a document whose
+    # font gives "6" (pypdf on LibreOffice, the same document).
+    assert repair_kashida_line("وتتجاوز5غيرة", "6") == "وتتجاوز5غيرة"
+    out = unparse.normalize("\n".join(lines)).splitlines()
+    assert any(t.startswith("1 - طلبت الجمعية العامة، في قرارها") for t in out)
+
+
+def test_kashida_left_by_other_producers_repaired_once_their_steps_ran() -> None:
+    # A text with fewer than three such lines is left alone.
+    text = "الإعلان العالمي بشأن التنوع الثق@@افي\nإن الجمعية العامة،"
+    assert unparse.normalize(text) == text
+    # pdftotext's own steps leave "DD" inside words (ga-res-79-145): repaired after them,
+    # so that a second pass, which knows no producer any more, has nothing left to do.
+    lines = _lines("libreoffice", "pdftotext", "ga-res-79-145")
+    assert any("DD" in line for line in lines)
+    result = unparse.repair_text("\n".join(lines))
+    assert result.facts["fingerprint"].producer == "poppler"
+    assert result.facts["kashida_lines"].lines >= 3
+    assert "وبتقرير الفريق العامل" in result.text
+    assert unparse.normalize(result.text) == result.text
+
+
+def test_lam_kaf_ligature_cut_from_its_word_is_joined_again() -> None:
+    # PyMuPDF gives the lam before the lam-kaf ligature twice, a space between
+    # (sg-a-78-267-disaster-risk on Chromium: "ال لكوارث" for "الكوارث").
+    from unparse.repair.lam_kaf import join_lam_kaf
+
+    lines = _lines("chromium", "pymupdf", "sg-a-78-267-disaster-risk")
+    assert sum(line.count("ال لكوارث") for line in lines) >= 10
+    assert join_lam_kaf("الحد من مخاطر ال لكوارث") == "الحد من مخاطر الكوارث"
+    assert join_lam_kaf("والممل لكة المتحدة") == "والمملكة المتحدة"
+    # pypdfium2 gives the space only: "ل لكويكبات" is "للكويكبات".
+    assert join_lam_kaf("ل لكويكبات") == "للكويكبات"
+    # Two real words stay.
+    assert join_lam_kaf("مواصلة العمل لكفالة حقوق الإنسان") == "مواصلة العمل لكفالة حقوق الإنسان"
+    assert join_lam_kaf("قبل لكل دولة") == "قبل لكل دولة"
+    result = unparse.repair_text("\n".join(lines))
+    assert result.facts["lam_kaf_joints"] >= 10
+    assert "ال لكوارث" not in result.text and "الكوارث" in result.text
+    assert unparse.normalize(result.text) == result.text
+    # One joint alone is no evidence of the extractor's habit.
+    assert unparse.normalize("مخاطر ال لكوارث") == "مخاطر ال لكوارث"

@@ -35,7 +35,9 @@ from .fingerprint import SCANNED as FINGERPRINT_SCANNED
 from .fingerprint import take_fingerprint
 from .furniture import remove_page_furniture, split_running_headers
 from .kashida_digits import remove_kashida_digits
+from .kashida_segments import repair_kashida_lines, repair_leftover_kashida
 from .lam_alef import join_split_lam_alef
+from .lam_kaf import join_lam_kaf_lines
 from .latin_lines import restore_latin_lines
 from .lifted import restore_lifted_lines
 from .logical_extractors import join_split_slash_numbers, mark_logical_order, reverse_reversed_words
@@ -126,6 +128,8 @@ STEPS: list[Step] = [
     Step("pdfium_number_punctuation", fix_number_punctuation),
     Step("pdfium_headings", rejoin_headings),
     Step("pdfium_labels_marks", fix_labels_and_marks),
+    # PyMuPDF and pypdf: kashida glyphs read as Latin letters, the pieces between them reversed.
+    Step("kashida_segments", repair_kashida_lines),
     # PyMuPDF and pypdf: dates in reading order say the runs are; Eastern numbers reversed.
     Step("date_logical_order", mark_logical_dates),
     Step("eastern_numbers", reverse_eastern_numbers, triggers="\u0660-\u0669"),
@@ -151,6 +155,10 @@ STEPS: list[Step] = [
     Step("visual_order", reverse_visual_lines, lambda o: o.reorder_lines),
     line_step("presentation_forms", fold_presentation_forms, local=True, triggers=PRESENTATION_CLASS),
     Step("private_use", _warn_private_use, triggers=PRIVATE_USE_CLASS),
+    # The kashida glyphs the producers' own steps left (a second pass knows no producer).
+    Step("kashida_segments", repair_leftover_kashida),
+    # PyMuPDF: the lam before the lam-kaf ligature given twice, a space between ("ال لكوارث").
+    Step("lam_kaf", join_lam_kaf_lines),
     # PyMuPDF and pypdf: the paragraph number a line gives last, made a run of its own.
     Step("end_markers", space_end_markers, lambda o: o.reorder_lines),
     Step("line_order", reorder_runs, lambda o: o.reorder_lines),

@@ -23,6 +23,7 @@ _KNOWN: dict[str, tuple[str, str]] = {
     "fingerprint": ("fingerprint", "producer"),
     "pdfium_evidence": ("pdfium_logical_order", "producer"),
     "pdfium_kashida": ("pdfium_glyphs", "kashida_glyphs"),
+    "kashida_lines": ("kashida_segments", "kashida_lines"),
     "date_order": ("date_logical_order", "dates_in_reading_order"),
     "logical_order": ("fingerprint", "logical_order"),
     "visual_evidence": ("visual_order", "visual_lines"),
@@ -30,6 +31,7 @@ _KNOWN: dict[str, tuple[str, str]] = {
     "visual_pieces": ("visual_pieces", "pieces_joined"),
     "kashida_digits": ("kashida_digits", "kashida_digits"),
     "lifted_lines": ("lifted_punctuation", "lifted_lines"),
+    "lam_kaf_joints": ("lam_kaf", "lam_kaf_joints"),
     "runs_reversed_evidence": ("line_order", "runs_reversed"),
     "runs_reversed": ("line_order", "runs_reversed"),
     "numbers_reversed": ("number_order", "numbers_reversed"),
@@ -51,6 +53,7 @@ _VALUE_FIELD = {
     "visual_evidence": "lines_reversed",
     # Records whose decision is a property computed from their counts.
     "date_order": "logical",
+    "kashida_lines": "repaired",
     "eastern_digits_reversed": "reversed",
 }
 

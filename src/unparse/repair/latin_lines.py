@@ -17,20 +17,16 @@ import regex
 from ..lines import Line
 from .pipeline import Context, fix_each_line
 
-_LATIN_RE = regex.compile(r"\p{Latin}")
-_ARABIC_LETTER_RE = regex.compile(r"(?V1)[\p{Arabic}&&\p{L}]")
+_ARABIC_RE = regex.compile(r"(?V1)[\p{Arabic}&&\p{L}]")
+_PUNCT = "()[]{}\"'«».,;:!?"
 
 
 def _latin_word(word: str) -> bool:
-    """A word of Latin prose: two Latin letters or more, one in lower case (not a symbol
-    such as ``A/78/L.24`` or ``CTOC``), and no Arabic letter. A word is what spaces delimit,
-    so that a web address is one word, as it is one run."""
-    return (
-        not word.isupper()
-        and len(_LATIN_RE.findall(word)) >= 2
-        and any(c.islower() for c in word)
-        and _ARABIC_LETTER_RE.search(word) is None
-    )
+    """A word of Latin prose: Latin letters only once its punctuation is off, two or more,
+    one in lower case; a symbol (``A/HRC/Sub.1/58/25``, ``CTOC``) or a web address is no
+    word of prose. A word is what spaces delimit."""
+    core = word.strip(_PUNCT)
+    return len(core) >= 2 and core.isascii() and core.isalpha() and not core.isupper()
 
 
 def latin_prose(text: str) -> bool:
@@ -49,10 +45,12 @@ def latin_prose(text: str) -> bool:
 
     >>> latin_prose(".https://www.unodc.org/unodc/en/donors/index.html  للاطلاع على المعلومات")
     False
+    >>> latin_prose(")٦(   A/HRC/Sub.1/58/25.  ")
+    False
     """
     words = text.split()
     latin = sum(_latin_word(w) for w in words)
-    return latin > 0 and latin > sum(_ARABIC_LETTER_RE.search(w) is not None for w in words)
+    return latin > 0 and latin > sum(_ARABIC_RE.search(w) is not None for w in words)
 
 
 # The stop the paragraph ends with, first; the Latin run; the note's marker, last (mirrored

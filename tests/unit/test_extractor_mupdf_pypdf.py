@@ -304,3 +304,18 @@ def test_lam_kaf_ligature_cut_from_its_word_is_joined_again() -> None:
     assert unparse.normalize(result.text) == result.text
     # One joint alone is no evidence of the extractor's habit.
     assert unparse.normalize("مخاطر ال لكوارث") == "مخاطر ال لكوارث"
+
+
+def test_date_range_dash_after_a_lone_number_is_no_paragraph_number() -> None:
+    # hrc-res-53-18 through PyMuPDF on LibreOffice: "19" / " -  حزيران/يونيه14" is the
+    # session's range "19 حزيران/يونيه - 14 تموز/يوليه"; a second pass used to join it
+    # as paragraph 19 once the first had collapsed the spaces.
+    lines = _lines("libreoffice", "pymupdf", "hrc-res-53-18")
+    assert lines[5:7] == ["19", " -  حزيران/يونيه14"]
+    text = unparse.normalize("\n".join(lines))
+    assert unparse.normalize(text) == text
+    assert "19 - حزيران" not in text
+    from unparse.repair.mupdf_pypdf import _paragraph_after_dash
+
+    assert _paragraph_after_dash("- تطلب إلى الأمين العام")
+    assert not _paragraph_after_dash("- حزيران/يونيه14")

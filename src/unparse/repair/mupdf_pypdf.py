@@ -335,6 +335,22 @@ def rejoin_pymupdf_lines(lines: list[Line], ctx: Context) -> list[Line]:
     return fix_each_line(lines, ctx, "edge_punctuation", swap_edge_punctuation)
 
 
+# The month a date range goes on with after its dash ("19" / " -  حزيران/يونيه14").
+_MONTH_FIRST_RE = regex.compile(r"- +(?:" + _LEVANT + "|" + _MONTH + ")")
+
+
+def _paragraph_after_dash(text: str) -> bool:
+    """The line goes on after a paragraph number's dash, and is no date range's second
+    date (which a first pass left indented and a second, its spaces collapsed, joined).
+
+    Real (PyMuPDF on LibreOffice, hrc-res-53-18, ``"19 حزيران/يونيه - 14 تموز/يوليه"``):
+
+    >>> _paragraph_after_dash("- تطلب إلى الأمين العام"), _paragraph_after_dash("- حزيران/يونيه14")
+    (True, False)
+    """
+    return text.startswith("- ") and _MONTH_FIRST_RE.match(text) is None
+
+
 def rejoin_split_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: in a logical text (its producer's evidence or its dates say so), a
     footnote reference put on three lines (``"("``, ``"1"``, ``")،"``) goes back at the
@@ -375,7 +391,7 @@ def rejoin_split_lines(lines: list[Line], ctx: Context) -> list[Line]:
             out[-1] = Line(prev.number, joined, prev.page)
             i += 3
             continue
-        if number and nxt is not None and nxt.text.startswith("- "):
+        if number and nxt is not None and _paragraph_after_dash(nxt.text):
             joined = f"{number[1]} {nxt.text}"
             ctx.record("paragraph_number_line", nxt.number, nxt.text, joined)
             out.append(Line(nxt.number, joined, nxt.page))

@@ -155,8 +155,6 @@ STEPS: list[Step] = [
     Step("visual_order", reverse_visual_lines, lambda o: o.reorder_lines),
     line_step("presentation_forms", fold_presentation_forms, local=True, triggers=PRESENTATION_CLASS),
     Step("private_use", _warn_private_use, triggers=PRIVATE_USE_CLASS),
-    # The kashida glyphs the producers' own steps left (a second pass knows no producer).
-    Step("kashida_segments", repair_leftover_kashida),
     # PyMuPDF: the lam before the lam-kaf ligature given twice, a space between ("ال لكوارث").
     Step("lam_kaf", join_lam_kaf_lines),
     # PyMuPDF and pypdf: the paragraph number a line gives last, made a run of its own.
@@ -196,6 +194,9 @@ STEPS: list[Step] = [
     Step("markdown_emphasis", strip_emphasis_across_lines),
     Step("running_header_split", split_running_headers),
     Step("page_furniture", remove_page_furniture),
+    # The kashida glyphs the producers' own steps left, seen as a second pass (which knows
+    # no producer any more) would see them.
+    Step("kashida_segments", repair_leftover_kashida),
     # After the furniture: a page number left between the notes and the paragraph's rest
     # keeps them where they are.
     Step("interrupting_notes", move_interrupting_notes),

@@ -273,14 +273,13 @@ def test_kashida_left_by_other_producers_repaired_once_their_steps_ran() -> None
     # A text with fewer than three such lines is left alone.
     text = "الإعلان العالمي بشأن التنوع الثق@@افي\nإن الجمعية العامة،"
     assert unparse.normalize(text) == text
-    # pdftotext's own steps leave "DD" inside words (ga-res-79-145): repaired after them,
-    # so that a second pass, which knows no producer any more, has nothing left to do.
-    lines = _lines("libreoffice", "pdftotext", "ga-res-79-145")
-    assert any("DD" in line for line in lines)
+    # pdfminer's own steps (the visual ones) leave "AA" beside a space on lines a later step
+    # makes (sg-e-2024-55): repaired last, so that a second pass, which knows no producer
+    # any more, has nothing left to do.
+    lines = _lines("libreoffice", "pdfminer", "sg-e-2024-55-gender-mainstreaming")
     result = unparse.repair_text("\n".join(lines))
-    assert result.facts["fingerprint"].producer == "poppler"
     assert result.facts["kashida_lines"].lines >= 3
-    assert "وبتقرير الفريق العامل" in result.text
+    assert "AA " not in result.text
     assert unparse.normalize(result.text) == result.text
 
 

@@ -206,3 +206,13 @@ def test_lifted_brackets_above_a_logical_line_stay_on_the_second_pass() -> None:
     once = normalize(raw)
     assert "أ وضع قوائم مرشحين متوازنة بين الجنسين لجميع الوظائف برتبة ف" in once.split("\n")
     assert normalize(once) == once
+
+
+def test_kashida_dollar_signs_inside_words() -> None:
+    # pdfplumber on LibreOffice (report-ctoc-cop-wg3-2023-4-intl-cooperation.txt line 12):
+    # the glyphs read as "$$"; an amount glued to a letter ("و$5") stays.
+    assert strip_kashida_digits("ة$$ينطولا رب$$ع ة$$مظنملا") == "ةينطولا ربع ةمظنملا"
+    assert strip_kashida_digits("و$5 رظنا") == "و$5 رظنا"
+    raw = INPUTS / "libreoffice" / "pdfplumber" / "report-ctoc-cop-wg3-2023-4-intl-cooperation.txt"
+    # One stays, where the space pdfplumber put after a word's marks cut the word.
+    assert regex.findall(r"\S*\$\S*", normalize(raw.read_text(encoding="utf-8"))) == ["تح$"]

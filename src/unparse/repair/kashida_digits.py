@@ -18,10 +18,10 @@ from ..lines import Line
 from .pipeline import Context, fix_each_line
 from .visual import visual_votes
 
-# One digit or Latin letter repeated, between two Arabic letters (no space): no number and
-# no Latin word is written so.
+# One digit, Latin letter or dollar sign repeated, between two Arabic letters (no space): no
+# number, Latin word or amount is written so.
 _KASHIDA_DIGITS_RE = regex.compile(
-    r"(?<=[\u0621-\u064a]\p{Mn}*)([\p{Nd}A-Za-z])\1*(?=\p{Mn}*[\u0621-\u064a])"
+    r"(?<=[\u0621-\u064a]\p{Mn}*)([\p{Nd}A-Za-z$])\1*(?=\p{Mn}*[\u0621-\u064a])"
 )
 # A document needs this many such runs before any is removed: a single one may be a code.
 MIN_RUNS = 5
@@ -40,6 +40,8 @@ def strip_kashida_digits(text: str, codes: str | None = None) -> str:
     'ةيجيتارتسا ةيمهأ تاذ اهنأو'
     >>> strip_kashida_digits("يف تدAAمتعا يتAAلا ءاذAAغلا يف قAAحلا")
     'يف تدمتعا يتلا ءاذغلا يف قحلا'
+    >>> strip_kashida_digits("ة$$ينطولا رب$$ع ة$$مظنملا")  # pdfplumber, report-ctoc-cop-wg3 line 12
+    'ةينطولا ربع ةمظنملا'
     >>> strip_kashida_digits("UN-Habitat و A/79/145")
     'UN-Habitat و A/79/145'
     >>> strip_kashida_digits("A/78/267 و2023")
@@ -73,7 +75,7 @@ def kashida_codes(runs: list[str]) -> str:
     return "".join(sorted(c for c, n in counts.items() if not c.isdigit() or n >= MIN_RUNS))
 
 
-_CANDIDATE_RUN_RE = regex.compile(r"[\p{Nd}A-Za-z]+")
+_CANDIDATE_RUN_RE = regex.compile(r"[\p{Nd}A-Za-z$]+")
 
 
 def _candidates(text: str) -> int:

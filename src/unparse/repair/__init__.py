@@ -38,6 +38,7 @@ from .kashida_digits import remove_kashida_digits
 from .kashida_segments import repair_kashida_lines, repair_leftover_kashida
 from .lam_alef import join_split_lam_alef
 from .lam_kaf import join_lam_kaf_lines
+from .latin_dates import restore_latin_date_order
 from .latin_lines import restore_latin_lines
 from .lifted import restore_lifted_lines
 from .logical_extractors import join_split_slash_numbers, mark_logical_order, reverse_reversed_words
@@ -162,6 +163,8 @@ STEPS: list[Step] = [
     Step("line_order", reorder_runs, lambda o: o.reorder_lines),
     # Left-to-right lines were left in order by it: their stop and footnote marker go back.
     Step("latin_notes", restore_latin_lines, lambda o: o.reorder_lines),
+    # A masthead date read right to left, its day at the end: every extractor and the reader.
+    line_step("latin_date_order", restore_latin_date_order, local=True),
     # Before digits: the "(12)" written for a superscript ¹² then follows Options.digits.
     line_step("footnote_refs", superscript_refs_to_markers, local=True, triggers=SUPERSCRIPT_CLASS),
     option_line_step(

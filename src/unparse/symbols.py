@@ -12,12 +12,16 @@ letters, digits, ``.`` and ``-`` (a line that is the symbol alone).
 (True, False)
 >>> bool(regex.fullmatch(SYMBOL_LOOSE, "A/78/320."))
 True
+>>> bool(regex.fullmatch(SYMBOL, "A/78/7/Add.9")), bool(regex.fullmatch(SYMBOL, "A/78/7/Addendum"))
+(True, False)
 """
 
 from __future__ import annotations
 
-SYMBOL = r"[A-Z]{1,8}(?:/[A-Z0-9.\-]*[A-Z0-9]){1,6}"
-SYMBOL_LOOSE = r"[A-Z]{1,8}(?:/[A-Z0-9.\-]+){1,6}"
+# A part may also be an addendum, corrigendum or revision: "Add.9", "Corr.1", "Rev.2".
+_SUFFIX = r"[A-Z][a-z]{2,4}\.\d{1,3}"
+SYMBOL = rf"[A-Z]{{1,8}}(?:/(?:{_SUFFIX}|[A-Z0-9.\-]*[A-Z0-9])){{1,6}}"
+SYMBOL_LOOSE = rf"[A-Z]{{1,8}}(?:/(?:{_SUFFIX}|[A-Z0-9.\-]+)){{1,6}}"
 
 # The job number printed at the foot of UN pages: "09-40424 (A)", "V.12-54698", "GE.21-12345".
 JOB_NUMBER = r"(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?"

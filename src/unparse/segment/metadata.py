@@ -101,6 +101,38 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
+def _title_from(first: Line, lines: list[Line]) -> list[Line]:
+    """``first`` and the lines right below it that go on with a title (consecutive input
+    lines, three at most): never a summary heading, a line naming who reports, or the end
+    of a sentence (a text whose lines have no blank lines between blocks)."""
+    block = [first]
+    for nxt in lines[1:3]:
+        text = nxt.text.strip()
+        if nxt.number != block[-1].number + 1 or block[-1].text.rstrip().endswith("."):
+            break
+        if any(r.match(text) for r in (SUMMARY_RE, REPORT_LINE_RE, MASTHEAD_RE, SYMBOL_LINE_RE)):
+            break
+        block.append(nxt)
+    return block
+
+
+def _title_below(line: Line, below: list[Line]) -> list[Line]:
+    """The title of a number line (``المقرر 10/4``): the lines right below it, or, where a
+    reader set a blank line between blocks, the block after that one blank line; never an
+    adoption, session or agenda line."""
+    if not below or below[0].number > line.number + 2:
+        return []
+    title: list[Line] = []
+    for nxt in below:
+        if title and nxt.number != title[-1].number + 1:
+            break
+        text = nxt.text.strip()
+        if ADOPTED_RE.match(text) or SESSION_LINE_RE.match(text) or AGENDA_RE.search(western(text)):
+            break
+        title.append(nxt)
+    return title
+
+
 def read_header(lines: list[Line]) -> Header:
     header = Header()
     rest: list[Line] = []
@@ -140,12 +172,7 @@ def read_header(lines: list[Line]) -> Header:
             header.number = western(number_line["num"])
             header.title = number_line["title"]
             if header.title is None:
-                # Its title, when it has one, is on the lines right below it.
-                title = []
-                for nxt in lines[i + 1 :]:
-                    if nxt.number != (title[-1] if title else line).number + 1 or ADOPTED_RE.match(nxt.text):
-                        break
-                    title.append(nxt)
+                title = _title_below(line, lines[i + 1 :])
                 header.title = " ".join(x.text.strip() for x in title) or None
                 consumed.update(x.number for x in title)
             continue
@@ -165,7 +192,10 @@ def read_header(lines: list[Line]) -> Header:
             header.number = western(res_title["num"])
             header.title = res_title["title"].strip()
             continue
-        if REPORT_LINE_RE.match(text) and len(text.split()) <= 8:
+        # A short line names who reports ("تقرير الأمين العام") below the title, which is the
+        # line right above it; with no such line (a session line above), it is the title.
+        above = bool(rest) and i > 0 and rest[-1] is lines[i - 1]
+        if REPORT_LINE_RE.match(text) and len(text.split()) <= 8 and (above or len(text.split()) < 5):
             header.kind = "report"
             if header.title is None:
                 before = _blocks(rest)
@@ -173,6 +203,15 @@ def read_header(lines: list[Line]) -> Header:
                     header.title = " ".join(x.text.strip() for x in before[-1])
                     rest = [x for x in rest if x not in before[-1]]
             continue
+        if REPORT_LINE_RE.match(text) and header.number is None and header.kind in ("unknown", "report"):
+            # A title that names a report ("تقرير اللجنة الفرعية ... عن دورتها ...") is the
+            # report's title, whatever the organ line printed above it.
+            header.kind = "report"
+            if header.title is None:
+                title = _title_from(line, lines[i:])
+                header.title = " ".join(x.text.strip() for x in title)
+                consumed.update(x.number for x in title)
+                continue
         rest.append(line)
     if summary_from is not None:
         # One line per paragraph of the summary: a block (lines up to a blank line) that ends

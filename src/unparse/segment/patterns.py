@@ -56,9 +56,12 @@ FORMULA_RE = regex.compile(r"^(?P<formula>إن\s+(?P<body>[^،,]{3,200}?))\s*[،
 # where an OCR or a typist misread "وإذ".
 # Besides "إذ", preambular paragraphs open with an adverbial accusative and "منه/منها"
 # ("وإدراكا منها", "وتسليما منه") or with "وبعد أن نظر/نظرت".
+# The accusative may be any verbal noun ending in alef or ta marbuta after "و" ("ورغبة منه",
+# "وتقديرا منها", "وسعيا منه"): the words "منه/منها/منهم" after it are the mark.
 PREAMBLE_LEAD_RE = regex.compile(
     r"^(?P<particle>و?إذ|وإن|وإنه|وقد|وبعد أن|و?إدراكا|و?اقتناعا|و?اعترافا"
-    r"|و?(?:تسليما|تأكيدا|إقرارا|حرصا|إيمانا|تصميما)ً?(?=\s+منه))\s+"
+    r"|و?(?:تسليما|تأكيدا|إقرارا|حرصا|إيمانا|تصميما)ً?(?=\s+منه)"
+    r"|و\p{Arabic}{2,9}[اة]ً?(?=\s+منه(?:ا|م)?\s))\s+"
 )
 LEAD_INSIDE_RE = regex.compile(r"(?:^|\s)و?إذ\s")
 ADVERBS = ("أيضا", "أيضاً", "كذلك", "مجددا", "مجدداً", "علما", "علماً", "أيضًا", "علمًا")
@@ -95,7 +98,10 @@ ENGLISH_DATE_RE = regex.compile(r"^(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})
 # A symbol printed in the masthead with the year of a Council resolution: "S/RES/2467 (2019)".
 SYMBOL_LINE_RE = regex.compile(rf"^(?P<symbol>{SYMBOL_LOOSE}(?:\s\(\d{{4}}\))?)$")
 RES_TITLE_RE = regex.compile(r"^(?P<num>\p{Nd}{1,4}/\p{Nd}{1,4})\s*[-–]\s*(?P<title>\S.*)$")
-REPORT_LINE_RE = regex.compile(r"^(?:تقرير|مذكرة)\b")
+# A line that names the document a report, a note or a working paper: short, it follows
+# the title ("تقرير الأمين العام", "مذكرة من الأمانة", "ورقة عمل أعدتها الأمانة"); long, it is
+# the title ("تقرير مؤتمر الدول الأطراف ...", "التقرير المرحلي عن ...").
+REPORT_LINE_RE = regex.compile(r"^(?:ال)?(?:تقرير|مذكرة|ورقة\s+عمل)\b")
 SUMMARY_RE = regex.compile(r"^(?:ملخص|موجز|خلاصة)$")
 
 # A contents list: its title, the "page" column head, and entries ending with a page number.

@@ -1,0 +1,87 @@
+"""Documents written for the structures and header lines the benchmark's dev documents do not
+have (``tests/fixtures/variants/``, in the benchmark's source format,
+``benchmarks/accuracy/source.py``): a report titled "تقرير ..." under a session line, a
+working paper, preambles led by accusatives ("ورغبة منه", "وتقديرا منه"), a Council
+resolution without a title, a decision of a Conference of the Parties, annexes with headings
+and unnumbered paragraphs. Each document's clean text goes through ``parse_text``; its
+structure counts and header are the source's gold."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import unparse
+
+ROOT = Path(__file__).resolve().parents[2]
+VARIANTS = ROOT / "tests" / "fixtures" / "variants"
+
+
+def _source_module() -> Any:
+    # Loaded by path under a name of its own: the benchmark folder is not put on sys.path
+    # (its garble.py would shadow the tests' own).
+    name = "_benchmark_source"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "accuracy" / "source.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+def _subs(items: list[Any]) -> int:
+    return sum(1 + _subs(i["sub_items"] if isinstance(i, dict) else i.sub_items) for i in items)
+
+
+def _gold_counts(g: dict[str, Any]) -> dict[str, int]:
+    paras = g["preamble"] + g["paragraphs"] + [p for a in g["annexes"] for p in a["paragraphs"]]
+    return {
+        "preamble": len(g["preamble"]),
+        "paragraphs": len(g["paragraphs"]) + sum(len(a["paragraphs"]) for a in g["annexes"]),
+        "sub_items": _subs([s for p in paras for s in p["sub_items"]]),
+        "sections": len(g["sections"]) + sum(len(a["sections"]) for a in g["annexes"]),
+        "summary": len(g["summary"]),
+        "annexes": len(g["annexes"]),
+    }
+
+
+def _doc_counts(d: unparse.Document) -> dict[str, int]:
+    paras = d.preamble + d.paragraphs + [p for a in d.annexes for p in a.paragraphs]
+    return {
+        "preamble": len(d.preamble),
+        "paragraphs": len(d.paragraphs) + sum(len(a.paragraphs) for a in d.annexes),
+        "sub_items": _subs([s for p in paras for s in p.sub_items]),
+        "sections": len(d.sections) + sum(len(a.sections) for a in d.annexes),
+        "summary": len(d.summary.split("\n")) if d.summary else 0,
+        "annexes": len(d.annexes),
+    }
+
+
+NAMES = sorted(p.stem for p in VARIANTS.glob("*.txt"))
+
+
+def test_the_variants_are_there() -> None:
+    assert NAMES == ["annex-var", "cop-var", "ecosoc-var", "report-var", "sc-var"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_structure_and_header_are_the_gold(name: str) -> None:
+    src = _source_module().load(VARIANTS / f"{name}.txt")
+    gold = src.gold()
+    doc = unparse.parse_text(src.clean_text())
+    assert _doc_counts(doc) == _gold_counts(gold)
+    assert doc.kind == gold["kind"]
+    assert doc.symbol == gold["symbol"]
+    assert doc.title == gold["title"]
+    assert [p.text for p in doc.preamble] == [p["text"] for p in gold["preamble"]]
+
+
+def test_accusative_leads_open_preambular_paragraphs() -> None:
+    src = _source_module().load(VARIANTS / "ecosoc-var.txt")
+    doc = unparse.parse_text(src.clean_text())
+    assert [p.lead for p in doc.preamble] == ["وقد نظر", "ورغبة منه", "وتقديرا منه", "واقتناعا منه"]

@@ -324,6 +324,36 @@ def bounded_aggregator(
         # Glyphs read as a kashida against the font's map: (font, code, mapped text) → count.
         kashidas: dict[tuple[str, int, str], int]
 
+        # Per font object (kept, so that its id is not reused): the font, its codes' facts
+        # (text, width in text space, kashida key or None, ink to the right in em or None),
+        # whether it is vertical, its descent.
+        fonts: dict[int, tuple[Any, dict[int, tuple[str, float, Any, float | None]], bool, float]]
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.fonts = {}
+
+        def _code(self, font: Any, cid: int) -> tuple[str, float, Any, float | None]:
+            """What ``cid`` of ``font`` reads, its advance, its kashida key and its ink."""
+            drawn = font_glyphs(font)
+            mapped = _mapped_codes(font)
+            kashida = None
+            if mapped is not None and cid not in mapped:
+                # A symbolic font's ToUnicode map leaves this code out: pdfminer would fall
+                # back to the standard encoding ('#' for a word processor's kashida glyph).
+                text = f"(cid:{cid})"
+            else:
+                try:
+                    text = font.to_unichr(cid)
+                    assert isinstance(text, str), str(type(text))
+                except PDFUnicodeNotDefined:
+                    text = self.handle_undefined_char(font, cid)
+                if text in NON_LEFT_JOINING and cid in drawn.flat:
+                    # The map names a letter that joins no next letter for a flat stroke: a kashida.
+                    kashida = (str(font.fontname), cid, text)
+                    text = "\u0640"
+            return text, float(font.char_width(cid)), kashida, drawn.ink_right.get(cid)
+
         def begin_page(self, page: Any, ctm: Any) -> None:
             self.actual, self.actual_box = [], []
             self.kashidas = {}
@@ -362,30 +392,23 @@ def bounded_aggregator(
             self.glyphs += 1
             if self.glyphs > limit:
                 self._refuse()
-            drawn = font_glyphs(font)
-            mapped = _mapped_codes(font)
-            if mapped is not None and cid not in mapped:
-                # A symbolic font's ToUnicode map leaves this code out: pdfminer would fall
-                # back to the standard encoding ('#' for a word processor's kashida glyph).
-                text = f"(cid:{cid})"
-            else:
-                try:
-                    text = font.to_unichr(cid)
-                    assert isinstance(text, str), str(type(text))
-                except PDFUnicodeNotDefined:
-                    text = self.handle_undefined_char(font, cid)
-                if text in NON_LEFT_JOINING and cid in drawn.flat:
-                    # The map names a letter that joins no next letter for a flat stroke: a kashida.
-                    key = (str(font.fontname), cid, text)
-                    self.kashidas[key] = self.kashidas.get(key, 0) + 1
-                    text = "\u0640"
+            facts = self.fonts.get(id(font))
+            if facts is None or facts[0] is not font:
+                facts = self.fonts[id(font)] = (font, {}, font.is_vertical(), font.get_descent())
+            _font, codes, vertical, descent = facts
+            # What a code reads and how far it advances are the font's alone: found once a code.
+            code = codes.get(cid)
+            if code is None:
+                code = codes[cid] = self._code(font, cid)
+            text, width, kashida, ink_em = code
+            if kashida is not None:
+                self.kashidas[kashida] = self.kashidas.get(kashida, 0) + 1
             span = -1
             if self.actual and any(t is not None for t in self.actual):
                 # Inside a span with /ActualText: the innermost such span speaks.
                 span = max(i for i, t in enumerate(self.actual) if t is not None)
                 text = str(self.actual[span])
-            adv = font.char_width(cid) * fontsize * scaling
-            vertical = font.is_vertical()
+            adv = width * fontsize * scaling
             if vertical:
                 textdisp = font.char_disp(cid)
                 assert isinstance(textdisp, tuple)
@@ -394,31 +417,35 @@ def bounded_aggregator(
                 vy = (1000 - vy) * fontsize * 0.001
                 bbox = (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
             else:
-                descent = font.get_descent() * fontsize
-                bbox = (0, descent + rise, adv, descent + rise + fontsize)
+                bottom = descent * fontsize
+                bbox = (0, bottom + rise, adv, bottom + rise + fontsize)
             (a, b, c, d, e, f) = matrix
             upright = a * d * scaling > 0 and b * c <= 0
-            # pdfminer.utils.apply_matrix_rect, inlined (same operations, same order).
             (bx0, by0, bx1, by1) = bbox
-            left1, bottom1 = a * bx0 + c * by0 + e, b * bx0 + d * by0 + f
-            right1, bottom2 = a * bx1 + c * by0 + e, b * bx1 + d * by0 + f
-            right2, top1 = a * bx1 + c * by1 + e, b * bx1 + d * by1 + f
-            left2, top2 = a * bx0 + c * by1 + e, b * bx0 + d * by1 + f
-            x0 = min(left1, left2, right1, right2)
-            y0 = min(bottom1, bottom2, top1, top2)
-            x1 = max(left1, left2, right1, right2)
-            y1 = max(bottom1, bottom2, top1, top2)
-            if x1 < x0:
-                (x0, x1) = (x1, x0)
-            if y1 < y0:
-                (y0, y1) = (y1, y0)
+            if b == 0 and c == 0:
+                # Neither rotated nor skewed (almost every glyph): the corners are two x and
+                # two y values, the same numbers apply_matrix_rect computes.
+                xa, xb = a * bx0 + e, a * bx1 + e
+                ya, yb = d * by0 + f, d * by1 + f
+                (x0, x1) = (xa, xb) if xa <= xb else (xb, xa)
+                (y0, y1) = (ya, yb) if ya <= yb else (yb, ya)
+            else:
+                # pdfminer.utils.apply_matrix_rect, inlined (same operations, same order).
+                left1, bottom1 = a * bx0 + c * by0 + e, b * bx0 + d * by0 + f
+                right1, bottom2 = a * bx1 + c * by0 + e, b * bx1 + d * by0 + f
+                right2, top1 = a * bx1 + c * by1 + e, b * bx1 + d * by1 + f
+                left2, top2 = a * bx0 + c * by1 + e, b * bx0 + d * by1 + f
+                x0 = min(left1, left2, right1, right2)
+                y0 = min(bottom1, bottom2, top1, top2)
+                x1 = max(left1, left2, right1, right2)
+                y1 = max(bottom1, bottom2, top1, top2)
             size = x1 - x0 if vertical else y1 - y0
             spanned = self.actual_box[span] if span >= 0 else None
             if spanned is not None:
                 spanned.x0, spanned.y0 = min(spanned.x0, x0), min(spanned.y0, y0)
                 spanned.x1, spanned.y1 = max(spanned.x1, x1), max(spanned.y1, y1)
                 return float(adv)
-            ink = drawn.ink_right.get(cid) if not vertical and upright and b == 0 and c == 0 else None
+            ink = ink_em if not vertical and upright and b == 0 and c == 0 else None
             if ink is not None:
                 ink = a * ink * fontsize * scaling + e
             box = CharBox(text, (x0, y0, x1, y1), size, font.fontname, upright, matrix, ink)

@@ -33,7 +33,10 @@ from .fonts import NON_LEFT_JOINING
 _SUPERSCRIPT_DECORATION = frozenset("()⁽⁾[] ")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass's __init__ sets each field through object.__setattr__, about
+# four times the cost of a plain one, and the reader makes a record per drawn character.
+# Nothing changes a glyph once made; it stays hashable as it was (by its fields).
+@dataclass(slots=True, unsafe_hash=True)
 class Glyph:
     """One drawn character, pdfplumber style; coordinates in points from the page's top-left."""
 

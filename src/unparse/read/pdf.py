@@ -152,18 +152,21 @@ def _extract(name: str, data: bytes, options: Options) -> list[PageGlyphs]:
                     continue
                 matrix = item.matrix
                 baseline = y_top - matrix[5] if item.upright else y_top - item.y0
+                ink = item.ink_x1
+                # Positional (text, x0, x1, top, bottom, baseline, size, fontname, seq, ink_x1):
+                # one record per drawn character, keywords cost a third more.
                 glyphs.append(
                     Glyph(
-                        text=text,
-                        x0=item.x0 - x_origin,
-                        x1=item.x1 - x_origin,
-                        top=y_top - item.y1,
-                        bottom=y_top - item.y0,
-                        baseline=baseline,
-                        size=float(item.size),
-                        fontname=str(item.fontname),
-                        seq=seq,
-                        ink_x1=None if item.ink_x1 is None else item.ink_x1 - x_origin,
+                        text,
+                        item.x0 - x_origin,
+                        item.x1 - x_origin,
+                        y_top - item.y1,
+                        y_top - item.y0,
+                        baseline,
+                        float(item.size),
+                        str(item.fontname),
+                        seq,
+                        None if ink is None else ink - x_origin,
                     )
                 )
                 seq += 1

@@ -3,8 +3,9 @@ have (``tests/fixtures/variants/``, in the benchmark's source format,
 ``benchmarks/accuracy/source.py``): a report titled "تقرير ..." under a session line, a
 working paper, preambles led by accusatives ("ورغبة منه", "وتقديرا منه"), a Council
 resolution without a title, a decision of a Conference of the Parties, annexes with headings
-and unnumbered paragraphs. Each document's clean text goes through ``parse_text``; its
-structure counts and header are the source's gold."""
+and unnumbered paragraphs, a report whose headings are all of the second level (``ألف -``), a
+resolution adopted in parts (its part's heading above its formula). Each document's clean
+text goes through ``parse_text``; its structure counts and header are the source's gold."""
 
 from __future__ import annotations
 
@@ -66,7 +67,15 @@ NAMES = sorted(p.stem for p in VARIANTS.glob("*.txt"))
 
 
 def test_the_variants_are_there() -> None:
-    assert NAMES == ["annex-var", "cop-var", "ecosoc-var", "report-var", "sc-var"]
+    assert NAMES == [
+        "annex-var",
+        "cop-var",
+        "ecosoc-var",
+        "ga-res-parts",
+        "report-letters",
+        "report-var",
+        "sc-var",
+    ]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -85,3 +94,13 @@ def test_accusative_leads_open_preambular_paragraphs() -> None:
     src = _source_module().load(VARIANTS / "ecosoc-var.txt")
     doc = unparse.parse_text(src.clean_text())
     assert [p.lead for p in doc.preamble] == ["وقد نظر", "ورغبة منه", "وتقديرا منه", "واقتناعا منه"]
+
+
+def test_a_part_heading_above_the_formula_keeps_the_preamble() -> None:
+    src = _source_module().load(VARIANTS / "ga-res-parts.txt")
+    doc = unparse.parse_text(src.clean_text())
+    assert [(s.label, s.level, s.first_paragraph) for s in doc.sections] == [("ألف", 2, 1)]
+    assert doc.preamble_opening == "إن الجمعية العامة،"
+    assert [p.lead for p in doc.preamble] == ["إذ تشير", "وإذ تؤكد"]
+    assert [p.number for p in doc.paragraphs] == [1, 2]
+    assert not any("not placed" in w for w in doc.warnings)

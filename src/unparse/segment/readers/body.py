@@ -24,7 +24,6 @@ from ..patterns import (
     LEAD_INSIDE_RE,
     MISPLACED_NUMBER_RE,
     NUMBERED_RE,
-    ORDINAL_LABEL_RE,
     PREAMBLE_LEAD_RE,
     SUB_ITEM_RE,
     SUMMARY_RE,
@@ -164,12 +163,11 @@ def read_numbered(r: Reading, index: int, line: Line, text: str) -> bool:
 
 
 def read_heading(r: Reading, index: int, line: Line, text: str) -> bool:
-    """A labelled heading, among the paragraphs; in the header, one with an ordinal label
-    (``أولاً -``) begins the body."""
+    """A labelled heading, among the paragraphs; in the header, one begins the body: a
+    chapter (``أولاً -``), or a section (``ألف -``) of a report that has no chapters or of a
+    resolution adopted in parts, each part's heading above its preamble."""
     found = None if r.articles else heading(text)
-    if not found or not (
-        r.state is State.NUMBERED or (r.state is State.HEADER and ORDINAL_LABEL_RE.match(found[0]))
-    ):
+    if not found or r.state not in (State.NUMBERED, State.HEADER):
         return False
     r.state = State.NUMBERED
     r.add_section(line, *found)

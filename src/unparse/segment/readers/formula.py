@@ -14,10 +14,21 @@ from ..reading import Reading, State, blank
 
 
 def read_formula(r: Reading, index: int, line: Line, text: str) -> bool:
-    """In the header, the preamble formula: the preamble follows it."""
-    if r.state is not State.HEADER:
+    """In the header, the preamble formula: the preamble follows it. Also right under the
+    heading of a resolution adopted in parts (``ألف - ...`` above ``إن الجمعية العامة،``),
+    before any paragraph."""
+    under_heading = (
+        r.state is State.NUMBERED
+        and r.body.formula is None
+        and r.current is None
+        and not r.body.paragraphs
+        and bool(r.body.sections)
+    )
+    if r.state is not State.HEADER and not under_heading:
         return False
     formula = _formula(r, index)
+    if formula is None and under_heading:
+        return False
     if formula:
         r.body.formula = formula["formula"].strip() + "،"
         r.body.formula_line = line

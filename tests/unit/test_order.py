@@ -308,6 +308,15 @@ def garbled_dev() -> tuple[set[str], set[str]]:
         # A section label and its dash at the line end lead the line.
         ("مقدمة أولاً - ", "أولاً - مقدمة"),
         ("  الطرقالسلامة على إدارة ألف -", "ألف - إدارة السلامة على الطرق"),
+        # A paragraph number left at the line start stays there; the runs after it are reordered.
+        (
+            " 2 - تعزيز قدرات السلطات الأعضاء إلى   الدول يدعو",
+            "2 - يدعو الدول الأعضاء إلى تعزيز قدرات السلطات",
+        ),
+        (
+            "14 - بليون دولار سنويا، 35,4 نحو   وتبلغ الإعانات العالمية لمصايد الأسماك",
+            "14 - وتبلغ الإعانات العالمية لمصايد الأسماك نحو 35,4 بليون دولار سنويا،",
+        ),
     ],
 )
 def test_garbled_dev_lines(garbled_dev: tuple[set[str], set[str]], garbled: str, repaired: str) -> None:

@@ -52,9 +52,31 @@ def end_marker(text: str) -> regex.Match[str] | None:
 
 
 _START_NUMBER_RE = regex.compile(r"^\s*(?:\p{Nd}{1,3}\s*[-–]\s|\(\p{Nd}{1,3}\)\s)")
+# A paragraph number that stayed at the line start while the runs after it came out reversed
+# ("2 - تعزيز قدرات السلطات الأعضاء إلى   الدول يدعو"): the number is in place, the rest is judged.
+_LEAD_NUMBER_RE = regex.compile(r"^\s*\p{Nd}{1,3}(?:/\p{Nd}{1,4})? ?[-–] +(?=\S)")
+
 _PUNCT_START_RE = regex.compile(r"^\s*[،؛.]")
 _PUNCT_END_RE = regex.compile(r"[،؛.:]\s*$")
 _DIGIT_LETTER_RE = regex.compile(r"(?V1)\p{Nd}[\p{Arabic}&&\p{L}]")
+
+
+def split_lead_number(text: str) -> tuple[str, str]:
+    """(the paragraph number that leads the line, with its dash and one space; the rest).
+
+    Real example (benchmark garbler, ``ecosoc-res-2023-15``, the body's runs reversed):
+
+    >>> split_lead_number("  2 - تعزيز قدرات السلطات الأعضاء إلى   الدول يدعو")
+    ('2 - ', 'تعزيز قدرات السلطات الأعضاء إلى   الدول يدعو')
+    >>> split_lead_number("10- المتحدة إلى دعم الدولتدعو منظومة الأمم")
+    ('10- ', 'المتحدة إلى دعم الدولتدعو منظومة الأمم')
+    >>> split_lead_number("في 30 كل عام")
+    ('', 'في 30 كل عام')
+    """
+    m = _LEAD_NUMBER_RE.match(text)
+    if m is None:
+        return "", text
+    return m.group().strip() + " ", text[m.end() :]
 
 
 def run_reversal_evidence(lines: Sequence[Line]) -> tuple[int, int]:

@@ -35,6 +35,7 @@ from .evidence import (
     end_marker,
     is_run_reversed,
     run_reversal_evidence,
+    split_lead_number,
 )
 from .model import DocumentModel, prepare
 from .render import render
@@ -94,6 +95,9 @@ def _reorder_line(
         glued = regex.search(r"[-–]\p{Nd}", m.group()) is not None
         if raw is not None:
             raw = _before(raw, m.start())
+    lead_number, body = ("", body) if m else split_lead_number(text)
+    if lead_number:
+        raw, before = None, ""  # a paragraph starts here: the line before is no context
     atoms = prepare(atomize(body) if raw is None else raw, model, fragments=not strict)
     if not atoms:
         return (f"{number} -" if number else text), math.inf
@@ -116,7 +120,7 @@ def _reorder_line(
     out = render(runs, model)
     if number:
         out = f"{number}- {out}" if glued else f"{number} - {out}"
-    return out, margin
+    return lead_number + out, margin
 
 
 # Per-line judgement in texts without the document's evidence of reversal (and no more

@@ -425,3 +425,22 @@ def test_two_annexes_with_their_own_headings() -> None:
         ("المرفق الأول", "ثانياً - الإجراءات", 2, "att_1__para_2"),
         ("المرفق الثاني - قائمة المشاركين", "", 1, "att_2__para_1"),  # in no section
     ]
+
+
+def test_the_header_asterisk_note_after_the_paragraphs_is_a_footnote() -> None:
+    # pypdf on an fpdf2 PDF (benchmark note-ctoc-cop-wg6-2024-3-firearms): no separator line,
+    # the first page's asterisk note comes after the paragraphs begun on that page.
+    text = "\n".join(
+        [
+            "CTOC/COP/WG.6/2024/3",
+            "البند 3 من جدول الأعمال المؤقت*",
+            "الروابط بين الاتجار غير المشروع بالأسلحة النارية والإرهاب والجريمة المنظمة",
+            "مذكرة من الأمانة",
+            "1 - قرر مؤتمر الأطراف في مقرره 11/3 أن يواصل الفريق العامل النظر في المسألة.",
+            "2 - ويتبين من الدراسة أن الأسلحة النارية المضبوطة هي النوع الأكثر ضبطا.",
+            "* CTOC/COP/WG.6/2024/1.",
+        ]
+    )
+    doc = unparse.parse_text(text)
+    assert [(f.marker, f.text) for f in doc.footnotes] == [("*", "CTOC/COP/WG.6/2024/1.")]
+    assert doc.paragraphs[-1].text == "ويتبين من الدراسة أن الأسلحة النارية المضبوطة هي النوع الأكثر ضبطا."

@@ -60,3 +60,23 @@ def test_run_reversed_documents_are_repaired_to_a_fixed_point(name: str) -> None
     # the step now runs over its own output until nothing changes.
     once = unparse.normalize((GARBLED / "run-reversal" / name).read_text(encoding="utf-8"))
     assert unparse.normalize(once) == once
+
+
+def test_a_line_led_by_its_paragraph_number_is_left_alone() -> None:
+    # Judged alone (no document evidence of reversal), the number first is the mark of order.
+    line = "3 - وأفادت الدول بأن الجماعات الإرهابية تحصل على الأسلحة النارية من مصادر متعددة، منها"
+    assert unparse.normalize(line) == line
+
+
+def test_a_number_at_both_ends_leaves_the_paragraph_number_open() -> None:
+    # pypdf (benchmark ctoc-cop-dec-10-4): the paragraph number 4 at the end, 85 (reversed
+    # digits) in front; the leading number is not taken for the paragraph's.
+    lines = [
+        "تنسيق الجهود المبذولة - ١",
+        "، وإذ تشير إلى قرارها",
+        "، وإذ تشير إلى قرارها",
+        "٥٨ - يدعو الدول الأعضاء وسائر الجهات المانحة إلى زيادة تبرعاتها لدعم أنشطة"
+        " المساعدة التقنية، ويلاحظ أن ٤",
+    ]
+    out = unparse.normalize("\n".join(lines)).split("\n")
+    assert out[-1].startswith("4")

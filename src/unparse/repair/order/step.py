@@ -43,6 +43,7 @@ from .scoring import best_readings
 from .weights import (
     BG_WEIGHT_REVERSED,
     IMPLAUSIBLE,
+    LEAD_NUMBER_STAY,
     MAX_ALONE,
     MIN_PROSE,
     NUMBER_EVIDENCE,
@@ -95,9 +96,17 @@ def _reorder_line(
         glued = regex.search(r"[-–]\p{Nd}", m.group()) is not None
         if raw is not None:
             raw = _before(raw, m.start())
-    lead_number, body = ("", body) if m else split_lead_number(text)
+    lead_number, rest = ("", body) if m else split_lead_number(text)
+    if lead_number and _TRAILING_NUMBER_RE.search(rest):
+        # "٥٨ - ... ويلاحظ أن ٤": a number at each end, either may be the paragraph's.
+        lead_number = ""
     if lead_number:
-        raw, before = None, ""  # a paragraph starts here: the line before is no context
+        if strict:
+            return text, 0.0  # judged alone, a line led by its number reads in order
+        body, raw, before = rest, None, ""  # a paragraph starts here: no context before
+        # The number first is the mark of reading order (evidence._reads_logical_line): the
+        # body is reordered only where its reading is better than the order it came in.
+        stay = max(stay, LEAD_NUMBER_STAY)
     atoms = prepare(atomize(body) if raw is None else raw, model, fragments=not strict)
     if not atoms:
         return (f"{number} -" if number else text), math.inf
@@ -360,3 +369,4 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
 
 
 ARABIC_WORD_RE = regex.compile(r"\p{Arabic}")
+_TRAILING_NUMBER_RE = regex.compile(r"\p{Nd}\s*$")

@@ -52,6 +52,7 @@ NUMBER_EVIDENCE             3.0       a paragraph number or section label at the
 IMPLAUSIBLE                 -1.0      a pair this implausible makes a line a candidate
 STAY                        1.5       lead a reading needs without document evidence
 STAY_REVERSED               -inf      the same with document evidence of reversal
+LEAD_NUMBER_STAY            0.0       lead the body after a paragraph number at the start needs
 MIN_PROSE                   5         atoms a line needs to be judged alone
 PROSE_ZIPF                  3.0       wordfreq zipf of the three words it needs (noise is rarer)
 MAX_ALONE                   80        atoms a line judged alone may have at most
@@ -105,6 +106,7 @@ NUMBER_EVIDENCE = 3.0
 IMPLAUSIBLE = -1.0
 STAY = 1.5
 STAY_REVERSED = -math.inf
+LEAD_NUMBER_STAY = 0.0
 MIN_PROSE = 5
 MAX_ALONE = 80
 # Measured on 2684 clean wrapped lines (the clean samples and the dev sources, each judged

@@ -20,7 +20,7 @@ from ..patterns import (
     NUMBERED_RE,
     STAR_NOTE_RE,
 )
-from ..reading import Reading, State, heading
+from ..reading import Reading, heading
 
 
 def read_footnote(r: Reading, index: int, line: Line, text: str) -> bool:
@@ -42,9 +42,9 @@ def read_footnote(r: Reading, index: int, line: Line, text: str) -> bool:
 
 
 def read_star_note(r: Reading, index: int, line: Line, text: str) -> bool:
-    """``* A/77/50.`` in the header: the note of an asterisk cited above it."""
-    if r.state is not State.HEADER:
-        return False
+    """``* A/77/50.`` in the header: the note of an asterisk cited above it; after the
+    header too (text without a separator line: the note at the first page's foot, after the
+    paragraphs begun on that page), while the header's asterisk has no note yet."""
     m = STAR_NOTE_RE.match(text)
     if m is None or "*" in r.defined or not any("*" in x.text for x in r.body.header):
         return False

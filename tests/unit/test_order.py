@@ -354,3 +354,16 @@ def test_end_marker_finds_what_the_three_searches_find() -> None:
         found += 1
         assert got is not None and (got.re, got.span(), got.groups()) == (want.re, want.span(), want.groups())
     assert found >= 50  # the run-reversed samples' paragraph numbers and labels at line ends
+
+
+def test_fragments_are_learned_before_any_line_is_scored() -> None:
+    # "الكاملني" … "المدداخل": the run edges inside the two tokens make "المد|ني" (المدني);
+    # the pair is known to the model as a whole, not only to the lines after the one it is on.
+    from unparse.repair.order.atoms import atomize
+    from unparse.repair.order.model import DocumentModel
+
+    lines = [atomize("تعزيز الأم"), atomize("التنفيذ الكاملني إلى المدداخل المجتمع")]
+    model = DocumentModel(lines)
+    assert model.fragments == {}
+    model.learn_fragments(lines)
+    assert model.fragments == {"المد": {"ني"}}

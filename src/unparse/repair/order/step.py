@@ -290,6 +290,7 @@ def _one_pass(
     model = DocumentModel(raw)
     if reversed_doc:
         model.bg_weight = BG_WEIGHT_REVERSED
+        model.learn_fragments(raw)  # the model complete before any line is scored
     stay = STAY_REVERSED if reversed_doc else STAY
     return reversed_doc, _reorder_all(lines, raw, model, stay, reversed_doc)
 

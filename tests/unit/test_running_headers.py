@@ -1,6 +1,6 @@
 """A running header printed with its page number on one line (pypdfium2, pdfplumber,
-pdftotext -raw, pypdf), or glued after the page's last line (pypdfium2 on fpdf2): split so
-that the furniture step takes the symbol and the number out of the flow."""
+pdftotext -raw, pypdf), or glued after the page's last line (pypdfium2 on fpdf2): taken out
+of the flow as one ``page_header`` fix per line (the fix log replays line by line)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from unparse.lines import Line
 from unparse.options import Options
 from unparse.repair.furniture import split_running_headers
 from unparse.repair.pipeline import Context
+from unparse.walk import furniture_layer
 
 # pypdfium2 on LibreOffice (sg-a-78-267, lines 1-3 and 95-104, pages shortened to a line),
 # page 4's header between the notes of page 3 and the list that goes on.
@@ -34,23 +35,24 @@ def test_header_with_its_page_number_leaves_the_flow() -> None:
     out = result.text.split("\n")
     # The masthead's symbol stays; the headers and their numbers go, nothing else.
     assert out == [*PDFIUM[1:5], PDFIUM[6], *PDFIUM[8:11], PDFIUM[12]]
-    kinds = [(f.kind, f.before) for f in result.fixes if f.kind in ("running_symbol", "page_number")]
-    assert kinds == [k for n in "1234" for k in (("running_symbol", "A/78/267"), ("page_number", n))]
+    kinds = [(f.kind, f.before, f.after) for f in result.fixes if f.kind == "page_header"]
+    assert kinds == [("page_header", f"{n} A/78/267", "") for n in "1234"]
+    # Furniture: the removed headers are the document's furniture layer.
+    layer = furniture_layer(result.fixes, result.facts)
+    assert [(x.kind, x.text) for x in layer] == [("page_header", f"{n} A/78/267") for n in "1234"]
 
 
 def test_glued_header_is_split_off_the_note() -> None:
     # pypdfium2 on fpdf2 (sg-a-78-267 line 75): the header glued after the note's stop.
     note = ")5( قرار الجمعية العامة ،77/289 المرفق.A/78/267 3"
     lines = [Line(1, "A/78/267 1"), Line(2, "A/78/267 2"), Line(3, note)]
-    out = split_running_headers(lines, Context(Options()))
-    assert [(x.number, x.text) for x in out] == [
-        (1, "A/78/267"),
-        (1, "1"),
-        (2, "A/78/267"),
-        (2, "2"),
-        (3, ")5( قرار الجمعية العامة ،77/289 المرفق."),
-        (3, "A/78/267"),
-        (3, "3"),
+    ctx = Context(Options())
+    out = split_running_headers(lines, ctx)
+    assert [(x.number, x.text) for x in out] == [(3, ")5( قرار الجمعية العامة ،77/289 المرفق.")]
+    assert [(f.line, f.kind, f.after) for f in ctx.fixes] == [
+        (1, "page_header", ""),
+        (2, "page_header", ""),
+        (3, "page_header", ")5( قرار الجمعية العامة ،77/289 المرفق."),
     ]
 
 

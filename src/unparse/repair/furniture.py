@@ -444,11 +444,10 @@ def _pair(text: str) -> tuple[str, str] | None:
 
 
 def split_running_headers(lines: list[Line], ctx: Context) -> list[Line]:
-    """Document step: a running header printed with its page number on one line is split
-    in two, the symbol and the number, which :func:`remove_page_furniture` then knows
-    (a symbol beside a page number); one glued after the page's last line is split off
-    it first. Only where the same symbol heads two such lines or more (it runs): a
-    symbol cited with a number in the text stays.
+    """Document step: a running header printed with its page number on one line (the
+    symbol and the number) is page furniture, recorded as ``page_header``; one glued after
+    the page's last line is taken off it. Only where the same symbol heads two such lines
+    or more (it runs): a symbol cited with a number in the text stays.
 
     Real (pypdfium2 on LibreOffice, sg-a-78-267 lines 1 and 100; on fpdf2, same, line 75):
 
@@ -459,8 +458,8 @@ def split_running_headers(lines: list[Line], ctx: Context) -> list[Line]:
     >>> lines = [Line(i, t) for i, t in enumerate(texts, 1)]
     >>> out = split_running_headers(lines, Context(Options()))
     >>> [line.text for line in out]  # doctest: +NORMALIZE_WHITESPACE
-    ['A/78/267', '1', 'الأمم المتحدة', 'A/78/267', 'الكوارث.', 'A/78/267', '4',
-     ')5( قرار الجمعية العامة ،77/289 المرفق.', 'A/78/267', '3', 'وفي عام 2023 A/78/267 5']
+    ['الأمم المتحدة', 'A/78/267', 'الكوارث.', ')5( قرار الجمعية العامة ،77/289 المرفق.',
+     'وفي عام 2023 A/78/267 5']
     """
     pairs: Counter[str] = Counter()
     for line in lines:
@@ -473,17 +472,17 @@ def split_running_headers(lines: list[Line], ctx: Context) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         text = line.text
-        parts: list[str] = []
         glued = _GLUED_HEADER_RE.match(text) if _pair(text) is None else None
         if glued is not None and glued["symbol"] in running:
-            parts = [glued["text"].rstrip(), glued["symbol"], glued["page"]]
-        else:
-            found = _pair(text)
-            if found is not None and found[0] in running:
-                parts = [found[0], found[1]]
-        if not parts:
-            out.append(line)
+            # The header goes, the note it was glued to stays (one line, one fix: the fix
+            # log replays line by line).
+            kept = glued["text"].rstrip()
+            ctx.record("page_header", line.number, text, kept)
+            out.append(Line(line.number, kept, line.page))
             continue
-        ctx.record("running_header_split", line.number, text, "\n".join(parts))
-        out.extend(Line(line.number, part, line.page) for part in parts)
+        found = _pair(text)
+        if found is not None and found[0] in running:
+            ctx.record("page_header", line.number, text, "")
+            continue
+        out.append(line)
     return out

@@ -215,10 +215,14 @@ class KashidaLines(BaseModel):
         return self.lines >= MIN_LINES
 
 
-def _repair(lines: list[Line], ctx: Context) -> list[Line]:
-    """Each line holding kashida glyphs repaired, where :data:`MIN_LINES` lines hold them."""
+def _held(lines: list[Line], ctx: Context) -> tuple[str, int]:
+    """The document's kashida digit and the number of lines holding kashida glyphs."""
     digit = kashida_digit(ctx.joined(lines))
-    held = sum(1 for line in lines if has_kashida(line.text, digit))
+    return digit, sum(1 for line in lines if has_kashida(line.text, digit))
+
+
+def _repair(lines: list[Line], ctx: Context, digit: str, held: int) -> list[Line]:
+    """Each line holding kashida glyphs repaired, where :data:`MIN_LINES` lines hold them."""
     if held < MIN_LINES:
         return lines
     reordered = 0
@@ -243,13 +247,17 @@ def repair_kashida_lines(lines: list[Line], ctx: Context) -> list[Line]:
     fp = ctx.facts.get("fingerprint")
     if (isinstance(fp, Fingerprint) and fp.producer is not None) or is_pdfium(ctx):
         return lines
+    # The count first: most texts hold no kashida glyph, and the votes cost more.
+    digit, held = _held(lines, ctx)
+    if held < MIN_LINES:
+        return lines
     rev = log = 0
     for line in lines:
         r, g = visual_votes(line.text)
         rev, log = rev + r, log + g
     if rev > 2 * log:
         return lines  # visual lines (pdfminer's): read once the visual step has turned them
-    return _repair(lines, ctx)
+    return _repair(lines, ctx, digit, held)
 
 
 def repair_leftover_kashida(lines: list[Line], ctx: Context) -> list[Line]:
@@ -259,4 +267,4 @@ def repair_leftover_kashida(lines: list[Line], ctx: Context) -> list[Line]:
     any more) finds nothing left to do."""
     if "kashida_lines" in ctx.facts:
         return lines
-    return _repair(lines, ctx)
+    return _repair(lines, ctx, *_held(lines, ctx))

@@ -132,24 +132,24 @@ def move_interrupting_notes(lines: list[Line], ctx: Context) -> list[Line]:
     joined = ctx.joined(lines)
     if "(" not in joined and "*" not in joined:
         return lines
-    for _ in range(len(lines)):
-        moved = _move_first(lines, ctx)
-        if moved is None:
-            break
-        lines = moved
-    return lines
-
-
-def _move_first(lines: list[Line], ctx: Context) -> list[Line] | None:
-    """The lines with the first run of notes that cuts a paragraph moved after it, or None."""
+    if not any(_NOTE_RE.match(line.text) for line in lines):
+        return lines
+    refs: dict[int, set[str]] = {}  # by input line: a move changes no line's text
     blocks = _blocks(lines)
     notes = _Notes()
+    # The scan's state before each block: after a move, the scan goes on from the block
+    # before the notes (now the joined paragraph) as a scan from the start would.
+    before: dict[int, tuple[set[str], int, bool]] = {}
     k = 0
     while k < len(blocks):
+        before[k] = (set(notes.cited), notes.last, notes.star)
         start, end = blocks[k]
         found = notes.block(lines[start:end]) if k else None
         if found is None:
-            notes.cited.update(_refs(lines[start:end]))
+            for line in lines[start:end]:
+                if line.number not in refs:
+                    refs[line.number] = _refs([line])
+                notes.cited.update(refs[line.number])
             k += 1
             continue
         state = found
@@ -165,10 +165,15 @@ def _move_first(lines: list[Line], ctx: Context) -> list[Line] | None:
             state, m = nxt, m + 1
         notes.last, notes.star = state
         moved = _move(lines, blocks, k, m, ctx)
-        if moved is not None:
-            return moved
-        k = m + 1
-    return None
+        if moved is None:
+            k = m + 1
+            continue
+        lines = moved
+        blocks = _blocks(lines)
+        k -= 1
+        cited, notes.last, notes.star = before[k]
+        notes.cited = set(cited)
+    return lines
 
 
 def _move(

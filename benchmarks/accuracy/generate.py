@@ -56,9 +56,8 @@ if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
 import extract  # noqa: E402
-from source import Source, load_all  # noqa: E402
-
 import garble  # noqa: E402
+from source import Source, load_all  # noqa: E402
 
 INPUTS = HERE / "inputs"
 TYPESETTERS = ("libreoffice", "chromium", "fpdf2")

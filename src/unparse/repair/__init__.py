@@ -63,6 +63,7 @@ from .pdfium import (
     remove_kashida_glyphs,
     restore_footnote_lines,
 )
+from .pdfium_pieces import join_ltr_pieces
 from .pieces import join_visual_pieces
 from .pipeline import Context, Step, line_step, option_line_step, run_steps
 from .poppler import rebuild_raw_lines, remove_kashida_runs, remove_raw_kashida_runs, unembed_lines
@@ -122,6 +123,8 @@ STEPS: list[Step] = [
     # pypdfium2's lines are logical (brackets as drawn); some words letter-reversed.
     Step("pdfium_logical_order", mark_logical_order),
     Step("reversed_words", reverse_reversed_words),
+    # pypdfium2 on Chromium PDFs: a visual line's pieces given left to right, put back.
+    Step("pdfium_pieces", join_ltr_pieces),
     # pypdfium2: kashida and stray glyph codes, symbols, footnotes and references, numbers' commas.
     Step("pdfium_glyphs", remove_kashida_glyphs),
     Step("pdfium_symbols", fix_scrambled_symbols),

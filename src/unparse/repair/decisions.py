@@ -22,6 +22,7 @@ from ..models import Decision, Evidence
 _KNOWN: dict[str, tuple[str, str]] = {
     "fingerprint": ("fingerprint", "producer"),
     "pdfium_evidence": ("pdfium_logical_order", "producer"),
+    "pdfium_pieces": ("pdfium_pieces", "pieces_left_to_right"),
     "pdfium_kashida": ("pdfium_glyphs", "kashida_glyphs"),
     "kashida_lines": ("kashida_segments", "kashida_lines"),
     "date_order": ("date_logical_order", "dates_in_reading_order"),
@@ -46,6 +47,7 @@ _KNOWN: dict[str, tuple[str, str]] = {
 _VALUE_FIELD = {
     "fingerprint": "producer",
     "pdfium_evidence": "producer",
+    "pdfium_pieces": "ltr",
     "brackets": "document_mirrored",
     "page_numbers": "removed",
     "interrupting_notes": "moved",

@@ -16,7 +16,9 @@ order, :func:`strip_kashida` only drops the glyphs (where the pieces are in orde
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from collections import Counter
 
 import regex
@@ -24,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..lines import Line
 from . import wordlist
+from .digits import DIGITS
 from .fingerprint import Fingerprint
 from .pdfium import is_pdfium
 from .pipeline import Context, fix_each_line
@@ -38,10 +41,13 @@ _KASHIDA_RE = regex.compile(
     rf"|(?<=[{_AR}])([@AD$])\2{{0,2}}(?=[ \u060c\u061b])"
     rf"|(?<=[ \u060c\u061b]|^)([@AD$])\3{{0,2}}(?=[{_AR}])"
 )
+# The same, with each line's start a start (the pattern run over lines joined by breaks).
+_KASHIDA_LINES_RE = regex.compile(_KASHIDA_RE.pattern, regex.MULTILINE)
 # Read as a digit (the one the document's font gives, repeated): between two letters, or
 # repeated after a letter and before a space ("العام66  طلبت"); PyMuPDF glues a real
 # number to the word before it ("بنحو20") and pypdf sometimes to both ("وتتجاوز5غيرة").
-_DIGIT_RUN_RE = regex.compile(rf"(?<=[{_AR}])(\d)\1*(?=[{_AR}])")
+# (The stdlib's engine, the digit first: it skips to digits many times faster.)
+_DIGIT_RUN_RE = re.compile(rf"([{DIGITS}])(?<=[{_AR}].)\1*(?=[{_AR}])")
 # Both-sided runs of one digit a document needs for that digit to be its kashida.
 MIN_DIGIT_RUNS = 5
 
@@ -215,10 +221,57 @@ class KashidaLines(BaseModel):
         return self.lines >= MIN_LINES
 
 
+# A digit after an Arabic letter: every digit run between two letters starts with one.
+_DIGIT_AFTER_LETTER_RE = re.compile(rf"[{DIGITS}](?<=[{_AR}].)")
+
+
+def _letter(c: str) -> bool:
+    return "\u0621" <= c <= "\u064a"
+
+
+def _may_hold(joined: str) -> bool:
+    """False when the text cannot hold :data:`MIN_LINES` kashida lines: fewer glyph codes
+    beside an Arabic letter than that (every glyph run stands beside one, ``":"`` and
+    ``"*"`` between two), and fewer digits after a letter than a kashida digit needs. The
+    codes are found with ``str.find`` (they are few in text), the digits by the stdlib's
+    engine (which skips to them many times faster than the regex module).
+
+    >>> _may_hold("قرار الجمعية العامة 76/186 و A/RES/76/186"), _may_hold("ذاDت إلى أن هDد خلصDاخ")
+    (False, True)
+    """
+    codes = 0
+    end = len(joined) - 1
+    for code in "@AD$:*":
+        pos = joined.find(code)
+        while pos != -1:
+            before = pos > 0 and _letter(joined[pos - 1])
+            after = pos < end and _letter(joined[pos + 1])
+            if (before and after) or (code in "@AD$" and (before or after)):
+                codes += 1
+                if codes >= MIN_LINES:
+                    return True
+            pos = joined.find(code, pos + 1)
+    for digits, _ in enumerate(_DIGIT_AFTER_LETTER_RE.finditer(joined), start=1):
+        if digits >= MIN_DIGIT_RUNS:
+            return True
+    return False
+
+
 def _held(lines: list[Line], ctx: Context) -> tuple[str, int]:
     """The document's kashida digit and the number of lines holding kashida glyphs."""
-    digit = kashida_digit(ctx.joined(lines))
-    return digit, sum(1 for line in lines if has_kashida(line.text, digit))
+    joined = ctx.joined(lines)
+    if not _may_hold(joined):
+        return "", 0
+    digit = kashida_digit(joined)
+    # One scan of the joined text (no glyph run crosses a line break; the pattern's line
+    # start is each line's) instead of one per line; a line is counted once.
+    spans = [m.start() for m in _KASHIDA_LINES_RE.finditer(joined)]
+    if digit:
+        spans += [m.start() for m in _digit_re(digit).finditer(joined)]
+    if not spans:
+        return digit, 0
+    starts = ctx.line_starts(lines)
+    return digit, len({bisect.bisect_right(starts, pos) for pos in spans})
 
 
 def _repair(lines: list[Line], ctx: Context, digit: str, held: int) -> list[Line]:

@@ -368,6 +368,10 @@ def rejoin_split_lines(lines: list[Line], ctx: Context) -> list[Line]:
         isinstance(evidence, DateOrder) and evidence.logical
     ):
         return lines
+    # Both joins need a lone number's line (what _LONE_NUMBER_RE matches); most texts have
+    # none, and the test is cheaper than the pattern on every line.
+    if not any(0 < len(s := line.text.strip(" ")) <= 3 and s.isdecimal() for line in lines):
+        return lines
     out: list[Line] = []
     i = 0
     while i < len(lines):

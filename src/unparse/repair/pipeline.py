@@ -62,6 +62,18 @@ class Context:
     def remember(self, lines: list[Line], text: str) -> None:
         self._joined = (lines, text)
 
+    _starts: tuple[list[Line], list[int]] | None = field(default=None, repr=False, compare=False)
+
+    def line_starts(self, lines: list[Line]) -> list[int]:
+        """Where each of ``lines`` starts in :meth:`joined`, and where the text would go on
+        (cached for the same list object): ``bisect_right(starts, pos) - 1`` is the line of
+        the character at ``pos``."""
+        if self._starts is not None and self._starts[0] is lines:
+            return self._starts[1]
+        starts = list(itertools.accumulate((len(line.text) + 1 for line in lines), initial=0))
+        self._starts = (lines, starts)
+        return starts
+
     # The union of the running steps' trigger classes (set by run_steps), and the trigger
     # characters found in the lines last seen: one scan tells every step whether it has
     # work, instead of one scan per step.
@@ -129,11 +141,10 @@ def fix_each_line(lines: list[Line], ctx: Context, kind: str, fixer: Callable[[s
     return out
 
 
-def _lines_holding(lines: list[Line], joined: str, chars: str) -> list[int]:
-    """The indexes of the ``lines`` (joined with line breaks in ``joined``) that hold one of
-    ``chars``: each character found with ``str.find`` (many times faster than a class scan),
-    one hit per line."""
-    starts = list(itertools.accumulate((len(line.text) + 1 for line in lines), initial=0))
+def _lines_holding(joined: str, starts: list[int], chars: str) -> list[int]:
+    """The indexes of the lines (joined with line breaks in ``joined``, starting at
+    ``starts``) that hold one of ``chars``: each character found with ``str.find`` (many
+    times faster than a class scan), one hit per line."""
     found: set[int] = set()
     for c in chars:
         pos = joined.find(c)
@@ -226,7 +237,7 @@ def line_step(
             if present == "":
                 return lines
             if present is not None:
-                holding = _lines_holding(lines, ctx.joined(lines), present)
+                holding = _lines_holding(ctx.joined(lines), ctx.line_starts(lines), present)
                 if len(holding) * _FEW_LINES <= len(lines):
                     # Only the lines that hold a trigger can change: where they are few, the
                     # fixer runs on those alone rather than over the whole text.

@@ -1,0 +1,74 @@
+"""The cheap scans that let a step skip a text must never skip one its pattern would repair.
+
+Each step below first runs a scan that is many times cheaper than its pattern (``str.find``,
+the stdlib's engine skipping to rare characters) and stops when the scan says there is
+nothing to do. The scan is an upper bound of what the pattern finds: these tests check the
+bound against the pattern itself on texts built from the characters that matter (letters,
+glyph codes, digits of three scripts, spaces of several kinds, brackets, stars, breaks).
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unparse.lines import Line
+from unparse.options import DEFAULT_OPTIONS
+from unparse.repair import kashida_digits, kashida_segments, notes
+from unparse.repair.pipeline import Context
+
+_PIECES = [
+    "ا", "ل", "ة", "َ", "D", "A", "@", "$", ":", "*", "g", "6", "٦", "۶", "1", " ", "\u00a0",
+    "\u2003", "\x1c", "\x0c", "،", "(", ")", ".", "12", "(3)", "ذاDت", "ة66ماعلا", "A/78/267",
+]  # fmt: skip
+_texts = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+_line_lists = st.lists(_texts, min_size=1, max_size=6)
+
+# The reference as the notes step defines it, matched line by line.
+_REF_RE = regex.compile(r"(?<=[^\s(])\((\d{1,3})\)|(?<=[\p{L}\p{N}.,،؛)])(\*)")
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    return [Line(i + 1, text) for i, text in enumerate(texts)]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(_texts)
+def test_kashida_digit_candidates_bound_the_runs(text: str) -> None:
+    runs = len(kashida_digits._KASHIDA_DIGITS_RE.findall(text))
+    assert kashida_digits._candidates(text) >= min(runs, kashida_digits.MIN_RUNS)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(_line_lists)
+def test_kashida_lines_are_counted_as_line_by_line(texts: list[str]) -> None:
+    lines = _lines(texts)
+    digit = kashida_segments.kashida_digit("\n".join(texts))
+    held = sum(1 for line in lines if kashida_segments.has_kashida(line.text, digit))
+    found_digit, found = kashida_segments._held(lines, Context(DEFAULT_OPTIONS))
+    if held >= kashida_segments.MIN_LINES:
+        assert (found_digit, found) == (digit, held)
+    else:
+        assert found < kashida_segments.MIN_LINES
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(_line_lists)
+def test_note_references_are_those_of_each_line(texts: list[str]) -> None:
+    lines = _lines(texts)
+    expected = {
+        id(line): {m[1] or m[2] for m in _REF_RE.finditer(line.text)}
+        for line in lines
+        if _REF_RE.search(line.text)
+    }
+    assert notes._refs(lines, Context(DEFAULT_OPTIONS)) == expected
+
+
+def test_the_bounds_skip_clean_text() -> None:
+    text = "قرار الجمعية العامة 76/186 المؤرخ 9 كانون الأول/ديسمبر 2021 (A/RES/76/186)(1)."
+    assert kashida_digits._candidates(text) == 0
+    assert kashida_segments._may_hold(text) is False
+    assert kashida_segments._may_hold("ذاDت إلى أن هDد خلصDاخ") is True
+    lines = _lines([text])
+    assert notes._refs(lines, Context(DEFAULT_OPTIONS)) == {id(lines[0]): {"1"}}

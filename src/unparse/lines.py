@@ -8,6 +8,7 @@ segmentation only the repair's result.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -45,6 +46,39 @@ def split_lines(text: str) -> list[Line]:
         if i < len(breaks) and breaks[i] == "\f":
             page += 1
     return lines
+
+
+def blank(line: Line) -> bool:
+    """Whether the line has nothing but white space."""
+    return not line.text.strip()
+
+
+def blocks(lines: Sequence[Line], *, by_number: bool = False) -> list[tuple[int, int]]:
+    """The blocks of ``lines``: the runs of non-blank lines, as (first index, index after the
+    last). A blank line ends a block; with ``by_number``, so does a jump in the input line
+    numbers, for lines whose blank lines were left out (the segmenter's header lines: a gap
+    is where a blank line, or a line the repair took away, stood).
+
+    The repair's notes step splits the repaired text at its blank lines (a line the
+    furniture step took away joins the lines around it); the header's title and summary are
+    read in blocks of the input.
+
+    >>> text = [Line(1, "أ"), Line(2, "ب"), Line(3, " "), Line(4, "ج"), Line(6, "د")]
+    >>> blocks(text), blocks(text, by_number=True)
+    ([(0, 2), (3, 5)], [(0, 2), (3, 4), (4, 5)])
+    """
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, line in enumerate(lines):
+        empty = not line.text.strip()
+        if start is not None and (empty or (by_number and line.number != lines[i - 1].number + 1)):
+            out.append((start, i))
+            start = None
+        if start is None and not empty:
+            start = i
+    if start is not None:
+        out.append((start, len(lines)))
+    return out
 
 
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"

@@ -1,7 +1,8 @@
 """The shape of a UN document symbol (``A/RES/76/186``, ``E/CN.7/2024/L.5``), shared by the
 PDF reader (running headers), the repair (page furniture) and the segmenter (the header);
 and the shapes of the other furniture UN pages print, the job number, the barcode and the
-page number, shared by the PDF reader and the repair.
+page number, shared by the PDF reader and the repair; and the shape of a paragraph's number,
+shared by the repair (the notes step) and the segmenter.
 
 Two forms: :data:`SYMBOL` ends each part on a letter or digit (a symbol inside running text,
 where a trailing ``.`` or ``-`` is punctuation); :data:`SYMBOL_LOOSE` allows any part of
@@ -14,6 +15,8 @@ letters, digits, ``.`` and ``-`` (a line that is the symbol alone).
 True
 >>> bool(regex.fullmatch(SYMBOL, "A/78/7/Add.9")), bool(regex.fullmatch(SYMBOL, "A/78/7/Addendum"))
 (True, False)
+>>> [bool(regex.match(PARAGRAPH_NUMBER, x)) for x in ("5- وتظهر", "- 16 - إن", "5-2 من", "2.5 في")]
+[True, True, False, False]
 """
 
 from __future__ import annotations
@@ -32,3 +35,8 @@ BARCODE = r"\*\d{6,}\*"
 # two accept the same lines once stripped. Each space belongs to exactly one quantifier
 # ("\s*[-–]?\s*" would let two \s* share a run of spaces in every way: quadratic).
 PAGE_NUMBER = r"(?:[-–]\s*)?\p{Nd}{1,4}(?:\s*[-–])?"
+# A numbered paragraph's number at a line's start (after ``^``, or ``^\s*`` on a raw line):
+# "1 - text", "1- text", "- 16 - text", "1. text", a number and its dash alone ("7 -"); not
+# "5-2 من" (a target number) nor "2.5" (the dot of a paragraph number has a space after it).
+# The number is the group ``n``.
+PARAGRAPH_NUMBER = r"[-–]?\s*(?P<n>\p{Nd}{1,3})\s*(?:[-–](?:\s+|$)|\.\s+)"

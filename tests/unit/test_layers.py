@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from unparse.lines import Line, blocks
+from unparse.repair import notes
+from unparse.segment import patterns
+
 SRC = Path(__file__).resolve().parents[2] / "src" / "unparse"
 # For each stage, the parts of unparse it must not import.
 FORBIDDEN = {
@@ -52,3 +56,32 @@ def test_the_import_reader_sees_relative_imports() -> None:
     assert _imported(SRC / "repair" / "furniture.py") == {"arabic", "lines", "repair", "symbols"}
     assert _imported(SRC / "read" / "layout" / "records.py") == {"read", "symbols"}
     assert _imported(SRC / "segment" / "readers" / "body.py") == {"lines", "repair", "segment"}
+
+
+def test_blocks_end_at_blank_lines_and_by_number_at_gaps() -> None:
+    # The notes step's case (sg-a-78-267-disaster-risk, markdown): a paragraph cut by its
+    # page's note; a line the furniture step took away (4) joins the lines around it.
+    lines = [
+        Line(1, "5- وتظهر النتائج تفاوتا كبيرا ... من الناتج المحلي"),
+        Line(2, ""),
+        Line(3, "(1) قرار الجمعية العامة 69/283، المرفق الثاني."),
+        Line(5, "الإجمالي في البلدان المرتفعة الدخل."),
+        Line(6, "   "),
+    ]
+    assert blocks(lines) == [(0, 1), (2, 4)]
+    # The header's lines come without their blank lines: the gaps end its blocks.
+    assert blocks(lines, by_number=True) == [(0, 1), (2, 3), (3, 4)]
+    assert blocks([]) == [] and blocks([Line(1, " ")], by_number=True) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["5- وتظهر", "5 - وتظهر", "- 16 - إن", "١٢ - تقرر", "3. يقرر", "7 -", "5-2 من", "2.5 في", "1234 - x"],
+)
+def test_the_repair_and_the_segmenter_read_one_paragraph_number_shape(text: str) -> None:
+    # The notes step (a shorter cut will do after a paragraph number) and the segmenter (a
+    # numbered paragraph) agree on every line.
+    assert bool(notes._NUMBERED_RE.match(text)) == bool(patterns.NUMBERED_RE.match(text))
+    assert bool(patterns.NUMBERED_RE.match(text)) == (
+        text in {"5- وتظهر", "5 - وتظهر", "- 16 - إن", "١٢ - تقرر", "3. يقرر", "7 -"}
+    )

@@ -29,8 +29,8 @@ import re
 
 import regex
 
-from ..lines import Line
-from ..symbols import JOB_NUMBER, PAGE_NUMBER, SYMBOL
+from ..lines import Line, blocks
+from ..symbols import JOB_NUMBER, PAGE_NUMBER, PARAGRAPH_NUMBER, SYMBOL
 from .pipeline import Context
 
 # A note's first line: its marker, then its text.
@@ -65,23 +65,8 @@ _FURNITURE_RE = regex.compile(rf"^\s*(?:{PAGE_NUMBER}|{SYMBOL}|{JOB_NUMBER})\s*$
 # words, shorter than the second).
 MIN_CUT_CHARS = 100
 MIN_NUMBERED_CUT_CHARS = 40
-_NUMBERED_RE = regex.compile(r"^\s*(?:[-–]\s*)?\d{1,3}\s*[-–.]\s")
-
-
-def _blocks(lines: list[Line]) -> list[tuple[int, int]]:
-    """The runs of non-blank lines, as (first index, index after the last)."""
-    out: list[tuple[int, int]] = []
-    start = None
-    for i, line in enumerate(lines):
-        blank = not line.text.strip()
-        if start is None and not blank:
-            start = i
-        elif start is not None and blank:
-            out.append((start, i))
-            start = None
-    if start is not None:
-        out.append((start, len(lines)))
-    return out
+# Possessive: the leading spaces are the line's, not the shape's (whose own \s* would share them: quadratic).
+_NUMBERED_RE = regex.compile(rf"^\s*+{PARAGRAPH_NUMBER}")
 
 
 def _note_marker(text: str) -> str | None:
@@ -163,12 +148,12 @@ def move_interrupting_notes(lines: list[Line], ctx: Context) -> list[Line]:
     opening = {id(line) for line in lines if _NOTE_RE.match(line.text)}
     if not opening:
         return lines
-    blocks = _blocks(lines)
+    spans = blocks(lines)
     # A move needs notes after a block cut inside a sentence; most texts' notes follow a
     # full stop, and this is cheaper than the scan.
     if not any(
         id(lines[start]) in opening and _CUT_END_RE.search(lines[before - 1].text)
-        for (_, before), (start, _) in itertools.pairwise(blocks)
+        for (_, before), (start, _) in itertools.pairwise(spans)
     ):
         return lines
     refs = _refs(lines, ctx)
@@ -180,9 +165,9 @@ def move_interrupting_notes(lines: list[Line], ctx: Context) -> list[Line]:
     # before the notes (now the joined paragraph) as a scan from the start would.
     before: dict[int, tuple[int, int, bool]] = {}
     k = 0
-    while k < len(blocks):
+    while k < len(spans):
         before[k] = (len(cited), notes.last, notes.star)
-        start, end = blocks[k]
+        start, end = spans[k]
         found = notes.block(lines[start:end]) if k and id(lines[start]) in opening else None
         if found is None:
             for line in lines[start:end]:
@@ -194,8 +179,8 @@ def move_interrupting_notes(lines: list[Line], ctx: Context) -> list[Line]:
             continue
         state = found
         m = k
-        while m + 1 < len(blocks):
-            s, e = blocks[m + 1]
+        while m + 1 < len(spans):
+            s, e = spans[m + 1]
             notes.last, notes.star = state
             nxt = notes.block(lines[s:e])
             if nxt is None and all(_FURNITURE_RE.match(x.text) for x in lines[s:e]):
@@ -204,12 +189,12 @@ def move_interrupting_notes(lines: list[Line], ctx: Context) -> list[Line]:
                 break
             state, m = nxt, m + 1
         notes.last, notes.star = state
-        moved = _move(lines, blocks, k, m, ctx)
+        moved = _move(lines, spans, k, m, ctx)
         if moved is None:
             k = m + 1
             continue
         lines = moved
-        blocks = _blocks(lines)
+        spans = blocks(lines)
         k -= 1
         n, notes.last, notes.star = before[k]
         del cited[n:]
@@ -217,14 +202,12 @@ def move_interrupting_notes(lines: list[Line], ctx: Context) -> list[Line]:
     return lines
 
 
-def _move(
-    lines: list[Line], blocks: list[tuple[int, int]], k: int, m: int, ctx: Context
-) -> list[Line] | None:
-    """The lines with the notes of blocks ``k..m`` after the paragraph they cut, or None."""
-    if m + 1 >= len(blocks):
+def _move(lines: list[Line], spans: list[tuple[int, int]], k: int, m: int, ctx: Context) -> list[Line] | None:
+    """The lines with the notes of blocks (``spans``) ``k..m`` after the paragraph they cut, or None."""
+    if m + 1 >= len(spans):
         return None
-    before_start, before_end = blocks[k - 1]
-    after_start, after_end = blocks[m + 1]
+    before_start, before_end = spans[k - 1]
+    after_start, after_end = spans[m + 1]
     head = lines[before_start:before_end]
     if _note_marker(head[0].text) is not None:
         return None
@@ -244,7 +227,7 @@ def _move(
     # before a block that starts an item (in a text whose lines are blank-separated, a
     # block is a line and the paragraph may run on).
     if cut == after_end and not _SENTENCE_END_RE.search(lines[after_end - 1].text):
-        following = blocks[m + 2][0] if m + 2 < len(blocks) else None
+        following = spans[m + 2][0] if m + 2 < len(spans) else None
         if following is not None and not _ITEM_START_RE.match(lines[following].text):
             return None
     notes = lines[before_end:after_start]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..lexicon import DATE_RE, ENGLISH_MONTHS, MONTH_NUMBER, ORGAN_SYMBOLS, SESSION_RE, UN_ORGANS
-from ..lines import Line
+from ..lines import Line, blocks
 from ..models import DocumentKind
 from ..repair.digits import western
 from ..symbols import SYMBOL_LOOSE
@@ -91,14 +91,8 @@ def _masthead(header: Header, text: str) -> bool:
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Consecutive lines (by input number) form a block; a gap starts a new one."""
-    blocks: list[list[Line]] = []
-    for line in lines:
-        if blocks and line.number == blocks[-1][-1].number + 1:
-            blocks[-1].append(line)
-        else:
-            blocks.append([line])
-    return blocks
+    """The header's blocks: a gap in the input numbering (a blank line left out) ends one."""
+    return [lines[start:end] for start, end in blocks(lines, by_number=True)]
 
 
 def _title_from(first: Line, lines: list[Line]) -> list[Line]:

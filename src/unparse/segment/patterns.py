@@ -12,10 +12,10 @@ from ..lexicon import (
     SECTION_ORDINALS,
     SUB_ITEM_LETTERS,
 )
-from ..symbols import SYMBOL_LOOSE
+from ..symbols import PARAGRAPH_NUMBER, SYMBOL_LOOSE
 
 # "1 - text", "1- text", "- 16 - text", "1. text"; not "5-2 من" (a target number).
-NUMBERED_RE = regex.compile(r"^[-–]?\s*(?P<n>\p{Nd}{1,3})\s*(?:[-–](?:\s+|$)|\.\s+)(?P<rest>.*)$")
+NUMBERED_RE = regex.compile(rf"^{PARAGRAPH_NUMBER}(?P<rest>.*)$")
 
 # A paragraph number stranded inside a line: "- 13", "13-", "13 -" between spaces.
 MISPLACED_NUMBER_RE = regex.compile(

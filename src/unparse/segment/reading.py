@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..lexicon import SECTION_LETTERS
-from ..lines import Line
+from ..lines import Line, blank
 from ..models import Section
 from .items import ItemBuilder, span_of
 from .patterns import HEADING_LABEL_AT_END_RE, HEADING_RE, ORDINAL_LABEL_RE, TERMINATORS, TRAILING_REFS_RE
@@ -57,10 +57,6 @@ class Body:
     contents: list[tuple[str, Line]] = field(default_factory=list)  # entries of a contents list
     annexes: list[AnnexBuilder] = field(default_factory=list)
     legislation: bool = False  # the body is in articles: a law or a decree
-
-
-def blank(line: Line) -> bool:
-    return not line.text.strip()
 
 
 class Reading:

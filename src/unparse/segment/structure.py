@@ -10,12 +10,12 @@ the models.
 
 from __future__ import annotations
 
-from ..lines import Line
+from ..lines import Line, blank
 from ..models import Annex, Footnote, Paragraph, Section
 from .items import ItemBuilder, build_footnote, build_paragraph, span_of
 from .patterns import LEGAL_MARKER_AT_END_RE
 from .readers import READERS, check_contents, has_articles, legal_marker
-from .reading import Body, Reading, blank
+from .reading import Body, Reading
 
 __all__ = [
     "Body",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from ...lines import Line
+from ...lines import Line, blank
 from ...repair.digits import western
 from ..items import ItemBuilder
 from ..patterns import (
@@ -30,7 +30,7 @@ from ..patterns import (
     TERMINATORS,
     TRAILING_REFS_RE,
 )
-from ..reading import AnnexBuilder, Reading, State, blank, heading
+from ..reading import AnnexBuilder, Reading, State, heading
 
 # The punctuation a sentence goes on with after a reference.
 _REF_PUNCT = frozenset("،؛:.,;")

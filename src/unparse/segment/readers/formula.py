@@ -7,10 +7,10 @@ from __future__ import annotations
 import regex
 
 from ...lexicon import is_lead_verb
-from ...lines import Line
+from ...lines import Line, blank
 from ..items import ItemBuilder, Piece
 from ..patterns import FORMULA_RE
-from ..reading import Reading, State, blank
+from ..reading import Reading, State
 
 
 def read_formula(r: Reading, index: int, line: Line, text: str) -> bool:

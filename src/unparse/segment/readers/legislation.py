@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from ...lexicon import LEGAL_UNITS, legal_ordinal
-from ...lines import Line
+from ...lines import Line, blank
 from ...repair.digits import western
 from ..items import ItemBuilder, Piece
 from ..patterns import (
@@ -22,7 +22,7 @@ from ..patterns import (
     NUMBERED_RE,
     TERMINATORS,
 )
-from ..reading import Reading, State, blank
+from ..reading import Reading, State
 
 
 def read_legislation(r: Reading, index: int, line: Line, text: str) -> bool:

@@ -16,9 +16,10 @@ import unparse
 from invariants import check_nothing_lost
 from unparse.lines import split_lines
 from unparse.repair import fingerprint as fingerprint_module
-from unparse.repair import poppler, poppler_raw, repair
+from unparse.repair import poppler, poppler_kashida, poppler_raw, poppler_raw_order, repair
 from unparse.repair.fingerprint import Fingerprint, fingerprint
-from unparse.repair.poppler import logical_raw_line, logical_run, unembed_line
+from unparse.repair.poppler import logical_run, unembed_line
+from unparse.repair.poppler_raw_order import logical_raw_line
 
 RLE, LRE, PDF = "\u202b", "\u202a", "\u202c"
 INPUTS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "text"
@@ -29,7 +30,9 @@ def controls(text: str) -> str:
     return text.replace("⟨R⟩", RLE).replace("⟨L⟩", LRE).replace("⟨P⟩", PDF)
 
 
-@pytest.mark.parametrize("module", [fingerprint_module, poppler, poppler_raw])
+@pytest.mark.parametrize(
+    "module", [fingerprint_module, poppler, poppler_kashida, poppler_raw, poppler_raw_order]
+)
 def test_docstring_examples(module: object) -> None:
     failures, _ = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
     assert failures == 0
@@ -319,8 +322,8 @@ def test_run_brackets_and_latin_kashida_codes() -> None:
     assert unparse.normalize(result.text) == result.text
     check_nothing_lost(text, result)
     # A Latin letter inside words fewer than five times is no kashida code.
-    assert poppler.kashida_glyph_codes(controls("واس⟨L⟩AA⟨P⟩توفت ") * 4) == set()
-    assert poppler.kashida_glyph_codes(controls("واس⟨L⟩AA⟨P⟩توفت ") * 5) == {"A"}
+    assert poppler_kashida.kashida_glyph_codes(controls("واس⟨L⟩AA⟨P⟩توفت ") * 4) == set()
+    assert poppler_kashida.kashida_glyph_codes(controls("واس⟨L⟩AA⟨P⟩توفت ") * 5) == {"A"}
 
 
 def test_a_raised_reference_goes_into_the_line_below() -> None:

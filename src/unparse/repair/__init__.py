@@ -66,13 +66,15 @@ from .pdfium import (
 from .pdfium_pieces import join_ltr_pieces
 from .pieces import join_visual_pieces
 from .pipeline import Context, Step, line_step, option_line_step, run_steps
-from .poppler import rebuild_raw_lines, remove_kashida_runs, remove_raw_kashida_runs, unembed_lines
+from .poppler import unembed_lines
+from .poppler_kashida import remove_kashida_runs, remove_raw_kashida_runs
 from .poppler_raw import (
     join_raw_number_lines,
     join_raw_parentheticals,
     rebuild_raw_footnotes,
     restore_raw_labels,
 )
+from .poppler_raw_order import rebuild_raw_lines
 from .spaced_words import join_spaced_words
 from .visual import reverse_visual_lines
 

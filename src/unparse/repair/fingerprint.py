@@ -141,11 +141,18 @@ def fingerprint(
     )
 
 
+def producer_of(ctx: Context) -> Producer | None:
+    """The producer the fingerprint concluded (None before the fingerprint step, and for a
+    text of no known producer)."""
+    fp = ctx.facts.get("fingerprint")
+    return fp.producer if isinstance(fp, Fingerprint) else None
+
+
 def take_fingerprint(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: record the fingerprint in ``ctx.facts["fingerprint"]`` (changes no line).
 
     A poppler text is in logical order (default, ``-layout``) or is put back in logical
-    order by :mod:`.poppler` (``-raw``): ``facts["logical_order"]`` is set, which keeps
+    order by :mod:`.poppler_raw_order` (``-raw``): ``facts["logical_order"]`` is set, which keeps
     the visual-order and run-order steps off it.
     """
     pages = {line.page for line in lines if line.page is not None}

@@ -11,14 +11,8 @@ right-to-left level and the digit groups (Arabic-context numbers: ``AN``) and La
 at the level above; the logical order of the run is its level-1 items in reverse, each
 left-to-right unit kept as it is (:func:`logical_run`).
 
-``-raw`` writes the content stream's order: each word logical inside its own RLE, the
-words and the numbers between them in visual order: :func:`logical_raw_line` reverses
-the sequence.
-
-Justified Noto Naskh (LibreOffice) stretches words with kashida glyphs that pdftotext
-maps to whatever code the font subset gives them: a short left-to-right run glued
-between two letters of one word (``وبن⟨LRE⟩33⟨PDF⟩اء``), removed by
-:func:`remove_kashida_runs` where the word without it is known.
+``-raw`` is put in order by :mod:`.poppler_raw_order`, and the kashida glyphs of both by
+:mod:`.poppler_kashida`.
 
 Every step here runs only on a text whose fingerprint (:mod:`.fingerprint`) is poppler's.
 """
@@ -26,20 +20,20 @@ Every step here runs only on a text whose fingerprint (:mod:`.fingerprint`) is p
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import regex
 
 from ..lines import Line
-from . import wordlist
-from .fingerprint import LRE, PDF, RLE, Fingerprint
+from .fingerprint import LRE, PDF, RLE, producer_of
 from .pipeline import Context, fix_each_line
 
-_CONTROLS = RLE + LRE + PDF
-_ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a"
-_ARABIC_LETTER_RE = re.compile(f"[{_ARABIC_LETTER}]")
-_MARKS = "\u064b-\u065f\u0670"
-_MARK_RE = re.compile(f"[{_MARKS}]")
+CONTROLS = RLE + LRE + PDF
+ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a"
+_ARABIC_LETTER_RE = re.compile(f"[{ARABIC_LETTER}]")
+MARKS = "\u064b-\u065f\u0670"
+_MARK_RE = re.compile(f"[{MARKS}]")
+# An Arabic word (its letters and marks), for the word counts of the kashida and -raw steps.
+WORD_RE = re.compile(f"[{ARABIC_LETTER}{MARKS}]+")
 _DIGIT_RE = re.compile(r"\d")
 # Common separators (bidi class CS) join two digit groups into one number: 77/121, 1,8, 12.5.
 _CS = ",./:\u066b\u066c"
@@ -95,7 +89,7 @@ def _latin_end(s: str, i: int) -> int:
     return end
 
 
-def _items(s: str) -> list[str]:
+def run_items(s: str) -> list[str]:
     """The visual string ``s`` cut into left-to-right units (numbers, Latin runs) and single
     characters (the neutrals between them)."""
     items: list[str] = []
@@ -131,7 +125,7 @@ def logical_run(visual: str) -> str:
     >>> logical_run(" ٥٠٠ ١٢")      # 12 500, a thousands group
     '١٢ ٥٠٠ '
     """
-    return "".join(reversed(_items(visual)))
+    return "".join(reversed(run_items(visual)))
 
 
 def _visual_line(pieces: list[tuple[bool, str]]) -> str:
@@ -185,7 +179,7 @@ def _parse(text: str) -> list[tuple[str, list[tuple[bool, str]]]] | None:
             return None
         if ch not in (RLE, LRE):
             j = i
-            while j < n and text[j] not in _CONTROLS:
+            while j < n and text[j] not in CONTROLS:
                 j += 1
             out.append(("", [(False, text[i:j])]))
             i = j
@@ -208,7 +202,7 @@ def _parse(text: str) -> list[tuple[str, list[tuple[bool, str]]]] | None:
                 i = close + 1
                 continue
             j = i
-            while j < n and text[j] not in _CONTROLS:
+            while j < n and text[j] not in CONTROLS:
                 j += 1
             pieces.append((False, text[i:j]))
             i = j
@@ -247,172 +241,10 @@ def unembed_line(text: str) -> str:
     return "".join(out)
 
 
-# --- kashida ------------------------------------------------------------------------
-
-# A run of one to three copies of one character (never a space, a slash, a colon, a
-# stop or a comma: 'الأول⟨LRE⟩/⟨PDF⟩ديسمبر' is the author's) glued between two letters.
-_KASHIDA_RUN = f"{LRE}([^\\s{_CONTROLS}/:.,،؛\\-])\\1{{0,2}}{PDF}"
-# From a word's start only, possessive, the letter before a run checked behind: linear on
-# any line (the plain [letters]*[letter][marks]* form backtracked: 600 s on the bounds test).
-_KASHIDA_WORD_RE = regex.compile(
-    f"(?<![{_ARABIC_LETTER}{_MARKS}])[{_ARABIC_LETTER}{_MARKS}]++(?<=[{_ARABIC_LETTER}][{_MARKS}]*)"
-    f"(?:{_KASHIDA_RUN}(?=[{_ARABIC_LETTER}])[{_ARABIC_LETTER}{_MARKS}]++)++"
-)
-_KASHIDA_ANY_RE = re.compile(_KASHIDA_RUN)
-_WORD_RE = re.compile(f"[{_ARABIC_LETTER}{_MARKS}]+")
-
-
-def _known(word: str, counts: Counter[str]) -> bool:
-    key = wordlist.lookup_key(word)
-    return counts[key] > 0 or wordlist.zipf_key(key) >= 1.0
-
-
-def remove_kashida_runs(lines: list[Line], ctx: Context) -> list[Line]:
-    """Document step: kashida glyphs pdftotext read as a short left-to-right run inside a word.
-
-    Real example (ga-dec-78-540, pdftotext × LibreOffice tight style):
-    ``"وبن⟨LRE⟩33⟨PDF⟩اء"`` → ``"وبناء"``, ``"الخ⟨LRE⟩33⟨PDF⟩ارجي"`` → ``"الخارجي"``.
-    A run is removed only where the word without it is in the word list or elsewhere in
-    the document; otherwise the line is left as it is.
-    """
-    if not _producer_is(ctx, "poppler") or not any(LRE in line.text for line in lines):
-        return lines
-    counts: Counter[str] = Counter()
-    for line in lines:
-        for word in _WORD_RE.findall(_KASHIDA_WORD_RE.sub(" ", line.text)):
-            counts[wordlist.lookup_key(word)] += 1
-
-    codes = kashida_glyph_codes(ctx.joined(lines))
-
-    def fix(match: regex.Match[str]) -> str:
-        word = _KASHIDA_ANY_RE.sub("", match.group())
-        if _known(word, counts) or set(_KASHIDA_ANY_RE.findall(match.group())) <= codes:
-            return word
-        return match.group()
-
-    return fix_each_line(lines, ctx, "kashida", lambda text: _KASHIDA_WORD_RE.sub(fix, text))
-
-
-# A document's kashida glyphs are one code, over and over: this many runs of a Latin
-# letter glued inside words make it the code (no Latin letter is written inside a word).
-_CODE_RUNS = 5
-
-
-def kashida_glyph_codes(text: str) -> set[str]:
-    """The Latin letters that a document's kashida runs are read as, where one letter makes
-    :data:`_CODE_RUNS` runs inside its words: their runs go even in a word the word list
-    does not know (``"واس⟨LRE⟩AA⟨PDF⟩توفت"``, pdftotext on LibreOffice, sg-e-2024-55).
-
-    >>> kashida_glyph_codes("م‪AA‬ت " * 5), kashida_glyph_codes("م‪AA‬ت")
-    ({'A'}, set())
-    """
-    found = Counter(
-        c
-        for word in _KASHIDA_WORD_RE.finditer(text)
-        for c in _KASHIDA_ANY_RE.findall(word.group())
-        if c.isascii() and c.isalpha()
-    )
-    return {c for c, n in found.items() if n >= _CODE_RUNS}
-
-
-# -raw: the same glyphs between two right-to-left runs of one word, outside any embedding
-# (``⟨RLE⟩بل⟨PDF⟩A⟨RLE⟩وس⟨PDF⟩``, "وسبل" with a kashida read as "A"). A word is its
-# glued runs, written right to left: the last run is the word's start.
-_RAW_RUN = f"{RLE}[{_ARABIC_LETTER}{_MARKS}]+{PDF}"
-_RAW_GLUED_RE = re.compile(f"{_RAW_RUN}(?:[^\\s{_CONTROLS}{_MARKS}/:.,،؛\\-()\\[\\]]{{0,3}}{_RAW_RUN})+")
-_RAW_PIECE_RE = re.compile(f"{RLE}([^{_CONTROLS}]+){PDF}")
-_RAW_GLYPHS_RE = re.compile(f"{PDF}([^{_CONTROLS}]+){RLE}")
-
-
-def raw_kashida_word(glued: str, counts: Counter[str]) -> str:
-    """A -raw word's runs without the kashida glyphs between them, where the word they
-    form (its runs read right to left) is known; else the runs as they are.
-
-    Real (pdftotext -raw on LibreOffice, hrc-res-54-12, "الإنتاج الزراعي وسبل"):
-
-    >>> raw_kashida_word("\u202bبل\u202cA\u202bوس\u202c", Counter())
-    '\u202bبل\u202c\u202bوس\u202c'
-    >>> raw_kashida_word("\u202bبل\u202cA\u202bقس\u202c", Counter())
-    '\u202bبل\u202cA\u202bقس\u202c'
-    """
-    glyphs = _RAW_GLYPHS_RE.findall(glued)
-    if not glyphs or any(len(set(g)) != 1 for g in glyphs):
-        return glued
-    pieces = _RAW_PIECE_RE.findall(glued)
-    if not _known("".join(reversed(pieces)), counts):
-        return glued
-    return "".join(f"{RLE}{piece}{PDF}" for piece in pieces)
-
-
-# A -raw line cut at a kashida glyph: the glyph ends it and starts the next one.
-_BREAK_END_RE = re.compile(f"{PDF}([^\\s{_CONTROLS}{_MARKS}/:.,،؛\\-()\\[\\]])\\1{{0,2}}$")
-_BREAK_START_RE = re.compile(f"^([^\\s{_CONTROLS}{_MARKS}/:.,،؛\\-()\\[\\]])\\1{{0,2}}{RLE}")
-
-
-def join_kashida_breaks(lines: list[Line], ctx: Context) -> list[Line]:
-    """The pieces of one visual line that ``-raw`` cut at its kashida glyphs, joined: a
-    line ending with a glyph run after an embedding, the next starting with the same glyph
-    before one. Real (sg-a-78-267 × libreoffice, "من الفرع الثاني من"): ``"⟨RLE⟩من⟨PDF⟩
-    ⟨RLE⟩اني⟨PDF⟩6"``, ``"6⟨RLE⟩الث⟨PDF⟩ ⟨RLE⟩ف⟨PDF⟩6"`` → one line, whose glyphs
-    :func:`raw_kashida_word` then removes.
-
-    >>> texts = ["\u202bمن\u202c \u202bاني\u202c6", "6\u202bالث\u202c"]
-    >>> from unparse.options import Options
-    >>> out = join_kashida_breaks([Line(i, t) for i, t in enumerate(texts, 1)], Context(Options()))
-    >>> [line.text for line in out]
-    ['\u202bمن\u202c \u202bاني\u202c66\u202bالث\u202c']
-    """
-    out: list[Line] = []
-    joined: dict[int, str] = {}
-    for line in lines:
-        if out and line.page == out[-1].page:
-            end = _BREAK_END_RE.search(out[-1].text)
-            start = _BREAK_START_RE.match(line.text)
-            if end and start and end[1] == start[1]:
-                prev = out[-1]
-                joined.setdefault(len(out) - 1, prev.text)
-                out[-1] = Line(prev.number, prev.text + line.text, prev.page)
-                continue
-        out.append(line)
-    for k, before in joined.items():
-        ctx.record("kashida_line_break", out[k].number, before, out[k].text)
-    return out
-
-
-def remove_raw_kashida_runs(lines: list[Line], ctx: Context) -> list[Line]:
-    """Document step: in a pdftotext ``-raw`` text, the kashida glyphs read between the
-    runs of one word (:func:`raw_kashida_word`), before the runs are put in order.
-
-    Real (hrc-res-54-12, pdftotext -raw × LibreOffice): ``"⟨RLE⟩بل⟨PDF⟩A⟨RLE⟩وس⟨PDF⟩"``
-    → ``"⟨RLE⟩بل⟨PDF⟩⟨RLE⟩وس⟨PDF⟩"``, read ``"وسبل"``. A glyph stays where the word
-    without it is neither in the word list nor elsewhere in the document.
-    """
-    if not _producer_is(ctx, "poppler-raw"):
-        return lines
-    lines = join_kashida_breaks(lines, ctx)
-    counts: Counter[str] = Counter()
-    for line in lines:
-        for run in _RAW_PIECE_RE.findall(_RAW_GLUED_RE.sub(" ", line.text)):
-            for word in _WORD_RE.findall(run):
-                counts[wordlist.lookup_key(word)] += 1
-
-    def fix(text: str) -> str:
-        if PDF not in text:
-            return text
-        return _RAW_GLUED_RE.sub(lambda m: raw_kashida_word(m.group(), counts), text)
-
-    return fix_each_line(lines, ctx, "kashida", fix)
-
-
-def _producer_is(ctx: Context, producer: str) -> bool:
-    fp = ctx.facts.get("fingerprint")
-    return isinstance(fp, Fingerprint) and fp.producer == producer
-
-
 def unembed_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: :func:`unembed_line` on every line of a pdftotext (default, -layout)
     text, then :func:`fix_run_brackets`."""
-    if not _producer_is(ctx, "poppler"):
+    if producer_of(ctx) != "poppler":
         return lines
     lines = fix_each_line(lines, ctx, "poppler_embeddings", unembed_line)
     lines = fix_each_line(lines, ctx, "poppler_brackets", fix_run_brackets)
@@ -492,99 +324,3 @@ def fix_run_brackets(text: str) -> str:
         return text
     text = _SPACED_OPEN_RE.sub("(", text)
     return _LATIN_CLOSE_FIRST_RE.sub(lambda m: f"{m['run']}){m['end']}", text)
-
-
-# --- -raw ---------------------------------------------------------------------------
-
-
-def _raw_items(text: str) -> list[str] | None:
-    """A -raw line cut into its right-to-left runs (kept whole) and, between them, the units
-    and neutrals of :func:`_items`; None when the controls do not pair."""
-    items: list[str] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        if text[i] == RLE:
-            close = text.find(PDF, i + 1)
-            if close < 0 or LRE in text[i + 1 : close] or RLE in text[i + 1 : close]:
-                return None
-            items.append(text[i + 1 : close])
-            i = close + 1
-            continue
-        if text[i] in (LRE, PDF):
-            return None
-        j = i
-        while j < n and text[j] not in _CONTROLS:
-            j += 1
-        items.extend(_items(text[i:j]))
-        i = j
-    return items
-
-
-def logical_raw_line(text: str) -> str:
-    """A pdftotext ``-raw`` line in logical order: its words and numbers were written left
-    to right, each Arabic word in logical order inside its own embedding.
-
-    Real example (ga-dec-78-540, pdftotext -raw × Chromium):
-
-    >>> logical_raw_line("\u202bأعمال\u202c\u202bل\u202c\u202bا\u202c \u202bجدول\u202c"
-    ...                  " \u202bمن\u202c 50 \u202bالبند\u202c")
-    'البند 50 من جدول الأعمال'
-    >>> logical_raw_line("\u202bعلى\u202c \u202bوبناء\u202c ،2022 \u202bديسمبر\u202c")
-    'ديسمبر 2022، وبناء على'
-    """
-    if RLE not in text:
-        return text
-    items = _raw_items(text)
-    if items is None:
-        return text
-    return "".join(reversed(items))
-
-
-def _unknown_letters(text: str, counts: Counter[str]) -> int:
-    """The letters of the line's unknown Arabic words: a word -raw cut at a stop glued
-    inside its runs (``"⟨RLE⟩ية؛⟨PDF⟩⟨RLE⟩الأولو⟨PDF⟩"``, hrc-res-53-18 × fpdf2) reads as two
-    pieces the word list happens to hold, one more known word than the whole
-    ``"الأولوية؛"``; counted in letters, the pieces are no better than the word, and the
-    line is rebuilt unless its rebuilt reading has more unknown letters.
-
-    >>> _unknown_letters("على سبيل الأولوية؛", Counter()), _unknown_letters("يةالأولو", Counter())
-    (0, 8)
-    """
-    return sum(len(w) for w in _WORD_RE.findall(text) if len(w) >= 2 and not _known(w, counts))
-
-
-def _glued_score(text: str, counts: Counter[str]) -> int:
-    """Known words minus unknown ones among the line's Arabic words."""
-    score = 0
-    for word in _WORD_RE.findall(text):
-        if len(word) < 2:
-            continue
-        score += 1 if _known(word, counts) else -1
-    return score
-
-
-def rebuild_raw_lines(lines: list[Line], ctx: Context) -> list[Line]:
-    """Document step: :func:`logical_raw_line` on every line of a pdftotext ``-raw`` text,
-    where the rebuilt line reads at least as well as the line with its controls removed
-    (its glued pieces form known words: ``أعمالла`` → ``الأعمال``)."""
-    if not _producer_is(ctx, "poppler-raw"):
-        return lines
-    counts: Counter[str] = Counter()
-    for line in lines:
-        for run in re.findall(f"{RLE}([^{_CONTROLS}]+){PDF}", line.text):
-            for word in _WORD_RE.findall(run):
-                counts[wordlist.lookup_key(word)] += 1
-
-    def fix(text: str) -> str:
-        rebuilt = logical_raw_line(text)
-        if rebuilt == text:
-            return text
-        as_is = "".join(ch for ch in text if ch not in _CONTROLS)
-        if _glued_score(rebuilt, counts) < _glued_score(as_is, counts) and _unknown_letters(
-            rebuilt, counts
-        ) > _unknown_letters(as_is, counts):
-            return text
-        return rebuilt
-
-    return fix_each_line(lines, ctx, "poppler_raw_order", fix)

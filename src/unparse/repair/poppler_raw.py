@@ -25,7 +25,7 @@ import regex
 from ..arabic import is_year
 from ..lines import Line
 from ..options import Options
-from .fingerprint import RLE, Fingerprint
+from .fingerprint import RLE, Fingerprint, producer_of
 from .furniture import classify_furniture
 from .pipeline import Context
 
@@ -55,8 +55,7 @@ def _raw_context() -> Context:
 
 
 def _is_raw(ctx: Context) -> bool:
-    fp = ctx.facts.get("fingerprint")
-    return isinstance(fp, Fingerprint) and fp.producer == "poppler-raw"
+    return producer_of(ctx) == "poppler-raw"
 
 
 def logical_note_line(text: str) -> str:

@@ -8,6 +8,7 @@ found damaged; clean documents never pay for it.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -46,6 +47,17 @@ def zipf(word: str) -> float:
 def zipf_key(key: str) -> float:
     """:func:`zipf` of a word already in its lookup form (:func:`lookup_key`)."""
     return _zipf_table().get(key, 0.0)
+
+
+def known(word: str, counts: Counter[str]) -> bool:
+    """Whether the word is in the list (Zipf 1.0 or more) or among the document's words
+    (``counts``, by lookup key): the test of a word a repair rebuilt.
+
+    >>> known("وسبل", Counter()), known("قسبل", Counter()), known("قسبل", Counter({"قسبل": 1}))
+    (True, False, True)
+    """
+    key = lookup_key(word)
+    return counts[key] > 0 or zipf_key(key) >= 1.0
 
 
 def is_loaded() -> bool:

@@ -200,3 +200,23 @@ def test_the_readme_features_and_polars_schema_are_the_shipped_ones() -> None:
     features = datasets.Features({row[0]: eval(row[2], scope) for row in types_table()})
     assert features == datasets_features()
     assert {row[0]: eval(row[3], scope) for row in types_table()} == polars_schema()
+
+
+def test_the_architecture_names_the_modules_there_are() -> None:
+    # Every module and folder the "Architecture" section names is in src/unparse (or, for
+    # test helpers, in tests/), and every top-level module and stage is named there.
+    section = README.split("\n## Architecture\n", 1)[1].split("\n## ", 1)[0]
+    src = ROOT / "src" / "unparse"
+    named = set(re.findall(r"[\w*]+\.py\b", section))
+    assert len(named) > 20
+    for name in named:
+        found = (
+            list(src.rglob(name)) + list((ROOT / "tests").rglob(name)) + list((ROOT / "scripts").glob(name))
+        )
+        assert found, name
+    tree = section.split("src/unparse/\n", 1)[1].split("```", 1)[0]
+    listed = set(re.findall(r"^  (\w+(?:\.py|/))", tree, re.M)) | set(re.findall(r"\s(\w+\.py)\s", tree))
+    for path in sorted(src.iterdir()):
+        if path.name.startswith("_") or path.name in ("py.typed", "data"):
+            continue
+        assert path.name + ("/" if path.is_dir() else "") in listed, path.name

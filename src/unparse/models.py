@@ -130,6 +130,10 @@ class SubItem(BaseModel):
 class Paragraph(BaseModel):
     """A preambular or numbered paragraph (AKN ``paragraph``)."""
 
+    # The fields it shares with SubItem (id, text, sub_items, footnote_refs, span) are
+    # declared again, not inherited: a base class would put them first, and the order of
+    # the fields is the order of the keys in every JSON output and in the schema.
+
     id: str = Field(
         default="",
         description='Its identifier, the eId of the Akoma Ntoso export and the JSONL id: "preamble__rec_3", '

@@ -27,6 +27,9 @@ def render(doc: Document) -> str:
     head += [f"{label}: {_flat(value)}" for label, value in metadata(doc)]
     blocks: list[list[str]] = []
     notes: list[str] = []
+    # The same loop as markdown.render's on purpose: an exporter is one walk over the items
+    # (README, "Architecture"), and what differs, each line it writes, is all the loop does;
+    # a shared skeleton would be a table of callbacks, one per item type, for the same lines.
     for step in walk(doc):
         item = step.item
         if isinstance(item, Formula | Closing):

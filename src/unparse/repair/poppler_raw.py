@@ -226,6 +226,25 @@ def _goes_on(text: str) -> bool:
     return _ARABIC_RE.search(text) is not None and _UNIT_START_RE.match(text) is None
 
 
+def _slash_joined(text: str) -> tuple[str, bool] | None:
+    """The line before a slash alone on its line, the slash put where it stands, and whether
+    the next line may go on it; None where the line ends with neither shape. -raw writes a
+    slash drawn apart after the two numbers or the two words it joins: between two numbers
+    (``"78 540"``, ``"/"`` for 78/540, ga-dec-78-540), else before the last of two words
+    (``"آب أغسطس"``, ``"/"``: a year may follow).
+
+    >>> _slash_joined("إذ تشير إلى قرارها 77 121"), _slash_joined("خلال آب أغسطس")
+    (('إذ تشير إلى قرارها 77/121', False), ('خلال آب/أغسطس', True))
+    """
+    numbers = _NUMBER_PAIR_END_RE.search(text)
+    if numbers:
+        return f"{text[: numbers.start()]}{numbers[1]}/{numbers[2]}", False
+    pair = _PAIR_END_RE.search(text)
+    if pair:
+        return f"{text[: pair.start(2)].rstrip()}/{pair[2]}", True
+    return None
+
+
 def join_raw_number_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: in a pdftotext ``-raw`` text, a number alone on its line goes back
     into the line it was cut from, with the text after it.
@@ -278,23 +297,12 @@ def join_raw_number_lines(lines: list[Line], ctx: Context) -> list[Line]:
             glue = False
             i += 3
             continue
-        numbers = _NUMBER_PAIR_END_RE.search(out[-1].text) if out and text == "/" else None
-        if numbers:
-            # A number's slash drawn after it ("78 540", "/" for 78/540, ga-dec-78-540).
+        slashed = _slash_joined(out[-1].text) if out and text == "/" else None
+        if slashed is not None:
             prev = out[-1]
             first.setdefault(len(out) - 1, prev.text)
-            out[-1] = Line(prev.number, f"{prev.text[: numbers.start()]}{numbers[1]}/{numbers[2]}", prev.page)
-            glue = False
-            i += 1
-            continue
-        pair = _PAIR_END_RE.search(out[-1].text) if out and text == "/" else None
-        if pair:
-            # A slash drawn apart from the two words it joins ("آب" "/" "أغسطس"): -raw
-            # writes it after them; it stands before the last.
-            prev = out[-1]
-            first.setdefault(len(out) - 1, prev.text)
-            out[-1] = Line(prev.number, f"{prev.text[: pair.start(2)].rstrip()}/{pair[2]}", prev.page)
-            glue = True
+            out[-1] = Line(prev.number, slashed[0], prev.page)
+            glue = slashed[1]
             i += 1
             continue
         if glue and text in ("-", "–", "/") and _NUMBER_LINE_RE.match(nxt):

@@ -1,4 +1,13 @@
-"""The markers that open the parts of a document, as they look after repair."""
+"""The markers that open the parts of a document, as they look after repair.
+
+The PDF reader (``read/layout/records.py``) and some fixers (``repair/notes.py``,
+``repair/lifted.py``) keep markers of their own that look like these: they read a line
+before it is repaired or as a stage sees it (a paragraph number still at a visual
+line's end, a label with spaces inside its brackets, a PDF paragraph that a document
+symbol opens), and a stage imports no later one. A shape that is the same at every
+stage has one home, :mod:`unparse.symbols` (the document symbol, the page number, a
+paragraph's number).
+"""
 
 from __future__ import annotations
 

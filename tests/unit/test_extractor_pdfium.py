@@ -11,6 +11,7 @@ from unparse.lines import Line
 from unparse.repair.logical_extractors import logical_order_evidence
 
 pdfium = importlib.import_module("unparse.repair.pdfium")
+pdfium_notes = importlib.import_module("unparse.repair.pdfium_notes")
 
 # pypdfium2 on a LibreOffice PDF (ga-res-example, lines 9-35, line 26 left out): references
 # moved to the start of the next piece of their line, footnote markers alone on their lines.
@@ -61,8 +62,9 @@ GA_DEC_78_540 = (
 
 
 def test_docstring_examples() -> None:
-    failures, _ = doctest.testmod(pdfium, raise_on_error=False)
-    assert failures == 0
+    for module in (pdfium, pdfium_notes):
+        failures, tried = doctest.testmod(module, raise_on_error=False)
+        assert failures == 0 and tried > 0, module.__name__
 
 
 def test_references_and_footnotes_go_back() -> None:
@@ -106,13 +108,13 @@ def test_notes_read_from_the_left_are_put_back() -> None:
     # word in its own order, the closing stop first, the marker last. On Chromium
     # (ga-res-78-96 lines 59 and 62), fpdf2 (note-ctoc-cop-wg6 line 25), LibreOffice after
     # the marker alone (ga-res-78-72 line 44, note-e-cn7-2024-8-budget line 28).
-    assert pdfium.ltr_note_line(".A/RES/76/172 )1(") == ")1( A/RES/76/172."
-    assert pdfium.ltr_note_line(".CTOC/COP/WG.6/2024/1 *") == "* CTOC/COP/WG.6/2024/1."
-    assert pdfium.ltr_note_line(".United Nations, Treaty Series, vol. 249, No. 3511 )1(") == (
+    assert pdfium_notes.ltr_note_line(".A/RES/76/172 )1(") == ")1( A/RES/76/172."
+    assert pdfium_notes.ltr_note_line(".CTOC/COP/WG.6/2024/1 *") == "* CTOC/COP/WG.6/2024/1."
+    assert pdfium_notes.ltr_note_line(".United Nations, Treaty Series, vol. 249, No. 3511 )1(") == (
         ")1( United Nations, Treaty Series, vol. 249, No. 3511."
     )
-    assert pdfium.ltr_note_line(".A/56/400 انظر", note=True) == "انظر A/56/400."
-    assert pdfium.ltr_note_line(
+    assert pdfium_notes.ltr_note_line(".A/56/400 انظر", note=True) == "انظر A/56/400."
+    assert pdfium_notes.ltr_note_line(
         ".https://www.unodc.org/unodc/en/donors/index.html انظر ،المانحين حسب المفصلة المالية "
         "المعلومات على للاطلاع",
         note=True,
@@ -122,11 +124,11 @@ def test_notes_read_from_the_left_are_put_back() -> None:
     )
     # Without the evidence the line stays: an Arabic last word and no marker before it,
     # no Latin letter, a body line ending with a reference, an Arabic line with its marker.
-    assert pdfium.ltr_note_line(".A/56/400 انظر") is None
-    assert pdfium.ltr_note_line(".2024 وتقرر أن", note=True) is None
-    assert pdfium.ltr_note_line("لحماية الممتلكات الثقافية لعام 1954 )1(") is None
-    assert pdfium.ltr_note_line("وإلى اتفاقية ID Object في توثيقها )6(") is None
-    assert pdfium.ltr_note_line(".3/2023/1WG/COP/CTOC - جدول الأعمال المؤقت وشروحه") is None
+    assert pdfium_notes.ltr_note_line(".A/56/400 انظر") is None
+    assert pdfium_notes.ltr_note_line(".2024 وتقرر أن", note=True) is None
+    assert pdfium_notes.ltr_note_line("لحماية الممتلكات الثقافية لعام 1954 )1(") is None
+    assert pdfium_notes.ltr_note_line("وإلى اتفاقية ID Object في توثيقها )6(") is None
+    assert pdfium_notes.ltr_note_line(".3/2023/1WG/COP/CTOC - جدول الأعمال المؤقت وشروحه") is None
 
 
 def test_marker_alone_then_note_read_from_the_left() -> None:

@@ -61,8 +61,8 @@ from .pdfium import (
     fix_scrambled_symbols,
     rejoin_headings,
     remove_kashida_glyphs,
-    restore_footnote_lines,
 )
+from .pdfium_notes import restore_footnote_lines
 from .pdfium_pieces import join_ltr_pieces
 from .pieces import join_visual_pieces
 from .pipeline import Context, Step, line_step, option_line_step, run_steps

@@ -260,9 +260,10 @@ def _may_hold(joined: str) -> bool:
 def _held(lines: list[Line], ctx: Context) -> tuple[str, int]:
     """The document's kashida digit and the number of lines holding kashida glyphs."""
     joined = ctx.joined(lines)
-    if not _may_hold(joined):
+    # Both kashida steps ask; most often no line changed between them.
+    if not ctx.memo("kashida_may_hold", joined, _may_hold):
         return "", 0
-    digit = kashida_digit(joined)
+    digit = ctx.memo("kashida_digit", joined, kashida_digit)
     # One scan of the joined text (no glyph run crosses a line break; the pattern's line
     # start is each line's) instead of one per line; a line is counted once.
     spans = [m.start() for m in _KASHIDA_LINES_RE.finditer(joined)]

@@ -16,12 +16,15 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 import regex
 
 from ..lines import Line
 from ..models import Fix
 from ..options import Options
+
+T = TypeVar("T")
 
 _LONE_SURROGATE_RE = regex.compile(r"[\ud800-\udfff]")
 
@@ -63,6 +66,18 @@ class Context:
         self._joined = (lines, text)
 
     _starts: tuple[list[Line], list[int]] | None = field(default=None, repr=False, compare=False)
+    _memo: dict[str, tuple[str, object]] = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, name: str, text: str, func: Callable[[str], T]) -> T:
+        """``func(text)``, computed again only when ``text`` differs from the text it was last
+        computed on under ``name`` (two steps that read the same text between which no
+        line changed share one scan; comparing two texts costs far less than a scan)."""
+        known = self._memo.get(name)
+        if known is not None and known[0] == text:
+            return cast(T, known[1])
+        value = func(text)
+        self._memo[name] = (text, value)
+        return value
 
     def line_starts(self, lines: list[Line]) -> list[int]:
         """Where each of ``lines`` starts in :meth:`joined`, and where the text would go on

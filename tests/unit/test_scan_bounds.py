@@ -10,7 +10,7 @@ glyph codes, digits of three scripts, spaces of several kinds, brackets, stars, 
 from __future__ import annotations
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from unparse.lines import Line
@@ -42,6 +42,7 @@ def test_kashida_digit_candidates_bound_the_runs(text: str) -> None:
 
 @settings(max_examples=400, deadline=None, derandomize=True)
 @given(_line_lists)
+@example(["،ل::ل", "َا$ @@@،", "َلA @:A،"])  # a run of two colons between two letters
 def test_kashida_lines_are_counted_as_line_by_line(texts: list[str]) -> None:
     lines = _lines(texts)
     digit = kashida_segments.kashida_digit("\n".join(texts))
@@ -72,3 +73,12 @@ def test_the_bounds_skip_clean_text() -> None:
     assert kashida_segments._may_hold("ذاDت إلى أن هDد خلصDاخ") is True
     lines = _lines([text])
     assert notes._refs(lines, Context(DEFAULT_OPTIONS)) == {id(lines[0]): {"1"}}
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    st.lists(st.sampled_from(["(", "*", " ", "\t", "\u00a0", "\x1c", "\u2003", "1", ")", "ا"]), max_size=8)
+)
+def test_a_note_line_may_open_a_note(chars: list[str]) -> None:
+    text = "".join(chars)
+    assert notes._may_open(text) or not notes._NOTE_RE.match(text)

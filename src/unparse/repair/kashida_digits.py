@@ -10,13 +10,13 @@ The glyph's code is whatever the font subset gave it: in other documents a Latin
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import regex
 
 from ..lines import Line
 from .digits import DIGITS
+from .glyph_codes import glyph_counts
 from .pipeline import Context, fix_each_line
 from .visual import visual_votes
 
@@ -77,28 +77,15 @@ def kashida_codes(runs: list[str]) -> str:
     return "".join(sorted(c for c, n in counts.items() if not c.isdigit() or n >= MIN_RUNS))
 
 
-# The first character of a run of digits and Latin letters that follows a character
-# neither ASCII nor a space nor a digit (right after a letter or a mark). The stdlib's
-# engine skips to the run's ASCII first characters many times faster than a class with
-# Unicode categories; the lookbehinds run only there.
-_CANDIDATE_RUN_RE = re.compile(rf"[{DIGITS}A-Za-z$](?<=[^\x00-\x7f{DIGITS}].)(?<!\s.)")
-
-
 def _candidates(text: str) -> int:
-    """An upper bound of the kashida runs of ``text``, up to :data:`MIN_RUNS`: the digit and
-    Latin runs that follow a character neither ASCII nor a space (a run starts such a run,
-    right after a letter or a mark); many times cheaper than the pattern's scan, and most
-    texts' digits and Latin words follow a space.
+    """An upper bound of the kashida runs of ``text``: the digit and Latin runs that follow
+    a character neither ASCII nor a space (:func:`.glyph_codes.glyph_counts`); most texts'
+    digits and Latin words follow a space.
 
     >>> _candidates("ة66ماعلا A/78/267 و2023"), _candidates("القرار 76/186")
     (2, 0)
     """
-    count = 0
-    for _ in _CANDIDATE_RUN_RE.finditer(text):
-        count += 1
-        if count >= MIN_RUNS:
-            break
-    return count
+    return glyph_counts(text).runs_after_letters
 
 
 def remove_kashida_digits(lines: list[Line], ctx: Context) -> list[Line]:
@@ -109,7 +96,7 @@ def remove_kashida_digits(lines: list[Line], ctx: Context) -> list[Line]:
     text are left to their own repairs."""
     # Counted in one pass over the joined lines: a run never touches a line break.
     joined = ctx.joined(lines)
-    if _candidates(joined) < MIN_RUNS:
+    if ctx.memo("glyph_counts", joined, glyph_counts).runs_after_letters < MIN_RUNS:
         return lines
     found = _KASHIDA_DIGITS_RE.findall(joined)
     runs = len(found)

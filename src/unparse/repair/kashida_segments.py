@@ -28,6 +28,7 @@ from ..lines import Line
 from . import wordlist
 from .digits import DIGITS
 from .fingerprint import Fingerprint
+from .glyph_codes import glyph_counts
 from .pdfium import is_pdfium
 from .pipeline import Context, fix_each_line
 from .visual import visual_votes
@@ -221,47 +222,24 @@ class KashidaLines(BaseModel):
         return self.lines >= MIN_LINES
 
 
-# A digit after an Arabic letter: every digit run between two letters starts with one.
-_DIGIT_AFTER_LETTER_RE = re.compile(rf"[{DIGITS}](?<=[{_AR}].)")
-
-
-def _letter(c: str) -> bool:
-    return "\u0621" <= c <= "\u064a"
-
-
 def _may_hold(joined: str) -> bool:
     """False when the text cannot hold :data:`MIN_LINES` kashida lines: fewer glyph codes
-    beside an Arabic letter than that (every glyph run stands beside one, ``":"`` and
-    ``"*"`` between two), and fewer digits after a letter than a kashida digit needs. The
-    codes are found with ``str.find`` (they are few in text), the digits by the stdlib's
-    engine (which skips to them many times faster than the regex module).
+    beside an Arabic letter than that, and fewer digits after a letter than a kashida digit
+    needs (:func:`.glyph_codes.glyph_counts`).
 
     >>> _may_hold("قرار الجمعية العامة 76/186 و A/RES/76/186"), _may_hold("ذاDت إلى أن هDد خلصDاخ")
     (False, True)
     """
-    codes = 0
-    end = len(joined) - 1
-    for code in "@AD$:*":
-        pos = joined.find(code)
-        while pos != -1:
-            before = pos > 0 and _letter(joined[pos - 1])
-            after = pos < end and _letter(joined[pos + 1])
-            if (before and after) or (code in "@AD$" and (before or after)):
-                codes += 1
-                if codes >= MIN_LINES:
-                    return True
-            pos = joined.find(code, pos + 1)
-    for digits, _ in enumerate(_DIGIT_AFTER_LETTER_RE.finditer(joined), start=1):
-        if digits >= MIN_DIGIT_RUNS:
-            return True
-    return False
+    counts = glyph_counts(joined)
+    return counts.codes_beside_letters >= MIN_LINES or counts.digits_after_letters >= MIN_DIGIT_RUNS
 
 
 def _held(lines: list[Line], ctx: Context) -> tuple[str, int]:
     """The document's kashida digit and the number of lines holding kashida glyphs."""
     joined = ctx.joined(lines)
-    # Both kashida steps ask; most often no line changed between them.
-    if not ctx.memo("kashida_may_hold", joined, _may_hold):
+    # The three kashida steps ask; most often no line changed between them.
+    counts = ctx.memo("glyph_counts", joined, glyph_counts)
+    if counts.codes_beside_letters < MIN_LINES and counts.digits_after_letters < MIN_DIGIT_RUNS:
         return "", 0
     digit = ctx.memo("kashida_digit", joined, kashida_digit)
     # One scan of the joined text (no glyph run crosses a line break; the pattern's line

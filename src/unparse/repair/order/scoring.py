@@ -15,13 +15,11 @@ the best reading and its runner-up (:func:`best_readings`). The weights are
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import operator
 from collections import Counter
 from dataclasses import dataclass
-from typing import cast
 
 from .. import wordlist
 from .atoms import (
@@ -187,18 +185,6 @@ class Reading:
     gain: float = 0.0
 
 
-@functools.cache
-def _cells(m: int) -> tuple[list[int], list[int], list[int]]:
-    """The junction cells of a line with m positions, flat: row r (2 <= r < m) holds the
-    columns k < r - 1; (rows, columns, where each row starts)."""
-    rows = [r for r in range(2, m) for _ in range(r - 1)]
-    columns = [k for r in range(2, m) for k in range(r - 1)]
-    offsets = [0, 0, 0]
-    for r in range(2, m):
-        offsets.append(offsets[-1] + r - 1)
-    return rows, columns, offsets
-
-
 def junctions(
     atoms: list[Atom],
     keys: list[str],
@@ -211,106 +197,106 @@ def junctions(
     atom of a run starting at positions[k] (only runs that start before it can follow it),
     plus first_bonus[k]; :meth:`DocumentModel.junction` for a pair of words.
 
-    The hot loop, so every cell of the line is done at once, one term at a time by
-    ``map`` over flat lists: the association of an unseen pair (by the product of the
-    counts), the shape backoff, then the few cells that need more (a seen pair, two pieces
-    that may glue, a preposition before a marker, a pair of the line itself).
+    The hot loop: one pass over the cells, row by row (the row's word looked up once), each
+    cell the association of the pair (an unseen pair's by the product of the counts), the
+    shape backoff, the UN table, then the glue bonus where the two may be pieces of one
+    word; then the few cells that need more (a preposition before a marker, a pair of the
+    line itself). (Measured: a third faster than one ``map`` over all cells per term.)
     """
     m = len(positions)
-    rows, columns, offsets = _cells(m)
     unigrams, shape, poor = model.unigrams, model.shape, model.poor
+    starts = [keys[pos] for pos in positions[:-1]]
+    bonus = first_bonus if first_bonus and any(first_bonus) else None
+    info = list(
+        zip(
+            starts,
+            [unigrams.get(v, 0) if v else 0 for v in starts],
+            [shape(v) if v else NO_SHAPE for v in starts],
+            [bool(v) and poor(v) for v in starts],
+            bonus if bonus is not None else [0.0] * len(starts),
+            strict=True,
+        )
+    )
+    unseen, unseen_value = model.unseen, model.unseen_value
+    followers, association = model.followers, model.association
+    shape_bigrams, shape_left, shape_right = model.shape_bigrams, model.shape_left, model.shape_right
+    shape_total = model.shape_total
+    bg = bool(model.bg_weight)
+    bg_cache, background = model.bg_cache, model.background
+    table = wordlist.table()
+    fragments = model.fragments
+    log = math.log
+    junction: list[list[float]] = [[], []]
+    for r in range(2, m):
+        u = keys[positions[r] - 1]
+        cu, su, after, pu = 0, NO_SHAPE, NOTHING, False
+        frag: set[str] | None = None
+        if u:
+            cu, su, after, pu = unigrams.get(u, 0), shape(u), followers.get(u, NOTHING), poor(u)
+            frag = fragments.get(u) if fragments else None
+        shape_row = model.shape_row(su)
+        lu = shape_left.get(su, 0)
+        row: list[float] = []
+        append = row.append
+        for v, cv, sv, pv, fb in info[: r - 1]:
+            p = cu * cv
+            value = unseen.get(p)
+            if value is None:
+                value = unseen_value(p)
+            if v in after:
+                value = association(u, v, NO_PAIRS)
+            s = shape_row.get(sv)
+            if s is None:
+                # DocumentModel.shape_value, inline: the first sight of a pair of shapes.
+                if su == NO_SHAPE or sv == NO_SHAPE:
+                    s = 0.0
+                else:
+                    expected = lu * shape_right.get(sv, 0) / shape_total
+                    s = SHAPE_WEIGHT * log(
+                        (shape_bigrams.get((su, sv), 0) + SHAPE_SMOOTH) / (expected + SHAPE_SMOOTH)
+                    )
+                shape_row[sv] = s
+            cell = value + s
+            if bg:
+                # DocumentModel.background, from its cache where it has the pair.
+                b = bg_cache.get((u, v))
+                if b is None:
+                    b = background(u, v)
+                cell = cell + b
+            if u and v:
+                # Glue (_glued): only where the two spell a word the document repeats, or a
+                # common word of the list and a piece is poor, or were found to be
+                # fragments of one word.
+                joined = u + v
+                counted = unigrams.get(joined, 0)
+                either = pu or pv
+                if (either or counted >= 2) and (
+                    counted or (either and table.get(joined, 0.0) >= 3.0) or (frag is not None and v in frag)
+                ):
+                    cell += glue_bonus(u, v, model)
+            if bonus is not None:
+                cell = cell + fb
+            append(cell)
+        junction.append(row)
     ends = [""] * m
     for r in range(2, m):
         ends[r] = keys[positions[r] - 1]
-    starts = [keys[pos] for pos in positions[:-1]]
-    us = list(map(ends.__getitem__, rows))
-    vs = list(map(starts.__getitem__, columns))
-    add, repeat = operator.add, itertools.repeat
-    indices = range(len(vs))
-    # The association of an unseen pair depends on the product of the counts only.
-    end_counts = [unigrams.get(u, 0) if u else 0 for u in ends]
-    start_counts = [unigrams.get(v, 0) if v else 0 for v in starts]
-    products = list(
-        map(operator.mul, map(end_counts.__getitem__, rows), map(start_counts.__getitem__, columns))
-    )
-    values = list(map(model.unseen.get, products))
-    if None in values:
-        unseen_value = model.unseen_value
-        for i in [i for i, value in enumerate(values) if value is None]:
-            values[i] = unseen_value(products[i])
-    followers = [model.followers.get(u, NOTHING) if u else NOTHING for u in ends]
-    seen = list(map(frozenset.__contains__, map(followers.__getitem__, rows), vs))
-    if True in seen:
-        association = model.association
-        for i in itertools.compress(indices, seen):
-            values[i] = association(us[i], vs[i], NO_PAIRS)
-    # The shape backoff, from one dict per left shape.
-    end_rows = [model.shape_row(shape(u) if u else NO_SHAPE) for u in ends]
-    start_shapes = [shape(v) if v else NO_SHAPE for v in starts]
-    shaped = list(map(dict.get, map(end_rows.__getitem__, rows), map(start_shapes.__getitem__, columns)))
-    if None in shaped:
-        # DocumentModel.shape_value, inline: the first sight of a pair of shapes.
-        shape_bigrams, shape_right, total = model.shape_bigrams, model.shape_right, model.shape_total
-        end_shapes = [shape(u) if u else NO_SHAPE for u in ends]
-        left = [model.shape_left.get(su, 0) for su in end_shapes]
-        log = math.log
-        for i in [i for i, value in enumerate(shaped) if value is None]:
-            r, sv = rows[i], start_shapes[columns[i]]
-            su = end_shapes[r]
-            if su == NO_SHAPE or sv == NO_SHAPE:
-                value = 0.0
-            else:
-                expected = left[r] * shape_right.get(sv, 0) / total
-                value = SHAPE_WEIGHT * log(
-                    (shape_bigrams.get((su, sv), 0) + SHAPE_SMOOTH) / (expected + SHAPE_SMOOTH)
-                )
-            shaped[i] = end_rows[r][sv] = value
-    cells = list(map(add, values, cast(list[float], shaped)))
-    if model.bg_weight:
-        # DocumentModel.background, from its cache where it has the pair.
-        bgs = list(map(model.bg_cache.get, zip(us, vs, strict=True)))
-        if None in bgs:
-            background = model.background
-            for i in [i for i, value in enumerate(bgs) if value is None]:
-                bgs[i] = background(us[i], vs[i])
-        cells = list(map(add, cells, cast(list[float], bgs)))
-    # Glue (_glued): only where the two spell a word the document repeats, or a common
-    # word of the list and a piece is poor, or were found to be fragments of one word.
-    joined = list(map(add, us, vs))
-    counted = list(map(unigrams.get, joined, repeat(0)))
-    glue_at = set(itertools.compress(indices, counted))
-    poor_ends = [bool(u) and poor(u) for u in ends]
-    poor_starts = [bool(v) and poor(v) for v in starts]
-    either = list(map(operator.or_, map(poor_ends.__getitem__, rows), map(poor_starts.__getitem__, columns)))
-    if True in either:
-        poor_at = list(itertools.compress(indices, either))
-        listed = map(wordlist.table().get, map(joined.__getitem__, poor_at), repeat(0.0))
-        glue_at.update(itertools.compress(poor_at, map(operator.ge, listed, repeat(3.0))))
-    forced = model.fragments
-    if forced and not forced.keys().isdisjoint(ends):
-        glue_at.update(i for i, u in enumerate(us) if u in forced and vs[i] in forced[u])
-    for i in sorted(glue_at):
-        u, v = us[i], vs[i]
-        if u and v and (either[i] or counted[i] >= 2):
-            cells[i] += glue_bonus(u, v, model)
-    if first_bonus and any(first_bonus):
-        cells = list(map(add, cells, map(first_bonus.__getitem__, columns)))
-    junction: list[list[float]] = [[] for _ in range(m)]
-    for r in range(2, m):
-        junction[r] = cells[offsets[r] : offsets[r + 1]]
     governing = [r for r in range(2, m) if ends[r] in NEEDS_COMPLEMENT]
     if governing:
         bare = [k for k, pos in enumerate(positions[:-1]) if atoms[pos].kind in (MARK, PUNCT)]
         for r in governing:
             for k in itertools.takewhile((r - 1).__gt__, bare):
                 junction[r][k] -= UNGOVERNED  # "على )A/61/444(": a preposition with nothing to govern
-    if own and True in map(own.__contains__, zip(us, vs, strict=True)):
+    for u, v in own:
         # A pair of this line is counted without its own occurrences.
+        if not v or u not in ends or v not in starts:
+            continue
+        columns = [k for k, start in enumerate(starts) if start == v]
         for r in range(2, m):
-            u = ends[r]
-            for k in range(r - 1):
-                if (u, starts[k]) in own and starts[k]:
-                    junction[r][k] = model.junction(u, starts[k], own) + first_bonus[k]
+            if ends[r] == u:
+                for k in columns:
+                    if k < r - 1:
+                        junction[r][k] = model.junction(u, v, own) + first_bonus[k]
     return junction
 
 

@@ -99,12 +99,12 @@ class DocumentModel:
         self.shape_total = max(1, sum(shape_bigrams.values()))
         self.followers = {u: frozenset(vs) for u, vs in after.items()}  # the words seen after each
 
-    def learn_fragments(self, atom_lines: Iterable[list[Atom]]) -> None:
+    def learn_fragments(self, atom_lines: Iterable[list[Atom]]) -> list[list[Atom]]:
         """Every line's run edges inside tokens (:func:`prepare`), found before any line is
         scored: two fragments that join into a word on line k glue on every line, not only
-        on the lines after k."""
-        for atoms in atom_lines:
-            prepare(atoms, self)
+        on the lines after k. Returns each line prepared (what :func:`prepare` gives for it
+        again: its output depends on the line and the counts only)."""
+        return [prepare(atoms, self) for atoms in atom_lines]
 
     def background(self, u: str, v: str, own: Counter[tuple[str, str]] = NO_PAIRS) -> float:
         """The association of two words in real UN Arabic (:mod:`.unpc`), weighted; 0 for a

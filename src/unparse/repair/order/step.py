@@ -80,12 +80,15 @@ def _reorder_line(
     before: str = "",
     stay: float = 0.0,
     strict: bool = False,
+    ready: list[Atom] | None = None,
 ) -> tuple[str, float]:
-    """The work of :func:`reorder_line`; ``own`` (this line's pairs) defaults to its atoms' pairs.
+    """The work of :func:`reorder_line`; ``own`` (this line's pairs) defaults to its atoms' pairs;
+    ``ready``: ``raw`` prepared already (:meth:`DocumentModel.learn_fragments`).
 
     The line is reordered only when the best reading beats the line as it stands by more
     than ``stay`` (the prior for the current order); the confidence is the smaller of the
     margin over the runner-up and that lead."""
+    whole = raw
     number = None
     m = end_marker(text)
     body = text
@@ -107,7 +110,10 @@ def _reorder_line(
         # The number first is the mark of reading order (evidence._reads_logical_line): the
         # body is reordered only where its reading is better than the order it came in.
         stay = max(stay, LEAD_NUMBER_STAY)
-    atoms = prepare(atomize(body) if raw is None else raw, model, fragments=not strict)
+    if ready is not None and raw is not None and raw is whole and not strict:
+        atoms = ready
+    else:
+        atoms = prepare(atomize(body) if raw is None else raw, model, fragments=not strict)
     if not atoms:
         return (f"{number} -" if number else text), math.inf
     if own is None:
@@ -208,7 +214,12 @@ def _common_word(atom: Atom) -> bool:
 
 
 def _reorder_all(
-    lines: list[Line], raw: list[list[Atom]], model: DocumentModel, stay: float = 0.0, every: bool = True
+    lines: list[Line],
+    raw: list[list[Atom]],
+    model: DocumentModel,
+    stay: float = 0.0,
+    every: bool = True,
+    prepared: list[list[Atom]] | None = None,
 ) -> list[tuple[str, float] | None]:
     """Every line repaired, with the last word of the line before (as repaired) as context
     when at most one blank line separates them. (The next line's first word, from a first
@@ -218,7 +229,7 @@ def _reorder_all(
     out: list[tuple[str, float] | None] = []
     before = ""
     blank = 0
-    for line, atoms in zip(lines, raw, strict=True):
+    for n, (line, atoms) in enumerate(zip(lines, raw, strict=True)):
         if not atoms:
             blank += 1
             out.append(None)
@@ -228,7 +239,8 @@ def _reorder_all(
         if judged and not latin_prose(line.text):
             context = before if blank <= 1 else ""
             if every:
-                result = _reorder_line(line.text, model, None, atoms, context, stay, strict=False)
+                ready = prepared[n] if prepared is not None else None
+                result = _reorder_line(line.text, model, None, atoms, context, stay, False, ready)
             else:
                 # Judged alone, the line is scored as a second pass would read it (its spaces
                 # collapsed), so the two passes reach one answer (the fuzzer's "الله=  لا0آل").
@@ -288,11 +300,12 @@ def _one_pass(
         return reversed_doc, None
     raw = [atomize(line.text) for line in lines]
     model = DocumentModel(raw)
+    prepared = None
     if reversed_doc:
         model.bg_weight = BG_WEIGHT_REVERSED
-        model.learn_fragments(raw)  # the model complete before any line is scored
+        prepared = model.learn_fragments(raw)  # the model complete before any line is scored
     stay = STAY_REVERSED if reversed_doc else STAY
-    return reversed_doc, _reorder_all(lines, raw, model, stay, reversed_doc)
+    return reversed_doc, _reorder_all(lines, raw, model, stay, reversed_doc, prepared)
 
 
 def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:

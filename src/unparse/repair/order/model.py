@@ -15,6 +15,7 @@ splits into words (:func:`split_glued`), two pieces of one word (:func:`glue_bon
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import unicodedata
@@ -220,6 +221,17 @@ _SUFFIXES = ("ات", "ين", "ون", "ية", "ة", "ي", "ا", "ها", "هم", "
 def _shape(key: str, count: int) -> str:
     if count >= FREQUENT or len(key) <= 2:
         return key
+    return _affixes(key)
+
+
+@functools.lru_cache(maxsize=65536)
+def _affixes(key: str) -> str:
+    """The shape of a word that does not stand for itself: its prefix and suffix (a pure
+    function of the word, so memoised for the process, like the word list's lookups).
+
+    >>> _affixes("الدولية"), _affixes("والتدابير")
+    ('ال_ية', 'وال_')
+    """
     prefix = suffix = ""
     if key.startswith(_PREFIXES):
         for p in _PREFIXES:
@@ -235,6 +247,23 @@ def _shape(key: str, count: int) -> str:
 
 
 def _piece_score(piece: str, model: DocumentModel) -> float | None:
+    scored = _piece_base(piece)
+    if scored is None:
+        return None
+    key, score = scored
+    if model.unigrams.get(key, 0) >= 1:
+        score += DOC_PIECE_BONUS
+    return score
+
+
+@functools.lru_cache(maxsize=65536)
+def _piece_base(piece: str) -> tuple[str, float] | None:
+    """A piece's lookup form and its score from the word list alone (None: no piece), before
+    the document's bonus: a pure function of the piece, memoised for the process.
+
+    >>> _piece_base("الأمين"), _piece_base("وال")
+    (('الأمين', -4.37), None)
+    """
     key = wordlist.lookup_key(piece)
     if len(key) < 2 or key == "ال" or piece.startswith(TATWEEL) or piece.endswith(TATWEEL):
         return None
@@ -247,10 +276,7 @@ def _piece_score(piece: str, model: DocumentModel) -> float | None:
         z = wordlist.zipf(key[1:]) - 0.5  # "والفعال": the conjunction and a word
     if z < MIN_PIECE_ZIPF:
         return None
-    score = z - 9.0  # log10 probability
-    if model.unigrams.get(key, 0) >= 1:
-        score += DOC_PIECE_BONUS
-    return score
+    return key, z - 9.0  # log10 probability
 
 
 def split_glued(word: str, model: DocumentModel) -> list[str]:

@@ -192,6 +192,43 @@ def test_lifted_brackets_return_to_the_sub_item_letter() -> None:
     assert "(أ) جلسة افتتاحية وجلسة ختامية؛" in normalize(raw).split("\n")
 
 
+def test_lifted_reference_goes_back_into_its_line() -> None:
+    # chromium/pdfplumber/sg-a-78-245-road-safety.txt (Noto Naskh), lines 33-36: the
+    # reference's brackets "( )" lifted, its digit alone on the next line, both above the
+    # line it belongs to, which kept the space it left before its comma.
+    line = "مﺪﻘﻳ نأ مﺎﻌﻟا ﻦﻴﻣألا ﻰﻟإ ﻪﻴﻓ ﺖﺒﻠﻃو ، ﻢﻟﺎﻌﻟا ﻲﻓ قﺮﻄﻟا"
+    assert restore_lifted("(1)", line) == ("", "مﺪﻘﻳ نأ مﺎﻌﻟا ﻦﻴﻣألا ﻰﻟإ ﻪﻴﻓ ﺖﺒﻠﻃو ،(1)ﻢﻟﺎﻌﻟا ﻲﻓ قﺮﻄﻟا")
+    # Two such spaces: the place is not known, the reference stays where it was.
+    two = "ﺖﺒﻠﻃو ، ﻢﻟﺎﻌﻟا ﻲﻓ ، قﺮﻄﻟا"
+    assert restore_lifted("(1)", two) == ("(1)", two)
+    raw = (INPUTS / "chromium" / "pdfplumber" / "sg-a-78-245-road-safety.txt").read_text(encoding="utf-8")
+    out = normalize(raw).split("\n")
+    assert (
+        "للاجتماع الرفيع المستوى بشأن تحسين السلامة على الطرق في العالم(1)، "
+        "وطلبت فيه إلى الأمين العام أن يقدم" in out
+    )
+    assert (
+        "المرور على الطرق بلغ نحو 1,19 مليون وفاة في عام 2021، "
+        "أي ما يعادل 15 وفاة لكل 100 000 نسمة(2)." in out
+    )
+    # The footnote's marker: its brackets lifted with the slash of its number.
+    assert "(1) القرار 76294، المرفق." in out
+    # A paragraph number's dash lifted with the damma of the paragraph's first word ("ُ -").
+    assert any(line.startswith("2 - وقد أعد التقرير بالتعاون مع منظمة الصحة العالمية") for line in out)
+    assert not [line for line in out if line.strip() in {"( )", "1", "2"}]
+    # Lines 254-256: no such space in the line; the reference stays above it, whole.
+    i = out.index("(8)")
+    assert out[i + 1].startswith("المتعلقة بالسلامة على الطرق وتنفيذها، ولا سيما اتفاقية السير")
+
+
+def test_lifted_reference_digits_inside_their_brackets() -> None:
+    # chromium/pdfplumber/report-crpd-csp-2023-5-conference.txt, lines 17-18: "( ١ ) -" is
+    # the paragraph number's dash and a reference; the line has no space for the reference.
+    line = "ﻲﻓ مﺎﻈﺘﻧﺎﺑ فاﺮﻃألا لوﺪﻟا ﻊﻤﺘﺠﺗ نأ ﻰﻠﻋ ﺔﻗﺎﻋإلا يوذ صﺎﺨﺷألا قﻮﻘﺣ ﺔﻴﻗﺎﻔﺗا ﻦﻣ ٤٠ ةدﺎﻤﻟا ﺺﻨﺗ ١"
+    rest, fixed = restore_lifted("( ١ ) -", line)
+    assert (rest, fixed) == ("( ١ )", line[:-2] + " - ١")
+
+
 def test_lifted_glyphs_with_no_place_stay() -> None:
     assert restore_lifted("/ /", "ﺮﺒﻤﺴﻳد لوألا نﻮﻧﺎﻛ ﻰﻟإ ﺮﻳﺎﻨﻳ") == ("/ /", "ﺮﺒﻤﺴﻳد لوألا نﻮﻧﺎﻛ ﻰﻟإ ﺮﻳﺎﻨﻳ")
 

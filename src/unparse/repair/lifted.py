@@ -37,8 +37,9 @@ _LIFTED_RE = regex.compile(
 )
 # A reference whose brackets were lifted and whose digits were not: the brackets alone on
 # a line, then the digits alone on the next, then the line they belong to.
-_PAIR_LINE_RE = regex.compile(r"\s*\(\s*\)\s*")
-_DIGITS_LINE_RE = regex.compile(r"\s*\p{Nd}{1,3}\s*")
+# (Fullmatched; a start no space precedes keeps a search linear.)
+_PAIR_LINE_RE = regex.compile(r"(?<!\s)\s*+\(\s*+\)\s*+")
+_DIGITS_LINE_RE = regex.compile(r"(?<!\s)\s*+\p{Nd}{1,3}\s*+")
 # A lifted reference, its digits inside its brackets: "( ١ )".
 _REF_RE = regex.compile(r"\(\s*(\p{Nd}{1,3})\s*\)")
 # Where a lifted reference stood in a visual line: the space it left between a word and

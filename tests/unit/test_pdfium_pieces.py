@@ -89,3 +89,19 @@ def test_a_paragraph_end_before_a_full_paragraph_stays() -> None:
     # A paragraph's last line, then a one-line paragraph that ends with its stop.
     texts = ["في عام 2023؛", "2 - تقرر أن تبقي المسألة قيد نظرها.", "3 - تقرر"]
     assert right_piece_after(texts, 0, 80) is None
+
+
+def test_ordinal_heading_with_its_tanween_before_the_alef() -> None:
+    # pypdfium2 on Chromium (note-a-ac109-2024-5-tokelau, lines 19-21): "ثاني ًا- ..." is
+    # repaired to "ثانيًا- ..." (the tanween before the alef, as Unicode's fonts write it): a
+    # heading, not the end of the paragraph before it.
+    text = (
+        "1 - ووفقا لتعداد السكان والمساكن الذي أجري في عام 2023، بلغ عدد سكان توكيلاو المقيمين 1 647 نسمة.\n"
+        "ثانيًا- التطورات الدستورية والسياسية\n"
+        "2 - يتولى مجلس الفونو العام، وهو الهيئة التشريعية الوطنية، إدارة شؤون الإقليم.\n"
+    )
+    doc = unparse.parse_text(text)
+    heading = ("ثانيًا", "التطورات الدستورية والسياسية", 1)
+    assert [(s.label, s.title, s.level) for s in doc.sections] == [heading]
+    assert doc.paragraphs[0].text.endswith("1 647 نسمة.")
+    assert doc.paragraphs[1].number == 2

@@ -47,7 +47,9 @@ FOOTNOTE_BARE_RE = regex.compile(r"^(?P<m>\p{Nd}{1,3}|\*)\s+(?P<rest>[^-–\s].*
 INLINE_REF_RE = regex.compile(r"\((?P<m>\p{Nd}{1,3}|\*)\)")
 TRAILING_REFS_RE = regex.compile(r"(?:\s*\((?:\p{Nd}{1,3}|\*)\))+$")
 
-_ORD = "|".join(regex.escape(x.rstrip("ً")) + "ً?" for x in SECTION_ORDINALS)
+# An ordinal's tanween written after its alef ("ثانياً") or before it ("ثانيًا", the order
+# Unicode's fonts prefer: pypdfium2 gives it so from Chromium's Noto Naskh), or left out.
+_ORD = "|".join(regex.escape(x.rstrip("ًا")) + "ً?اً?" for x in SECTION_ORDINALS)
 _LET = "|".join(regex.escape(x) for x in SECTION_LETTERS)
 HEADING_RE = regex.compile(
     rf"^(?|(?P<label>{_ORD}|{_LET})\s*[-–]\s*(?P<title>\S.*)|[-–]\s*(?P<label>{_ORD}|{_LET})\s+(?P<title>\S.*))$"

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..lines import Line
 from .digits import DIGITS
+from .pipeline import Context
 
 _AR = "\u0621-\u064a"
 _CODE_RE = re.compile(rf"[{DIGITS}A-Za-z$@:*](?:(?<=[^\x00-\x7f].)|(?=[{_AR}]))")
@@ -68,3 +70,39 @@ def glyph_counts(text: str) -> GlyphCounts:
                 nxt += 1
             codes += nxt <= end and _letter(text[nxt])
     return GlyphCounts(runs, codes, digits)
+
+
+class _Seen:
+    """The lines last counted (kept alive, so that no new line can take one of their ids)
+    and their counts."""
+
+    def __init__(self, lines: list[Line], counts: GlyphCounts) -> None:
+        self.lines = lines
+        self.ids = {id(line) for line in lines}
+        self.counts = counts
+
+
+def bound(lines: list[Line], ctx: Context) -> GlyphCounts:
+    """Upper bounds of the counts of ``lines``: the counts of the lines the last call saw,
+    plus those of the lines made since (steps keep the objects of the lines they do not
+    change). A line taken out since still counts, which only costs a step a search that
+    finds nothing; the first call scans the whole text, later ones the new lines alone.
+
+    >>> from unparse.options import DEFAULT_OPTIONS
+    >>> ctx, lines = Context(DEFAULT_OPTIONS), [Line(1, "ذاDت"), Line(2, "القرار 76/186")]
+    >>> bound(lines, ctx).codes_beside_letters, bound([lines[0], Line(2, "خلصDاخ")], ctx).codes_beside_letters
+    (1, 2)
+    """
+    seen = ctx.caches.get("glyph_counts")
+    if isinstance(seen, _Seen):
+        if seen.lines is lines:
+            return seen.counts
+        new = [line.text for line in lines if id(line) not in seen.ids]
+        counts = seen.counts
+        if new:
+            more = glyph_counts("\n".join(new))
+            counts = GlyphCounts(*(a + b for a, b in zip(counts, more, strict=True)))
+    else:
+        counts = glyph_counts(ctx.joined(lines))
+    ctx.caches["glyph_counts"] = _Seen(lines, counts)
+    return counts

@@ -16,7 +16,7 @@ import regex
 
 from ..lines import Line
 from .digits import DIGITS
-from .glyph_codes import glyph_counts
+from .glyph_codes import bound, glyph_counts
 from .pipeline import Context, fix_each_line
 from .visual import visual_votes
 
@@ -96,7 +96,7 @@ def remove_kashida_digits(lines: list[Line], ctx: Context) -> list[Line]:
     text are left to their own repairs."""
     # Counted in one pass over the joined lines: a run never touches a line break.
     joined = ctx.joined(lines)
-    if ctx.memo("glyph_counts", joined, glyph_counts).runs_after_letters < MIN_RUNS:
+    if bound(lines, ctx).runs_after_letters < MIN_RUNS:
         return lines
     found = _KASHIDA_DIGITS_RE.findall(joined)
     runs = len(found)

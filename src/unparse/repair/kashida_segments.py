@@ -28,7 +28,7 @@ from ..lines import Line
 from . import wordlist
 from .digits import DIGITS
 from .fingerprint import Fingerprint
-from .glyph_codes import glyph_counts
+from .glyph_codes import bound, glyph_counts
 from .pdfium import is_pdfium
 from .pipeline import Context, fix_each_line
 from .visual import visual_votes
@@ -237,8 +237,8 @@ def _may_hold(joined: str) -> bool:
 def _held(lines: list[Line], ctx: Context) -> tuple[str, int]:
     """The document's kashida digit and the number of lines holding kashida glyphs."""
     joined = ctx.joined(lines)
-    # The three kashida steps ask; most often no line changed between them.
-    counts = ctx.memo("glyph_counts", joined, glyph_counts)
+    # The three kashida steps ask; each scans only the lines made since the last asked.
+    counts = bound(lines, ctx)
     if counts.codes_beside_letters < MIN_LINES and counts.digits_after_letters < MIN_DIGIT_RUNS:
         return "", 0
     digit = ctx.memo("kashida_digit", joined, kashida_digit)

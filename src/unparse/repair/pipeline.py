@@ -67,6 +67,8 @@ class Context:
 
     _starts: tuple[list[Line], list[int]] | None = field(default=None, repr=False, compare=False)
     _memo: dict[str, tuple[str, object]] = field(default_factory=dict, repr=False, compare=False)
+    # What a step keeps for a later one of its kind (never read by segmentation or users).
+    caches: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def memo(self, name: str, text: str, func: Callable[[str], T]) -> T:
         """``func(text)``, computed again only when ``text`` differs from the text it was last

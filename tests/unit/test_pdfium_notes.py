@@ -84,3 +84,20 @@ def test_nested_point_before_its_note_stays() -> None:
     ]
     out = unparse.repair_text("\n".join(lines) + "\n").text.split("\n")
     assert out[2] == "(1) وضع برامج لحماية الشهود؛"
+
+
+def test_note_from_the_left_with_its_marker_after_an_arabic_word() -> None:
+    # pypdfium2 on Chromium (note-a-ac109-2024-5-tokelau, lines 55-58): the note "(2) انظر
+    # A/AC.109/2023/SR.6." laid out from the left, its marker drawn unmirrored after its
+    # first Arabic word, "انظر( 2)"; the note after it starts with its marker as drawn.
+    lines = [
+        "12 - تحيط علما بتقرير اللجنة الخاصة)2( وبالقرار 78/91)3(.",
+        ")1( تستند المعلومات الواردة في ورقة العمل هذه إلى مصادر منشورة.",
+        ".A/AC.109/2023/SR.6 انظر( 2)",
+        ")3( الوثائق الرسمية للجمعية العامة، الدورة الثامنة والسبعون.",
+    ]
+    result = unparse.repair_text("\n".join(lines) + "\n")
+    assert result.text.split("\n")[2] == "(2) انظر A/AC.109/2023/SR.6."
+    assert result.facts["note_lines"] == [3]
+    doc = unparse.parse_text("\n".join(lines) + "\n")
+    assert ("2", "انظر A/AC.109/2023/SR.6.") in [(f.marker, f.text) for f in doc.footnotes]

@@ -27,6 +27,9 @@ _PUNCT_LINE_RE = regex.compile(r"^\s*[،؛.:]")
 # marker at its end (Chromium, fpdf2).
 _LTR_NOTE_RE = regex.compile(r"^\s*([.،,;؛:])(?=[A-Za-z0-9])(.*)$")
 _NOTE_MARKER_RE = regex.compile(rf" ({_MARKER}|\*)$")
+# The marker of a note laid out from the left, drawn unmirrored after its first Arabic word,
+# a space inside its brackets (Chromium): "انظر( ٢)".
+_GLUED_MARKER_RE = regex.compile(r"(?<=\p{Arabic})\(\s?(\p{Nd}{1,3})\)$")
 _LAST_LETTER_RE = regex.compile(r"\p{L}(?=[^\p{L}]*$)")
 _ARABIC_RE = regex.compile(r"\p{Arabic}")
 _ARABIC_LETTER_RE = regex.compile(r"[\u0621-\u064a]")
@@ -81,6 +84,9 @@ def ltr_note_line(text: str, note: bool = False) -> str | None:
     True
     """
     text = text.strip()
+    glued = glued_marker(text)
+    if glued is not None:
+        return f"{glued[1]} {_left_to_logical(text[: glued[0]])}"
     marker = _NOTE_MARKER_RE.search(text)
     body = text[: marker.start()] if marker else text
     left_stop = _LTR_NOTE_RE.match(body) is not None
@@ -96,6 +102,37 @@ def ltr_note_line(text: str, note: bool = False) -> str | None:
             return None
     fixed = _left_to_logical(body)
     return f"{marker.group(1)} {fixed}" if marker else fixed
+
+
+def glued_marker(text: str) -> tuple[int, str] | None:
+    """Where a note laid out from the left (a line holding Latin letters) ends with its
+    marker drawn after its first Arabic word, the marker's start and the marker as
+    pypdfium2 draws the others (mirrored: ``")2("``); None where there is none.
+
+    Real (pypdfium2 on Chromium, note-a-ac109-2024-5-tokelau line 57, sc-res-2754-2024
+    line 45: the first line of a note that goes on):
+
+    >>> glued_marker(".A/AC.109/2023/SR.6 انظر( 2)")
+    (24, ')2(')
+    >>> ltr_note_line(".A/AC.109/2023/SR.6 انظر( 2)")
+    ')2( انظر A/AC.109/2023/SR.6.'
+    >>> ltr_note_line("Report of the United Nations Conference in All Its انظر( 2)")
+    ')2( انظر Report of the United Nations Conference in All Its'
+    >>> glued_marker("وإذ تشير إلى القرار( 2)") is None
+    True
+    """
+    found = _GLUED_MARKER_RE.search(text)
+    if found is None or _LATIN_RE.search(text) is None:
+        return None
+    return found.start(), f"){found.group(1)}("
+
+
+def _end_marker(text: str) -> str | None:
+    end = _NOTE_MARKER_RE.search(text)
+    if end is not None:
+        return end.group(1)
+    glued = glued_marker(text)
+    return glued[1] if glued is not None else None
 
 
 def restore_footnote_lines(lines: list[Line], ctx: Context) -> list[Line]:
@@ -167,8 +204,8 @@ def restore_footnote_lines(lines: list[Line], ctx: Context) -> list[Line]:
         ltr = ltr_note_line(line.text)
         if ltr is not None and ltr != line.text:
             ctx.record("pdfium_footnote", line.number, line.text, ltr)
-            ends = _NOTE_MARKER_RE.search(line.text.strip())
-            if ends is not None and last.get(ends.group(1)) == i:
+            ends = _end_marker(line.text.strip())
+            if ends is not None and last.get(ends) == i:
                 notes.append(line.number)
             line = Line(line.number, ltr, line.page)
         out.append(line)
@@ -203,9 +240,9 @@ def _last_marker_lines(lines: list[Line]) -> dict[str, int]:
         first = _MARKER_START_RE.match(text)
         if first is not None:
             last[first.group(1)] = i
-        end = _NOTE_MARKER_RE.search(text)
+        end = _end_marker(text)
         if end is not None:
-            last[end.group(1)] = i
+            last[end] = i
     return last
 
 

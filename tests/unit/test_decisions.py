@@ -25,10 +25,10 @@ def test_run_reversed_sample_says_why() -> None:
         "lines_read_reversed": 47,
         "lines_read_logical": 15,
         "lines_reordered": 111,
-        "lines_below_confidence": 22,
+        "lines_below_confidence": 16,
     }
     # Each line below Options.min_confidence is named in the warnings.
-    assert sum("run order is a guess" in w for w in doc.warnings) == 22
+    assert sum("run order is a guess" in w for w in doc.warnings) == 16
     assert d["brackets_mirrored"].value is True
     assert d["running_symbols"].evidence == {"values": "A/RES/61/180"}
 

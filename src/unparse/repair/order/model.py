@@ -71,6 +71,8 @@ class DocumentModel:
         self._own_cache: dict[tuple[str, str, int], float] = {}  # association, per pair and own count
         self.bg = unpc.table()
         self.bg_weight = BG_WEIGHT
+        # In a run-reversed document the table counts only the pairs it attests (step.py).
+        self.bg_attested = False
         self.bg_cache: dict[tuple[str, str], float] = {}  # background, per pair (no own pairs)
         self.splits: dict[str, list[str]] = {}  # split_glued, per token
         self.glues: dict[tuple[str, str], float] = {}  # glue_bonus, per pair
@@ -118,15 +120,18 @@ class DocumentModel:
         if mine:
             if not u or not v or self.bigrams.get(key, 0) - mine >= 2:
                 return 0.0
-            return self.bg_weight * self.bg.association(u, v)
+            return self.bg_weight * self._table(u, v)
         value = self.bg_cache.get(key)
         if value is None:
             if not u or not v or self.bigrams.get(key, 0) >= 2:
                 value = 0.0  # the document's own evidence comes first
             else:
-                value = self.bg_weight * self.bg.association(u, v)
+                value = self.bg_weight * self._table(u, v)
             self.bg_cache[key] = value
         return value
+
+    def _table(self, u: str, v: str) -> float:
+        return self.bg.attested(u, v) if self.bg_attested else self.bg.association(u, v)
 
     def plausibility(self, u: str, v: str, own: Counter[tuple[str, str]]) -> float:
         """How plausible ``u v`` is as it stands: the document's evidence and UN Arabic's."""

@@ -183,6 +183,10 @@ class Reading:
     score: float
     # How much better than the line as it stands (forced boundaries count FORCED_EVIDENCE).
     gain: float = 0.0
+    # The reading with the forced cuts only, where this one beats it by the evidence of the
+    # UN table alone (counted as positive evidence only: model.bg_attested).
+    fallback: Reading | None = None
+    fallback_margin: float = 0.0  # by how much the fallback wins without the table
 
 
 def junctions(
@@ -358,6 +362,7 @@ def best_readings(
             nxt = k
     pair = model.pair
     cut = [0.0] * m
+    cut_bg = [0.0] * m  # the UN table's share of each cut
     background = model.background if model.bg_weight else None
     for k in range(1, m - 1):
         i = positions[k]
@@ -373,7 +378,8 @@ def best_readings(
                 else:
                     base -= association(u, v, own) if (u, v) in own else pair(u, v)
                 if background is not None:
-                    base -= background(u, v, own)
+                    cut_bg[k] = -background(u, v, own)
+                    base += cut_bg[k]
             elif u in NEEDS_COMPLEMENT and atoms[i].kind in (MARK, PUNCT):
                 base += UNGOVERNED
         cut[k] = base
@@ -382,6 +388,7 @@ def best_readings(
 
     end_scores = [0.0] + [end_score(atoms[pos - 1]) for pos in positions[1:]]
     start_scores = [start_score(atoms[pos]) for pos in positions[:-1]]
+    start_bg = [0.0] * (m - 1)
     if before:
         # The previous line's last word, read before this line's first one.
         for k, pos in enumerate(positions[:-1]):
@@ -391,7 +398,8 @@ def best_readings(
             if first and (before, first) in model.bigrams:  # an unseen pair counts 0
                 start_scores[k] += max(0.0, association(before, first, own))
             if first and background is not None:
-                start_scores[k] += max(0.0, background(before, first))
+                start_bg[k] = max(0.0, background(before, first))
+                start_scores[k] += start_bg[k]
 
     def total(ks: list[int]) -> float:
         """Score of the reading with runs starting at positions[ks] (ks[0] == 0)."""
@@ -429,19 +437,58 @@ def best_readings(
     # space or several): a number standing between spaces is a run of its own when the line
     # is reversed, and no evidence that it is.
     identity = end_scores[m - 1] + start_scores[0]
-    excess = 0.0
-    for k in ks[1:]:
-        pos = positions[k]
-        prior = priors[pos]
-        if prior == FORCED:
-            proclitic = atoms[pos].kind == NUM and atoms[pos - 1].key in PROCLITICS
-            # "و20", "ب500": a proclitic written onto its number reads in order.
-            excess += FORCED_CUT - (0.0 if proclitic else FORCED_EVIDENCE)
-        else:
-            gap = MULTI_SPACE_BONUS if len(atoms[pos].gap) >= 2 else SINGLE_SPACE_COST
-            excess += max(0.0, prior - gap)
-    gain = best_total - identity - excess
-    readings = [Reading(sorted(positions[k] for k in ks[1:]), best_total, gain)]
+
+    def lead(ks: list[int], score: float) -> Reading:
+        excess = 0.0
+        for k in ks[1:]:
+            pos = positions[k]
+            prior = priors[pos]
+            if prior == FORCED:
+                proclitic = atoms[pos].kind == NUM and atoms[pos - 1].key in PROCLITICS
+                # "و20", "ب500": a proclitic written onto its number reads in order.
+                excess += FORCED_CUT - (0.0 if proclitic else FORCED_EVIDENCE)
+            else:
+                gap = MULTI_SPACE_BONUS if len(atoms[pos].gap) >= 2 else SINGLE_SPACE_COST
+                excess += max(0.0, prior - gap)
+        return Reading(sorted(positions[k] for k in ks[1:]), score, score - identity - excess)
+
+    def table(ks: list[int]) -> float:
+        """The UN table's share of a reading's score: its junctions and first word, less
+        the pairs its cuts part (junctions() and model.junction add background(u, v, own))."""
+        assert background is not None
+        bounds = [*ks, m - 1]
+        share = start_bg[bounds[-2]]
+        for j in range(1, len(bounds) - 1):
+            u, v = keys[positions[bounds[j + 1]] - 1], keys[positions[bounds[j - 1]]]
+            share += cut_bg[bounds[j]] + (background(u, v, own) if u and v else 0.0)
+        return share
+
+    best = lead(ks, best_total)
+    least = [0, *(k for k in range(1, m - 1) if priors[positions[k]] == FORCED)]
+    if model.bg_attested and background is not None and ks != least:
+        # Without the table's evidence, cut by cut: the cut whose removal helps most goes,
+        # while one does. Where nothing is left but the forced cuts, the document's own
+        # evidence prefers the line as it stands, and the table alone would reorder it.
+        def plain(ks: list[int]) -> float:
+            return total(ks) - table(ks)
+
+        kept, score = ks, plain(ks)
+        while True:
+            merged = [
+                alt
+                for j in range(1, len(kept))
+                if priors[positions[kept[j]]] != FORCED
+                and limit[kept[j - 1]] >= (kept[j + 1] if j + 1 < len(kept) else m - 1)
+                for alt in [kept[:j] + kept[j + 1 :]]
+            ]
+            scored = [(plain(alt), alt) for alt in merged]
+            if not scored or max(scored)[0] <= score:
+                break
+            score, kept = max(scored)
+        if kept == least:
+            best.fallback = lead(least, total(least))
+            best.fallback_margin = score - plain(ks)
+    readings = [best]
     # Confidence: the best reading that differs by one boundary decision.
     # Adding a boundary always gives a valid reading; removing one merges two runs, valid
     # when the merged run spans no forced boundary.

@@ -123,6 +123,13 @@ def _reorder_line(
         return text, 0.0
     best = readings[0]
     margin = best.score - readings[1].score if len(readings) > 1 else math.inf
+    if best.fallback is not None:
+        # The UN table counts the pairs it attests only, so it can only ever favour a cut:
+        # it may choose where a reordered line is cut, but no cut the document's evidence
+        # would not make (a PyMuPDF line in reading order, its pairs unknown to the table,
+        # was cut where two attested pairs could be made).
+        margin = min(margin, best.fallback_margin)
+        best = best.fallback
     if not best.cuts and not number and not any(a.split for a in atoms):
         return text, margin
     lead = best.gain + (NUMBER_EVIDENCE if number else 0.0) - stay
@@ -303,6 +310,7 @@ def _one_pass(
     prepared = None
     if reversed_doc:
         model.bg_weight = BG_WEIGHT_REVERSED
+        model.bg_attested = True
         prepared = model.learn_fragments(raw)  # the model complete before any line is scored
     stay = STAY_REVERSED if reversed_doc else STAY
     return reversed_doc, _reorder_all(lines, raw, model, stay, reversed_doc, prepared)

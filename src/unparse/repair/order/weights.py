@@ -18,7 +18,7 @@ SHAPE_WEIGHT                0.5       weight of the word-shape backoff associati
 SHAPE_SMOOTH                1.0       pseudo-count of a shape pair's association
 FREQUENT                    6         a word seen this often is its own shape
 BG_WEIGHT                   2.0       UN Arabic table (:mod:`..unpc`), judged line alone
-BG_WEIGHT_REVERSED          0.0       the same in a document with run-reversal evidence
+BG_WEIGHT_REVERSED          1.0       the same with run-reversal evidence, pairs it attests only
 GLUE_BONUS                  3.0       two pieces of one word side by side
 POOR_ZIPF                   3.5       below it (and seen once at most) a word is poor
 STRONG_ZIPF                 4.0       from it a word is common (fragments join into it)
@@ -70,11 +70,14 @@ SHAPE_WEIGHT = 0.5
 SHAPE_SMOOTH = 1.0
 FREQUENT = 6
 BG_WEIGHT = 2.0
-# Off where the document is run-reversed: on the garbler (dev) lines exact 39.1% at 0, 45.5%
-# at 1.5 (about as much at 2), but on the real run-reversed samples 7 of the pinned repaired lines went wrong
-# at 1.5 (also with only its positive evidence counted): the garbler's runs are short (1-6
-# words), pdftotext's long, and the table's unseen pairs then cut real runs.
-BG_WEIGHT_REVERSED = 0.0
+# In a run-reversed document the table counts only the pairs it attests (unpc.Table.attested,
+# pseudo-count 3): its unseen pairs, and pairs seen once between rare words, had cut real runs.
+# Garbler dev lines exact (own per-line script) 1039 -> 1099 of 2480 at 1.0; 1117 at 1.5, but
+# there a right line of a real sample broke (ctoc line 230: "الجنسية وطنيا والطلب عليها").
+# With the full association at 1.5 (pseudo-count 0.5): 1208, and 7 pinned sample lines broke.
+# Positive evidence only, it can only favour a cut: it chooses where a line is cut, never
+# alone that it is (scoring.Reading.fallback; PyMuPDF lines in reading order were cut).
+BG_WEIGHT_REVERSED = 1.0
 GLUE_BONUS = 3.0
 POOR_ZIPF = 3.5
 STRONG_ZIPF = 4.0

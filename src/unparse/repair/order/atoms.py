@@ -38,6 +38,9 @@ _ATOM_RE = regex.compile(
 _GAP_ATOM_RE = regex.compile(
     r"\G(\s*+)(?:" + _ATOM_RE.pattern.replace("(?V1)", "") + ")", regex.VERBOSE | regex.V1
 )
+# A sub-item label as a run-reversed line gives it, mirrored: ")أ(" for "(أ)" (letters only:
+# ")١(" is as often a footnote's marker).
+LABEL_RE = regex.compile(r"(?V1)\)[\p{Arabic}&&\p{L}]{1,2}\(")
 CLAUSE_PUNCT = frozenset("،؛.:,;")
 OPENERS = frozenset("([{«")
 CLOSERS = frozenset(")]}»")

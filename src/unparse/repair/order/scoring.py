@@ -25,6 +25,7 @@ from .. import wordlist
 from .atoms import (
     CLAUSE_PUNCT,
     CLOSERS,
+    LABEL_RE,
     LATIN,
     MARK,
     NUM,
@@ -47,6 +48,7 @@ from .weights import (
     FORCED_CUT,
     FORCED_EVIDENCE,
     FULL_STOP_GLUED,
+    LABEL_START,
     MAX_CANDIDATES,
     MULTI_SPACE_BONUS,
     REVERSED_EDGE_BONUS,
@@ -160,11 +162,19 @@ NEEDS_COMPLEMENT = frozenset(
 
 
 def start_score(atom: Atom) -> float:
-    """The first atom of a logical line."""
+    """The first atom of a logical line: a clause mark or a closing bracket is no start, a
+    sub-item label is one.
+
+    >>> from unparse.repair.order.atoms import atomize
+    >>> [start_score(a) for a in atomize("؛)أ( جلسة")]
+    [-6.0, 3.0, 0.0]
+    """
     if atom.text in CLAUSE_PUNCT or atom.text == "/":
         return START_PUNCT
     if atom.text in CLOSERS:
         return START_CLOSER
+    if atom.kind == MARK and LABEL_RE.fullmatch(atom.text):
+        return LABEL_START
     return 0.0
 
 

@@ -4,13 +4,16 @@ have (``tests/fixtures/variants/``, in the benchmark's source format,
 working paper, preambles led by accusatives ("ورغبة منه", "وتقديرا منه"), a Council
 resolution without a title, a decision of a Conference of the Parties, annexes with headings
 and unnumbered paragraphs, a report whose headings are all of the second level (``ألف -``), a
-resolution adopted in parts (its part's heading above its formula). Each document's clean
+resolution adopted in parts (its part's heading above its formula), a covering note above a
+report's summary, a list of documents labelled by their symbols and a draft resolution in the
+annexes of a report (ordinals typed with the tanween before the alef, ``أولًا``). Each document's clean
 text goes through ``parse_text``; its structure counts and header are the source's gold."""
 
 from __future__ import annotations
 
 import importlib.util
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +75,9 @@ def test_the_variants_are_there() -> None:
         "cop-var",
         "ecosoc-var",
         "ga-res-parts",
+        "ga-res-two-parts",
+        "report-annex-resolution",
+        "report-covering-note",
         "report-letters",
         "report-var",
         "sc-var",
@@ -103,4 +109,55 @@ def test_a_part_heading_above_the_formula_keeps_the_preamble() -> None:
     assert doc.preamble_opening == "إن الجمعية العامة،"
     assert [p.lead for p in doc.preamble] == ["إذ تشير", "وإذ تؤكد"]
     assert [p.number for p in doc.paragraphs] == [1, 2]
+    assert not any("not placed" in w for w in doc.warnings)
+
+
+def _wrapped(text: str, width: int = 70) -> str:
+    """The text as extractors give it: lines wrapped, no blank line between blocks."""
+    out: list[str] = []
+    for line in text.splitlines():
+        out.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_a_covering_note_above_the_summary_opens_the_body(wrapped: bool) -> None:
+    src = _source_module().load(VARIANTS / "report-covering-note.txt")
+    text = src.clean_text()
+    doc = unparse.parse_text(_wrapped(text) if wrapped else text)
+    assert [p.number for p in doc.paragraphs] == [None, 1, 2, 3, 4]
+    assert " ".join(doc.paragraphs[0].text.split()) == src.gold()["paragraphs"][0]["text"]
+    assert doc.summary is not None and doc.summary.startswith("يتناول المقرر الخاص")
+    assert _doc_counts(doc) == _gold_counts(src.gold())
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_symbol_entries_and_a_draft_resolution_in_the_annexes(wrapped: bool) -> None:
+    src = _source_module().load(VARIANTS / "report-annex-resolution.txt")
+    text = src.clean_text()
+    doc = unparse.parse_text(_wrapped(text) if wrapped else text)
+    assert [s.label for s in doc.sections] == ["أولًا", "ثانيًا"]
+    first, second = doc.annexes
+    assert [" ".join(p.text.split()) for p in first.paragraphs] == [
+        p["text"] for p in src.gold()["annexes"][0]["paragraphs"]
+    ]
+    assert second.label == "المرفق الثاني"
+    assert second.title == "مشروع قرار أوصت به اللجنة لتعتمده الجمعية العامة"
+    assert [(p.number, p.text.split()[0]) for p in second.paragraphs] == [
+        (None, "إن"),
+        (None, "إذ"),
+        (None, "وإذ"),
+        (1, "تحث"),
+        (2, "تطلب"),
+    ]
+    assert _doc_counts(doc) == _gold_counts(src.gold())
+
+
+@pytest.mark.parametrize("heading", ["موجز", "الموجز", "ملخص", "الملخص", "موجز*"])
+def test_the_summary_heading_with_its_article_or_a_note(heading: str) -> None:
+    text = (VARIANTS / "report-var.txt").read_text(encoding="utf-8")
+    assert "head: موجز\n" in text
+    src = _source_module().parse_source(text.replace("head: موجز\n", f"head: {heading}\n"), "report-var")
+    doc = unparse.parse_text(src.clean_text())
+    assert doc.summary is not None and doc.summary.split("\n") == src.gold()["summary"]
     assert not any("not placed" in w for w in doc.warnings)

@@ -9,7 +9,7 @@ from ..lines import Line
 from ..models import Box, Document, DocumentKind, Paragraph, Section, Span
 from ..options import DEFAULT_OPTIONS, Options
 from ..repair import RepairResult
-from .items import lead_of, span_of
+from .items import ItemBuilder, lead_of, span_of
 from .metadata import Header, infer_symbol, read_closing, read_header
 from .patterns import ENACTING_RE, LAW_SUBJECT_RE, LAW_TITLE_RE
 from .structure import (
@@ -112,6 +112,13 @@ def _place_spans(doc: Document, facts: dict[str, object]) -> None:
     walk(doc)
 
 
+def _item_of(block: list[Line]) -> ItemBuilder:
+    item = ItemBuilder()
+    for x in block:
+        item.add(x, x.text.strip())
+    return item
+
+
 def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Document:
     """Build the Document from a repair result (its numbered lines and facts)."""
     facts = result.facts
@@ -124,6 +131,8 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
         note_lines=set(_list_of_ints(facts.get("note_lines"))),
     )
     header = read_header(body.header)
+    # A covering note's text above the summary opens the body, before the report's paragraphs.
+    body.paragraphs[:0] = [_item_of(block) for block in header.transmittal]
     preamble, paragraphs = finish_paragraphs(body)
     kind: DocumentKind = header.kind
     formula = None if body.formula_in_text else body.formula

@@ -26,6 +26,7 @@ from .patterns import (
     SESSION_LINE_RE,
     SUMMARY_RE,
     SYMBOL_LINE_RE,
+    TRAILING_REFS_RE,
 )
 
 
@@ -43,6 +44,9 @@ class Header:
     agenda_title: str | None = None
     organ: str | None = None  # the organ named alone in the masthead
     unplaced: list[Line] = field(default_factory=list)
+    # The text of a covering note above a report's summary ("يتشرف الأمين العام بأن يحيل ..."):
+    # blocks of lines, each a paragraph of the body.
+    transmittal: list[list[Line]] = field(default_factory=list)
 
 
 def parse_date(text: str) -> datetime.date | None:
@@ -125,6 +129,26 @@ def _title_below(line: Line, below: list[Line]) -> list[Line]:
             break
         title.append(nxt)
     return title
+
+
+def _sentence_blocks(lines: list[Line]) -> list[list[Line]]:
+    """:func:`_blocks`, each also cut after a line that ends a sentence (an extraction with
+    no blank lines between blocks: a title may follow a paragraph's last line)."""
+    out: list[list[Line]] = []
+    for block in _blocks(lines):
+        out.append([])
+        for x in block:
+            out[-1].append(x)
+            if TRAILING_REFS_RE.sub("", x.text.rstrip()).endswith(".") and x is not block[-1]:
+                out.append([])
+    return out
+
+
+def _is_prose(block: list[Line]) -> bool:
+    """A block of at least ten words that ends a sentence: a paragraph, not a heading, a
+    title or a line of the masthead (none of which ends with a full stop)."""
+    text = TRAILING_REFS_RE.sub("", " ".join(x.text.strip() for x in block))
+    return len(text.split()) >= 10 and text.endswith(".")
 
 
 def read_header(lines: list[Line]) -> Header:
@@ -223,6 +247,10 @@ def read_header(lines: list[Line]) -> Header:
                 paragraphs.append(text)
             open_sentence = not text.endswith((".", "؟", "!", ":"))
         header.summary = "\n".join(paragraphs) or None
+    if summary_from is not None:
+        header.transmittal = [b for b in _sentence_blocks(rest) if _is_prose(b)]
+        taken = {x.number for b in header.transmittal for x in b}
+        rest = [x for x in rest if x.number not in taken]
     if header.title is None and header.number is None and rest:
         # A resolution without a number line: its title is the first block of the header.
         first = _blocks(rest)[0]

@@ -21,7 +21,7 @@ from ..lexicon import (
     SECTION_ORDINALS,
     SUB_ITEM_LETTERS,
 )
-from ..symbols import PARAGRAPH_NUMBER, SYMBOL_LOOSE
+from ..symbols import PARAGRAPH_NUMBER, SYMBOL, SYMBOL_LOOSE
 
 # "1 - text", "1- text", "- 16 - text", "1. text"; not "5-2 من" (a target number).
 NUMBERED_RE = regex.compile(rf"^{PARAGRAPH_NUMBER}(?P<rest>.*)$")
@@ -48,8 +48,12 @@ INLINE_REF_RE = regex.compile(r"\((?P<m>\p{Nd}{1,3}|\*)\)")
 TRAILING_REFS_RE = regex.compile(r"(?:\s*\((?:\p{Nd}{1,3}|\*)\))+$")
 
 # An ordinal's tanween written after its alef ("ثانياً") or before it ("ثانيًا", the order
-# Unicode's fonts prefer: pypdfium2 gives it so from Chromium's Noto Naskh), or left out.
-_ORD = "|".join(regex.escape(x.rstrip("ًا")) + "ً?اً?" for x in SECTION_ORDINALS)
+# Unicode's fonts prefer: pypdfium2 gives it so from Chromium's Noto Naskh), or left out;
+# the ordinals without an alef ("حادي عشر") as they are.
+_ORD = "|".join(
+    regex.escape(x.removesuffix("اً")) + "(?:اً?|ًا)" if x.endswith("اً") else regex.escape(x)
+    for x in SECTION_ORDINALS
+)
 _LET = "|".join(regex.escape(x) for x in SECTION_LETTERS)
 HEADING_RE = regex.compile(
     rf"^(?|(?P<label>{_ORD}|{_LET})\s*[-–]\s*(?P<title>\S.*)|[-–]\s*(?P<label>{_ORD}|{_LET})\s+(?P<title>\S.*))$"
@@ -109,11 +113,18 @@ ENGLISH_DATE_RE = regex.compile(r"^(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})
 # A symbol printed in the masthead with the year of a Council resolution: "S/RES/2467 (2019)".
 SYMBOL_LINE_RE = regex.compile(rf"^(?P<symbol>{SYMBOL_LOOSE}(?:\s\(\d{{4}}\))?)$")
 RES_TITLE_RE = regex.compile(r"^(?P<num>\p{Nd}{1,4}/\p{Nd}{1,4})\s*[-–]\s*(?P<title>\S.*)$")
+# An entry labelled by a document's symbol, as lists of documents print them: "CRPD/CSP/2023/1 -
+# جدول الأعمال المؤقت"; or the symbol alone, its dash opening the next line (pdftotext -raw
+# gives the symbol's run a line of its own).
+SYMBOL_ENTRY_RE = regex.compile(rf"^(?P<symbol>{SYMBOL})(?:\s*[-–]\s+\S|$)")
+ENTRY_DASH_RE = regex.compile(r"^[-–]\s+\p{Arabic}")
 # A line that names the document a report, a note or a working paper: short, it follows
 # the title ("تقرير الأمين العام", "مذكرة من الأمانة", "ورقة عمل أعدتها الأمانة"); long, it is
 # the title ("تقرير مؤتمر الدول الأطراف ...", "التقرير المرحلي عن ...").
 REPORT_LINE_RE = regex.compile(r"^(?:ال)?(?:تقرير|مذكرة|ورقة\s+عمل)\b")
-SUMMARY_RE = regex.compile(r"^(?:ملخص|موجز|خلاصة)$")
+# The heading of a report's summary, with its article or not ("الموجز"), and the reference
+# of a note on it ("موجز*", "موجز(1)").
+SUMMARY_RE = regex.compile(r"^(?:ال)?(?:ملخص|موجز|خلاصة)(?:\s?\*{1,3}|\s?\(\p{Nd}{1,2}\))?$")
 
 # A contents list: its title, the "page" column head, and entries ending with a page number.
 CONTENTS_RE = regex.compile(r"^(?:المحتويات|المحتوى|الفهرس)(?:\s*\(تابع\))?$")

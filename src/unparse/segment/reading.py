@@ -140,8 +140,10 @@ class Reading:
     def title_below(self, index: int, max_words: int, opens: Callable[[str], bool]) -> str | None:
         """The title of a heading on the next non-blank line: short, unpunctuated, and not
         something that ``opens`` (a paragraph, a point, a heading); that line is consumed."""
+        # The next line with text: lines of page furniture taken out are left blank, and an
+        # annex that opens a page has its title below the page's removed header.
         following = [
-            (j, x) for j, x in enumerate(self.lines[index + 1 : index + 4], index + 1) if not blank(x)
+            (j, x) for j, x in enumerate(self.lines[index + 1 : index + 9], index + 1) if not blank(x)
         ]
         if not following:
             return None

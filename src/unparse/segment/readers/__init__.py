@@ -12,6 +12,7 @@ from ..reading import Reader
 from .body import (
     note_references,
     read_annex,
+    read_annex_preamble,
     read_annex_text,
     read_closing,
     read_continuation,
@@ -19,6 +20,7 @@ from .body import (
     read_numbered,
     read_preamble,
     read_sub_item,
+    read_symbol_entry,
     read_unlabelled_heading,
 )
 from .contents import check_contents, read_contents
@@ -41,7 +43,9 @@ READERS: list[Reader] = [
     read_formula,
     read_header,  # everything else before the body begins
     read_preamble,
+    read_symbol_entry,
     read_annex_text,
+    read_annex_preamble,
     read_continuation,  # everything else: the rest of the open item
 ]
 

@@ -20,6 +20,7 @@ from ..patterns import (
     ARTICLE_RE,
     CHAPTER_RE,
     CLOSING_RE,
+    ENTRY_DASH_RE,
     INLINE_REF_RE,
     LEAD_INSIDE_RE,
     MISPLACED_NUMBER_RE,
@@ -27,6 +28,7 @@ from ..patterns import (
     PREAMBLE_LEAD_RE,
     SUB_ITEM_RE,
     SUMMARY_RE,
+    SYMBOL_ENTRY_RE,
     TERMINATORS,
     TRAILING_REFS_RE,
 )
@@ -53,7 +55,14 @@ def read_annex(r: Reading, index: int, line: Line, text: str) -> bool:
         transmittal = _prose_before(r) if r.blank_before else []
         if not transmittal:
             return False
-    elif not (r.blank_before or r.current is None or r.current.ends_with(TERMINATORS)):
+    elif not (
+        r.blank_before
+        or r.current is None
+        or r.current.ends_with(TERMINATORS)
+        # Among the annexes, the next one's label alone on its line (no wrapped line of a
+        # paragraph is the label alone): the last one's text may end with no punctuation.
+        or (r.annex is not None and annex["title"] is None and annex["label"] != r.annex.label)
+    ):
         return False
     title = annex["title"]
     if title is None:
@@ -207,6 +216,27 @@ def read_preamble(r: Reading, index: int, line: Line, text: str) -> bool:
     return True
 
 
+def read_symbol_entry(r: Reading, index: int, line: Line, text: str) -> bool:
+    """An entry of a list of documents, labelled by the document's symbol
+    (``CRPD/CSP/2023/1 - جدول الأعمال المؤقت``): an unnumbered paragraph of its own, where
+    no numbered paragraph is open (the entries end with no punctuation, so the line
+    before says nothing of where one ends). The symbol alone on its line opens the entry
+    when the next line goes on with its dash (``- جدول الأعمال المؤقت``)."""
+    if r.state is not State.NUMBERED or r.articles:
+        return False
+    if r.current is not None and (r.current.number is not None or r.current.children):
+        return False
+    m = SYMBOL_ENTRY_RE.match(text)
+    if m is None:
+        return False
+    if m.end() == len(text):
+        following = [x for x in r.lines[index + 1 : index + 3] if not blank(x)]
+        if not following or not ENTRY_DASH_RE.match(following[0].text.strip()):
+            return False
+    r.start_paragraph(line, None, text, preamble=False)
+    return True
+
+
 def read_annex_text(r: Reading, index: int, line: Line, text: str) -> bool:
     """The text of an annex that is not in numbered paragraphs: unnumbered ones."""
     if r.annex is None or not (
@@ -217,6 +247,18 @@ def read_annex_text(r: Reading, index: int, line: Line, text: str) -> bool:
             and (r.whole_paragraphs or r.current.ends_with(TERMINATORS))
         )
     ):
+        return False
+    r.start_paragraph(line, None, text, preamble=False)
+    return True
+
+
+def read_annex_preamble(r: Reading, index: int, line: Line, text: str) -> bool:
+    """In an annex (a draft resolution annexed to a report), a preambular lead after a line
+    that ends a clause (``إن الجمعية العامة،`` then ``إذ تشير ...``) opens the next unnumbered
+    paragraph, blank line or not, as in a preamble."""
+    if r.annex is None or r.current is None or r.current.number is not None or r.current.children:
+        return False
+    if not r.current.ends_with(TERMINATORS) or PREAMBLE_LEAD_RE.match(text) is None:
         return False
     r.start_paragraph(line, None, text, preamble=False)
     return True

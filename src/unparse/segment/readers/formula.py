@@ -15,14 +15,16 @@ from ..reading import Reading, State
 
 def read_formula(r: Reading, index: int, line: Line, text: str) -> bool:
     """In the header, the preamble formula: the preamble follows it. Also right under the
-    heading of a resolution adopted in parts (``ألف - ...`` above ``إن الجمعية العامة،``),
-    before any paragraph."""
+    heading of a resolution adopted in parts (``ألف - ...`` above ``إن الجمعية العامة،``):
+    the first part's, before any paragraph, or a later part's, after the paragraphs of the
+    one before; each part has its preamble, and its paragraphs count from 1 again."""
+    first_part = r.body.formula is None and not r.body.paragraphs
     under_heading = (
         r.state is State.NUMBERED
-        and r.body.formula is None
+        and r.annex is None
         and r.current is None
-        and not r.body.paragraphs
         and bool(r.body.sections)
+        and (first_part or r.body.sections[-1][1].number == r.prev_number)
     )
     if r.state is not State.HEADER and not under_heading:
         return False
@@ -30,10 +32,12 @@ def read_formula(r: Reading, index: int, line: Line, text: str) -> bool:
     if formula is None and under_heading:
         return False
     if formula:
-        r.body.formula = formula["formula"].strip() + "،"
-        r.body.formula_line = line
+        if r.body.formula is None:
+            r.body.formula = formula["formula"].strip() + "،"
+            r.body.formula_line = line
         r.state = State.PREAMBLE
         r.current = None
+        r.last_number = 0
         return True
     return _inline_formula(r, index)
 

@@ -322,3 +322,17 @@ def states_named(text: str) -> list[str]:
     """The ISO 3166-1 alpha-2 codes of the Arab states ``text`` names by their official name,
     in order of appearance, with repeats: ``"... محافظات جمهورية مصر العربية"`` → ``["eg"]``."""
     return [_STATE_CODE[m["name"] or "ا" + m["elided"]] for m in _STATE_RE.finditer(_fold_state(text))]
+
+
+# Leads of preambular paragraphs ("وإذ تشير", "إذ يستذكر"), read by the segmenter and by the
+# PDF reader (where a paragraph starts); "وإن"/"وإنه" appear in texts where an OCR or a
+# typist misread "وإذ".
+# Besides "إذ", preambular paragraphs open with an adverbial accusative and "منه/منها"
+# ("وإدراكا منها", "وتسليما منه") or with "وبعد أن نظر/نظرت".
+# The accusative may be any verbal noun ending in alef or ta marbuta after "و" ("ورغبة منه",
+# "وتقديرا منها", "وسعيا منه"): the words "منه/منها/منهم" after it are the mark.
+PREAMBLE_LEAD_RE = regex.compile(
+    r"^(?P<particle>و?إذ|وإن|وإنه|وقد|وبعد أن|و?إدراكا|و?اقتناعا|و?اعترافا"
+    r"|و?(?:تسليما|تأكيدا|إقرارا|حرصا|إيمانا|تصميما)ً?(?=\s+منه)"
+    r"|و\p{Arabic}{2,9}[اة]ً?(?=\s+منه(?:ا|م)?\s))\s+"
+)

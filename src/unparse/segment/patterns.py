@@ -21,6 +21,7 @@ from ..lexicon import (
     SECTION_ORDINALS,
     SUB_ITEM_LETTERS,
 )
+from ..lexicon import PREAMBLE_LEAD_RE as PREAMBLE_LEAD_RE  # shared with the PDF reader
 from ..symbols import PARAGRAPH_NUMBER, SYMBOL, SYMBOL_LOOSE
 
 # "1 - text", "1- text", "- 16 - text", "1. text"; not "5-2 من" (a target number).
@@ -67,17 +68,6 @@ ORDINAL_LABEL_RE = regex.compile(rf"^(?:{_ORD})$")
 # The formula that opens a preamble: "إن الجمعية العامة،", "إن مؤتمر الأطراف في ...،".
 FORMULA_RE = regex.compile(r"^(?P<formula>إن\s+(?P<body>[^،,]{3,200}?))\s*[،,]\s*$")
 
-# Leads of preambular paragraphs ("وإذ تشير", "إذ يستذكر"); "وإن"/"وإنه" appear in texts
-# where an OCR or a typist misread "وإذ".
-# Besides "إذ", preambular paragraphs open with an adverbial accusative and "منه/منها"
-# ("وإدراكا منها", "وتسليما منه") or with "وبعد أن نظر/نظرت".
-# The accusative may be any verbal noun ending in alef or ta marbuta after "و" ("ورغبة منه",
-# "وتقديرا منها", "وسعيا منه"): the words "منه/منها/منهم" after it are the mark.
-PREAMBLE_LEAD_RE = regex.compile(
-    r"^(?P<particle>و?إذ|وإن|وإنه|وقد|وبعد أن|و?إدراكا|و?اقتناعا|و?اعترافا"
-    r"|و?(?:تسليما|تأكيدا|إقرارا|حرصا|إيمانا|تصميما)ً?(?=\s+منه)"
-    r"|و\p{Arabic}{2,9}[اة]ً?(?=\s+منه(?:ا|م)?\s))\s+"
-)
 LEAD_INSIDE_RE = regex.compile(r"(?:^|\s)و?إذ\s")
 ADVERBS = ("أيضا", "أيضاً", "كذلك", "مجددا", "مجدداً", "علما", "علماً", "أيضًا", "علمًا")
 ADVERB_PHRASES = ("من جديد", "مع التقدير", "مع الارتياح", "مع القلق")

@@ -10,10 +10,21 @@ footnotes are placed after the paragraph that was open when the page ended.
 from __future__ import annotations
 
 from ...bidi import bidi_class, brackets_backwards
+from ...lexicon import PREAMBLE_LEAD_RE
 from ..glyphs import read_line
 from ..params import DEFAULT_PARAMS, ReaderParams
 from .footnotes import normalize_footnote, note_pieces, opens_note
-from .records import FOOTNOTE_START_RE, PARA_MARKER_RE, SEPARATOR, Block, Blocks, Frame, PageParts, PhysLine
+from .records import (
+    FOOTNOTE_START_RE,
+    PARA_MARKER_RE,
+    SEPARATOR,
+    SUMMARY_HEADING_RE,
+    Block,
+    Blocks,
+    Frame,
+    PageParts,
+    PhysLine,
+)
 
 
 def is_short(p: PhysLine, frame: Frame) -> bool:
@@ -47,6 +58,26 @@ def first_word_width(p: PhysLine, rtl: bool, params: ReaderParams = DEFAULT_PARA
     return abs(edge - far) if edge is not None else 0.0
 
 
+# Leads that open a sentence in running prose too ("، إذ إن", "، وقد أشار"): no evidence of
+# a new paragraph at a line's start.
+_PROSE_LEADS = frozenset({"إذ", "وإن", "وإنه", "وقد", "وبعد أن"})
+
+
+def _preambular_lead(text: str) -> bool:
+    """The line opens with the lead of a preambular paragraph that running prose does not
+    use after a comma: "وإذ", or an accusative with "منه/منها" ("وإدراكا منها").
+
+    Real (ecosoc-var and cop-var of tests/fixtures/variants):
+
+    >>> _preambular_lead("ورغبة منه في تعزيز التعاون"), _preambular_lead("وإذ يحيط علما بالتقدم")
+    (True, True)
+    >>> _preambular_lead("وقد أشار التقرير إلى"), _preambular_lead("إذ إن الموارد")
+    (False, False)
+    """
+    m = PREAMBLE_LEAD_RE.match(text)
+    return m is not None and m["particle"] not in _PROSE_LEADS
+
+
 def starts_paragraph(p: PhysLine, prev: PhysLine | None, frame: Frame) -> bool:
     """Whether ``p`` opens a new paragraph after ``prev`` (the body line before it)."""
     if prev is None:
@@ -56,6 +87,23 @@ def starts_paragraph(p: PhysLine, prev: PhysLine | None, frame: Frame) -> bool:
     params, body_size, rtl = frame.params, frame.body_size, frame.rtl
     left, right = frame.left, frame.right
     if abs(p.line.size - prev.line.size) > params.size_change * body_size or p.line.bold != prev.line.bold:
+        return True
+    inside = params.centred_inset * body_size
+    if SUMMARY_HEADING_RE.match(p.text.strip()) and frame.inset(p) > inside and frame.slack(p) > inside:
+        # A summary's heading, centred below a title block set with no space between its
+        # lines: the line above may fill the measure, so that no room tells its end.
+        return True
+    indent = params.indent * body_size
+    if (
+        frame.inset(p) > indent
+        and abs(frame.inset(p) - frame.inset(prev)) < indent / 2
+        and prev.text.rstrip().endswith(("،", "؛"))
+        and _preambular_lead(p.text)
+    ):
+        # A first-line indent below another one (a one-line paragraph that ends near the far
+        # margin, so that no room shows its end), and the lead of a preambular paragraph
+        # ("وإذ تشير", "وتصميما منه") after a clause's comma. The lead alone says nothing: a
+        # preambular paragraph may go on with "، وإذ يشجع" wrapped to a line's start.
         return True
     if is_short(prev, frame):
         # A line that stops short ends its paragraph. In ragged text, not when the next line's
@@ -96,7 +144,6 @@ def starts_paragraph(p: PhysLine, prev: PhysLine | None, frame: Frame) -> bool:
     if PARA_MARKER_RE.match(p.text):
         return True
     # A centred line at the top of a page: a title or heading, not the rest of a paragraph.
-    inside = params.centred_inset * body_size
     return p.page != prev.page and p.line.x0 - left > inside and right - p.line.x1 > inside
 
 

@@ -35,6 +35,8 @@ BRACKETED_MARKER_RE = regex.compile(r"^\((?:\p{Nd}{1,3}|\*)\)\s")
 # A line that opens a paragraph whatever its geometry: "12 - ", "(أ) ", a second-level point
 # "'1' " (its number in quotes), "أولاً - ", "ألف - ", and an entry of a list of documents,
 # "A/78/320 - " (its symbol, a dash, its title).
+# The heading of a report's summary: a word alone on its line, centred.
+SUMMARY_HEADING_RE = regex.compile(r"^(?:ال)?(?:موجز|ملخص|خلاصة)\*{0,3}$")
 PARA_MARKER_RE = regex.compile(
     r"^(?:\p{Nd}{1,3}\s*[-–]\s|\((?:\p{Arabic}{1,3}|\p{Nd}{1,3}|[ivx]{1,5})\)\s|"
     r"['‘’′](?:\p{Nd}{1,2}|[ivx]{1,4})['‘’′]\s|"

@@ -1,0 +1,121 @@
+"""The PDF reader on the variant documents (``tests/fixtures/variants/NAME.txt``) typeset by
+the benchmark's typesetters (``scripts/make_variant_pdfs.py``): the layouts that broke it.
+Each PDF's structure counts are its source's gold; then what each layout shows."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import unparse
+
+ROOT = Path(__file__).resolve().parents[2]
+VARIANTS = ROOT / "tests" / "fixtures" / "variants"
+PDFS = sorted(p.name for p in (VARIANTS / "pdf").glob("*.pdf"))
+
+
+def _source(name: str) -> Any:
+    module_name = "_benchmark_source"
+    if module_name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            module_name, ROOT / "benchmarks" / "accuracy" / "source.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[module_name].load(VARIANTS / f"{name}.txt")
+
+
+def _counts(
+    paragraphs: list[Any], preamble: list[Any], summary: int, sections: int, annexes: int
+) -> dict[str, int]:
+    return {
+        "preamble": len(preamble),
+        "paragraphs": len(paragraphs),
+        "summary": summary,
+        "sections": sections,
+        "annexes": annexes,
+    }
+
+
+def test_the_pdfs_are_there() -> None:
+    assert PDFS == [
+        "ecosoc-var.chromium.naskh-indent.pdf",
+        "ga-res-two-parts.fpdf2.amiri-packed.pdf",
+        "report-annex-resolution.fpdf2.amiri-packed.pdf",
+        "report-covering-note.fpdf2.amiri-spaced.pdf",
+        "report-covering-note.libreoffice.tight.pdf",
+    ]
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_structure_counts_are_the_gold(name: str) -> None:
+    g = _source(name.split(".")[0]).gold()
+    d = unparse.parse_pdf(VARIANTS / "pdf" / name)
+    gold = _counts(
+        g["paragraphs"] + [p for a in g["annexes"] for p in a["paragraphs"]],
+        g["preamble"],
+        len(g["summary"]),
+        len(g["sections"]) + sum(len(a["sections"]) for a in g["annexes"]),
+        len(g["annexes"]),
+    )
+    got = _counts(
+        d.paragraphs + [p for a in d.annexes for p in a.paragraphs],
+        d.preamble,
+        len(d.summary.split("\n")) if d.summary else 0,
+        len(d.sections) + sum(len(a.sections) for a in d.annexes),
+        len(d.annexes),
+    )
+    assert got == gold
+    assert [p.text for p in d.preamble] == [p["text"] for p in g["preamble"]]
+    assert (d.kind, d.symbol, d.title) == (g["kind"], g["symbol"], g["title"])
+
+
+def test_a_first_line_indent_below_another_with_a_preambular_lead_opens_a_paragraph() -> None:
+    # Chromium with first-line indents: "وقد نظر ... المستعمرة،" is one line, indented, that
+    # ends a few points short of the margin; the next line, indented the same, opens with
+    # "ورغبة منه". (fpdf2 packed, no indent, where such a line fills the measure, stays
+    # ambiguous: a preambular paragraph may go on with "، وإذ" at a line's start.)
+    d = unparse.parse_pdf(VARIANTS / "pdf" / "ecosoc-var.chromium.naskh-indent.pdf")
+    assert [p.lead for p in d.preamble] == ["وقد نظر", "ورغبة منه", "وتقديرا منه", "واقتناعا منه"]
+
+
+@pytest.mark.parametrize(
+    "name", ["report-covering-note.fpdf2.amiri-spaced.pdf", "report-covering-note.libreoffice.tight.pdf"]
+)
+def test_a_summary_heading_below_a_full_title_line_and_the_covering_note(name: str) -> None:
+    # The annexed report's title fills the measure, "موجز" centred right below it with no
+    # space: the heading is a line of its own. The note's text above it opens the body.
+    d = unparse.parse_pdf(VARIANTS / "pdf" / name)
+    assert d.summary is not None and d.summary.startswith("يتناول المقرر الخاص في هذا التقرير")
+    assert [p.number for p in d.paragraphs] == [None, 1, 2, 3, 4]
+    assert d.paragraphs[0].text.startswith("يتشرف الأمين العام بأن يحيل إلى الجمعية العامة")
+    assert d.paragraphs[0].text.endswith("المقدم وفقا لقرار مجلس حقوق الإنسان 52/10.")
+
+
+def test_symbol_entries_and_a_draft_resolution_in_a_packed_pdf() -> None:
+    d = unparse.parse_pdf(VARIANTS / "pdf" / "report-annex-resolution.fpdf2.amiri-packed.pdf")
+    first, second = d.annexes
+    assert [p.text.split(" - ")[0] for p in first.paragraphs] == [
+        "E/CN.6/2024/1",
+        "E/CN.6/2024/3",
+        "E/CN.6/2024/L.1",
+    ]
+    assert [p.number for p in second.paragraphs] == [None, None, None, 1, 2]
+    assert second.paragraphs[0].text == "إن الجمعية العامة،"
+
+
+def test_a_resolution_adopted_in_two_parts_keeps_the_second() -> None:
+    # Each part under its heading ("ألف -", "باء -") with its formula, its preamble and its
+    # paragraphs numbered from 1: the second part's lines were all "not placed".
+    d = unparse.parse_pdf(VARIANTS / "pdf" / "ga-res-two-parts.fpdf2.amiri-packed.pdf")
+    assert [s.label for s in d.sections] == ["ألف", "باء"]
+    assert [p.lead for p in d.preamble] == ["إذ تحيط علما", "وإذ تحيط علما", "إذ تؤكد من جديد", "وإذ تشدد"]
+    assert [(p.number, p.lead) for p in d.paragraphs] == [(1, "تحث"), (2, "تطلب"), (1, "تطلب"), (2, "تقرر")]
+    assert [p.id for p in d.paragraphs] == ["para_1", "para_2", "para_1_3", "para_2_4"]
+    assert not any("not placed" in w for w in d.warnings)

@@ -318,3 +318,20 @@ def test_date_range_dash_after_a_lone_number_is_no_paragraph_number() -> None:
 
     assert _paragraph_after_dash("- تطلب إلى الأمين العام")
     assert not _paragraph_after_dash("- حزيران/يونيه14")
+
+
+def test_pymupdf_libreoffice_symbol_of_an_entry_kept_first_gets_its_dash_back() -> None:
+    # The same move on the entries of a list of documents, each labelled by a symbol.
+    lines = _lines("libreoffice", "pymupdf", "report-crpd-csp-2023-5-conference")
+    assert "CRPD/CSP/2023/1 جدول الأعمال المؤقت- " in lines
+    doc = unparse.parse_text("\n".join(lines))
+    first = doc.annexes[0]
+    assert [p.text.split(" - ")[0] for p in first.paragraphs] == [
+        "CRPD/CSP/2023/1",
+        "CRPD/CSP/2023/2",
+        "CRPD/CSP/2023/3",
+        "CRPD/CSP/2023/4",
+        "CRPD/CSP/2023/L.1",
+    ]
+    assert first.paragraphs[0].text == "CRPD/CSP/2023/1 - جدول الأعمال المؤقت"
+    assert "CRPD/CSP/2023/1 - جدول الأعمال المؤقت" in doc.text.splitlines()

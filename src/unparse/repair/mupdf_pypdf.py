@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..arabic import is_year
 from ..lexicon import SECTION_LETTERS, SECTION_ORDINALS
 from ..lines import Line
+from ..symbols import SYMBOL
 from .pipeline import Context, fix_each_line
 
 _DIGIT = "[0-9\u0660-\u0669]"
@@ -215,6 +216,10 @@ _LABELS = "|".join(
 _LABEL_LAST_RE = regex.compile(rf"^ *(?P<title>\p{{Arabic}}.*?\S)- (?P<mark>\u064b?)(?P<label>{_LABELS}) ?$")
 # A paragraph number PyMuPDF kept first, its dash put last: "4 تشير ... عن- ".
 _KEPT_NUMBER_RE = regex.compile(r"^(?P<number>[0-9\u0660-\u0669]{1,3}) +(?P<core>\p{Arabic}.*?\S)- ?$")
+# The same with the symbol that labels an entry of a list of documents: "CRPD/CSP/2023/1
+# جدول الأعمال المؤقت- ". Put back where other lines show the move, never itself evidence of
+# it (a logical line may be a symbol, a title and a dash at its end).
+_KEPT_SYMBOL_RE = regex.compile(rf"^(?P<number>{SYMBOL}) +(?P<core>\p{{Arabic}}.*?\S)- ?$")
 _END_PUNCT = "،؛:.!?؟"
 # What a line that shows the move starts with (else it ends with the dash).
 _EDGE_FIRST = frozenset("،؛:.")
@@ -265,8 +270,14 @@ def swap_edge_punctuation(text: str) -> str:
     ...     "4 تشير أحدث التقديرات الصادرة عن منظمة الصحة العالمية إلى أن عدد الوفيات الناجمة عن- "
     ... )
     '4 - تشير أحدث التقديرات الصادرة عن منظمة الصحة العالمية إلى أن عدد الوفيات الناجمة عن'
+
+    So is a document's symbol that labels an entry of a list of documents
+    (report-crpd-csp-2023-5-conference):
+
+    >>> swap_edge_punctuation("CRPD/CSP/2023/1 جدول الأعمال المؤقت- ")
+    'CRPD/CSP/2023/1 - جدول الأعمال المؤقت'
     """
-    m = _KEPT_NUMBER_RE.match(text)
+    m = _KEPT_NUMBER_RE.match(text) or _KEPT_SYMBOL_RE.match(text)
     if m:
         return f"{m['number']} - {m['core']}"
     m = _LABEL_LAST_RE.match(text)

@@ -30,6 +30,7 @@ TYPESETTERS = ("libreoffice", "chromium", "fpdf2")
 KEEP = {
     "ecosoc-var.chromium.naskh-indent.pdf",
     "ga-res-two-parts.fpdf2.amiri-packed.pdf",
+    "hrc-res-sections.libreoffice.tight.pdf",
     "report-annex-resolution.fpdf2.amiri-packed.pdf",
     "report-covering-note.fpdf2.amiri-spaced.pdf",
     "report-covering-note.libreoffice.tight.pdf",

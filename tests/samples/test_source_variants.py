@@ -5,7 +5,8 @@ working paper, preambles led by accusatives ("ورغبة منه", "وتقدير�
 resolution without a title, a decision of a Conference of the Parties, annexes with headings
 and unnumbered paragraphs, a report whose headings are all of the second level (``ألف -``), a
 resolution adopted in parts (its part's heading above its formula), a covering note above a
-report's summary, a list of documents labelled by their symbols and a draft resolution in the
+report's summary, a resolution whose operative part is in sections (a heading right after
+the preamble), a list of documents labelled by their symbols and a draft resolution in the
 annexes of a report (ordinals typed with the tanween before the alef, ``أولًا``). Each document's clean
 text goes through ``parse_text``; its structure counts and header are the source's gold."""
 
@@ -76,6 +77,7 @@ def test_the_variants_are_there() -> None:
         "ecosoc-var",
         "ga-res-parts",
         "ga-res-two-parts",
+        "hrc-res-sections",
         "report-annex-resolution",
         "report-covering-note",
         "report-letters",
@@ -161,3 +163,13 @@ def test_the_summary_heading_with_its_article_or_a_note(heading: str) -> None:
     doc = unparse.parse_text(src.clean_text())
     assert doc.summary is not None and doc.summary.split("\n") == src.gold()["summary"]
     assert not any("not placed" in w for w in doc.warnings)
+
+
+def test_a_heading_after_the_preamble_opens_the_operative_part() -> None:
+    # 'ألف - ...' right after the last preambular paragraph (its comma): the operative
+    # paragraphs are in sections; the heading was glued to that preambular paragraph.
+    src = _source_module().load(VARIANTS / "hrc-res-sections.txt")
+    doc = unparse.parse_text(src.clean_text())
+    assert [(s.label, s.first_paragraph) for s in doc.sections] == [("ألف", 1), ("باء", 3)]
+    assert doc.preamble[-1].text.endswith("الاعتبار الأول في جميع الإجراءات المتعلقة بالأطفال،")
+    assert [p.number for p in doc.paragraphs] == [1, 2, 3, 4]

@@ -47,6 +47,7 @@ def test_the_pdfs_are_there() -> None:
     assert PDFS == [
         "ecosoc-var.chromium.naskh-indent.pdf",
         "ga-res-two-parts.fpdf2.amiri-packed.pdf",
+        "hrc-res-sections.libreoffice.tight.pdf",
         "report-annex-resolution.fpdf2.amiri-packed.pdf",
         "report-covering-note.fpdf2.amiri-spaced.pdf",
         "report-covering-note.libreoffice.tight.pdf",
@@ -119,3 +120,9 @@ def test_a_resolution_adopted_in_two_parts_keeps_the_second() -> None:
     assert [(p.number, p.lead) for p in d.paragraphs] == [(1, "تحث"), (2, "تطلب"), (1, "تطلب"), (2, "تقرر")]
     assert [p.id for p in d.paragraphs] == ["para_1", "para_2", "para_1_3", "para_2_4"]
     assert not any("not placed" in w for w in d.warnings)
+
+
+def test_a_heading_after_the_preamble_opens_the_operative_part_in_a_pdf() -> None:
+    d = unparse.parse_pdf(VARIANTS / "pdf" / "hrc-res-sections.libreoffice.tight.pdf")
+    assert [(s.label, s.first_paragraph) for s in d.sections] == [("ألف", 1), ("باء", 3)]
+    assert d.preamble[-1].text.endswith("الاعتبار الأول في جميع الإجراءات المتعلقة بالأطفال،")

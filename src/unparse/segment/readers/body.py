@@ -174,9 +174,14 @@ def read_numbered(r: Reading, index: int, line: Line, text: str) -> bool:
 def read_heading(r: Reading, index: int, line: Line, text: str) -> bool:
     """A labelled heading, among the paragraphs; in the header, one begins the body: a
     chapter (``أولاً -``), or a section (``ألف -``) of a report that has no chapters or of a
-    resolution adopted in parts, each part's heading above its preamble."""
+    resolution adopted in parts, each part's heading above its preamble. After a preambular
+    paragraph that is closed (its comma), one opens the operative part under its heading
+    (a resolution whose operative paragraphs are in sections)."""
     found = None if r.articles else heading(text)
-    if not found or r.state not in (State.NUMBERED, State.HEADER):
+    if not found:
+        return False
+    closed_preamble = r.state is State.PREAMBLE and (r.current is None or r.current.ends_with(TERMINATORS))
+    if r.state not in (State.NUMBERED, State.HEADER) and not closed_preamble:
         return False
     r.state = State.NUMBERED
     r.add_section(line, *found)

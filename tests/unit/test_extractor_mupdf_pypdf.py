@@ -335,3 +335,26 @@ def test_pymupdf_libreoffice_symbol_of_an_entry_kept_first_gets_its_dash_back() 
     ]
     assert first.paragraphs[0].text == "CRPD/CSP/2023/1 - جدول الأعمال المؤقت"
     assert "CRPD/CSP/2023/1 - جدول الأعمال المؤقت" in doc.text.splitlines()
+
+
+def test_pymupdf_line_pieces_after_references_and_footnote_markers_once() -> None:
+    # report-a-79-190-right-to-food through PyMuPDF on LibreOffice: a line's pieces on lines
+    # of their own. The first pass left three of them, and a second pass (their leading
+    # spaces gone) moved their commas: normalize was not idempotent.
+    from unparse.repair.mupdf_pypdf import join_comma_piece
+
+    lines = _lines("libreoffice", "pymupdf", "report-a-79-190-right-to-food")
+    i = lines.index(" ، في المادة11، «حق")
+    assert lines[i - 3 : i] == ["(", "4", ")"]
+    j = lines.index(" ، وأتاحت السنة الدولية لمصايد الأسماك وتربية الأحياء المائية الحرفية- ")
+    assert lines[j - 1] == "23"
+    k = next(n for n, t in enumerate(lines) if t.startswith(") تلقى المقرر الخاص"))
+    assert lines[k - 3 : k] == [".", "(", "3"]
+    assert join_comma_piece("الدورة العاشرة", " ،فيينا") is None
+    text = unparse.normalize("\n".join(lines))
+    out = text.splitlines()
+    assert "والثقافية(4)، في المادة11، «حق" in text
+    assert "23 - وأتاحت السنة الدولية لمصايد الأسماك وتربية الأحياء المائية الحرفية،" in out
+    assert any(t.startswith("(3) تلقى المقرر الخاص معلومات مفصلة") for t in out)
+    assert not any(t.startswith(".(3)") for t in out)
+    assert unparse.normalize(text) == text

@@ -206,6 +206,10 @@ _LATIN_FIRST_NOTE_RE = regex.compile(
     r"^\.(?P<latin>[A-Za-z][^\p{Arabic}]*?) (?P<note>\(\d{1,3}\) \p{Arabic}[^.]*)$"
 )
 _TRAIL_DASH_RE = regex.compile(r"^(?P<core> *\p{Arabic}.*?\p{Arabic})- ?$")
+# The same move on a line PyMuPDF indented, its comma spaced from the word after it: the
+# paragraph dash at its end says it is the move (without it, the comma after a footnote
+# reference, which stays).
+_SPACED_LEAD_RE = regex.compile(r"^ +(?P<lead>[،؛]) (?P<core>\p{Arabic}.*?\S)- ?$")
 # A section heading whose label PyMuPDF put last, an ordinal's tanween before it:
 # " مقدمة- ًأولا" for "أولاً - مقدمة".
 _LABELS = "|".join(
@@ -258,6 +262,12 @@ def swap_edge_punctuation(text: str) -> str:
     >>> swap_edge_punctuation(":  تحث الدول على أن تقوم بما يلي-")
     '- تحث الدول على أن تقوم بما يلي:'
 
+    Its comma spaced, the paragraph dash last (report-a-79-190-right-to-food; left for a
+    second pass, which found it once the spaces were gone):
+
+    >>> swap_edge_punctuation(" ، وأتاحت السنة الدولية لمصايد الأسماك وتربية الأحياء المائية الحرفية- ")
+    '- وأتاحت السنة الدولية لمصايد الأسماك وتربية الأحياء المائية الحرفية،'
+
     A section heading, its label last and the label's tanween before it
     (sg-a-78-245-road-safety):
 
@@ -286,6 +296,9 @@ def swap_edge_punctuation(text: str) -> str:
     m = _LATIN_FIRST_NOTE_RE.match(text)
     if m:
         return f"{m['note']} {m['latin']}."
+    m = _SPACED_LEAD_RE.match(text)
+    if m:
+        return f"- {m['core']}{m['lead']}"
     m = _LEAD_PUNCT_RE.match(text)
     if m:
         core = m["core"].strip()
@@ -319,6 +332,8 @@ def shows_moved_punctuation(text: str) -> bool:
     m = _LEAD_PUNCT_RE.match(text)
     if m:
         return bool(m["trail"]) or not m["core"].startswith(" ")
+    if _SPACED_LEAD_RE.match(text):
+        return True
     return _TRAIL_DASH_RE.match(text) is not None or _LATIN_FIRST_NOTE_RE.match(text) is not None
 
 
@@ -362,6 +377,45 @@ def _paragraph_after_dash(text: str) -> bool:
     return text.startswith("- ") and _MONTH_FIRST_RE.match(text) is None
 
 
+# A piece of a line PyMuPDF put on a line of its own, after a number, a symbol or a footnote
+# reference: indented, its comma spaced from the word after it (" ، الفقرة14").
+_COMMA_PIECE_RE = regex.compile(r"^ +[،؛] +\S")
+# What a line a piece goes on ends with: a word, a number, a symbol, a reference, a quotation.
+_GOES_ON_RE = regex.compile(r"[\p{L}\p{Nd})»\"]$")
+_WORDLESS_RE = regex.compile(r"^[^\p{L}\p{Nd}]*$")
+
+
+def join_comma_piece(prev: str, text: str) -> str | None:
+    """``prev`` and ``text`` as one line where ``text`` is the rest of ``prev``'s line: a piece
+    that starts with its comma, indented, after a line that goes on (no line of Arabic prose
+    starts with a comma); None where it is not.
+
+    Real (PyMuPDF on LibreOffice, report-a-79-190-right-to-food: the reference ``"(4)"``
+    rejoined, then the rest of its line; ga-dec-78-540, after a document symbol):
+
+    >>> join_comma_piece("7 - يكفل العهد الدولي الخاص بالحقوق الاقتصادية والثقافية(4)", " ، في المادة11، «حق")
+    '7 - يكفل العهد الدولي الخاص بالحقوق الاقتصادية والثقافية(4)، في المادة11، «حق'
+    >>> join_comma_piece("A/78/403", " ، الفقرة14")
+    'A/78/403، الفقرة14'
+
+    A paragraph number or a page number alone, a line that ends its sentence, a comma
+    glued to its word (PyMuPDF's moved punctuation) are no such line:
+
+    >>> join_comma_piece("23", " ، وأتاحت السنة الدولية") is None
+    True
+    >>> join_comma_piece("مداولات الفريق العامل بشأن هذا البند.", " ، وأن") is None
+    True
+    >>> join_comma_piece("الدورة العاشرة", " ،فيينا") is None
+    True
+    """
+    if not _COMMA_PIECE_RE.match(text):
+        return None
+    head = prev.rstrip()
+    if not _GOES_ON_RE.search(head) or _LONE_NUMBER_RE.match(head):
+        return None
+    return head + text.lstrip()
+
+
 def rejoin_split_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: in a logical text (its producer's evidence or its dates say so), a
     footnote reference put on three lines (``"("``, ``"1"``, ``")،"``) goes back at the
@@ -373,15 +427,26 @@ def rejoin_split_lines(lines: list[Line], ctx: Context) -> list[Line]:
     لحقوق الإنسان"``, ``"("``, ``"2"``, ``")، الذي يعلن أن جميع الناس يولدون أحرارا"`` →
     ``"وإذ تؤكد من جديد الإعلان العالمي لحقوق الإنسان(2)، الذي يعلن أن جميع الناس يولدون
     أحرارا"``; pdftotext -raw on LibreOffice (ga-res-78-96) splits its lines so too.
+
+    After a line with no word (the stop PyMuPDF put on a line of its own after a note),
+    the bracket, number and text are a footnote's marker and text, on a line of their own
+    (``"."``, ``"("``, ``"3"``, ``") تلقى ..."`` → ``"."``, ``"(3) تلقى ..."``: glued to the
+    stop, a second pass read ``".(3)"`` as moved punctuation). A piece that goes on the line
+    before it (:func:`join_comma_piece`) is joined to it.
     """
     evidence = ctx.facts.get("date_order")
     if ctx.facts.get("logical_order") is not True and not (
         isinstance(evidence, DateOrder) and evidence.logical
     ):
         return lines
-    # Both joins need a lone number's line (what _LONE_NUMBER_RE matches); most texts have
-    # none, and the test is cheaper than the pattern on every line.
-    if not any(0 < len(s := line.text.strip(" ")) <= 3 and s.isdecimal() for line in lines):
+    # The first two joins need a lone number's line (what _LONE_NUMBER_RE matches), the third
+    # an indented line that starts with a comma (_COMMA_PIECE_RE); most texts have neither,
+    # and the tests are cheaper than the patterns on every line.
+    if not any(
+        (0 < len(s := line.text.strip(" ")) <= 3 and s.isdecimal())
+        or (line.text[:1] == " " and s[:1] in "،؛" and s[:1] != "")
+        for line in lines
+    ):
         return lines
     out: list[Line] = []
     i = 0
@@ -401,10 +466,22 @@ def rejoin_split_lines(lines: list[Line], ctx: Context) -> list[Line]:
         ):
             prev = out[-1]
             rest = third.text.lstrip()[1:]
-            joined = prev.text.rstrip() + "(" + nxt.text.strip() + ")" + rest
-            ctx.record("footnote_ref_lines", prev.number, prev.text, joined)
-            out[-1] = Line(prev.number, joined, prev.page)
+            marker = "(" + nxt.text.strip() + ")"
+            if _WORDLESS_RE.match(prev.text) and rest.startswith(" "):
+                ctx.record("footnote_ref_lines", third.number, third.text, marker + rest)
+                out.append(Line(third.number, marker + rest, third.page))
+            else:
+                joined = prev.text.rstrip() + marker + rest
+                ctx.record("footnote_ref_lines", prev.number, prev.text, joined)
+                out[-1] = Line(prev.number, joined, prev.page)
             i += 3
+            continue
+        piece = join_comma_piece(out[-1].text, line.text) if out else None
+        if piece is not None:
+            prev = out[-1]
+            ctx.record("comma_piece_line", prev.number, prev.text, piece)
+            out[-1] = Line(prev.number, piece, prev.page)
+            i += 1
             continue
         if number and nxt is not None and _paragraph_after_dash(nxt.text):
             joined = f"{number[1]} {nxt.text}"

@@ -358,3 +358,17 @@ def test_pymupdf_line_pieces_after_references_and_footnote_markers_once() -> Non
     assert any(t.startswith("(3) تلقى المقرر الخاص معلومات مفصلة") for t in out)
     assert not any(t.startswith(".(3)") for t in out)
     assert unparse.normalize(text) == text
+
+
+def test_run_reversed_text_once_repaired_is_not_read_as_pymupdf_libreoffice() -> None:
+    # sc-res-2739-2024 through PyMuPDF on fpdf2: run-reversed, put back in order by
+    # line_order, which leaves the dash of "بور - أو - برانس" at the end of two lines. A
+    # second pass found the dates in order and read those two dashes as PyMuPDF's moved
+    # paragraph dashes ("- المسلحة على ما يقدر ..."): normalize was not idempotent.
+    lines = _lines("fpdf2", "pymupdf", "sc-res-2739-2024")
+    assert any(t.endswith("التي-  أو-  في المائة من العاصمة بور80 المسلحة على ما يقدر بنحو") for t in lines)
+    result = unparse.repair_text("\n".join(lines))
+    assert result.facts.get("runs_reversed") is True
+    text = result.text
+    assert any(t.startswith("المسلحة على ما يقدر بنحو 80 في المائة") for t in text.splitlines())
+    assert unparse.normalize(text) == text

@@ -352,3 +352,19 @@ def test_raw_line_rebuilt_when_a_stop_cut_a_word_into_known_pieces() -> None:
     assert line in result.text.split("\n")
     assert unparse.normalize(result.text) == result.text
     check_nothing_lost(text, result)
+
+
+def test_one_word_lines_decide_neither_poppler_mode() -> None:
+    # pdftotext -raw on LibreOffice (ga-res-78-96, dev): a part of the text where lines of one
+    # word in one embedding outnumber the -raw lines; they counted as poppler's default mode,
+    # whose lines were then left in visual order (a second pass reordered them).
+    path = INPUTS / "libreoffice" / "pdftotext-raw" / "ga-res-78-96.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, t in enumerate(lines) if t.startswith(controls("⟨R⟩إلى⟨P⟩ ⟨R⟩الثقافية⟨P⟩")))
+    assert lines[start - 2 : start] == [controls("⟨R⟩؛⟨P⟩"), "6"]
+    part = "\n".join(lines[start - 2 : start + 23])
+    fp = fingerprint(split_lines(part))
+    assert fp.producer == "poppler-raw" and fp.one_word_lines >= 2
+    text = unparse.normalize(part)
+    assert "6 - تدعو الدول الأعضاء إلى تقديم تبرعات إلى الصندوق الدولي لإعادة الممتلكات الثقافية إلى" in text
+    assert fingerprint(split_lines("\n".join(lines))).producer == "poppler-raw"

@@ -4,6 +4,8 @@ of the flow as one ``page_header`` fix per line (the fix log replays line by lin
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import unparse
 from unparse.lines import Line
 from unparse.options import Options
@@ -66,3 +68,17 @@ def test_symbol_cited_with_a_number_stays() -> None:
     assert [x.text for x in out][-1] == "الوثيقة.A/78/150 4"
     clean = "الأمم المتحدة\nتقرير الأمين العام (A/78/267)\nالفقرة 3 من الوثيقة A/78/267\n"
     assert unparse.normalize(clean) == clean.rstrip("\n")
+
+
+def test_symbol_beside_a_number_is_no_header_unless_it_is_the_documents() -> None:
+    # pdftotext -raw on LibreOffice (sg-e-2024-55-gender-mainstreaming, dev), every seventh
+    # line left out: the footnote "انظر A/72/492، الفقرة 41." comes out in pieces. The first
+    # pass kept them (its page numbers 1 to 7 ruled 41 out); the second, with those gone,
+    # took "41" for a page number beside the header "A/72/492" and removed both.
+    path = Path(__file__).resolve().parents[2] / "benchmarks/accuracy/inputs/text/libreoffice/pdftotext-raw"
+    lines = (path / "sg-e-2024-55-gender-mainstreaming.txt").read_text(encoding="utf-8").split("\n")
+    text = unparse.normalize("\n".join(t for i, t in enumerate(lines) if i % 7))
+    out = text.splitlines()
+    i = out.index("A/72/492")
+    assert out[i + 1] == "41"
+    assert unparse.normalize(text) == text

@@ -32,6 +32,8 @@ _KASHIDA_RUN_RE = re.compile(
 )
 # -raw: several right-to-left embeddings on one line, one word each.
 _RAW_RUN_RE = re.compile(f"{RLE}[^{RLE}{LRE}{PDF}\\s]+{PDF}")
+# A line that is one word in one embedding: both modes write it so, and it says neither.
+_ONE_WORD_RE = re.compile(f"{RLE}[^{RLE}{LRE}{PDF}\\s]+{PDF}")
 # What the step asks the pipeline's scan for (:meth:`Context.present`).
 SCANNED = f"{PRESENTATION_CLASS}{RLE}{LRE}{PDF}"
 
@@ -58,6 +60,11 @@ class Fingerprint(BaseModel):
     kashida_runs: int = Field(
         description="Short left-to-right runs glued inside Arabic words (kashida glyphs)."
     )
+    one_word_lines: int = Field(
+        0,
+        description="Embedded lines that are one word in one right-to-left embedding: either mode "
+        "writes them so, and they are left out of the choice between the two.",
+    )
 
     @property
     def logical(self) -> bool:
@@ -70,7 +77,8 @@ class Fingerprint(BaseModel):
             f"producer={self.producer}: {self.embedded_lines} of {self.lines} lines embedded, "
             f"{self.rle_led_lines} RLE-led, {self.raw_word_lines} with one-word runs, "
             f"{self.form_feeds} form feeds, {self.leading_space_lines} indented, "
-            f"{self.presentation_form_lines} with presentation forms, {self.kashida_runs} kashida runs"
+            f"{self.presentation_form_lines} with presentation forms, {self.kashida_runs} kashida runs, "
+            f"{self.one_word_lines} of one word"
         )
 
 
@@ -80,7 +88,8 @@ def fingerprint(
     """Count the producer's evidence on raw ``lines`` and conclude.
 
     poppler when most Arabic lines carry embeddings and most of those lead with RLE;
-    ``-raw`` when most embedded lines hold several one-word embeddings.
+    ``-raw`` when most embedded lines hold several one-word embeddings. A line that is a
+    single word in its embedding is written so by both modes: it counts for neither.
 
     >>> fp = fingerprint([Line(1, "\u202bالبند \u202a 50\u202cمن جدول الأعمال\u202c")])
     >>> fp.producer, fp.rle_led_lines
@@ -89,8 +98,18 @@ def fingerprint(
     'poppler-raw'
     >>> fingerprint([Line(1, "البند 50 من جدول الأعمال")]).producer is None
     True
+
+    pdftotext -raw on LibreOffice (ga-res-78-96, dev), a part of the text where the one-word
+    lines outnumber the others (they decided 'poppler', and its -raw lines were left in
+    visual order; a second pass, without the embeddings, reordered them):
+
+    >>> raw = "\u202bإلى\u202c \u202bالثقافية\u202c \u202bالممتلكات\u202c"
+    >>> lines = [Line(1, "\u202b؛\u202c"), Line(2, raw), Line(3, raw), Line(4, "\u202bالقرار\u202c")]
+    >>> fp = fingerprint(lines + [Line(5, "\u202bالمرفق\u202c")])
+    >>> fp.producer, fp.one_word_lines
+    ('poppler-raw', 3)
     """
-    counted = embedded = rle_led = raw_words = indented = presentation = kashida = arabic = 0
+    counted = embedded = rle_led = raw_words = indented = presentation = kashida = arabic = one_word = 0
     # ``joined``: the lines joined, when the caller has them; one search then says whether
     # any line holds presentation forms (most texts have none), instead of one per line.
     # ``present``: the presentation forms and embedding controls the lines may hold (a
@@ -117,6 +136,9 @@ def fingerprint(
             continue
         embedded += 1
         stripped = text.strip(" ")
+        if _ONE_WORD_RE.fullmatch(stripped):
+            one_word += 1
+            continue
         if stripped.startswith(RLE) and stripped.endswith(PDF):
             rle_led += 1
         if len(_RAW_RUN_RE.findall(text)) >= 2:
@@ -124,9 +146,10 @@ def fingerprint(
         kashida += len(_KASHIDA_RUN_RE.findall(text))
     producer: Producer | None = None
     if arabic and embedded * 2 > arabic:
-        if raw_words * 2 > embedded:
+        decided = embedded - one_word
+        if raw_words * 2 > decided:
             producer = "poppler-raw"
-        elif rle_led * 2 > embedded:
+        elif rle_led * 2 > decided or not decided:
             producer = "poppler"
     return Fingerprint(
         producer=producer,
@@ -138,6 +161,7 @@ def fingerprint(
         leading_space_lines=indented,
         presentation_form_lines=presentation,
         kashida_runs=kashida,
+        one_word_lines=one_word,
     )
 
 

@@ -168,7 +168,8 @@ def running_symbol_lines(lines: list[Line], kinds: list[str | None], masthead: i
     """
     for i in numbered_header_lines(lines, kinds):
         kinds[i] = "page_header"
-    page_numbers = page_number_lines(lines, kinds) if "page_number" in kinds else set()
+    evidence = _without_other_symbols(lines, kinds, masthead)
+    page_numbers = page_number_lines(lines, evidence) if "page_number" in kinds else set()
     marks = [
         ("page_number" if i in page_numbers else None) if kind == "page_number" else kind
         for i, kind in enumerate(kinds)
@@ -191,6 +192,40 @@ def running_symbol_lines(lines: list[Line], kinds: list[str | None], masthead: i
         if kind == "running_symbol"
         and (lines[i].text.strip() in headers or (masthead is not None and i < masthead))
     }
+
+
+def _without_other_symbols(
+    lines: list[Line], kinds: list[str | None], masthead: int | None
+) -> list[str | None]:
+    """``kinds`` without the lone symbols after the masthead that are not its symbol: a
+    running header repeats the document's own symbol (or a piece of it: pypdfium2 on fpdf2
+    cuts ``CTOC/COP/2024/9`` into ``CTOC/CO`` and ``P/2024/9``, ctoc-cop-dec-12-1), so
+    another symbol's line is a reference until
+    something else shows it is a header, and the number beside it no page number on its
+    word alone (which made the symbol a header in turn).
+
+    Real (pdftotext -raw on LibreOffice, sg-e-2024-55-gender-mainstreaming, once repaired:
+    the footnote ``انظر A/72/492، الفقرة 41.`` in pieces; its page numbers gone, a second
+    pass took ``"41"`` for one and removed both):
+
+    >>> texts = ["E/2024/55", "المجلس الاقتصادي والاجتماعي", "انظر", "A/72/492", "41", "."]
+    >>> lines = [Line(i, t) for i, t in enumerate(texts, 1)]
+    >>> kinds = [classify_furniture(t) for t in texts]
+    >>> _without_other_symbols(lines, kinds, 0)[3:5]
+    [None, 'page_number']
+    >>> 3 in running_symbol_lines(lines, kinds, 0)
+    False
+    >>> lines[3] = Line(4, "E/2024/5")
+    >>> _without_other_symbols(lines, [classify_furniture(line.text) for line in lines], 0)[3]
+    'running_symbol'
+    """
+    if masthead is None:
+        return kinds
+    own = lines[masthead].text.strip()
+    return [
+        None if kind == "running_symbol" and i > masthead and lines[i].text.strip() not in own else kind
+        for i, kind in enumerate(kinds)
+    ]
 
 
 _HEADER_KINDS = ("running_symbol", "job_number")

@@ -337,6 +337,27 @@ def shows_moved_punctuation(text: str) -> bool:
     return _TRAIL_DASH_RE.match(text) is not None or _LATIN_FIRST_NOTE_RE.match(text) is not None
 
 
+def _counts_as_moved(text: str) -> bool:
+    """The line is evidence of PyMuPDF's move (:func:`shows_moved_punctuation`). A line whose
+    one sign is the dash at its end counts only with the extractor's spaces at an edge: the
+    run-order step leaves such a dash at the end of a line it put back in order, spaces
+    gone, and a second pass must not read that text as PyMuPDF's.
+
+    Real (PyMuPDF on LibreOffice, ga-res-79-145; PyMuPDF on fpdf2, sc-res-2739-2024, once
+    repaired, of ``"بور - أو - برانس"``):
+
+    >>> _counts_as_moved("   تلاحظ أن نحو-"), _counts_as_moved("،إن الجمعية العامة")
+    (True, True)
+    >>> _counts_as_moved("بنحو 80 في المائة من العاصمة بور أو- برانس، وإزاء تزايد أعمال العنف التي-")
+    False
+    """
+    if not shows_moved_punctuation(text):
+        return False
+    if text != text.strip(" ") or _KEPT_NUMBER_RE.match(text) or _LABEL_LAST_RE.match(text):
+        return True
+    return any(r.match(text) for r in (_LEAD_PUNCT_RE, _SPACED_LEAD_RE, _LATIN_FIRST_NOTE_RE))
+
+
 _LONE_NUMBER_RE = regex.compile(r"^ *(\d{1,3}) *$")
 # The line that closes a reference split on three lines: ")", ")،", ") الذي"; a Latin word
 # after it (")UN-SWAP", a visual text once repaired) says the bracket is another one.
@@ -346,7 +367,7 @@ _REF_CLOSE_RE = regex.compile(r"^\)(?:$|[\s،؛:.]|\p{Arabic})")
 def rejoin_pymupdf_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: in a text whose dates read in order (:func:`mark_logical_dates`)
     and whose lines show PyMuPDF's moved punctuation (two lines or more show the move
-    itself, :func:`shows_moved_punctuation`), put each line's edge punctuation back
+    itself, :func:`_counts_as_moved`), put each line's edge punctuation back
     (:func:`swap_edge_punctuation`). Once repaired, no line shows it: a second pass
     leaves the text as it is.
 
@@ -356,7 +377,7 @@ def rejoin_pymupdf_lines(lines: list[Line], ctx: Context) -> list[Line]:
     evidence = ctx.facts.get("date_order")
     if not isinstance(evidence, DateOrder) or not evidence.logical:
         return lines
-    if sum(1 for line in lines if shows_moved_punctuation(line.text)) < 2:
+    if sum(1 for line in lines if _counts_as_moved(line.text)) < 2:
         return lines
     return fix_each_line(lines, ctx, "edge_punctuation", swap_edge_punctuation)
 

@@ -18,6 +18,8 @@ NON_WESTERN_CLASS = _EASTERN + _PERSIAN
 # Every digit Arabic text is written or extracted with, as a class's ranges (for ``re`` and
 # ``regex``): the kashida repairs look for these, not for any decimal digit of Unicode.
 DIGITS = r"0-9\u0660-\u0669\u06f0-\u06f9"
+# The same digits, as characters.
+DIGIT_CHARS = _WESTERN + _EASTERN + _PERSIAN
 _NON_WESTERN_RE = regex.compile("[" + NON_WESTERN_CLASS + "]+")
 
 

@@ -16,12 +16,12 @@ import re
 from typing import NamedTuple
 
 from ..lines import Line
-from .digits import DIGITS
+from .digits import DIGIT_CHARS, DIGITS
 from .pipeline import Context
 
 _AR = "\u0621-\u064a"
 _CODE_RE = re.compile(rf"[{DIGITS}A-Za-z$@:*](?:(?<=[^\x00-\x7f].)|(?=[{_AR}]))")
-_DIGIT_CHARS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
+_DIGIT_CHARS = frozenset(DIGIT_CHARS)
 
 
 class GlyphCounts(NamedTuple):

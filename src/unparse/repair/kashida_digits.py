@@ -94,11 +94,10 @@ def remove_kashida_digits(lines: list[Line], ctx: Context) -> list[Line]:
     runs of its glyph codes, :func:`kashida_codes`) and reads in visual order (pdfminer's
     and pdfplumber's ``extract_text``); the kashida glyphs of other extractors' logical
     text are left to their own repairs."""
-    # Counted in one pass over the joined lines: a run never touches a line break.
-    joined = ctx.joined(lines)
     if bound(lines, ctx).runs_after_letters < MIN_RUNS:
         return lines
-    found = _KASHIDA_DIGITS_RE.findall(joined)
+    # Counted in one pass over the joined lines: a run never touches a line break.
+    found = _KASHIDA_DIGITS_RE.findall(ctx.joined(lines))
     runs = len(found)
     codes = kashida_codes(found)
     if not codes:

@@ -28,7 +28,7 @@ from ..lines import Line
 from . import wordlist
 from .digits import DIGITS
 from .fingerprint import Fingerprint
-from .glyph_codes import bound, glyph_counts
+from .glyph_codes import GlyphCounts, bound
 from .pdfium import is_pdfium
 from .pipeline import Context, fix_each_line
 from .visual import visual_votes
@@ -222,25 +222,25 @@ class KashidaLines(BaseModel):
         return self.lines >= MIN_LINES
 
 
-def _may_hold(joined: str) -> bool:
-    """False when the text cannot hold :data:`MIN_LINES` kashida lines: fewer glyph codes
-    beside an Arabic letter than that, and fewer digits after a letter than a kashida digit
-    needs (:func:`.glyph_codes.glyph_counts`).
+def _may_hold(counts: GlyphCounts) -> bool:
+    """False when a text of these counts (:func:`.glyph_codes.glyph_counts`) cannot hold
+    :data:`MIN_LINES` kashida lines: fewer glyph codes beside an Arabic letter than that,
+    and fewer digits after a letter than a kashida digit needs.
 
-    >>> _may_hold("قرار الجمعية العامة 76/186 و A/RES/76/186"), _may_hold("ذاDت إلى أن هDد خلصDاخ")
-    (False, True)
+    >>> _may_hold(glyph_counts("قرار الجمعية العامة 76/186 و A/RES/76/186"))
+    False
+    >>> _may_hold(glyph_counts("ذاDت إلى أن هDد خلصDاخ"))
+    True
     """
-    counts = glyph_counts(joined)
     return counts.codes_beside_letters >= MIN_LINES or counts.digits_after_letters >= MIN_DIGIT_RUNS
 
 
 def _held(lines: list[Line], ctx: Context) -> tuple[str, int]:
     """The document's kashida digit and the number of lines holding kashida glyphs."""
-    joined = ctx.joined(lines)
     # The three kashida steps ask; each scans only the lines made since the last asked.
-    counts = bound(lines, ctx)
-    if counts.codes_beside_letters < MIN_LINES and counts.digits_after_letters < MIN_DIGIT_RUNS:
+    if not _may_hold(bound(lines, ctx)):
         return "", 0
+    joined = ctx.joined(lines)
     digit = ctx.memo("kashida_digit", joined, kashida_digit)
     # One scan of the joined text (no glyph run crosses a line break; the pattern's line
     # start is each line's) instead of one per line; a line is counted once.

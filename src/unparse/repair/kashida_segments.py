@@ -227,6 +227,7 @@ def _may_hold(counts: GlyphCounts) -> bool:
     :data:`MIN_LINES` kashida lines: fewer glyph codes beside an Arabic letter than that,
     and fewer digits after a letter than a kashida digit needs.
 
+    >>> from unparse.repair.glyph_codes import glyph_counts
     >>> _may_hold(glyph_counts("قرار الجمعية العامة 76/186 و A/RES/76/186"))
     False
     >>> _may_hold(glyph_counts("ذاDت إلى أن هDد خلصDاخ"))

@@ -27,6 +27,8 @@ from ..lines import Line
 from .pipeline import Context
 from .visual import visual_votes
 
+# These patterns read visual-order lines (a number at the line's right end), so they are
+# not segment/patterns.py's, which read repaired lines in logical order.
 # A line of lifted glyphs only: dashes, slashes, brackets, stars, marks (a tanween, the
 # damma over a paragraph's first word: "ُ -"), a reference's digits inside its brackets.
 # Possessive groups, each ending on a lifted glyph, and a start that no such character

@@ -33,6 +33,8 @@ from ..lines import Line, blocks
 from ..symbols import JOB_NUMBER, PAGE_NUMBER, PARAGRAPH_NUMBER, SYMBOL
 from .pipeline import Context
 
+# A repair step's patterns, not segment/patterns.py's: segmentation comes later, and a
+# stage imports no later one (what every stage shares is in symbols.py).
 # A note's first line: its marker, then its text.
 _NOTE_RE = regex.compile(r"^\s*(?:\((\d{1,3})\)|(\*))\s+\S")
 # A reference: a marker glued to the word (or the punctuation) it follows: ``(N)`` after

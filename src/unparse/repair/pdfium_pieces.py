@@ -36,6 +36,8 @@ from ..lines import Line
 from .pdfium import is_pdfium
 from .pipeline import Context
 
+# These patterns read pieces as pypdfium2 gives them (brackets mirrored, labels as drawn),
+# so they are not segment/patterns.py's, which read repaired lines.
 # A footnote reference as pypdfium2 gives it (brackets as drawn, mirrored): ")1(", ")١(".
 _REF = r"\)(?:\p{Nd}{1,3}|\*)\("
 _LONE_REF_RE = regex.compile(rf"^\s*{_REF}\s*$")

@@ -19,6 +19,8 @@ from ..params import ReaderParams
 
 SEPARATOR = "_______________"
 
+# The reader's own line patterns, not segment/patterns.py's look-alikes: they read a PDF's
+# lines before any repair, and read/ imports nothing from a later stage.
 _SYMBOL_RE = regex.compile(rf"^{SYMBOL_LOOSE}$")
 SYMBOL_TOKEN_RE = regex.compile(rf"(?<![\w/]){SYMBOL}(?![\w/])")
 # A header that is the document's symbol with its page number (and a Security Council

@@ -8,10 +8,16 @@ from __future__ import annotations
 import datetime
 
 from unparse.export.akn import NAMESPACE
+from unparse.lines import Line
 from unparse.models import Annex, Document, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem
 
 # The Akoma Ntoso namespace, for ElementTree's find.
 NS = {"a": NAMESPACE}
+
+
+def numbered_lines(*texts: str) -> list[Line]:
+    """The lines a repair step takes, numbered from 1 as ``split_lines`` numbers them."""
+    return [Line(i, text) for i, text in enumerate(texts, start=1)]
 
 
 def span(a: int, b: int | None = None) -> Span:

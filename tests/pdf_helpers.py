@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+# The accuracy benchmark's PDFs (dev-split ones are the PDF tests' real inputs).
+BENCH_PDFS = Path(__file__).resolve().parents[1] / "benchmarks" / "accuracy" / "inputs" / "pdf"
 GENERATED = [
     "res-western",
     "res-eastern",
@@ -14,6 +18,16 @@ GENERATED = [
     "report-footnotes",
     "res-long-paragraph",
 ]
+
+
+def bench_pdf(typesetter: str, name: str) -> Path:
+    """The benchmark's PDF of ``name`` as ``typesetter`` made it."""
+    path = BENCH_PDFS / typesetter / f"{name}.pdf"
+    if not path.exists():  # pragma: no cover - the inputs are committed
+        pytest.skip(f"{path} missing")
+    return path
+
+
 _FOOTNOTE = re.compile(r"^\((\d{1,3}|[٠-٩]{1,3}|\*)\) ")
 _SEPARATOR = re.compile(r"^\s*_{5,}\s*$")
 

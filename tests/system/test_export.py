@@ -19,13 +19,6 @@ from unparse.models import Annex, Document, Footnote, FootnoteRef, Paragraph, Su
 
 HERE = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((HERE.parent / "samples").glob("*.txt"))
-XSD = HERE / "fixtures" / "akn" / "akomantoso30.xsd"
-
-
-@pytest.fixture(scope="module")
-def schema() -> Any:
-    xmlschema = pytest.importorskip("xmlschema")
-    return xmlschema.XMLSchema(str(XSD))
 
 
 def test_registry() -> None:

@@ -16,28 +16,14 @@ from typing import Any
 import pytest
 
 import unparse
+from builders import NS
 from unparse.export import export
 from unparse.export._common import act_country, act_number
-from unparse.export.akn import NAMESPACE
 from unparse.lexicon import ARAB_STATES, UNKNOWN_COUNTRY, states_named
 from unparse.models import Annex, Document, Footnote, FootnoteRef, Paragraph, Section, Span, SubItem
 
 HERE = Path(__file__).resolve().parents[1]
 LAWS = HERE / "fixtures" / "unseen" / "laws"
-GAZETTE = HERE / "fixtures" / "pdf" / "egypt-gazette-law-8-2022.pdf"
-XSD = HERE / "fixtures" / "akn" / "akomantoso30.xsd"
-NS = {"a": NAMESPACE}
-
-
-@pytest.fixture(scope="module")
-def schema() -> Any:
-    xmlschema = pytest.importorskip("xmlschema")
-    return xmlschema.XMLSchema(str(XSD))
-
-
-@pytest.fixture(scope="module")
-def gazette() -> Document:
-    return unparse.parse_pdf(GAZETTE)  # ~2 s: read once for the module
 
 
 def act_of(xml: str) -> ET.Element:

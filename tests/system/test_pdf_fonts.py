@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import unparse
+from pdf_helpers import BENCH_PDFS as PDFS
 from unparse.read.fonts import (
     NON_LEFT_JOINING,
     _glyph_boxes,
@@ -18,7 +19,6 @@ from unparse.read.glyphs import Glyph, TextLine, read_line
 from unparse.read.pdf import read_pdf_lines
 
 REAL = Path("/work/shared/real-pdfs")
-PDFS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "pdf"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
 
 

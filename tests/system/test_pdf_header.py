@@ -7,14 +7,13 @@ committed); the expected values are the documents' gold (``benchmarks/accuracy/s
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 import pytest
 
 import unparse
+from pdf_helpers import BENCH_PDFS as PDFS
 from unparse.segment.patterns import SYMBOL_LINE_RE
 
-PDFS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "pdf"
 TYPESETTERS = ["libreoffice", "chromium", "fpdf2"]
 
 

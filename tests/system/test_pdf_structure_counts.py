@@ -12,23 +12,16 @@ from pathlib import Path
 import pytest
 
 import unparse
+from pdf_helpers import bench_pdf
 from unparse.read.pdf import read_pdf_lines
 
-PDFS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "pdf"
 TYPESETTERS = ["libreoffice", "chromium", "fpdf2"]
-
-
-def pdf(typesetter: str, name: str) -> Path:
-    path = PDFS / typesetter / f"{name}.pdf"
-    if not path.exists():  # pragma: no cover - the inputs are committed
-        pytest.skip(f"{path} missing")
-    return path
 
 
 @pytest.mark.parametrize("typesetter", TYPESETTERS)
 def test_decision_in_one_sentence_is_one_paragraph(typesetter: str) -> None:
     # "إن الجمعية العامة، إذ تشير ...، تقرر ..." is the whole decision: one paragraph.
-    doc = unparse.parse_pdf(pdf(typesetter, "ga-dec-78-540"))
+    doc = unparse.parse_pdf(bench_pdf(typesetter, "ga-dec-78-540"))
     assert doc.kind == "decision"
     assert doc.preamble == [] and doc.preamble_opening is None
     assert doc.organ == "الجمعية العامة"
@@ -44,7 +37,7 @@ def test_decision_in_one_sentence_is_one_paragraph(typesetter: str) -> None:
 def test_note_transmitting_an_annexed_report(typesetter: str) -> None:
     # A note by the Secretary-General: masthead, title, "مذكرة من الأمين العام", one paragraph
     # of transmittal, then "المرفق" and the report: its title, summary, headings, paragraphs.
-    doc = unparse.parse_pdf(pdf(typesetter, "report-a-79-190-right-to-food"))
+    doc = unparse.parse_pdf(bench_pdf(typesetter, "report-a-79-190-right-to-food"))
     assert doc.kind == "report"
     assert [p.number for p in doc.paragraphs] == [None]
     assert doc.paragraphs[0].text.startswith("يتشرف الأمين العام بأن يحيل إلى الجمعية العامة التقرير")
@@ -60,7 +53,7 @@ def test_note_transmitting_an_annexed_report(typesetter: str) -> None:
 def test_quoted_point_on_its_own_line_is_a_point() -> None:
     # LibreOffice, justified: "(ب) ... من قبيل:" stops short (a label line is not stretched),
     # and the next line opens with the second-level point "'١'": a point of its own.
-    doc = unparse.parse_pdf(pdf("libreoffice", "sg-e-2024-55-gender-mainstreaming"))
+    doc = unparse.parse_pdf(bench_pdf("libreoffice", "sg-e-2024-55-gender-mainstreaming"))
     b = doc.paragraphs[17].sub_items[1]
     assert b.text.endswith("من قبيل:")
     assert [s.label for s in b.sub_items] == ["1", "2"]
@@ -70,10 +63,10 @@ def test_quoted_point_on_its_own_line_is_a_point() -> None:
 def test_clipped_letter_with_its_mark_is_furniture() -> None:
     # Chromium: the tall letters of page 2's first line, "أُ" (a letter and its damma drawn
     # as one glyph) and "أ", below page 1's last line; no heading.
-    lines, facts = read_pdf_lines(pdf("chromium", "report-a-78-7-add-9-acabq-africa-hall"))
+    lines, facts = read_pdf_lines(bench_pdf("chromium", "report-a-78-7-add-9-acabq-africa-hall"))
     assert {"page": 1, "kind": "clipped_glyphs", "text": "أ أُ"} in facts["furniture"]  # type: ignore[operator]
     assert "أ أُ" not in [x.text for x in lines]
-    doc = unparse.parse_pdf(pdf("chromium", "report-a-78-7-add-9-acabq-africa-hall"))
+    doc = unparse.parse_pdf(bench_pdf("chromium", "report-a-78-7-add-9-acabq-africa-hall"))
     assert [s.label for s in doc.sections] == ["أولاً", "ثانياً", "ألف", "باء", "جيم", "دال", "ثالثاً"]
 
 

@@ -14,6 +14,7 @@ import pytest
 import regex
 
 import unparse
+from pdf_helpers import bench_pdf
 from unparse.options import DEFAULT_OPTIONS
 from unparse.read.glyphs import Glyph, Rule
 from unparse.read.params import DEFAULT_PARAMS, ReaderParams
@@ -21,23 +22,13 @@ from unparse.read.pdf import PageGlyphs, extract_pages, layout_lines, read_pdf_l
 from unparse.repair import repair_lines, wordlist
 from unparse.segment import segment
 
-PDFS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "pdf"
-
-
-def pdf(typesetter: str, name: str) -> Path:
-    path = PDFS / typesetter / f"{name}.pdf"
-    if not path.exists():  # pragma: no cover - the inputs are committed
-        pytest.skip(f"{path} missing")
-    return path
-
-
 # --------------------------------------------------------------------------- 1. packed paragraphs
 
 
 def test_packed_paragraphs_split_where_a_justified_line_stops_short() -> None:
     # fpdf2 "amiri-packed": no space, no indent; a one-line paragraph that ends a few points
     # short of the margin ("إذ يشير ...") still ends there: the text is justified.
-    doc = unparse.parse_pdf(pdf("fpdf2", "sc-res-2754-2024"))
+    doc = unparse.parse_pdf(bench_pdf("fpdf2", "sc-res-2754-2024"))
     assert len(doc.preamble) == 7
     assert [p.number for p in doc.paragraphs] == [1, 2, 3, 4, 5, 6, 7]
     assert doc.preamble[1].text.startswith("وإذ يضع في اعتباره")
@@ -45,7 +36,7 @@ def test_packed_paragraphs_split_where_a_justified_line_stops_short() -> None:
 
 
 def test_packed_closing_line_and_date_stay_apart() -> None:
-    doc = unparse.parse_pdf(pdf("fpdf2", "hrc-res-54-12"))
+    doc = unparse.parse_pdf(bench_pdf("fpdf2", "hrc-res-54-12"))
     assert [p.number for p in doc.paragraphs] == [1, 2, 3, 4, 5, 6, 7]
     last = doc.paragraphs[-1].text
     assert last.endswith("في إطار البند نفسه من جدول الأعمال.")
@@ -56,7 +47,7 @@ def test_packed_closing_line_and_date_stay_apart() -> None:
 def test_sub_items_after_a_page_foot_are_not_footnotes() -> None:
     # "(١) تيسير ..." at the top of page 2 (a second-level point) follows page 1's footnotes
     # "(١) ..." and "(٢) ...": the reader placed every footnote, segmentation trusts it.
-    doc = unparse.parse_pdf(pdf("fpdf2", "hrc-res-54-12"))
+    doc = unparse.parse_pdf(bench_pdf("fpdf2", "hrc-res-54-12"))
     assert [f.marker for f in doc.footnotes] == ["1", "2", "3"]
     third = doc.paragraphs[2]
     assert [s.label for s in third.sub_items] == ["أ", "ب", "ج"]
@@ -66,7 +57,7 @@ def test_sub_items_after_a_page_foot_are_not_footnotes() -> None:
 def test_line_spacing_is_not_a_stray_small_gap() -> None:
     # Chromium (Noto Naskh, indents): one pair of lines 5.7 pt apart (a raised glyph) made
     # the "usual spacing" 5.7 pt, so every line became a paragraph of its own.
-    doc = unparse.parse_pdf(pdf("chromium", "sg-a-78-245-road-safety"))
+    doc = unparse.parse_pdf(bench_pdf("chromium", "sg-a-78-245-road-safety"))
     numbers = [p.number for p in doc.paragraphs]
     assert numbers[:5] == [1, 2, 3, 4, 5]
     assert len(doc.paragraphs) >= 30
@@ -75,7 +66,7 @@ def test_line_spacing_is_not_a_stray_small_gap() -> None:
 def test_section_footnotes_in_mid_page_end_where_body_text_resumes() -> None:
     # Chromium "naskh-indent" sets footnotes at the end of each section: a rule, the notes,
     # then the next heading and paragraphs on the same page (and a second rule lower down).
-    doc = unparse.parse_pdf(pdf("chromium", "report-a-79-190-right-to-food"))
+    doc = unparse.parse_pdf(bench_pdf("chromium", "report-a-79-190-right-to-food"))
     numbers = [p.number for p in doc.paragraphs if p.number] + [
         q.number for a in doc.annexes for q in a.paragraphs
     ]
@@ -86,12 +77,12 @@ def test_section_footnotes_in_mid_page_end_where_body_text_resumes() -> None:
 def test_thresholds_are_one_frozen_parameter_object() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         DEFAULT_PARAMS.short_line = 2.0  # type: ignore[misc]
-    pages = extract_pages(pdf("fpdf2", "sc-res-2754-2024"))
+    pages = extract_pages(bench_pdf("fpdf2", "sc-res-2754-2024"))
     default, _ = layout_lines(pages)
     # Never justified: the ragged rule (the next line's first word must not fit) applies,
     # and a one-line paragraph a few points short of the margin joins the next.
     ragged, _ = layout_lines(
-        extract_pages(pdf("fpdf2", "sc-res-2754-2024")), ReaderParams(justified_ratio=1e9)
+        extract_pages(bench_pdf("fpdf2", "sc-res-2754-2024")), ReaderParams(justified_ratio=1e9)
     )
     assert len([x for x in ragged if x.text]) < len([x for x in default if x.text])
 
@@ -135,7 +126,7 @@ def test_two_footnotes_on_one_line_are_two_footnotes() -> None:
 
 def test_latin_footnotes_keep_their_marker_and_text() -> None:
     # Chromium: notes at the end with no rule, the first one marked "*" (not "(*)").
-    doc = unparse.parse_pdf(pdf("chromium", "hrc-res-53-18"))
+    doc = unparse.parse_pdf(bench_pdf("chromium", "hrc-res-53-18"))
     notes = {f.marker: f.text for f in doc.footnotes}
     assert list(notes) == ["*", "1", "2", "3"]
     assert notes["1"] == "United Nations, Treaty Series, vol. 2515, No. 44910."
@@ -145,7 +136,7 @@ def test_latin_footnotes_keep_their_marker_and_text() -> None:
 def test_latin_footnote_brackets_and_job_number_footer() -> None:
     # LibreOffice: "(Vienna, 2020)" at the end of a Latin note in a right-to-left paragraph,
     # and the job number "23-25800 (A)" (set left to right) below it is furniture.
-    doc = unparse.parse_pdf(pdf("libreoffice", "note-ctoc-cop-wg6-2024-3-firearms"))
+    doc = unparse.parse_pdf(bench_pdf("libreoffice", "note-ctoc-cop-wg6-2024-3-firearms"))
     notes = {f.marker: f.text for f in doc.footnotes}
     assert notes["1"] == (
         "United Nations Office on Drugs and Crime, Global Study on Firearms Trafficking 2020 (Vienna, 2020)."
@@ -155,13 +146,13 @@ def test_latin_footnote_brackets_and_job_number_footer() -> None:
 
 def test_footnotes_continue_at_the_top_of_the_next_page() -> None:
     # Chromium: note 2 alone at the top of page 4 (no rule there), alike note 1 but for digits.
-    doc = unparse.parse_pdf(pdf("chromium", "sc-res-2739-2024"))
+    doc = unparse.parse_pdf(bench_pdf("chromium", "sc-res-2739-2024"))
     assert [(f.marker, f.text) for f in doc.footnotes] == [("1", "S/2024/508."), ("2", "S/2024/62.")]
 
 
 def test_a_footnote_line_that_starts_with_a_number_continues_its_footnote() -> None:
     # "11 ساعة و55 دقيقة ..." continues note 4; it is no note 11.
-    doc = unparse.parse_pdf(pdf("libreoffice", "report-a-ac105-1307-stsc"))
+    doc = unparse.parse_pdf(bench_pdf("libreoffice", "report-a-ac105-1307-stsc"))
     assert [f.marker for f in doc.footnotes] == ["1", "2", "3", "4", "5"]
     assert "11 ساعة و55 دقيقة" in doc.footnotes[3].text
 
@@ -170,7 +161,7 @@ def test_a_footnote_line_that_starts_with_a_number_continues_its_footnote() -> N
 
 
 def test_a_paragraph_crossing_a_page_ends_on_the_next_page() -> None:
-    doc = unparse.parse_pdf(pdf("chromium", "report-a-79-190-right-to-food"))
+    doc = unparse.parse_pdf(bench_pdf("chromium", "report-a-79-190-right-to-food"))
     annexed = doc.annexes[0].paragraphs  # the report, annexed to the note that transmits it
     fifth = next(p for p in annexed if p.number == 5)  # from page 3 to page 4
     assert (fifth.span.start_page, fifth.span.end_page) == (3, 4)
@@ -179,7 +170,7 @@ def test_a_paragraph_crossing_a_page_ends_on_the_next_page() -> None:
 
 
 def test_a_pdf_span_has_its_box_on_the_start_page() -> None:
-    doc = unparse.parse_pdf(pdf("chromium", "report-a-79-190-right-to-food"))
+    doc = unparse.parse_pdf(bench_pdf("chromium", "report-a-79-190-right-to-food"))
     fourth, fifth = (next(p for p in doc.annexes[0].paragraphs if p.number == n) for n in (4, 5))
     for p in (fourth, fifth):
         s = p.span
@@ -257,7 +248,7 @@ def test_annex_list_entries_are_paragraphs_of_their_own() -> None:
     # A list of documents in an annex: entries end with no full stop, the reader's blank
     # line between them (from geometry) is the break; a wrapped entry stays whole.
     for typesetter in ("libreoffice", "fpdf2"):
-        doc = unparse.parse_pdf(pdf(typesetter, "report-crpd-csp-2023-5-conference"))
+        doc = unparse.parse_pdf(bench_pdf(typesetter, "report-crpd-csp-2023-5-conference"))
         entries = [p.text for p in doc.annexes[0].paragraphs]
         assert [t.split(" - ")[0] for t in entries] == [
             "CRPD/CSP/2023/1",
@@ -272,7 +263,7 @@ def test_annex_list_entries_are_paragraphs_of_their_own() -> None:
 def test_a_list_entry_that_fills_its_line_still_ends_before_the_next_entry() -> None:
     # fpdf2 packed: "CTOC/COP/WG.3/2023/3 - ..." fills its line to the margin; the next line
     # opens with a symbol and a dash, as every entry of a list of documents does.
-    doc = unparse.parse_pdf(pdf("fpdf2", "report-ctoc-cop-wg3-2023-4-intl-cooperation"))
+    doc = unparse.parse_pdf(bench_pdf("fpdf2", "report-ctoc-cop-wg3-2023-4-intl-cooperation"))
     symbols = [p.text.split(" - ")[0] for a in doc.annexes for p in a.paragraphs if " - " in p.text]
     assert "CTOC/COP/WG.3/2023/3" in symbols and "CTOC/COP/WG.3/2023/INF/1" in symbols
 
@@ -280,7 +271,7 @@ def test_a_list_entry_that_fills_its_line_still_ends_before_the_next_entry() -> 
 def test_a_letter_drawn_half_a_line_up_joins_its_word() -> None:
     # Chromium (Noto Naskh) draws the "أُ" of "وأُتيحت" on a baseline of its own: it was a
     # line (and a paragraph) of its own.
-    doc = unparse.parse_pdf(pdf("chromium", "report-crpd-csp-2023-5-conference"))
+    doc = unparse.parse_pdf(bench_pdf("chromium", "report-crpd-csp-2023-5-conference"))
     assert not any(p.text.startswith("حضوريا وعبر الإنترنت") for a in doc.annexes for p in a.paragraphs)
     assert "وأُتيحت" in doc.text or "وأتيحت" in doc.text
 
@@ -291,7 +282,7 @@ def test_a_letter_drawn_half_a_line_up_joins_its_word() -> None:
 def test_one_page_running_header_is_furniture() -> None:
     # A one-page decision: nothing repeats, but "A/DEC/78/540 1" (symbol and page number) in
     # the header band is furniture; the symbol is kept once, as the first line.
-    lines, facts = read_pdf_lines(pdf("fpdf2", "ga-dec-78-540"))
+    lines, facts = read_pdf_lines(bench_pdf("fpdf2", "ga-dec-78-540"))
     assert facts["furniture"] == [{"page": 1, "kind": "running_header", "text": "A/DEC/78/540 1"}]
     assert [x.text for x in lines[:3]] == ["A/DEC/78/540", "", "الدورة الثامنة والسبعون"]
     assert not any(x.text.startswith("A/DEC/78/540 ") for x in lines)
@@ -300,7 +291,7 @@ def test_one_page_running_header_is_furniture() -> None:
 def test_latin_only_paragraph_is_read_left_to_right() -> None:
     # "S/RES/2739 (2024)" under the masthead: a paragraph with no Arabic letter has a
     # left-to-right direction of its own (read right to left it gave "(2024) S/RES/2739").
-    lines, _ = read_pdf_lines(pdf("fpdf2", "sc-res-2739-2024"))
+    lines, _ = read_pdf_lines(bench_pdf("fpdf2", "sc-res-2739-2024"))
     texts = [x.text for x in lines if x.text]
     assert "S/RES/2739 (2024)" in texts
     assert "(2024) S/RES/2739" not in texts
@@ -309,7 +300,7 @@ def test_latin_only_paragraph_is_read_left_to_right() -> None:
 def test_spaced_ragged_text_joins_short_lines_without_a_gap() -> None:
     # fpdf2 "amiri-spaced": paragraphs apart by space, lines ragged. The summary's lines that
     # stop short but have no gap after them are one paragraph each (two paragraphs, not five).
-    lines, _ = read_pdf_lines(pdf("fpdf2", "sg-e-2024-55-gender-mainstreaming"))
+    lines, _ = read_pdf_lines(bench_pdf("fpdf2", "sg-e-2024-55-gender-mainstreaming"))
     texts = [x.text for x in lines if x.text]
     start = texts.index("موجز")
     assert texts[start + 1].startswith("يقدم هذا التقرير عملا بقرار المجلس")
@@ -317,7 +308,7 @@ def test_spaced_ragged_text_joins_short_lines_without_a_gap() -> None:
     assert texts[start + 2].startswith("ويتضح من التقرير أن الكيانات")
     assert texts[start + 3] == "أولاً - مقدمة"
     packed = dataclasses.replace(DEFAULT_PARAMS, spaced_share=1.0)
-    split, _ = layout_lines(extract_pages(pdf("fpdf2", "sg-e-2024-55-gender-mainstreaming")), packed)
+    split, _ = layout_lines(extract_pages(bench_pdf("fpdf2", "sg-e-2024-55-gender-mainstreaming")), packed)
     assert len([x for x in split if x.text]) > len(texts)
 
 
@@ -332,7 +323,7 @@ def test_summary_keeps_its_paragraphs() -> None:
     assert doc.summary == (
         "يقدم هذا التقرير عملا بقرار المجلس.\nويتضح من التقرير أن الكيانات واصلت تحسين أدائها."
     )
-    chromium = unparse.parse_pdf(pdf("chromium", "sg-e-2024-55-gender-mainstreaming"))
+    chromium = unparse.parse_pdf(bench_pdf("chromium", "sg-e-2024-55-gender-mainstreaming"))
     assert chromium.summary is not None
     paragraphs = chromium.summary.split("\n")
     assert len(paragraphs) == 2
@@ -406,7 +397,7 @@ def test_spaced_ragged_paragraph_goes_on_across_a_page_break() -> None:
     # fpdf2 "amiri-spaced": page 1 ends inside a paragraph on a line that stops short; no gap
     # can show at a page break, and the next page's first word would not have fitted: the
     # paragraph goes on (its footnotes follow it, they do not cut it).
-    lines, facts = read_pdf_lines(pdf("fpdf2", "ga-res-79-145"))
+    lines, facts = read_pdf_lines(bench_pdf("fpdf2", "ga-res-79-145"))
     [para] = [x for x in lines if "الجزرية الصغيرة النامية(5) والبلدان" in x.text]
     assert para.text.startswith("وإذ تلاحظ بقلق بالغ أن متوسط مستوى سطح البحر")
     assert para.text.endswith("على قدر هذا التحدي،")

@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 import unparse
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
-
-
-@pytest.fixture(scope="module")
-def gazette() -> unparse.Document:
-    return unparse.parse_pdf(FIXTURES / "egypt-gazette-law-8-2022.pdf")
 
 
 def _spans(doc: unparse.Document) -> list[unparse.Span]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import unparse
+from builders import numbered_lines
 from unparse.repair.mupdf_pypdf import date_order, eastern_digits, reverse_eastern_number
 
 INPUTS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "text"
@@ -100,7 +101,7 @@ def test_reference_split_on_three_lines_is_joined_but_not_a_latin_bracket() -> N
 
     def run(*texts: str) -> list[str]:
         ctx = Context(DEFAULT_OPTIONS, facts={"logical_order": True})
-        return [x.text for x in rejoin_split_lines([Line(i, t) for i, t in enumerate(texts, 1)], ctx)]
+        return [x.text for x in rejoin_split_lines(numbered_lines(*texts), ctx)]
 
     # PyMuPDF on LibreOffice (ga-res-example, dev).
     assert run("وإذ تؤكد من جديد الإعلان العالمي لحقوق الإنسان", "(", "2", ")، الذي يعلن") == [

@@ -7,7 +7,7 @@ import doctest
 import importlib
 
 import unparse
-from unparse.lines import Line
+from builders import numbered_lines
 from unparse.repair.logical_extractors import logical_order_evidence
 
 pdfium = importlib.import_module("unparse.repair.pdfium")
@@ -206,7 +206,7 @@ def test_spaced_bracket_is_no_proper_pair() -> None:
         "للاطلاع على المعلومات المالية المفصلة حسب المانحين، انظر https://www.unodc.org ( 1)",
         "الجمعية العامة والمجلس الاقتصادي والاجتماعي",
     ]
-    evidence = logical_order_evidence([Line(i, t) for i, t in enumerate(text, 1)])
+    evidence = logical_order_evidence(numbered_lines(*text))
     assert evidence is not None and evidence["proper_pairs"] == 0
 
 

@@ -7,6 +7,7 @@ import doctest
 import importlib
 
 import unparse
+from builders import numbered_lines
 from unparse.lines import Line
 from unparse.repair.logical_extractors import (
     join_split_slash_numbers,
@@ -72,7 +73,7 @@ def test_visual_order_text_is_not_pdfium() -> None:
 def test_leading_spaces_are_not_pdfium() -> None:
     # PyMuPDF's lines start with a space (ga-res-example, libreoffice): not pypdfium2.
     text = [" البند72 (ب) من جدول الأعمال", " )أ( الجمعية العامة", " )ب( الأمم المتحدة"]
-    assert logical_order_evidence([Line(i, t) for i, t in enumerate(text * 4, 1)]) is None
+    assert logical_order_evidence(numbered_lines(*(text * 4))) is None
 
 
 def test_split_slash_numbers_pypdf_and_pdfium() -> None:
@@ -125,7 +126,7 @@ def test_run_reversed_text_is_not_pdfium() -> None:
         ".     14 ، الفقرةA/78/403      )1(",
         "الجمعية العامة الأمين العام - 1",
     ]
-    assert logical_order_evidence([Line(i, t) for i, t in enumerate(text * 3, 1)]) is None
+    assert logical_order_evidence(numbered_lines(*(text * 3))) is None
     # Without the doubled spaces, the numbers at the line ends alone still say no.
     single = [" ".join(t.split()) for t in text]
-    assert logical_order_evidence([Line(i, t) for i, t in enumerate(single * 3, 1)]) is None
+    assert logical_order_evidence(numbered_lines(*(single * 3))) is None

@@ -6,9 +6,10 @@ import random
 
 import pytest
 
+from builders import numbered_lines
 from conftest import CLEAN_SAMPLES, sample_text
 from unparse import Options
-from unparse.lines import Line, split_lines
+from unparse.lines import split_lines
 from unparse.repair import STEPS, Step, repair
 from unparse.repair.brackets import unmirror_brackets
 from unparse.repair.chars import (
@@ -226,14 +227,12 @@ def _ctx() -> Context:
     return Context(Options())
 
 
-def _lines(*texts: str) -> list[Line]:
-    return [Line(i, t) for i, t in enumerate(texts, start=1)]
-
-
 def test_emphasis_across_lines() -> None:
     ctx = _ctx()
     out = strip_emphasis_across_lines(
-        _lines("(5) Council of Europe, *Trafficking in Organs,", "Tissues and Cells", "of Organs* (X)"),
+        numbered_lines(
+            "(5) Council of Europe, *Trafficking in Organs,", "Tissues and Cells", "of Organs* (X)"
+        ),
         ctx,
     )
     assert [x.text for x in out] == [
@@ -243,19 +242,19 @@ def test_emphasis_across_lines() -> None:
     ]
     assert [f.line for f in ctx.fixes] == [1, 3]
     # A lone asterisk (a footnote marker) with no closer nearby stays.
-    same = _lines("البند 103 من القائمة الأولية*", "منع الجريمة")
+    same = numbered_lines("البند 103 من القائمة الأولية*", "منع الجريمة")
     assert strip_emphasis_across_lines(same, _ctx()) == same
 
 
 def test_page_furniture_removed_and_recorded() -> None:
     ctx = _ctx()
     text = ("وتفاقم مظاهر التفاوت", "", "A/RES/61/180", "", "4", "", "والاجتماعي داخل البلدان")
-    out = remove_page_furniture(_lines(*text), ctx)
+    out = remove_page_furniture(numbered_lines(*text), ctx)
     assert [x.text for x in out if x.text] == ["وتفاقم مظاهر التفاوت", "والاجتماعي داخل البلدان"]
     assert [(f.kind, f.line) for f in ctx.fixes] == [("running_symbol", 3), ("page_number", 5)]
     assert ctx.facts["running_symbols"] == ["A/RES/61/180"]
     # A number between two text lines is content, not a page number.
-    table = _lines("عدد الدول", "4", "عدد المنظمات")
+    table = numbered_lines("عدد الدول", "4", "عدد المنظمات")
     assert [x.text for x in remove_page_furniture(table, _ctx())] == ["عدد الدول", "4", "عدد المنظمات"]
 
 
@@ -264,22 +263,22 @@ def test_page_headers_with_their_number_removed_where_they_run() -> None:
     # and the symbol, two columns of one line.
     ctx = _ctx()
     text = ("1 A/79/190", "يتشرف الأمين العام", "\f2 A/79/190", "بأن يحيل", "A/79/190 3", "التقرير")
-    out = remove_page_furniture(_lines(*text), ctx)
+    out = remove_page_furniture(numbered_lines(*text), ctx)
     assert [x.text for x in out] == ["يتشرف الأمين العام", "بأن يحيل", "التقرير"]
     assert [f.kind for f in ctx.fixes] == ["page_header"] * 3
     assert ctx.facts["running_symbols"] == ["A/79/190"]
     # Once, or numbered out of order, such a line is content.
     for lines in (("انظر", "A/79/190 12", "والفقرة"), ("12 A/79/190", "نص", "3 A/79/190")):
-        assert [x.text for x in remove_page_furniture(_lines(*lines), _ctx())] == list(lines)
+        assert [x.text for x in remove_page_furniture(numbered_lines(*lines), _ctx())] == list(lines)
 
 
 def test_number_order_is_decided_per_document() -> None:
     ctx = _ctx()
-    out = fix_number_order(_lines("186/76 - تحسين تنسيق الجهود", "القرار 2/27 والقرار 4/4"), ctx)
+    out = fix_number_order(numbered_lines("186/76 - تحسين تنسيق الجهود", "القرار 2/27 والقرار 4/4"), ctx)
     assert [x.text for x in out] == ["76/186 - تحسين تنسيق الجهود", "القرار 27/2 والقرار 4/4"]
     # Evidence both ways: nothing changes, and a warning says why.
     ctx = _ctx()
-    mixed = _lines("القرار 186/76", "القرار 61/180")
+    mixed = numbered_lines("القرار 186/76", "القرار 61/180")
     assert fix_number_order(mixed, ctx) == mixed
     assert ctx.warnings and "number order" in ctx.warnings[0]
     # Already in order (e.g. a second pass): unchanged, so normalize is idempotent.

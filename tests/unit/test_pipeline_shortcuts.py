@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from builders import numbered_lines
 from unparse.lines import Line, split_lines
 from unparse.options import DEFAULT_OPTIONS
 from unparse.read.layout import records
@@ -63,7 +64,7 @@ def test_steps_that_skip_lines_give_what_the_whole_text_gives(
     # the whole text once the scan found a trigger.
     monkeypatch.setattr(pipeline, "_FEW_LINES", few)
     texts = CONSTRUCTED * 3 + ["نص عادي بلا شيء"] * 10
-    lines = [Line(i, t) for i, t in enumerate(texts, 1)]
+    lines = numbered_lines(*texts)
     assert _run(index, lines, scanned=True) == _run(index, lines, scanned=False)
 
 

@@ -13,7 +13,7 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from unparse.lines import Line
+from builders import numbered_lines
 from unparse.options import DEFAULT_OPTIONS
 from unparse.repair import kashida_digits, kashida_segments, notes
 from unparse.repair.glyph_codes import glyph_counts
@@ -30,10 +30,6 @@ _line_lists = st.lists(_texts, min_size=1, max_size=6)
 _REF_RE = regex.compile(r"(?<=[^\s(])\((\d{1,3})\)|(?<=[\p{L}\p{N}.,،؛)])(\*)")
 
 
-def _lines(texts: list[str]) -> list[Line]:
-    return [Line(i + 1, text) for i, text in enumerate(texts)]
-
-
 @settings(max_examples=400, deadline=None, derandomize=True)
 @given(_texts)
 def test_kashida_digit_candidates_bound_the_runs(text: str) -> None:
@@ -45,7 +41,7 @@ def test_kashida_digit_candidates_bound_the_runs(text: str) -> None:
 @given(_line_lists)
 @example(["،ل::ل", "َا$ @@@،", "َلA @:A،"])  # a run of two colons between two letters
 def test_kashida_lines_are_counted_as_line_by_line(texts: list[str]) -> None:
-    lines = _lines(texts)
+    lines = numbered_lines(*texts)
     digit = kashida_segments.kashida_digit("\n".join(texts))
     held = sum(1 for line in lines if kashida_segments.has_kashida(line.text, digit))
     found_digit, found = kashida_segments._held(lines, Context(DEFAULT_OPTIONS))
@@ -58,7 +54,7 @@ def test_kashida_lines_are_counted_as_line_by_line(texts: list[str]) -> None:
 @settings(max_examples=400, deadline=None, derandomize=True)
 @given(_line_lists)
 def test_note_references_are_those_of_each_line(texts: list[str]) -> None:
-    lines = _lines(texts)
+    lines = numbered_lines(*texts)
     expected = {
         id(line): {m[1] or m[2] for m in _REF_RE.finditer(line.text)}
         for line in lines
@@ -72,7 +68,7 @@ def test_the_bounds_skip_clean_text() -> None:
     assert kashida_digits._candidates(text) == 0
     assert kashida_segments._may_hold(glyph_counts(text)) is False
     assert kashida_segments._may_hold(glyph_counts("ذاDت إلى أن هDد خلصDاخ")) is True
-    lines = _lines([text])
+    lines = numbered_lines(text)
     assert notes._refs(lines, Context(DEFAULT_OPTIONS)) == {id(lines[0]): {"1"}}
 
 

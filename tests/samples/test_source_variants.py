@@ -73,15 +73,26 @@ NAMES = sorted(p.stem for p in VARIANTS.glob("*.txt"))
 def test_the_variants_are_there() -> None:
     assert NAMES == [
         "annex-var",
+        "cop-dec-nopre",
+        "cop-dec-text-operative",
         "cop-var",
+        "ecosoc-res-parts-titled",
         "ecosoc-var",
+        "ga-dec-oral",
+        "ga-res-annex-decl",
         "ga-res-parts",
         "ga-res-two-parts",
+        "hrc-res-roman",
         "hrc-res-sections",
+        "note-sec-plain",
         "report-annex-resolution",
         "report-covering-note",
         "report-letters",
+        "report-roman-annexlist",
         "report-var",
+        "res-parts-roman",
+        "res-pre-items-heading",
+        "sc-res-chapter7",
         "sc-var",
     ]
 
@@ -173,3 +184,51 @@ def test_a_heading_after_the_preamble_opens_the_operative_part() -> None:
     assert [(s.label, s.first_paragraph) for s in doc.sections] == [("ألف", 1), ("باء", 3)]
     assert doc.preamble[-1].text.endswith("الاعتبار الأول في جميع الإجراءات المتعلقة بالأطفال،")
     assert [p.number for p in doc.paragraphs] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_a_later_part_without_a_preamble_counts_its_paragraphs_from_1(wrapped: bool) -> None:
+    # Part "ألف" (its heading above the formula) has a preamble; part "باء" has only
+    # paragraphs, numbered from 1 again: they were all "not placed".
+    src = _source_module().load(VARIANTS / "ecosoc-res-parts-titled.txt")
+    text = src.clean_text()
+    doc = unparse.parse_text(_wrapped(text) if wrapped else text)
+    assert [(p.number, p.lead) for p in doc.paragraphs] == [(1, "يحث"), (2, "يطلب"), (1, "يرحب"), (2, "يطلب")]
+    assert [(s.label, s.first_paragraph) for s in doc.sections] == [("ألف", 1), ("باء", 1)]
+    assert [p.lead for p in doc.preamble] == ["إذ يشير", "وإذ يساوره"]
+    assert not any("1 - يرحب" in w or "2 - يطلب" in w for w in doc.warnings)
+
+
+def test_a_paragraph_1_under_a_report_heading_is_no_new_part() -> None:
+    # Without a part heading above the formula, a "1 -" after a heading breaks no sequence.
+    text = (
+        "أولاً - مقدمة\n\n1 - يقدم هذا التقرير عملا بالقرار 78/1.\n\n"
+        "2 - ويغطي الفترة الماضية.\n\nثانياً - الحالة\n\n1 - وتشير التقديرات إلى ذلك.\n"
+    )
+    doc = unparse.parse_text(text)
+    assert [p.number for p in doc.paragraphs] == [1, 2]
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_a_decision_in_one_sentence_with_points(wrapped: bool) -> None:
+    # "في الجلسة العامة 108 ...، قررت الجمعية العامة ... ما يلي:" then (أ), (ب) with (i), (ii),
+    # (ج): no formula, no preamble; the sentence was left in the header, its points unplaced.
+    src = _source_module().load(VARIANTS / "ga-dec-oral.txt")
+    text = src.clean_text()
+    doc = unparse.parse_text(_wrapped(text) if wrapped else text)
+    [para] = doc.paragraphs
+    gold = src.gold()["paragraphs"][0]
+    assert para.number is None and " ".join(para.text.split()) == gold["text"]
+    assert [(s.label, [x.label for x in s.sub_items]) for s in para.sub_items] == [
+        ("أ", []),
+        ("ب", ["i", "ii"]),
+        ("ج", []),
+    ]
+    assert (doc.kind, doc.title) == ("decision", "تنشيط أعمال الجمعية العامة")
+    assert not any("not placed" in w for w in doc.warnings)
+
+
+def test_a_point_after_a_header_line_that_is_no_sentence_stays_unplaced() -> None:
+    # "(أ)" under a short header line (no sentence announcing it with its colon) opens nothing.
+    doc = unparse.parse_text("الجمعية العامة\n\nالدورة الثامنة والسبعون\n\n(أ) أن تحيط علما بالتقرير؛\n")
+    assert doc.paragraphs == [] and doc.preamble == []

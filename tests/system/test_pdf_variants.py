@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import unparse
+from unparse.read.pdf import read_pdf_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 VARIANTS = ROOT / "tests" / "fixtures" / "variants"
@@ -45,7 +46,10 @@ def _counts(
 
 def test_the_pdfs_are_there() -> None:
     assert PDFS == [
+        "ecosoc-res-parts-titled.fpdf2.amiri-packed.pdf",
         "ecosoc-var.chromium.naskh-indent.pdf",
+        "ga-dec-oral.libreoffice.tight.pdf",
+        "ga-res-annex-decl.chromium.amiri-spaced.pdf",
         "ga-res-two-parts.fpdf2.amiri-packed.pdf",
         "hrc-res-sections.libreoffice.tight.pdf",
         "report-annex-resolution.fpdf2.amiri-packed.pdf",
@@ -126,3 +130,36 @@ def test_a_heading_after_the_preamble_opens_the_operative_part_in_a_pdf() -> Non
     d = unparse.parse_pdf(VARIANTS / "pdf" / "hrc-res-sections.libreoffice.tight.pdf")
     assert [(s.label, s.first_paragraph) for s in d.sections] == [("ألف", 1), ("باء", 3)]
     assert d.preamble[-1].text.endswith("الاعتبار الأول في جميع الإجراءات المتعلقة بالأطفال،")
+
+
+def test_a_later_part_without_a_preamble_in_a_pdf() -> None:
+    d = unparse.parse_pdf(VARIANTS / "pdf" / "ecosoc-res-parts-titled.fpdf2.amiri-packed.pdf")
+    assert [(p.number, p.lead) for p in d.paragraphs] == [(1, "يحث"), (2, "يطلب"), (1, "يرحب"), (2, "يطلب")]
+    assert [(s.label, s.first_paragraph) for s in d.sections] == [("ألف", 1), ("باء", 1)]
+    assert not any("not placed" in w for w in d.warnings)
+
+
+def test_a_decision_in_one_sentence_with_points_in_a_pdf() -> None:
+    d = unparse.parse_pdf(VARIANTS / "pdf" / "ga-dec-oral.libreoffice.tight.pdf")
+    [para] = d.paragraphs
+    assert para.number is None
+    assert para.text.startswith("في الجلسة العامة 108 المعقودة في 5 أيلول/سبتمبر 2024")
+    assert para.text.endswith("ما يلي:")
+    assert [(s.label, [x.label for x in s.sub_items]) for s in para.sub_items] == [
+        ("أ", []),
+        ("ب", ["i", "ii"]),
+        ("ج", []),
+    ]
+
+
+def test_two_clipped_letters_a_little_apart_are_furniture() -> None:
+    # Chromium: the two alefs of the next page's centred title ("الإعلان بشأن ...", 1.4 sizes
+    # apart) drawn at the foot of the page that holds only "المرفق": they stood between the
+    # annex heading and its title, which became a paragraph of the annex.
+    name = "ga-res-annex-decl.chromium.amiri-spaced.pdf"
+    _, facts = read_pdf_lines(VARIANTS / "pdf" / name)
+    assert {"page": 2, "kind": "clipped_glyphs", "text": "أ أ"} in facts["furniture"]  # type: ignore[operator]
+    d = unparse.parse_pdf(VARIANTS / "pdf" / name)
+    [annex] = d.annexes
+    assert (annex.label, annex.title) == ("المرفق", "الإعلان بشأن الأجيال المقبلة")
+    assert [p.number for p in annex.paragraphs] == [None, 1, 2, 3]

@@ -25,7 +25,7 @@ class ReaderParams:
     footnote (``(3) المرجع نفسه``), not a running footer."""
     leaked_max_glyphs: int = 4
     """At most this many lone letters make a line of clipped glyphs (see ``_leaked_glyphs``)."""
-    leaked_gap: float = 2.0
+    leaked_gap: float = 1.0
     """... each this many sizes from the next."""
 
     # --- footnote area

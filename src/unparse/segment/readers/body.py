@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from ...lexicon import SUB_ITEM_LETTERS
 from ...lines import Line, blank
 from ...repair.digits import western
 from ..items import ItemBuilder
@@ -92,9 +93,29 @@ def read_annex(r: Reading, index: int, line: Line, text: str) -> bool:
     return True
 
 
-def _prose_before(r: Reading) -> list[list[Line]]:
+def _open_with_points(r: Reading) -> None:
+    """Before the body has begun, a first point ``(أ)`` under a sentence that announces it
+    (``... قررت الجمعية العامة ما يلي:``): the sentence is the body's first paragraph,
+    unnumbered, and the point is its own (the header has no points). So a decision that is
+    one sentence with points, with no formula and no preamble, has its text."""
+    prose = _prose_before(r, ":")
+    if not prose:
+        return
+    block = prose[-1]
+    taken = {x.number for x in block}
+    r.body.header = [x for x in r.body.header if x.number not in taken]
+    item = ItemBuilder()
+    for x in block:
+        item.add(x, x.text.strip())
+    r.body.paragraphs.append(item)
+    r.current = item
+    r.state = State.NUMBERED
+
+
+def _prose_before(r: Reading, ending: str = ".") -> list[list[Line]]:
     """The paragraphs of prose that end the header: blocks of lines (one line each where the
-    reader joined paragraphs) of at least ten words ending a sentence. In a block of wrapped
+    reader joined paragraphs) of at least ten words ending with ``ending`` (a sentence's full
+    stop, or the colon that announces a list). In a block of wrapped
     lines, a line much shorter than the longest before the last is a line of its own (a
     heading above the paragraph): the paragraph starts after it."""
     blocks: list[list[Line]] = []
@@ -111,7 +132,7 @@ def _prose_before(r: Reading) -> list[list[Line]]:
         )
         block = block[start:]
         text = " ".join(x.text.strip() for x in block)
-        if len(text.split()) < 10 or not TRAILING_REFS_RE.sub("", text).endswith("."):
+        if len(text.split()) < 10 or not TRAILING_REFS_RE.sub("", text).endswith(ending):
             break
         prose.insert(0, block)
         if start:
@@ -162,6 +183,8 @@ def read_numbered(r: Reading, index: int, line: Line, text: str) -> bool:
         if n == expected + 1 and r.state is State.NUMBERED:
             # One number lost (its line could not be read): keep the sequence, say so.
             r.body.warnings.append(f"paragraph {expected} was not found before paragraph {n}")
+        elif n == 1 and _part_restarts(r):
+            pass
         elif n != expected or (r.state is State.HEADER and n != 1):
             numbered = None
     if not numbered:
@@ -169,6 +192,17 @@ def read_numbered(r: Reading, index: int, line: Line, text: str) -> bool:
     r.state = State.NUMBERED
     r.start_paragraph(line, int(western(numbered["n"])), numbered["rest"].strip())
     return True
+
+
+def _part_restarts(r: Reading) -> bool:
+    """Whether a paragraph 1 right under a heading opens a later part of a resolution adopted
+    in parts (the first part's heading stands above the formula; no item is open since the
+    heading): a part with no preamble of its own counts its paragraphs from 1 again, as a
+    part with one does."""
+    if r.state is not State.NUMBERED or r.annex is not None or not r.body.sections or r.current is not None:
+        return False
+    formula = r.body.formula_line
+    return formula is not None and r.body.sections[0][1].number < formula.number
 
 
 def read_heading(r: Reading, index: int, line: Line, text: str) -> bool:
@@ -200,6 +234,8 @@ def read_sub_item(r: Reading, index: int, line: Line, text: str) -> bool:
     """A labelled point of the open paragraph: ``(أ)``, or a second level (``(i)``, ``'1'``)
     under its last point."""
     sub = SUB_ITEM_RE.match(text)
+    if sub and r.state is State.HEADER and sub["label"] == SUB_ITEM_LETTERS[0]:
+        _open_with_points(r)
     if not sub or r.state is State.HEADER or r.current is None:
         return False
     label, owner = sub["label"], r.current

@@ -28,11 +28,13 @@ from source import load  # noqa: E402
 
 TYPESETTERS = ("libreoffice", "chromium", "fpdf2")
 KEEP = {
+    "cop-var.fpdf2.amiri-packed.pdf",
     "ecosoc-res-parts-titled.fpdf2.amiri-packed.pdf",
     "ecosoc-var.chromium.naskh-indent.pdf",
     "ga-dec-oral.libreoffice.tight.pdf",
     "ga-res-annex-decl.chromium.amiri-spaced.pdf",
     "ga-res-two-parts.fpdf2.amiri-packed.pdf",
+    "hrc-res-roman.fpdf2.amiri-packed.pdf",
     "hrc-res-sections.libreoffice.tight.pdf",
     "report-annex-resolution.fpdf2.amiri-packed.pdf",
     "report-covering-note.fpdf2.amiri-spaced.pdf",

@@ -12,7 +12,10 @@ from typing import Any
 import pytest
 
 import unparse
-from unparse.read.pdf import read_pdf_lines
+from unparse.read.layout.direction import read_pages
+from unparse.read.layout.margins import far_margin
+from unparse.read.params import DEFAULT_PARAMS, ReaderParams
+from unparse.read.pdf import extract_pages, read_pdf_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 VARIANTS = ROOT / "tests" / "fixtures" / "variants"
@@ -46,11 +49,13 @@ def _counts(
 
 def test_the_pdfs_are_there() -> None:
     assert PDFS == [
+        "cop-var.fpdf2.amiri-packed.pdf",
         "ecosoc-res-parts-titled.fpdf2.amiri-packed.pdf",
         "ecosoc-var.chromium.naskh-indent.pdf",
         "ga-dec-oral.libreoffice.tight.pdf",
         "ga-res-annex-decl.chromium.amiri-spaced.pdf",
         "ga-res-two-parts.fpdf2.amiri-packed.pdf",
+        "hrc-res-roman.fpdf2.amiri-packed.pdf",
         "hrc-res-sections.libreoffice.tight.pdf",
         "report-annex-resolution.fpdf2.amiri-packed.pdf",
         "report-covering-note.fpdf2.amiri-spaced.pdf",
@@ -163,3 +168,34 @@ def test_two_clipped_letters_a_little_apart_are_furniture() -> None:
     [annex] = d.annexes
     assert (annex.label, annex.title) == ("المرفق", "الإعلان بشأن الأجيال المقبلة")
     assert [p.number for p in annex.paragraphs] == [None, 1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("name", "leads"),
+    [
+        ("hrc-res-roman.fpdf2.amiri-packed.pdf", ["إذ يسترشد", "وإذ يشير", "وإذ يسلم"]),
+        ("cop-var.fpdf2.amiri-packed.pdf", ["إذ يشير", "وإذ يحيط علما", "وتصميما منه"]),
+    ],
+)
+def test_a_packed_one_line_paragraph_as_wide_as_the_text_ends_before_the_next_lead(
+    name: str, leads: list[str]
+) -> None:
+    # fpdf2, packed, ragged: every paragraph fits on one line, so the widest line ("وإذ يشير
+    # ..." starting 62 pt in from the 22 mm margin) was taken for the far margin, and the
+    # next paragraph's lead seemed not to fit beside it. No other flush line comes near that
+    # extent: the far margin is taken at the near one's mirror on the page.
+    d = unparse.parse_pdf(VARIANTS / "pdf" / name)
+    assert [p.lead for p in d.preamble] == leads
+
+
+def test_the_far_margin_of_wrapped_text_is_its_extent() -> None:
+    # A dev PDF whose paragraphs wrap: many lines reach the extent, which stays the margin.
+    pages = extract_pages(ROOT / "benchmarks" / "accuracy" / "inputs" / "pdf" / "fpdf2" / "ga-res-78-72.pdf")
+    lines = [p for page in read_pages(pages).pages for p in page]
+    left, right = min(p.line.x0 for p in lines), max(p.line.x1 for p in lines)
+    assert far_margin(lines, left, right, True, pages[0].width, 12.0, DEFAULT_PARAMS) == (left, right)
+    # Taken for a short text (a bar no text reaches): never further in than the extent.
+    strict = ReaderParams(margin_min_lines=10_000)
+    mirrored = round(pages[0].width - right, 1)
+    assert far_margin(lines, left + 50, right, True, pages[0].width, 12.0, strict) == (mirrored, right)
+    assert far_margin(lines, mirrored - 5, right, True, pages[0].width, 12.0, strict) == (mirrored - 5, right)

@@ -62,6 +62,10 @@ class ReaderParams:
     line split by a raised glyph, is not it)."""
     spacing_window: float = 0.15
     """Gaps within this fraction of one another count as the same spacing."""
+    margin_min_lines: int = 3
+    """Fewer body lines starting within ``centred_inset`` sizes of the near margin than this
+    within ``short_line`` sizes of the text's widest extent: the extent is a line's, not the far margin (see
+    ``margins.far_margin``)."""
     justified_tolerance: float = 0.25
     """A line whose far end is within this many sizes of the far margin reaches it."""
     justified_ratio: float = 3.0

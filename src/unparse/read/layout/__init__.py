@@ -81,7 +81,7 @@ def layout_lines(
     size = body_size(reading.pages)
     furniture = find_furniture(reading.pages, pages, params)
     parts = split_pages(reading.pages, furniture, pages, size, params)
-    frame = measure_frame(parts, reading.rtl, size, params)
+    frame = measure_frame(parts, reading.rtl, size, params, max((p.width for p in pages), default=0.0))
     parts, grid_warnings = read_columns(parts, frame.spacing, reading.rtl, reading.mirror, params)
     warnings += grid_warnings
     blocks = build_blocks(parts, frame, reading.mirror)

@@ -232,3 +232,47 @@ def test_a_point_after_a_header_line_that_is_no_sentence_stays_unplaced() -> Non
     # "(أ)" under a short header line (no sentence announcing it with its colon) opens nothing.
     doc = unparse.parse_text("الجمعية العامة\n\nالدورة الثامنة والسبعون\n\n(أ) أن تحيط علما بالتقرير؛\n")
     assert doc.paragraphs == [] and doc.preamble == []
+
+
+def test_the_announcing_sentence_cut_by_a_blank_line_under_the_title() -> None:
+    # As pdftotext gives the fpdf2 packed PDF of ga-dec-oral: the adoption line, the title
+    # and the sentence's first line in one block, a blank line inside the sentence.
+    text = (
+        "الجمعية العامة\n\nالدورة الثامنة والسبعون\n\n"
+        "مقرر اتخذته الجمعية العامة في 5 أيلول/سبتمبر 2024\n"
+        "78/555 - تنشيط أعمال الجمعية العامة\n"
+        "في الجلسة العامة 108 المعقودة في 5 أيلول/سبتمبر 2024، قررت الجمعية العامة، "
+        "بناء على توصية الفريق العامل\n\n"
+        "المخصص المعني بتنشيط أعمال الجمعية العامة، ما يلي:\n\n"
+        "(أ) أن تحيط علما بتقرير الفريق العامل المخصص عن أعماله خلال الدورة الثامنة والسبعين؛\n\n"
+        "(ب) أن تدرج في جدول الأعمال المؤقت لدورتها التاسعة والسبعين البند المعنون.\n"
+    )
+    doc = unparse.parse_text(text)
+    [para] = doc.paragraphs
+    assert para.text.startswith("في الجلسة العامة 108") and para.text.endswith("الجمعية العامة، ما يلي:")
+    assert [s.label for s in para.sub_items] == ["أ", "ب"]
+    assert doc.title == "تنشيط أعمال الجمعية العامة"
+
+
+def test_the_agenda_title_stops_above_the_title_that_the_reporter_line_follows() -> None:
+    # pdftotext of a report typeset with no space between the masthead's lines: the agenda
+    # line, the title, "تقرير الأمين العام" and "موجز" in one block. They were all read as
+    # the agenda item's title: no title, no kind, no summary.
+    text = (
+        "الدورة التاسعة والسبعون\n\n"
+        "البند 71 من جدول الأعمال المؤقت\n"
+        "حقوق الشعوب الأصلية\n"
+        "تقرير الأمين العام\n"
+        "موجز\n\n"
+        "يقدم هذا التقرير عملا بقرار الجمعية العامة 78/190، ويتضمن معلومات عن التدابير المتخذة.\n\n"
+        "أولاً - مقدمة\n\n"
+        "1 - طلبت الجمعية العامة، في قرارها 78/190، إلى الأمين العام أن يقدم إليها تقريرا.\n"
+    )
+    doc = unparse.parse_text(text)
+    assert (doc.kind, doc.title) == ("report", "حقوق الشعوب الأصلية")
+    assert (doc.agenda_item, doc.agenda_title) == ("71", None)
+    assert doc.summary is not None and doc.summary.startswith("يقدم هذا التقرير")
+    # An agenda title above the document's title keeps its line.
+    two = text.replace("حقوق الشعوب الأصلية\n", "الشعوب الأصلية\nحقوق الشعوب الأصلية\n")
+    doc = unparse.parse_text(two)
+    assert (doc.title, doc.agenda_title) == ("حقوق الشعوب الأصلية", "الشعوب الأصلية")

@@ -97,11 +97,28 @@ def _open_with_points(r: Reading) -> None:
     """Before the body has begun, a first point ``(أ)`` under a sentence that announces it
     (``... قررت الجمعية العامة ما يلي:``): the sentence is the body's first paragraph,
     unnumbered, and the point is its own (the header has no points). So a decision that is
-    one sentence with points, with no formula and no preamble, has its text."""
-    prose = _prose_before(r, ":")
-    if not prose:
+    one sentence with points, with no formula and no preamble, has its text.
+
+    The sentence is the header's last lines, up to its colon: its block, and the blocks
+    before it that end with no punctuation (an extractor's blank line inside a sentence),
+    from after the last line much shorter than the longest (a title above it)."""
+    blocks: list[list[Line]] = []
+    for x in r.body.header:
+        if blocks and not r.whole_paragraphs and x.number == blocks[-1][-1].number + 1:
+            blocks[-1].append(x)
+        else:
+            blocks.append([x])
+    if not blocks or not TRAILING_REFS_RE.sub("", blocks[-1][-1].text.strip()).endswith(":"):
         return
-    block = prose[-1]
+    k = len(blocks) - 1
+    while k > 0 and not TRAILING_REFS_RE.sub("", blocks[k - 1][-1].text.strip()).endswith(TERMINATORS):
+        k -= 1
+    block = [x for b in blocks[k:] for x in b]
+    longest = max(len(x.text.strip()) for x in block)
+    start = max((j + 1 for j, x in enumerate(block[:-1]) if len(x.text.strip()) < 0.6 * longest), default=0)
+    block = block[start:]
+    if len(" ".join(x.text for x in block).split()) < 10:
+        return
     taken = {x.number for x in block}
     r.body.header = [x for x in r.body.header if x.number not in taken]
     item = ItemBuilder()
@@ -112,10 +129,9 @@ def _open_with_points(r: Reading) -> None:
     r.state = State.NUMBERED
 
 
-def _prose_before(r: Reading, ending: str = ".") -> list[list[Line]]:
+def _prose_before(r: Reading) -> list[list[Line]]:
     """The paragraphs of prose that end the header: blocks of lines (one line each where the
-    reader joined paragraphs) of at least ten words ending with ``ending`` (a sentence's full
-    stop, or the colon that announces a list). In a block of wrapped
+    reader joined paragraphs) of at least ten words ending a sentence. In a block of wrapped
     lines, a line much shorter than the longest before the last is a line of its own (a
     heading above the paragraph): the paragraph starts after it."""
     blocks: list[list[Line]] = []
@@ -132,7 +148,7 @@ def _prose_before(r: Reading, ending: str = ".") -> list[list[Line]]:
         )
         block = block[start:]
         text = " ".join(x.text.strip() for x in block)
-        if len(text.split()) < 10 or not TRAILING_REFS_RE.sub("", text).endswith(ending):
+        if len(text.split()) < 10 or not TRAILING_REFS_RE.sub("", text).endswith("."):
             break
         prose.insert(0, block)
         if start:

@@ -151,6 +151,12 @@ def _is_prose(block: list[Line]) -> bool:
     return len(text.split()) >= 10 and text.endswith(".")
 
 
+def _names_reporter(line: Line) -> bool:
+    """A summary heading, or a short line naming who reports (``تقرير الأمين العام``)."""
+    text = line.text.strip()
+    return bool(SUMMARY_RE.match(text)) or (bool(REPORT_LINE_RE.match(text)) and len(text.split()) <= 8)
+
+
 def read_header(lines: list[Line]) -> Header:
     header = Header()
     rest: list[Line] = []
@@ -172,12 +178,19 @@ def read_header(lines: list[Line]) -> Header:
         agenda = AGENDA_RE.search(western(text))
         if agenda and header.agenda_item is None:
             header.agenda_item = agenda["item"].replace("*", "").strip()
-            # The agenda item's title follows it, up to a blank line.
+            # The agenda item's title follows it, up to a blank line; never the document's
+            # title right above the line naming who reports, that line, or the summary heading
+            # (an extraction with no blank lines between the blocks of the masthead).
             title: list[Line] = []
-            for nxt in lines[i + 1 :]:
+            for k, nxt in enumerate(lines[i + 1 :], i + 1):
                 if nxt.number != (title[-1] if title else line).number + 1:
                     break
                 if SESSION_LINE_RE.match(nxt.text) or ADOPTED_RE.match(nxt.text):
+                    break
+                after = lines[k + 1] if k + 1 < len(lines) else None
+                if _names_reporter(nxt) or (
+                    after is not None and after.number == nxt.number + 1 and _names_reporter(after)
+                ):
                     break
                 title.append(nxt)
             if title and len(title) < len(lines) - i - 1:

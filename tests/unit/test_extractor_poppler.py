@@ -368,3 +368,22 @@ def test_one_word_lines_decide_neither_poppler_mode() -> None:
     text = unparse.normalize(part)
     assert "6 - تدعو الدول الأعضاء إلى تقديم تبرعات إلى الصندوق الدولي لإعادة الممتلكات الثقافية إلى" in text
     assert fingerprint(split_lines("\n".join(lines))).producer == "poppler-raw"
+
+
+def test_a_label_held_apart_from_its_closing_bracket_is_closed_up() -> None:
+    # pdftotext on LibreOffice: "(ii)" drawn with a gap after the narrow "ii" comes out
+    # "( ) ii" in its run; read, "(ii )": the second-level point was not seen.
+    line = "\u202b(\u202a ) ii\u202cالإمدادات المخصصة حصرا لقوات الأمن\u202c"
+    assert unembed_line(line) == "(ii ) الإمدادات المخصصة حصرا لقوات الأمن"
+    fixed = poppler.fix_run_brackets(unembed_line(line))
+    assert fixed == "(ii) الإمدادات المخصصة حصرا لقوات الأمن"
+    text = "1 - يقرر ما يلي:\n(أ) الأسلحة، ما عدا ما يلي:\n(i) الإمدادات المخصصة للبعثة؛\n" + fixed + "\n"
+    doc = unparse.parse_text(text)
+    [point] = doc.paragraphs[0].sub_items
+    assert [(s.label, s.text) for s in point.sub_items] == [
+        ("i", "الإمدادات المخصصة للبعثة؛"),
+        ("ii", "الإمدادات المخصصة حصرا لقوات الأمن"),
+    ]
+    # Not inside a line, nor a bracket that holds words.
+    assert poppler.fix_run_brackets("انظر (ii ) أعلاه") == "انظر (ii ) أعلاه"
+    assert poppler.fix_run_brackets("(انظر أدناه ) النص") == "(انظر أدناه ) النص"

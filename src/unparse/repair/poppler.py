@@ -302,6 +302,8 @@ def place_raised_references(lines: list[Line], ctx: Context) -> list[Line]:
 
 # The space of a run's edge left inside a bracket: "( ب)", "( A/78/268)".
 _SPACED_OPEN_RE = regex.compile(r"\( (?=[A-Za-z\u0621-\u064a][^()\s]*\))")
+# A label's closing bracket that a gap in the run set apart: "(ii ) الإمدادات", at a line's start.
+_SPACED_LABEL_CLOSE_RE = regex.compile(r"^(?P<label>\((?:[ivx]{1,4}|\p{Nd}{1,2}|[\u0621-\u064a]{1,2})) \)")
 # A Latin citation's closing bracket put at the run's other end: ")UNEG, ... (New York, 2018."
 _LATIN_CLOSE_FIRST_RE = regex.compile(r"\)(?=[A-Za-z])(?P<run>[^()]*+\([^()]*?)(?P<end>[.،؛]?)$")
 
@@ -309,7 +311,9 @@ _LATIN_CLOSE_FIRST_RE = regex.compile(r"\)(?=[A-Za-z])(?P<run>[^()]*+\([^()]*?)(
 def fix_run_brackets(text: str) -> str:
     """A left-to-right run's bracket that pdftotext's order put on the wrong side of its
     edge: the space inside an opening bracket goes, and a closing bracket glued before a
-    Latin word, the line's last bracket left open after it, closes that one.
+    Latin word, the line's last bracket left open after it, closes that one. A label at the
+    line's start whose letters the run held apart from its closing bracket (``(ii )``, drawn
+    with a gap after the narrow "ii") is closed up.
 
     Real (pdftotext on LibreOffice, sg-a-78-267 and sg-e-2024-55):
 
@@ -319,8 +323,14 @@ def fix_run_brackets(text: str) -> str:
     '(2) انظر UNEG, UN-SWAP Technical Note (New York, 2018).'
     >>> fix_run_brackets("(2) القرار 217 ألف (د-3).")
     '(2) القرار 217 ألف (د-3).'
+
+    Real (pdftotext on the LibreOffice PDF of tests/fixtures/variants/sc-res-chapter7):
+
+    >>> fix_run_brackets("(ii ) الإمدادات المخصصة حصرا لقوات الأمن")
+    '(ii) الإمدادات المخصصة حصرا لقوات الأمن'
     """
     if "(" not in text:
         return text
     text = _SPACED_OPEN_RE.sub("(", text)
+    text = _SPACED_LABEL_CLOSE_RE.sub(lambda m: m["label"] + ")", text)
     return _LATIN_CLOSE_FIRST_RE.sub(lambda m: f"{m['run']}){m['end']}", text)

@@ -276,3 +276,21 @@ def test_the_agenda_title_stops_above_the_title_that_the_reporter_line_follows()
     two = text.replace("حقوق الشعوب الأصلية\n", "الشعوب الأصلية\nحقوق الشعوب الأصلية\n")
     doc = unparse.parse_text(two)
     assert (doc.title, doc.agenda_title) == ("حقوق الشعوب الأصلية", "الشعوب الأصلية")
+
+
+def test_a_summary_with_no_paragraph_after_it_is_not_placed() -> None:
+    # A report too damaged for any paragraph to be read (pymupdf on Chromium: numbers and
+    # headings out of place): the summary would run on to the first heading read, holding
+    # much of the report. It is not placed, and a warning says so.
+    text = (
+        "تقرير الأمين العام\n\nموجز\n\n"
+        "يقدم هذا التقرير عملا بقرار المجلس ويتناول التقدم المحرز في تنفيذ خطة العمل.\n\n"
+        "مقدمة- أًول 1 طلب المجلس الاقتصادي والاجتماعي، في قراره-/12، إلى الأمين العام أن يقدم.\n\n"
+        "ثانياً - الحالة\n\nويستند التقرير إلى التقارير التي قدمها- في إطار خطة عمل 71 كيانا\n"
+    )
+    doc = unparse.parse_text(text)
+    assert doc.summary is None
+    assert "a summary heading was found but no paragraph after it: its text is not placed" in doc.warnings
+    # With a paragraph after it, the summary is read.
+    doc = unparse.parse_text(text.replace("ويستند", "1 - ويستند"))
+    assert doc.summary is not None and doc.summary.startswith("يقدم هذا التقرير")

@@ -131,6 +131,13 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
         note_lines=set(_list_of_ints(facts.get("note_lines"))),
     )
     header = read_header(body.header)
+    lost_summary = []
+    if header.summary and not (body.paragraphs or body.preamble or body.annexes):
+        # A summary heading and then no paragraph that the body could begin with (a text too
+        # damaged to read its structure): the summary would run on to wherever a heading was
+        # read and hold much of the report. Its end is not known: nothing is placed there.
+        lost_summary.append("a summary heading was found but no paragraph after it: its text is not placed")
+        header.summary = None
     # A covering note's text above the summary opens the body, before the report's paragraphs.
     body.paragraphs[:0] = [_item_of(block) for block in header.transmittal]
     preamble, paragraphs = finish_paragraphs(body)
@@ -143,7 +150,7 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
     # nothing of the kind, which stays "unknown".
     if kind == "unknown" and (body.formula or preamble):
         kind = "resolution"
-    warnings = list(result.warnings) + body.warnings
+    warnings = list(result.warnings) + body.warnings + lost_summary
     # An asterisk note cited in the header (on the agenda item) whose text is not in the input.
     if any("*" in line.text for line in body.header) and not any(f.label == "*" for f in body.footnotes):
         warnings.append("footnote * is cited but its text is not in the input")

@@ -151,6 +151,32 @@ def _is_prose(block: list[Line]) -> bool:
     return len(text.split()) >= 10 and text.endswith(".")
 
 
+def _short_line_blocks(block: list[Line]) -> list[list[Line]]:
+    """A block of wrapped lines cut after each line that ends a sentence well short of the
+    block's longest line: a paragraph's last line (an extraction that sets no blank line
+    between paragraphs: pdftotext on a PDF whose paragraphs have no space between them).
+
+    Real (pdftotext on the fpdf2 PDF of sg-e-2024-55, the summary's two paragraphs):
+
+    >>> lines = [
+    ...     Line(1, "يقدم هذا التقرير عملا بقرار المجلس الاقتصادي والاجتماعي 2023/12، ويتناول التقدم المحرز"),
+    ...     Line(2, "وعلى الصعيد القطري، في عام 2023."),
+    ...     Line(3, "ويتضح من التقرير أن الكيانات واصلت تحسين أدائها، إذ استوفت أو تجاوزت المتطلبات في 73"),
+    ...     Line(4, "في الرتب العليا. ويتضمن التقرير توصيات لكي ينظر فيها المجلس."),
+    ... ]
+    >>> [[x.number for x in b] for b in _short_line_blocks(lines)]
+    [[1, 2], [3, 4]]
+    """
+    longest = max((len(x.text.strip()) for x in block), default=0)
+    out: list[list[Line]] = [[]]
+    for x in block:
+        out[-1].append(x)
+        text = TRAILING_REFS_RE.sub("", x.text.strip())
+        if x is not block[-1] and text.endswith((".", "؟", "!")) and len(text) < 0.7 * longest:
+            out.append([])
+    return out
+
+
 def _names_reporter(line: Line) -> bool:
     """A summary heading, or a short line naming who reports (``تقرير الأمين العام``)."""
     text = line.text.strip()
@@ -250,7 +276,7 @@ def read_header(lines: list[Line]) -> Header:
         # goes on in the next.
         paragraphs: list[str] = []
         open_sentence = False
-        for block in _blocks(lines[summary_from:]):
+        for block in (b for whole in _blocks(lines[summary_from:]) for b in _short_line_blocks(whole)):
             text = " ".join(x.text.strip() for x in block).strip()
             if not text:
                 continue

@@ -3,6 +3,8 @@ paragraphs, sub-items, sections, footnotes), with input line spans throughout.""
 
 from __future__ import annotations
 
+import itertools
+
 from pydantic import BaseModel
 
 from ..lines import Line
@@ -134,10 +136,15 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
     lost_summary = []
     if header.summary and not (body.paragraphs or body.preamble or body.annexes):
         # A summary heading and then no paragraph that the body could begin with (a text too
-        # damaged to read its structure): the summary would run on to wherever a heading was
-        # read and hold much of the report. Its end is not known: nothing is placed there.
-        lost_summary.append("a summary heading was found but no paragraph after it: its text is not placed")
-        header.summary = None
+        # damaged to read its structure): the summary runs on to wherever a heading was read.
+        # A summary fits on the first page: from a "paragraph" of more than 250 words on,
+        # its end was not found, and nothing there is placed.
+        kept = list(itertools.takewhile(lambda x: len(x.split()) <= 250, header.summary.split("\n")))
+        if len(kept) < len(header.summary.split("\n")):
+            lost_summary.append(
+                "the summary's end was not found (no paragraph after it): the rest not placed"
+            )
+            header.summary = "\n".join(kept) or None
     # A covering note's text above the summary opens the body, before the report's paragraphs.
     body.paragraphs[:0] = [_item_of(block) for block in header.transmittal]
     preamble, paragraphs = finish_paragraphs(body)

@@ -166,6 +166,8 @@ def _short_line_blocks(block: list[Line]) -> list[list[Line]]:
     ... ]
     >>> [[x.number for x in b] for b in _short_line_blocks(lines)]
     [[1, 2], [3, 4]]
+    >>> [[x.number for x in b] for b in _short_line_blocks(lines[:2] + [Line(5, "مقدمة- أًول")])]
+    [[1, 2, 5]]
     """
     longest = max((len(x.text.strip()) for x in block), default=0)
     out: list[list[Line]] = [[]]
@@ -174,7 +176,16 @@ def _short_line_blocks(block: list[Line]) -> list[list[Line]]:
         text = TRAILING_REFS_RE.sub("", x.text.strip())
         if x is not block[-1] and text.endswith((".", "؟", "!")) and len(text) < 0.7 * longest:
             out.append([])
-    return out
+    # A piece that ends no sentence is no paragraph of its own (a heading that an extraction
+    # left at the block's end, "مقدمة- أًول"): it stays with the one before.
+    merged: list[list[Line]] = []
+    for piece in out:
+        ends = TRAILING_REFS_RE.sub("", piece[-1].text.strip()).endswith((".", "؟", "!", ":"))
+        if merged and not ends:
+            merged[-1].extend(piece)
+        else:
+            merged.append(piece)
+    return merged
 
 
 def _names_reporter(line: Line) -> bool:

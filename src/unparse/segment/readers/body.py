@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import regex
 
-from ...lexicon import SUB_ITEM_LETTERS
 from ...lines import Line, blank
 from ...repair.digits import western
 from ..items import ItemBuilder
@@ -250,7 +249,7 @@ def read_sub_item(r: Reading, index: int, line: Line, text: str) -> bool:
     """A labelled point of the open paragraph: ``(أ)``, or a second level (``(i)``, ``'1'``)
     under its last point."""
     sub = SUB_ITEM_RE.match(text)
-    if sub and r.state is State.HEADER and sub["label"] == SUB_ITEM_LETTERS[0]:
+    if sub and r.state is State.HEADER and sub["label"] == "أ":  # a list's first point
         _open_with_points(r)
     if not sub or r.state is State.HEADER or r.current is None:
         return False

@@ -14,8 +14,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from builders import numbered_lines
+from unparse.lines import SPACES
 from unparse.options import DEFAULT_OPTIONS
-from unparse.repair import kashida_digits, kashida_segments, notes
+from unparse.repair import furniture, kashida_digits, kashida_segments, markup, notes
 from unparse.repair.glyph_codes import glyph_counts
 from unparse.repair.pipeline import Context
 
@@ -79,3 +80,34 @@ def test_the_bounds_skip_clean_text() -> None:
 def test_a_note_line_may_open_a_note(chars: list[str]) -> None:
     text = "".join(chars)
     assert notes._may_open(text) or not notes._NOTE_RE.match(text)
+
+
+def test_spaces_are_the_regex_modules_white_space() -> None:
+    # The patterns the string tests replace say ``\s``: the same characters, every one.
+    every = "".join(map(chr, range(0x110000)))
+    assert set(regex.findall(r"\s", every)) == set(SPACES)
+
+
+_END_PIECES = ["ا", "1", "٣", ".", ")", "،", " ", "\t", "\u00a0", "\u3000", "\x1c", "\u200b", "*", "x"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_END_PIECES), max_size=8).map("".join))
+def test_line_ends_as_their_patterns_said(text: str) -> None:
+    assert notes._note_end(text) == bool(regex.search(r"[.)]\s*$", text))
+    assert notes._cut_end(text) == bool(regex.search(r"[\p{L}\p{N}]\s*$", text))
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["A/78/267", "3", "٣", " ", "\u00a0", "\x1c", "ا", "x", "\t"]), max_size=6))
+def test_a_header_pair_is_looked_for_where_it_can_start(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found = furniture._HEADER_PAIR_RE.match(text)
+    assert furniture._pair(text) == (
+        None if found is None else (found["symbol"] or found["symbol2"], found["page"] or found["page2"])
+    )
+
+
+def test_superscript_markup_in_any_case() -> None:
+    # The tag spelled in every case the flag IGNORECASE matched (and "ſ", which folds to "s").
+    assert markup.superscript_refs_to_markers("لليونسكو<SUP>5</Sup>، و<ſup>6</sup>") == "لليونسكو(5)، و(6)"

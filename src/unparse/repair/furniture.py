@@ -13,7 +13,7 @@ from collections import Counter
 import regex
 
 from ..arabic import is_year
-from ..lines import Line
+from ..lines import SPACES, Line
 from ..symbols import BARCODE, JOB_NUMBER, PAGE_NUMBER, SYMBOL
 from .pipeline import Context
 
@@ -472,6 +472,11 @@ _GLUED_HEADER_RE = regex.compile(rf"^(?P<text>.*[.)»\"])(?P<symbol>{SYMBOL})\s+
 
 
 def _pair(text: str) -> tuple[str, str] | None:
+    # The pair starts with a symbol's capital or a page number's digit: most lines start
+    # otherwise, and this test costs far less than the pattern.
+    first = text.lstrip(SPACES)[:1]
+    if not ("A" <= first <= "Z" or first.isdecimal() or first > "\uffff"):
+        return None
     m = _HEADER_PAIR_RE.match(text)
     if m is None:
         return None

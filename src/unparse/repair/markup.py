@@ -79,10 +79,10 @@ _SUPER_RE = regex.compile(f"[{SUPERSCRIPT_CLASS}]")
 _SUPER_REF_RE = regex.compile(
     r"⁽?(?P<s>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾?|⁽\*⁾"
     # Markup around a marker of one to three digits (or "*"): nothing else is a reference.
-    r"|<sup>\s*\(?(?P<d>\p{Nd}{1,3}|\*)\)?\s*</sup>"
+    # (the tag in any case, spelled out: the flag IGNORECASE makes the whole scan slower)
+    r"|<[sSſ][uU][pP]>\s*\(?(?P<d>\p{Nd}{1,3}|\*)\)?\s*</[sSſ][uU][pP]>"
     r"|(?<!\^)\^(?P<d>\p{Nd}{1,3}|\*)\^(?![\^\p{Nd}])"
-    r"|\[\^(?P<d>\p{Nd}{1,3}|\*)\](?!:)",
-    regex.IGNORECASE,
+    r"|\[\^(?P<d>\p{Nd}{1,3}|\*)\](?!:)"
 )
 
 

@@ -29,7 +29,7 @@ import re
 
 import regex
 
-from ..lines import Line, blocks
+from ..lines import SPACES, Line, blocks, last_char
 from ..symbols import JOB_NUMBER, PAGE_NUMBER, PARAGRAPH_NUMBER, SYMBOL
 from .pipeline import Context
 
@@ -42,16 +42,14 @@ _NOTE_RE = regex.compile(r"^\s*(?:\((\d{1,3})\)|(\*))\s+\S")
 # (found where a "(" is, and the character before tested: many times faster than a
 # lookbehind; the spaces are Unicode's, the regex module's ``\s``).
 _PAREN_REF_RE = re.compile(r"\((\d{1,3})\)")
-_NOT_BEFORE_REF = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000(") | {
-    chr(c) for c in range(0x2000, 0x200B)
-}
+_NOT_BEFORE_REF = frozenset(SPACES + "(")
 _STAR_AFTER_RE = regex.compile(r"[\p{L}\p{N}.,،؛)]")
+# A note ends on its full stop (a list's point on a semicolon or a colon).
+_NOTE_ENDS = frozenset(".)")
+# A paragraph cut inside a sentence ends on a letter or a digit.
+_LETTER_OR_DIGIT_RE = regex.compile(r"[\p{L}\p{N}]")
 # The end of a sentence or of a paragraph's clause, references and brackets aside.
 _SENTENCE_END_RE = regex.compile(r"[.؛:!؟،,](?:\s*\(\d{1,3}\))*[\s»)\]]*$")
-# A note ends on its full stop (a list's point on a semicolon or a colon).
-_NOTE_END_RE = regex.compile(r"[.)]\s*$")
-# A paragraph cut inside a sentence ends on a letter or a digit.
-_CUT_END_RE = regex.compile(r"[\p{L}\p{N}]\s*$")
 # The start of an item: a paragraph number (``6-``, ``6 -``, ``- 16 -``), a sub-item's
 # label (``(أ)``, ``(1)``), a section's label (``ثالثاً -``, ``ألف -``) or a heading.
 _ITEM_START_RE = regex.compile(
@@ -69,6 +67,20 @@ MIN_CUT_CHARS = 100
 MIN_NUMBERED_CUT_CHARS = 40
 # Possessive: the leading spaces are the line's, not the shape's (whose own \s* would share them: quadratic).
 _NUMBERED_RE = regex.compile(rf"^\s*+{PARAGRAPH_NUMBER}")
+
+
+def _note_end(text: str) -> bool:
+    return last_char(text) in _NOTE_ENDS
+
+
+def _cut_end(text: str) -> bool:
+    """The text ends (spaces aside) on a letter or a digit.
+
+    >>> _cut_end("من الناتج المحلي "), _cut_end("المرفق الثاني."), _cut_end("")
+    (True, False, False)
+    """
+    last = last_char(text)
+    return last != "" and _LETTER_OR_DIGIT_RE.match(last) is not None
 
 
 def _may_open(text: str) -> bool:
@@ -132,11 +144,11 @@ class _Notes:
             marker = _note_marker(line.text)
             if self.is_next(marker, last, star):
                 last, star = (last, True) if marker == "*" else (int(marker or 0), star)
-                if i and not _NOTE_END_RE.search(lines[i - 1].text):
+                if i and not _note_end(lines[i - 1].text):
                     return None
             elif i == 0 or _ITEM_START_RE.match(line.text):
                 return None
-        return (last, star) if _NOTE_END_RE.search(lines[-1].text) else None
+        return (last, star) if _note_end(lines[-1].text) else None
 
 
 def move_interrupting_notes(lines: list[Line], ctx: Context) -> list[Line]:
@@ -163,7 +175,7 @@ def move_interrupting_notes(lines: list[Line], ctx: Context) -> list[Line]:
     # A move needs notes after a block cut inside a sentence; most texts' notes follow a
     # full stop, and this is cheaper than the scan.
     if not any(
-        id(lines[start]) in opening and _CUT_END_RE.search(lines[before - 1].text)
+        id(lines[start]) in opening and _cut_end(lines[before - 1].text)
         for (_, before), (start, _) in itertools.pairwise(spans)
     ):
         return lines
@@ -224,7 +236,7 @@ def _move(lines: list[Line], spans: list[tuple[int, int]], k: int, m: int, ctx: 
         return None
     # A numbered paragraph's first words are no heading: a shorter cut will do.
     least = MIN_NUMBERED_CUT_CHARS if _NUMBERED_RE.match(head[0].text) else MIN_CUT_CHARS
-    if sum(len(x.text.strip()) for x in head) < least or not _CUT_END_RE.search(head[-1].text):
+    if sum(len(x.text.strip()) for x in head) < least or not _cut_end(head[-1].text):
         return None
     first = lines[after_start].text
     if not _ARABIC_START_RE.match(first) or _ITEM_START_RE.match(first):

@@ -119,15 +119,13 @@ class Context:
             # scanned, and what they gained is added (a character they lost may stay listed,
             # which only costs a step a search that finds nothing).
             found = set(known[1])
-            for old, new in zip(known[0], lines, strict=True):
-                if old is not new:
-                    found.update(self.trigger_re.findall(new.text))
+            changed = [new.text for old, new in zip(known[0], lines, strict=True) if old is not new]
+            if changed:
+                # One scan of the changed lines joined: a call per line costs the engine's
+                # setup each time.
+                found.update(_scan(self.trigger_re, "\n".join(changed)))
         else:
-            text = self.joined(lines)
-            # A class with characters beyond the BMP scans twice as slowly: a text without any
-            # (its UTF-16 is two bytes a character) is scanned for the rest of the class alone.
-            bmp = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
-            found = set((bmp_part(self.trigger_re) if bmp else self.trigger_re).findall(text))
+            found = _scan(self.trigger_re, self.joined(lines))
         chars = "".join(sorted(found))
         self._present = (lines, chars)
         return chars
@@ -156,6 +154,14 @@ def fix_each_line(lines: list[Line], ctx: Context, kind: str, fixer: Callable[[s
             line = Line(line.number, fixed, line.page)
         out.append(line)
     return out
+
+
+def _scan(pattern: re.Pattern[str], text: str) -> set[str]:
+    """The characters of the class ``pattern`` in ``text``. A class with characters beyond
+    the BMP scans twice as slowly: a text without any (its UTF-16 is two bytes a character)
+    is scanned for the rest of the class alone."""
+    bmp = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+    return set((bmp_part(pattern) if bmp else pattern).findall(text))
 
 
 def _lines_holding(joined: str, starts: list[int], chars: str) -> list[int]:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from builders import numbered_lines
 from unparse.lines import SPACES
 from unparse.options import DEFAULT_OPTIONS
-from unparse.repair import furniture, kashida_digits, kashida_segments, markup, notes
+from unparse.repair import furniture, kashida_digits, kashida_segments, latin_dates, markup, notes
 from unparse.repair.glyph_codes import glyph_counts
 from unparse.repair.pipeline import Context
 
@@ -111,3 +111,12 @@ def test_a_header_pair_is_looked_for_where_it_can_start(pieces: list[str]) -> No
 def test_superscript_markup_in_any_case() -> None:
     # The tag spelled in every case the flag IGNORECASE matched (and "ſ", which folds to "s").
     assert markup.superscript_refs_to_markers("لليونسكو<SUP>5</Sup>، و<ſup>6</sup>") == "لليونسكو(5)، و(6)"
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["July", "2023", "28", " ", "\t", "\n", "ا", "\r", "x", "5"]), max_size=10))
+def test_latin_dates_are_looked_for_on_lines_starting_with_a_capital(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert latin_dates.restore_latin_date_order(text) == latin_dates._MOVED_DAY_RE.sub(
+        latin_dates._restore, text
+    )

@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..arabic import PRESENTATION_CLASS
-from ..lines import Line
+from ..lines import Line, blank_text
 from .pipeline import Context
 
 Producer = Literal["poppler", "poppler-raw"]
@@ -122,7 +122,7 @@ def fingerprint(
         embeddings = True
     for line in lines:
         text = line.text
-        if not text.strip():
+        if blank_text(text):
             continue
         counted += 1
         if text.startswith("  "):

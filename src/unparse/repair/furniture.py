@@ -13,7 +13,7 @@ from collections import Counter
 import regex
 
 from ..arabic import is_year
-from ..lines import SPACES, Line
+from ..lines import SPACES, Line, blank
 from ..symbols import BARCODE, JOB_NUMBER, PAGE_NUMBER, SYMBOL
 from .pipeline import Context
 
@@ -259,7 +259,7 @@ def masthead_symbol_line(lines: list[Line], kinds: list[str | None]) -> int | No
     found: int | None = None
     seen = 0
     for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
-        if not line.text.strip():
+        if blank(line):
             continue
         seen += 1
         if seen > _MASTHEAD_LINES or len(_ARABIC_WORD_RE.findall(line.text)) >= 3:
@@ -325,7 +325,7 @@ def page_number_lines(lines: list[Line], kinds: list[str | None] | None = None) 
         blanks = 0
         soft_set = set(soft)
         for i, line in enumerate(lines):
-            if not line.text.strip():
+            if blank(line):
                 blanks += 1
                 continue
             if blanks >= _SOFT_BREAK:
@@ -455,7 +455,7 @@ def _page_edges(lines: list[Line], kinds: list[str | None]) -> list[int]:
     first: dict[int, int] = {}
     last: dict[int, int] = {}
     for i, line in enumerate(lines):
-        if line.page is None or not line.text.strip() or kinds[i] in (*_HEADER_KINDS, "footnote_separator"):
+        if line.page is None or blank(line) or kinds[i] in (*_HEADER_KINDS, "footnote_separator"):
             continue
         first.setdefault(line.page, i)
         last[line.page] = i

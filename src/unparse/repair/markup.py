@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from ..lines import Line
+from ..lines import Line, blank
 from .pipeline import Context
 
 # **bold** and *italic* around words; a lone "*" (a footnote marker) is not emphasis.
@@ -130,7 +130,7 @@ def strip_emphasis_across_lines(lines: list[Line], ctx: Context) -> list[Line]:
             continue
         for j in range(i + 1, min(i + 6, len(out))):
             second = out[j]
-            if not second.text.strip():
+            if blank(second):
                 break
             if "*" not in second.text:
                 continue

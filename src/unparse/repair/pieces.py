@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import regex
 
 from ..lexicon import GREGORIAN_PATTERN, LEVANTINE_PATTERN, MONTH_NUMBER
-from ..lines import Line
+from ..lines import Line, blank
 from .pipeline import Context
 from .visual import visual_votes
 
@@ -395,7 +395,7 @@ def join_visual_pieces(lines: list[Line], ctx: Context) -> list[Line]:
         gap.clear()
 
     for line in lines:
-        if not line.text.strip():
+        if blank(line):
             if group:
                 gap.append(line)
             else:

@@ -13,6 +13,11 @@ fixed mtime so the output is byte-stable):
 
     w <TAB> word <TAB> count
     p <TAB> left <TAB> right <TAB> count
+    s <TAB> word <TAB> count          (segments that start with the word)
+
+A segment's start is its first word once a leading paragraph number or label is set aside
+("١ - يطلب", "(أ) التعاون"); a segment that starts with anything else (a number, a
+bracket, a Latin word) starts with no word.
 
 Pairs seen once are kept (the table is small); run ``python scripts/build_unpc_table.py``
 from the repository root after changing the rules, and commit the output.
@@ -37,6 +42,7 @@ SOURCE = ROOT / "tests" / "fixtures" / "unpc" / "unpc-v1.0-dev-ar.first2000.txt"
 OUT = ROOT / "src" / "unparse" / "data" / "unpc_pairs.tsv.gz"
 # A word as repair/order/atoms.py sees one; anything else between two words breaks the pair.
 _TOKEN_RE = regex.compile(r"(?V1)(\s+)|([[\p{L}\p{M}]--[\p{Latin}]]+)|(\S)")
+_LABEL_RE = regex.compile(r"(?V1)^\s*(?:\p{Nd}{1,3}\s*[-–.]|\([\p{Nd}\p{Arabic}]{1,3}\))\s*")
 
 
 def dev_segments(path: Path = SOURCE) -> list[str]:
@@ -45,10 +51,15 @@ def dev_segments(path: Path = SOURCE) -> list[str]:
     return [s for i, s in enumerate(lines) if i % 3 != 0 and s.strip()]
 
 
-def count(segments: list[str]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+def count(segments: list[str]) -> tuple[Counter[str], Counter[tuple[str, str]], Counter[str]]:
     words: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
+    starts: Counter[str] = Counter()
     for segment in segments:
+        label = _LABEL_RE.match(segment)
+        tokens = [t for t in _TOKEN_RE.findall(segment[label.end() if label else 0 :]) if not t[0]]
+        if tokens and tokens[0][1] and lookup_key(tokens[0][1]):
+            starts[lookup_key(tokens[0][1])] += 1
         prev = ""  # the word just before, when only spaces have followed it
         for space, word, _other in _TOKEN_RE.findall(segment):
             if space:
@@ -64,20 +75,23 @@ def count(segments: list[str]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
                 prev = key
             else:
                 prev = ""
-    return words, pairs
+    return words, pairs, starts
 
 
 def main() -> None:
-    words, pairs = count(dev_segments())
+    words, pairs, starts = count(dev_segments())
     buf = io.StringIO()
     for w, c in sorted(words.items()):
         buf.write(f"w\t{w}\t{c}\n")
     for (a, b), c in sorted(pairs.items()):
         buf.write(f"p\t{a}\t{b}\t{c}\n")
+    for w, c in sorted(starts.items()):
+        buf.write(f"s\t{w}\t{c}\n")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
         gz.write(buf.getvalue().encode("utf-8"))
-    print(f"{OUT.relative_to(ROOT)}: {len(words)} words, {len(pairs)} pairs, {OUT.stat().st_size} bytes")
+    counts = f"{len(words)} words, {len(pairs)} pairs, {len(starts)} starts"
+    print(f"{OUT.relative_to(ROOT)}: {counts}, {OUT.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

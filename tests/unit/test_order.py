@@ -320,6 +320,16 @@ def garbled_dev() -> tuple[set[str], set[str]]:
             "11 - العالمية، في المؤتمر الوزاري   إلى اعتماد منظمة التجارة ويشير المقرر الخاص ",
             "11 - ويشير المقرر الخاص إلى اعتماد منظمة التجارة العالمية، في المؤتمر الوزاري",
         ),
+        # A numbered line starts its paragraph with a word UN prose starts with (an operative
+        # verb), not with a preposition or a noun (unpc.Table.opening).
+        (
+            "  ،   والعدالة الجنائية     لجنة منع الجريمة إلى يطلب إلى الأمين العام أن يقدم  - 5  ",
+            "5 - يطلب إلى الأمين العام أن يقدم إلى لجنة منع الجريمة والعدالة الجنائية،",
+        ),
+        (
+            "  ٢٠٢٣ لعام تقرر أن يعقد مؤتمر الأمم المتحدة   - ١",
+            "1 - تقرر أن يعقد مؤتمر الأمم المتحدة لعام 2023",
+        ),
     ],
 )
 def test_garbled_dev_lines(garbled_dev: tuple[set[str], set[str]], garbled: str, repaired: str) -> None:

@@ -51,6 +51,7 @@ from .weights import (
     LABEL_START,
     MAX_CANDIDATES,
     MULTI_SPACE_BONUS,
+    OPENING,
     REVERSED_EDGE_BONUS,
     SEPARATE_RUN_BONUS,
     SHAPE_SMOOTH,
@@ -319,6 +320,7 @@ def best_readings(
     model: DocumentModel,
     own: Counter[tuple[str, str]],
     before: str = "",
+    opening: bool = False,
 ) -> list[Reading]:
     """The best choice of run boundaries (dynamic programming) and the score of the best
     reading that differs from it by one boundary (its runner-up, for the confidence).
@@ -410,6 +412,17 @@ def best_readings(
             if first and background is not None:
                 start_bg[k] = max(0.0, background(before, first))
                 start_scores[k] += start_bg[k]
+    if opening:
+        # The line starts a paragraph (its number says so): a first word UN prose rarely
+        # starts a sentence with (a preposition, a word with the article) costs what the
+        # table says, except the line's own first word (a line whose order is plausible is
+        # left alone: pypdf's lines in reading order were turned away from a first "في");
+        # a likely one earns nothing (PyMuPDF lines in reading order, cut into runs by their
+        # numbers, were turned to start on a "وقد" in their middle).
+        starts = model.bg.opening
+        for k, pos in enumerate(positions[1:-1], 1):
+            if keys[pos]:
+                start_scores[k] += OPENING * min(0.0, starts(keys[pos]))
 
     def total(ks: list[int]) -> float:
         """Score of the reading with runs starting at positions[ks] (ks[0] == 0)."""

@@ -118,7 +118,8 @@ def _reorder_line(
         return (f"{number} -" if number else text), math.inf
     if own is None:
         own = Counter(word_pairs(atoms))
-    readings = best_readings(atoms, model, own, before)
+    # A paragraph number says the line starts a paragraph: its first word is scored as one.
+    readings = best_readings(atoms, model, own, before, opening=bool(number or lead_number))
     if not readings:
         return text, 0.0
     best = readings[0]

@@ -41,6 +41,12 @@ class Table:
         self._shapes: dict[str, float] | None = None
         self._cache: dict[tuple[str, str], float] = {}
         self._attested: dict[tuple[str, str], float] = {}
+        after: dict[str, set[str]] = {}
+        for u, v in pairs:
+            after.setdefault(u, set()).add(v)
+        # The words seen after each: a pair outside them is unattested (attested() is 0), so
+        # the run-order step's hot loop skips it without a lookup.
+        self.followers = {u: frozenset(vs) for u, vs in after.items()}
 
     def association(self, u: str, v: str) -> float:
         """``log((seen + s) / (expected + s))``: positive for a pair UN prose writes, negative

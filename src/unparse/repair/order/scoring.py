@@ -207,10 +207,13 @@ def junctions(
     first_bonus: list[float],
     model: DocumentModel,
     own: Counter[tuple[str, str]],
+    lowest: list[int] | None = None,
 ) -> list[list[float]]:
     """junction[r][k]: the last atom of a run ending at positions[r] followed by the first
     atom of a run starting at positions[k] (only runs that start before it can follow it),
-    plus first_bonus[k]; :meth:`DocumentModel.junction` for a pair of words.
+    plus first_bonus[k]; :meth:`DocumentModel.junction` for a pair of words. With
+    ``lowest``, row r is scored from column ``lowest[r]`` on, the cells before it are 0.0:
+    no reading uses them (:func:`_lowest`).
 
     The hot loop: one pass over the cells, row by row (the row's word looked up once), each
     cell the association of the pair (an unseen pair's by the product of the counts), the
@@ -238,6 +241,10 @@ def junctions(
     shape_total = model.shape_total
     bg = bool(model.bg_weight)
     bg_cache, background = model.bg_cache, model.background
+    # Counting attested pairs only, the table gives 0.0 for a pair it never saw: only the
+    # words it saw after u are looked up (a tenth of the cells on the run-reversed samples).
+    bg_after = model.bg.followers if bg and model.bg_attested else None
+    bg_row: frozenset[str] | None = None
     table = wordlist.table()
     fragments = model.fragments
     log = math.log
@@ -251,9 +258,12 @@ def junctions(
             frag = fragments.get(u) if fragments else None
         shape_row = model.shape_row(su)
         lu = shape_left.get(su, 0)
-        row: list[float] = []
+        if bg_after is not None:
+            bg_row = bg_after.get(u, NOTHING)
+        low = lowest[r] if lowest is not None else 0
+        row: list[float] = [0.0] * low
         append = row.append
-        for v, cv, sv, pv, fb in info[: r - 1]:
+        for v, cv, sv, pv, fb in info[low : r - 1]:
             p = cu * cv
             value = unseen.get(p)
             if value is None:
@@ -272,7 +282,7 @@ def junctions(
                     )
                 shape_row[sv] = s
             cell = value + s
-            if bg:
+            if bg and (bg_row is None or v in bg_row):
                 # DocumentModel.background, from its cache where it has the pair.
                 b = bg_cache.get((u, v))
                 if b is None:
@@ -313,6 +323,24 @@ def junctions(
                     if k < r - 1:
                         junction[r][k] = model.junction(u, v, own) + first_bonus[k]
     return junction
+
+
+def _lowest(limit: list[int]) -> list[int]:
+    """For each junction row r, the first column a reading can use: a run starting at
+    positions[k] ends by positions[limit[k]] (the next forced boundary), the run after it
+    by positions[limit[limit[k]]], so row r needs only the k with limit[limit[k]] >= r.
+
+    >>> _lowest([2, 2, 3, 5, 5, 5])  # forced at 2 and 3: no reading joins 0 (or 1) to 4
+    [0, 0, 0, 0, 2, 2]
+    """
+    m = len(limit)
+    lowest = [0] * m
+    k = 0
+    for r in range(m):
+        while k < r - 1 and limit[limit[k]] < r:
+            k += 1
+        lowest[r] = k
+    return lowest
 
 
 def best_readings(
@@ -396,7 +424,7 @@ def best_readings(
                 base += UNGOVERNED
         cut[k] = base
     first_bonus = [FIRST_PUNCT if atoms[pos].text in CLAUSE_PUNCT else 0.0 for pos in positions[:-1]]
-    junction = junctions(atoms, keys, positions, first_bonus, model, own)
+    junction = junctions(atoms, keys, positions, first_bonus, model, own, _lowest(limit))
 
     end_scores = [0.0] + [end_score(atoms[pos - 1]) for pos in positions[1:]]
     start_scores = [start_score(atoms[pos]) for pos in positions[:-1]]

@@ -88,3 +88,17 @@ def test_table_followers_hold_every_attested_pair() -> None:
                 assert v in table.followers.get(u, frozenset())
             elif v not in table.followers.get(u, frozenset()):
                 assert table.attested(u, v) == 0.0
+
+
+def test_background_counting_attested_pairs_only_is_the_table_attested() -> None:
+    model = DocumentModel([atomize("الدول الأعضاء")])  # seen once: the table still counts
+    model.bg_weight, model.bg_attested = BG_WEIGHT_REVERSED, True
+    table = unpc.table()
+    words = ["الدول", "الأعضاء", "الجمعية", "العامة", "في", "من", "حقوق", "الإنسان"]
+    attested = 0
+    for u in words:
+        for v in words:
+            expected = BG_WEIGHT_REVERSED * table.attested(u, v)
+            assert model.background(u, v) == expected
+            attested += expected > 0
+    assert attested >= 3

@@ -115,6 +115,8 @@ class DocumentModel:
         line's own pairs: a pair the line repeats is no evidence for itself)."""
         if not self.bg_weight:
             return 0.0
+        if self.bg_attested and v not in self.bg.followers.get(u, NOTHING):
+            return 0.0  # a pair the table never saw is attested 0.0 (unpc.Table.followers)
         key = (u, v)
         mine = own.get(key, 0) if own else 0
         if mine:

@@ -373,3 +373,25 @@ def test_run_reversed_text_once_repaired_is_not_read_as_pymupdf_libreoffice() ->
     text = result.text
     assert any(t.startswith("المسلحة على ما يقدر بنحو 80 في المائة") for t in text.splitlines())
     assert unparse.normalize(text) == text
+
+
+def test_pymupdf_fpdf2_paragraph_numbers_given_last_are_put_first() -> None:
+    # ga-res-78-72 through PyMuPDF on fpdf2: the lines read in order (their Eastern numbers
+    # reversed), but each paragraph number, a cell of its own right of the line, comes last.
+    from unparse.repair.mupdf_runs import number_cell_first
+
+    lines = _lines("fpdf2", "pymupdf", "ga-res-78-72")
+    raw = " تحيط علما بتقرير الأمين العام المقدم عملا بالفقرة ٣ من القرار ٣٥/٧٧(٢)؛- ٣"
+    assert raw in lines
+    assert number_cell_first("تحيط علما بتقرير الأمين العام- ٣") == "٣ - تحيط علما بتقرير الأمين العام"
+    assert number_cell_first("في الفترة 2021- 2030") == "في الفترة 2021- 2030"
+    result = unparse.repair_text("\n".join(lines))
+    assert result.facts["last_numbers"] >= 4
+    text = result.text.splitlines()
+    assert "3 - تحيط علما بتقرير الأمين العام المقدم عملا بالفقرة 3 من القرار 77/53(2)؛" in text
+    numbers = [p.number for p in unparse.parse_text("\n".join(lines)).paragraphs]
+    assert numbers[:6] == [1, 2, 3, 4, 5, 6]
+    assert unparse.normalize(result.text) == result.text
+    # A run-reversed text is not logical: the step leaves it to the run-order steps.
+    chromium = "\n".join(_lines("chromium", "pymupdf", "ga-res-78-72"))
+    assert "last_numbers" not in unparse.repair_text(chromium).facts

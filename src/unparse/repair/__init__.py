@@ -51,7 +51,7 @@ from .markup import (
     superscript_refs_to_markers,
 )
 from .mupdf_pypdf import mark_logical_dates, rejoin_pymupdf_lines, rejoin_split_lines, reverse_eastern_numbers
-from .mupdf_runs import finish_reordered_lines, space_end_markers
+from .mupdf_runs import finish_reordered_lines, number_cells_first, space_end_markers
 from .notes import move_interrupting_notes
 from .numbers import fix_number_order
 from .order import reorder_runs
@@ -140,6 +140,8 @@ STEPS: list[Step] = [
     Step("date_logical_order", mark_logical_dates),
     Step("eastern_numbers", reverse_eastern_numbers, triggers="\u0660-\u0669"),
     Step("pymupdf_lines", rejoin_pymupdf_lines),
+    # PyMuPDF on fpdf2: the paragraph number, a cell of its own right of the line, last.
+    Step("last_numbers", number_cells_first),
     Step("kashida", remove_kashida_runs),
     Step("kashida", remove_raw_kashida_runs),
     line_step("detached_marks", drop_marks_in_latin_runs, local=True, triggers="\u202a"),

@@ -10,6 +10,8 @@ runs back in reading order; these fixers give it the marker as a run of its own 
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..lines import Line
@@ -166,6 +168,84 @@ def finish_reordered_lines(lines: list[Line], ctx: Context) -> list[Line]:
             fixed = glue_reference(number_first(line.text))
             if fixed != line.text:
                 ctx.record("reordered_line", line.number, line.text, fixed)
+                line = Line(line.number, fixed, line.page)
+        out.append(line)
+    return out
+
+
+# A paragraph number PyMuPDF gave last, the dash glued to the run before it: fpdf2 draws
+# the number as a cell of its own right of the line, and PyMuPDF reads cells left to right.
+_LAST_NUMBER_RE = regex.compile(
+    r"^ *(?P<core>\S.*?\S)- (?P<number>[0-9\u0660-\u0669]{1,3})(?P<punct>[،؛:.]?) *$"
+)
+# Any line's end with the mark, searched once in the joined text (most texts have none).
+# (an upper bound of _LAST_NUMBER_RE's matches, led by a literal: the stdlib's engine finds it fast).
+_ANY_LAST_NUMBER_RE = re.compile(r"- [0-9\u0660-\u0669]{1,3}[،؛:.]? *$", re.MULTILINE)
+# The line's own paragraph number kept first: then the number last is the line's last run.
+_FIRST_NUMBER_RE = regex.compile(r"^(?P<number>[0-9\u0660-\u0669]{1,3}) +(?P<rest>\p{Arabic}.*)$")
+
+
+def number_cell_first(text: str) -> str:
+    """A logical line whose paragraph number came last, its dash glued to the run before it,
+    gets the number back first (``"X- N"`` → ``"N - X"``); a line that kept its number first
+    gets the dash after it, the last number being the line's last run.
+
+    Real (PyMuPDF on fpdf2, ga-res-78-72, its Eastern numbers read the right way round;
+    PyMuPDF on LibreOffice, report-crpd-csp-2023-5-conference):
+
+    >>> number_cell_first(" تحيط علما بتقرير الأمين العام المقدم عملا بالفقرة ٣ من القرار ٧٧/٥٣(٢)؛- ٣")
+    '٣ - تحيط علما بتقرير الأمين العام المقدم عملا بالفقرة ٣ من القرار ٧٧/٥٣(٢)؛'
+    >>> number_cell_first("١  تنص المادة- ٤٠")
+    '١ - تنص المادة ٤٠'
+
+    The line's last punctuation, which the edge step put back at its end, after the number
+    (ctoc-cop-dec-10-4: ``"، يطلب ... الأطراف- ٢"``):
+
+    >>> number_cell_first("يطلب إلى مكتب الأمم المتحدة المعني بالمخدرات والجريمة أن يواصل- ٢،")
+    '٢ - يطلب إلى مكتب الأمم المتحدة المعني بالمخدرات والجريمة أن يواصل،'
+
+    A range, a spaced dash and a line without the mark stay:
+
+    >>> number_cell_first("في الفترة 2021- 2030"), number_cell_first("انظر الفقرات 3 - 5")
+    ('في الفترة 2021- 2030', 'انظر الفقرات 3 - 5')
+    >>> number_cell_first("19- 14 تموز/يوليه")
+    '19- 14 تموز/يوليه'
+
+    """
+    m = _LAST_NUMBER_RE.match(text)
+    if m is None:
+        return text
+    first = _FIRST_NUMBER_RE.match(m["core"])
+    if first:
+        return f"{first['number']} - {first['rest']} {m['number']}{m['punct']}"
+    return f"{m['number']} - {m['core']}{m['punct']}"
+
+
+def number_cells_first(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: in a logical text (``facts["logical_order"]``), the paragraph numbers
+    PyMuPDF gave last are put first (:func:`number_cell_first`): on a line that kept its
+    number first, always (the mark is its own evidence); otherwise where two lines or more
+    show it, the count kept in ``facts["last_numbers"]``.
+
+    Real (PyMuPDF on fpdf2, ga-res-78-72): ``"تطلب إلى الدول الحائزة للأسلحة النووية ...
+    غير- 1"`` → ``"1 - تطلب إلى الدول الحائزة للأسلحة النووية ... غير"``.
+    """
+    if ctx.facts.get("logical_order") is not True or not _ANY_LAST_NUMBER_RE.search(ctx.joined(lines)):
+        return lines
+    # The mark is at the line's end ("- " and at most three digits and a stop): its last
+    # characters are looked at first, the pattern run only where they hold the dash.
+    marked = [
+        _LAST_NUMBER_RE.match(line.text) if "- " in line.text.rstrip(" ")[-7:] else None for line in lines
+    ]
+    count = sum(1 for m in marked if m is not None and not _FIRST_NUMBER_RE.match(m["core"]))
+    if count >= 2:
+        ctx.facts["last_numbers"] = count
+    out: list[Line] = []
+    for line, m in zip(lines, marked, strict=True):
+        if m is not None and (count >= 2 or _FIRST_NUMBER_RE.match(m["core"])):
+            fixed = number_cell_first(line.text)
+            if fixed != line.text:
+                ctx.record("last_number", line.number, line.text, fixed)
                 line = Line(line.number, fixed, line.page)
         out.append(line)
     return out

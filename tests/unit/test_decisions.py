@@ -83,4 +83,4 @@ def test_record_properties_become_the_decision_value() -> None:
 
     (d,) = decisions_from_facts({"date_order": DateOrder(month_then_year=5, year_then_month=0)})
     assert (d.step, d.name, d.value) == ("date_logical_order", "dates_in_reading_order", True)
-    assert d.evidence == {"month_then_year": 5, "year_then_month": 0}
+    assert d.evidence == {"month_then_year": 5, "year_then_month": 0, "day_month_year": 0}

@@ -206,17 +206,21 @@ def test_latin_lines_keep_their_word_order_in_a_run_reversed_text() -> None:
     assert unparse.normalize(result.text) == result.text
 
 
-def test_latin_note_with_pypdf_marker_and_a_logical_text_left_alone() -> None:
+def test_latin_note_with_pypdf_marker_and_in_a_logical_text() -> None:
     from unparse.repair.latin_lines import restore_latin_note
 
     lines = _lines("chromium", "pypdf", "ga-res-78-96")
     assert ".United Nations, Treaty Series, vol. 249, No. 3511 (1)" in lines
     out = unparse.normalize("\n".join(lines)).splitlines()
     assert "(1) United Nations, Treaty Series, vol. 249, No. 3511." in out
-    # Not run-reversed (no evidence): a Latin line that starts with a stop stays.
+    # Not run-reversed: a Latin line that starts with a stop is repaired all the same (no
+    # Latin prose starts with one; PyMuPDF on fpdf2 and pdftotext -layout give it so in
+    # texts in reading order); one that only ends with a marker stays.
     text = "إن الجمعية العامة،\n.Ibid., vol. 823, No. 11806 )3("
     assert restore_latin_note(".Ibid., vol. 823, No. 11806 )3(") == "(3) Ibid., vol. 823, No. 11806."
-    assert ".Ibid., vol. 823, No. 11806" in unparse.normalize(text)
+    assert unparse.normalize(text).splitlines()[1] == "(3) Ibid., vol. 823, No. 11806."
+    text = "إن الجمعية العامة،\nIbid., vol. 823, No. 11806 (3)"
+    assert unparse.normalize(text).splitlines()[1] == "Ibid., vol. 823, No. 11806 (3)"
 
 
 def test_kashida_glyphs_read_as_letters_and_their_pieces_put_back_in_order() -> None:
@@ -395,3 +399,31 @@ def test_pymupdf_fpdf2_paragraph_numbers_given_last_are_put_first() -> None:
     # A run-reversed text is not logical: the step leaves it to the run-order steps.
     chromium = "\n".join(_lines("chromium", "pymupdf", "ga-res-78-72"))
     assert "last_numbers" not in unparse.repair_text(chromium).facts
+
+
+def test_one_whole_date_in_order_marks_pymupdf_fpdf2_logical() -> None:
+    # note-ctoc-cop-wg6-2024-3-firearms has one date; line_order used to read the text as
+    # run-reversed and give '٢٠٢٤ أيار/مايو ٩ و٨ فيينا،' (a harmed input).
+    lines = _lines("fpdf2", "pymupdf", "note-ctoc-cop-wg6-2024-3-firearms")
+    assert lines[5] == "فيينا، ٨ و٩ أيار/مايو ٤٢٠٢"
+    evidence = date_order("\n".join(lines))
+    assert (evidence.month_then_year, evidence.year_then_month, evidence.day_month_year) == (1, 0, 1)
+    assert evidence.logical
+    result = unparse.repair_text("\n".join(lines))
+    assert result.facts["logical_order"] is True
+    out = result.text.splitlines()
+    assert "فيينا، 8 و9 أيار/مايو 2024" in out
+    assert any(t.startswith("1 - قرر مؤتمر الأطراف") for t in out)
+    # The footnote in English gets its stop back at its end and its marker first.
+    note = "(1) United Nations Office on Drugs and Crime, Global Study on Firearms Trafficking 2020"
+    assert note + " (Vienna, 2020)." in out
+    assert unparse.normalize(result.text) == result.text
+
+
+def test_a_month_before_a_year_alone_is_not_enough() -> None:
+    # PyMuPDF on fpdf2 (Western digits, runs reversed), report-a-79-190-right-to-food: the
+    # reversal puts one date's month before the other's year.
+    lines = _lines("fpdf2", "pymupdf", "report-a-79-190-right-to-food")
+    assert ".2024  وفي بانكوك في نيسان/أبريل2024 في شباط/فبراير" in lines
+    evidence = date_order("\n".join(lines))
+    assert evidence.day_month_year == 0 and not evidence.logical

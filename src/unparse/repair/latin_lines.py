@@ -19,6 +19,7 @@ from .pipeline import Context, fix_each_line
 
 _ARABIC_RE = regex.compile(r"(?V1)[\p{Arabic}&&\p{L}]")
 _PUNCT = "()[]{}\"'«».,;:!?"
+_STOPS = ".,;:،؛"
 
 
 def _latin_word(word: str) -> bool:
@@ -57,7 +58,7 @@ def latin_prose(text: str) -> bool:
 # by PyMuPDF, as drawn by pypdf).
 _LATIN_NOTE_RE = regex.compile(
     r"^(?P<stop>[.,;:،؛]?)(?P<body>\p{Latin}[^\p{Arabic}]*?\S)"
-    r"(?: +(?:\)(?P<m1>\p{Nd}{1,3})\(|\((?P<m2>\p{Nd}{1,3})\)))?$"
+    r"(?: +(?:\)(?P<m1>\p{Nd}{1,3})\(|\((?P<m2>\p{Nd}{1,3})\)|\)\((?P<m3>\p{Nd}{1,3})))?$"
 )
 
 
@@ -72,26 +73,66 @@ def restore_latin_note(text: str) -> str:
     >>> restore_latin_note(".Session, Paris, 15 October-3 November 2001, vol. 1, annex I")
     'Session, Paris, 15 October-3 November 2001, vol. 1, annex I.'
 
+    PyMuPDF on fpdf2, whose lines are otherwise in reading order, gives the marker's
+    brackets together before it (sg-a-79-168-crime-programme):
+
+    >>> restore_latin_note(".United Nations, Treaty Series, vol. 2349, No. 42146 )(٣")
+    '(٣) United Nations, Treaty Series, vol. 2349, No. 42146.'
+
     A line without either, or not Latin prose, stays:
 
     >>> restore_latin_note("Distr.: General"), restore_latin_note(".A/78/273 )5(")
     ('Distr.: General', '.A/78/273 )5(')
     """
     m = _LATIN_NOTE_RE.match(text)
-    if m is None or not (m["stop"] or m["m1"] or m["m2"]) or not latin_prose(text):
+    if m is None:
         return text
-    marker = m["m1"] or m["m2"]
+    marker = m["m1"] or m["m2"] or m["m3"]
+    if not (m["stop"] or marker) or not latin_prose(text):
+        return text
     return (f"({marker}) " if marker else "") + m["body"] + m["stop"]
+
+
+def restore_latin_stop(text: str) -> str:
+    """A left-to-right line that starts with its stop is restored (:func:`restore_latin_note`)
+    in any text: no line of Latin prose starts with one.
+
+    Real (PyMuPDF on fpdf2, note-ctoc-cop-wg6-2024-3-firearms, a text in reading order;
+    pdftotext -layout on Chromium, ga-res-example):
+
+    >>> restore_latin_stop(".CTOC/COP/WG.6/2024/1 *")
+    '.CTOC/COP/WG.6/2024/1 *'
+    >>> restore_latin_stop(".United Nations Office on Drugs and Crime, Global Study (Vienna, 2020) )(١")
+    '(١) United Nations Office on Drugs and Crime, Global Study (Vienna, 2020).'
+    >>> restore_latin_stop("       .United Nations, Treaty Series, vol. 1577, No. 27531 )3(")
+    '(3) United Nations, Treaty Series, vol. 1577, No. 27531.'
+
+    A marker last without the stop first stays: only a text whose runs are reversed shows
+    that it was moved.
+
+    >>> restore_latin_stop("United Nations, Treaty Series, vol. 1577, No. 27531 (3)")
+    'United Nations, Treaty Series, vol. 1577, No. 27531 (3)'
+    """
+    core = text.lstrip(" ")
+    if core[:1] not in _STOPS:
+        return text
+    fixed = restore_latin_note(core)
+    return text if fixed == core else fixed
 
 
 def restore_latin_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: in a text judged run-reversed (``facts["runs_reversed"]``), each
     left-to-right line gets its stop and its footnote marker back
-    (:func:`restore_latin_note`).
+    (:func:`restore_latin_note`); in any other text, each such line that starts with its
+    stop (:func:`restore_latin_stop`): the stop is the right-to-left paragraph's, which
+    PyMuPDF and pypdf (and pdftotext -layout) draw first whatever order they give the
+    runs in.
 
     Real (PyMuPDF on Chromium, ga-res-78-96): ``".Ibid., vol. 823, No. 11806 )3("`` →
     ``"(3) Ibid., vol. 823, No. 11806."``.
     """
     if ctx.facts.get("runs_reversed") is not True:
-        return lines
+        if not any(line.text.lstrip(" ")[:1] in _STOPS for line in lines):
+            return lines
+        return fix_each_line(lines, ctx, "latin_note", restore_latin_stop)
     return fix_each_line(lines, ctx, "latin_note", restore_latin_note)

@@ -41,6 +41,16 @@ _MONTH_WINDOW = 40
 # Matched right after a year; the lookbehind keeps a search from starting inside a run of
 # spaces (from every space of a long run, quadratic).
 _MONTH_AFTER_RE = regex.compile(r"(?<!\s)\s*(?:" + _LEVANT + "|" + _MONTH + ")")
+# A whole date before a year, its day first ("٩ أيار/مايو ", "5 كانون الأول/ديسمبر"): searched
+# only where a month was found before the year.
+_DAY_MONTH_BEFORE_RE = regex.compile(
+    r"(?<![0-9\u0660-\u0669])[0-9\u0660-\u0669]{1,2} +(?:"
+    + _LEVANT
+    + r"(?: \p{Arabic}+)?/)?"
+    + _MONTH
+    + r"[\s/]*$"
+)
+_DATE_WINDOW = 60
 
 
 def _four_digit_runs(text: str) -> list[tuple[int, int]]:
@@ -76,11 +86,21 @@ class DateOrder(BaseModel):
     year_then_month: int = Field(
         description='"2024 ديسمبر/ كانون", "2023كانون الأول": the runs of the line reversed.'
     )
+    day_month_year: int = Field(
+        default=0,
+        description='"٩ أيار/مايو ٤٢٠٢": of the first count, the dates read in order from their day.',
+    )
 
     @property
     def logical(self) -> bool:
-        """Every date reads in order, and at least two do (one is too little to go on)."""
-        return self.month_then_year >= 2 and self.year_then_month == 0
+        """Every date reads in order, and at least two joints do: two years after their
+        month, or one whole date after its day (one joint is too little to go on: a line
+        whose runs are reversed can give one month before another date's year,
+        ``"نيسان/أبريل2024 في شباط/فبراير"``; it gives a day before its month and year
+        only from a text that read year, month, day)."""
+        if self.year_then_month:
+            return False
+        return self.month_then_year >= 2 or self.day_month_year >= 1
 
 
 def _month_before(text: str, start: int) -> bool:
@@ -105,12 +125,23 @@ def date_order(text: str) -> DateOrder:
     True
     >>> date_order("2024 ديسمبر/ كانون الأول11 قرار اتخذته الجمعية العامة في").logical
     False
+
+    One whole date read from its day is enough (PyMuPDF on fpdf2, Eastern digits as
+    PyMuPDF reverses them, note-ctoc-cop-wg6-2024-3-firearms, whose only date it is); a
+    month before a year alone is not:
+
+    >>> date_order("فيينا، ٨ و٩ أيار/مايو ٤٢٠٢").logical
+    True
+    >>> date_order(".2024  وفي بانكوك في نيسان/أبريل2024 في شباط/فبراير").logical
+    False
     """
-    before = after = 0
+    before = after = days = 0
     for start, end in _four_digit_runs(text):
-        before += _month_before(text, start)
+        if _month_before(text, start):
+            before += 1
+            days += _DAY_MONTH_BEFORE_RE.search(text, max(0, start - _DATE_WINDOW), start) is not None
         after += _MONTH_AFTER_RE.match(text, end) is not None
-    return DateOrder(month_then_year=before, year_then_month=after)
+    return DateOrder(month_then_year=before, year_then_month=after, day_month_year=days)
 
 
 def mark_logical_dates(lines: list[Line], ctx: Context) -> list[Line]:

@@ -1,0 +1,46 @@
+"""Left-to-right footnote lines whose stop and marker the extractor moved, on real dev inputs
+(benchmarks/accuracy/inputs/text/TYPESETTER/EXTRACTOR/NAME.txt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import unparse
+from unparse.repair.latin_lines import restore_latin_note, restore_latin_stop
+
+INPUTS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "text"
+
+
+def _lines(typesetter: str, extractor: str, name: str) -> list[str]:
+    return (INPUTS / typesetter / extractor / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_the_stop_first_is_put_back_in_a_text_in_reading_order() -> None:
+    # pdftotext -layout on Chromium (logical order): the note's stop is drawn first; a
+    # second pass used to repair it once the layout's padding was gone.
+    lines = _lines("chromium", "pdftotext-layout", "ga-res-example")
+    line = next(t for t in lines if "vol. 1577, No. 27531" in t)
+    assert line.strip() == ".United Nations, Treaty Series, vol. 1577, No. 27531 )3("
+    out = unparse.normalize("\n".join(lines))
+    assert "(3) United Nations, Treaty Series, vol. 1577, No. 27531." in out.splitlines()
+    assert unparse.normalize(out) == out
+
+
+def test_pymupdf_marker_brackets_together() -> None:
+    lines = _lines("fpdf2", "pymupdf", "sg-a-79-168-crime-programme")
+    assert ".United Nations, Treaty Series, vol. 2349, No. 42146 )(٣" in lines
+    assert restore_latin_note(".United Nations, Treaty Series, vol. 2349, No. 42146 )(٣") == (
+        "(٣) United Nations, Treaty Series, vol. 2349, No. 42146."
+    )
+
+
+def test_a_latin_line_without_the_stop_first_stays_outside_reversed_texts() -> None:
+    for text in (
+        "United Nations, Treaty Series, vol. 1577, No. 27531 (3)",
+        "(3) United Nations, Treaty Series, vol. 1577, No. 27531.",
+        ".A/78/273 )5(",
+        "،إن الجمعية العامة",
+    ):
+        assert restore_latin_stop(text) == text
+    clean = "(3) United Nations, Treaty Series, vol. 1577, No. 27531.\nقرار الجمعية العامة 78/1"
+    assert unparse.normalize(clean) == clean

@@ -181,6 +181,9 @@ _LAST_NUMBER_RE = regex.compile(
 # Any line's end with the mark, searched once in the joined text (most texts have none).
 # (an upper bound of _LAST_NUMBER_RE's matches, led by a literal: the stdlib's engine finds it fast).
 _ANY_LAST_NUMBER_RE = re.compile(r"- [0-9\u0660-\u0669]{1,3}[،؛:.]? *$", re.MULTILINE)
+# A paragraph number written first, its dash after it: where the text has such lines as
+# often as numbers last, the numbers last are not paragraph numbers the extractor moved.
+_NUMBER_DASH_FIRST_RE = re.compile(r"^ *[0-9\u0660-\u0669]{1,3} +- +[\u0621-\u064a]", re.MULTILINE)
 # The line's own paragraph number kept first: then the number last is the line's last run.
 _FIRST_NUMBER_RE = regex.compile(r"^(?P<number>[0-9\u0660-\u0669]{1,3}) +(?P<rest>\p{Arabic}.*)$")
 
@@ -230,7 +233,10 @@ def number_cells_first(lines: list[Line], ctx: Context) -> list[Line]:
     Real (PyMuPDF on fpdf2, ga-res-78-72): ``"تطلب إلى الدول الحائزة للأسلحة النووية ...
     غير- 1"`` → ``"1 - تطلب إلى الدول الحائزة للأسلحة النووية ... غير"``.
     """
-    if ctx.facts.get("logical_order") is not True or not _ANY_LAST_NUMBER_RE.search(ctx.joined(lines)):
+    if ctx.facts.get("logical_order") is not True:
+        return lines
+    joined = ctx.joined(lines)
+    if not _ANY_LAST_NUMBER_RE.search(joined):
         return lines
     # The mark is at the line's end ("- " and at most three digits and a stop): its last
     # characters are looked at first, the pattern run only where they hold the dash.
@@ -238,6 +244,8 @@ def number_cells_first(lines: list[Line], ctx: Context) -> list[Line]:
         _LAST_NUMBER_RE.match(line.text) if "- " in line.text.rstrip(" ")[-7:] else None for line in lines
     ]
     count = sum(1 for m in marked if m is not None and not _FIRST_NUMBER_RE.match(m["core"]))
+    if len(_NUMBER_DASH_FIRST_RE.findall(joined)) >= max(count, 1):
+        return lines
     if count >= 2:
         ctx.facts["last_numbers"] = count
     out: list[Line] = []

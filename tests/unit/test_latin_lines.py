@@ -44,3 +44,17 @@ def test_a_latin_line_without_the_stop_first_stays_outside_reversed_texts() -> N
         assert restore_latin_stop(text) == text
     clean = "(3) United Nations, Treaty Series, vol. 1577, No. 27531.\nقرار الجمعية العامة 78/1"
     assert unparse.normalize(clean) == clean
+
+
+def test_an_english_citation_after_its_number_is_a_footnote_not_a_point() -> None:
+    # pdfminer on fpdf2, ga-res-78-96: the notes came out where no footnote area was found,
+    # and '(1) United Nations, Treaty Series, ...' was read as point 1 of the paragraph.
+    text = (INPUTS / "fpdf2" / "pdfminer" / "ga-res-78-96.txt").read_text(encoding="utf-8")
+    doc = unparse.parse_text(text)
+    notes = {f.marker: f.text for f in doc.footnotes}
+    assert notes.get("1") == "United Nations, Treaty Series, vol. 249, No. 3511."
+    points = [s.text for p in doc.paragraphs + doc.preamble for s in p.sub_items]
+    assert not any(t.startswith("United Nations") for t in points)
+    # Arabic text after "(N)" is no footnote for this rule.
+    doc = unparse.parse_text("1 - تقرر ما يلي:\n(1) أن تواصل العمل؛\n(2) أن تقدم تقريرا.")
+    assert doc.footnotes == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ...lines import Line
 from ...repair.digits import western
+from ...repair.latin_lines import latin_prose
 from ..items import ItemBuilder
 from ..patterns import (
     ANNEX_RE,
@@ -80,6 +81,11 @@ def _footnote_start(r: Reading, text: str, number: int) -> tuple[str, str] | Non
     if m is None:
         return None
     marker = western(m["m"])
+    if marker.isdigit() and latin_prose(m["rest"]):
+        # An English citation after "(N)": the points of an Arabic list are Arabic, so a
+        # note, whether its area was found or not (pdfminer on fpdf2, ga-res-78-96:
+        # "(1) United Nations, Treaty Series, vol. 249, No. 3511." read as point 1).
+        return marker, m["rest"]
     if not r.in_area and _nested_item_expected(r, marker):
         return None
     if _list_restart(r, marker):

@@ -68,10 +68,15 @@ def test_fingerprint_is_recorded_and_gates_reordering() -> None:
 
 
 def test_clean_text_has_no_fingerprint() -> None:
-    result = repair("إن الجمعية العامة،\nإذ تشير إلى قرارها 77/121 المؤرخ 12 كانون الأول/ديسمبر 2022،")
+    text = "إن الجمعية العامة،\nإذ تشير إلى قرارها 77/121 المؤرخ 12 كانون الأول/ديسمبر 2022،"
+    result = repair(text)
     fp = result.facts["fingerprint"]
     assert isinstance(fp, Fingerprint) and fp.producer is None
-    assert "logical_order" not in result.facts
+    # Only its one whole date says the text reads in order (true of clean text); nothing
+    # changes.
+    assert result.facts["date_order"].day_month_year == 1
+    assert result.text == text and not result.fixes
+    assert "logical_order" not in repair("إن الجمعية العامة،\nإذ تشير إلى قرارها 77/121").facts
 
 
 # --- default and -layout: embeddings --------------------------------------------------

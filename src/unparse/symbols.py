@@ -2,7 +2,9 @@
 PDF reader (running headers), the repair (page furniture) and the segmenter (the header);
 and the shapes of the other furniture UN pages print, the job number, the barcode and the
 page number, shared by the PDF reader and the repair; and the shape of a paragraph's number,
-shared by the repair (the notes step) and the segmenter.
+shared by the repair (the notes step) and the segmenter; and the openings of a line that the
+line-order fixer reports when its reading leaves them inside a line (a paragraph number, a
+preambular lead, a note's marker at the end), which the segmenter reads on those lines.
 
 Two forms: :data:`SYMBOL` ends each part on a letter or digit (a symbol inside running text,
 where a trailing ``.`` or ``-`` is punctuation); :data:`SYMBOL_LOOSE` allows any part of
@@ -40,3 +42,12 @@ PAGE_NUMBER = r"(?:[-–]\s*)?\p{Nd}{1,4}(?:\s*[-–])?"
 # "5-2 من" (a target number) nor "2.5" (the dot of a paragraph number has a space after it).
 # The number is the group ``n``.
 PARAGRAPH_NUMBER = r"[-–]?\s*(?P<n>\p{Nd}{1,3})\s*(?:[-–](?:\s+|$)|\.\s+)"
+
+# A paragraph number stranded inside a line: "- 13", "13-", "13 -" between spaces; the number
+# is the group ``n``.
+MISPLACED_NUMBER = r"(?:^|\s)(?|[-–]\s*(?P<n>\p{Nd}{1,3})|(?P<n>\p{Nd}{1,3})\s*[-–])(?=\s|$|\p{Arabic})"
+# A preambular paragraph's lead ("إذ", "وإذ") anywhere in a line.
+LEAD_INSIDE = r"(?:^|\s)و?إذ\s"
+# A footnote's marker left at the end of its line ("... نص (3)"): the text is ``rest``, the
+# marker ``m``.
+NOTE_MARKER_AT_END = r"^(?P<rest>.+?)\s*\((?P<m>\p{Nd}{1,3}|\*)\)$"

@@ -35,6 +35,7 @@ _KNOWN: dict[str, tuple[str, str]] = {
     "lam_kaf_joints": ("lam_kaf", "lam_kaf_joints"),
     "runs_reversed_evidence": ("line_order", "runs_reversed"),
     "runs_reversed": ("line_order", "runs_reversed"),
+    "order_unplaced": ("line_order", "lines_unplaced"),
     "numbers_reversed": ("number_order", "numbers_reversed"),
     "eastern_digits_reversed": ("eastern_numbers", "eastern_numbers_reversed"),
     "last_numbers": ("last_numbers", "paragraph_numbers_last"),

@@ -128,7 +128,7 @@ def segment(result: RepairResult, options: Options = DEFAULT_OPTIONS) -> Documen
         result.lines,
         _list_of_ints(facts.get("separators")),
         set(_list_of_ints(facts.get("footnote_lines"))),
-        runs_reversed=facts.get("runs_reversed") is True,
+        unplaced=set(_list_of_ints(facts.get("order_unplaced"))),
         whole_paragraphs=facts.get("reader") == "pdf",
         note_lines=set(_list_of_ints(facts.get("note_lines"))),
     )

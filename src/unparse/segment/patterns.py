@@ -22,15 +22,20 @@ from ..lexicon import (
     SUB_ITEM_LETTERS,
 )
 from ..lexicon import PREAMBLE_LEAD_RE as PREAMBLE_LEAD_RE  # shared with the PDF reader
-from ..symbols import PARAGRAPH_NUMBER, SYMBOL, SYMBOL_LOOSE
+from ..symbols import (
+    LEAD_INSIDE,
+    MISPLACED_NUMBER,
+    NOTE_MARKER_AT_END,
+    PARAGRAPH_NUMBER,
+    SYMBOL,
+    SYMBOL_LOOSE,
+)
 
 # "1 - text", "1- text", "- 16 - text", "1. text"; not "5-2 من" (a target number).
 NUMBERED_RE = regex.compile(rf"^{PARAGRAPH_NUMBER}(?P<rest>.*)$")
 
 # A paragraph number stranded inside a line: "- 13", "13-", "13 -" between spaces.
-MISPLACED_NUMBER_RE = regex.compile(
-    r"(?:^|\s)(?|[-–]\s*(?P<n>\p{Nd}{1,3})|(?P<n>\p{Nd}{1,3})\s*[-–])(?=\s|$|\p{Arabic})"
-)
+MISPLACED_NUMBER_RE = regex.compile(MISPLACED_NUMBER)
 
 _LETTERS = "|".join(regex.escape(x) for x in sorted(SUB_ITEM_LETTERS, key=len, reverse=True))
 # "(أ)", "(iii)", "(1)", and the quoted numbers of a second level: "'1'", "‘2’".
@@ -40,7 +45,7 @@ SUB_ITEM_RE = regex.compile(
 )
 
 FOOTNOTE_RE = regex.compile(r"^\((?P<m>\p{Nd}{1,3}|\*)\)\s*(?P<rest>.*)$")
-FOOTNOTE_TRAILING_RE = regex.compile(r"^(?P<rest>.+?)\s*\((?P<m>\p{Nd}{1,3}|\*)\)$")
+FOOTNOTE_TRAILING_RE = regex.compile(NOTE_MARKER_AT_END)
 FOOTNOTE_BARE_RE = regex.compile(r"^(?P<m>\p{Nd}{1,3}|\*)\s+(?P<rest>[^-–\s].*)$")
 
 # An inline footnote reference: "(12)" glued to the word before it, or between spaces
@@ -68,7 +73,7 @@ ORDINAL_LABEL_RE = regex.compile(rf"^(?:{_ORD})$")
 # The formula that opens a preamble: "إن الجمعية العامة،", "إن مؤتمر الأطراف في ...،".
 FORMULA_RE = regex.compile(r"^(?P<formula>إن\s+(?P<body>[^،,]{3,200}?))\s*[،,]\s*$")
 
-LEAD_INSIDE_RE = regex.compile(r"(?:^|\s)و?إذ\s")
+LEAD_INSIDE_RE = regex.compile(LEAD_INSIDE)
 ADVERBS = ("أيضا", "أيضاً", "كذلك", "مجددا", "مجدداً", "علما", "علماً", "أيضًا", "علمًا")
 ADVERB_PHRASES = ("من جديد", "مع التقدير", "مع الارتياح", "مع القلق")
 

@@ -67,12 +67,14 @@ class Reading:
         lines: list[Line],
         separators: list[int],
         footnote_lines: set[int],
-        runs_reversed: bool = False,
+        unplaced: set[int] | None = None,
         whole_paragraphs: bool = False,
         expect_articles: bool = False,
         note_lines: set[int] | None = None,
     ) -> None:
-        self.runs_reversed = runs_reversed
+        # Lines the line-order fixer reported holding an opening it could not place (a
+        # paragraph number, a lead, a note's marker): read where it stands on those lines.
+        self.unplaced = unplaced or set()
         # Lines the repair found to open a footnote (its marker put first, with the evidence
         # of how the extractor drew it): a footnote even where a nested item could follow.
         self.note_lines = note_lines or set()

@@ -39,13 +39,13 @@ def read_body(
     lines: list[Line],
     separators: list[int],
     footnote_lines: set[int],
-    runs_reversed: bool = False,
+    unplaced: set[int] | None = None,
     whole_paragraphs: bool = False,
     note_lines: set[int] | None = None,
 ) -> Body:
     """Read the repaired lines with the readers, in order."""
     r = Reading(
-        lines, separators, footnote_lines, runs_reversed, whole_paragraphs, has_articles(lines), note_lines
+        lines, separators, footnote_lines, unplaced, whole_paragraphs, has_articles(lines), note_lines
     )
     for index, line in enumerate(lines):
         if index <= r.skip_until:

@@ -40,6 +40,7 @@ from .evidence import (
 from .model import DocumentModel, prepare
 from .render import render
 from .scoring import best_readings
+from .unplaced import holds_an_opening
 from .weights import (
     BG_WEIGHT_REVERSED,
     IMPLAUSIBLE,
@@ -343,7 +344,7 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
     if reversed_doc:
         ctx.facts["runs_reversed"] = True
     if results is None:
-        return lines
+        return _report_unplaced(lines, ctx, reversed_doc)
     texts = [line.text for line in lines]
     margins = [math.inf] * len(lines)
     moved: set[int] = set()
@@ -388,7 +389,19 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
     # (each named in the warnings).
     decision["lines_reordered"] = reordered
     decision["lines_below_confidence"] = guesses
-    return out
+    return _report_unplaced(out, ctx, reversed_doc)
+
+
+def _report_unplaced(lines: list[Line], ctx: Context, reversed_doc: bool) -> list[Line]:
+    """``lines``, the lines of a run-reversed document whose reading holds an opening the
+    fixer cannot place (:func:`~.unplaced.holds_an_opening`) reported in the facts."""
+    if reversed_doc:
+        # Judged as the later steps leave the line (its mirrored brackets flipped, its
+        # spaces collapsed): a note's marker drawn ")3(" is read "(3)".
+        ctx.facts["order_unplaced"] = [
+            line.number for line in lines if holds_an_opening(_as_repaired(line.text))
+        ]
+    return lines
 
 
 ARABIC_WORD_RE = regex.compile(r"\p{Arabic}")

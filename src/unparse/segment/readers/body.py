@@ -192,7 +192,7 @@ def _next_reference(r: Reading, marker: str) -> bool:
 
 def read_numbered(r: Reading, index: int, line: Line, text: str) -> bool:
     """The next numbered paragraph (one number lost is reported, not a break of sequence)."""
-    numbered = None if r.articles else NUMBERED_RE.match(text) or _misplaced_number(r, text)
+    numbered = None if r.articles else NUMBERED_RE.match(text) or _misplaced_number(r, line, text)
     if numbered:
         n, expected = int(western(numbered["n"])), r.next_number()
         if n == expected + 1 and r.state is State.NUMBERED:
@@ -266,7 +266,7 @@ def read_sub_item(r: Reading, index: int, line: Line, text: str) -> bool:
 
 def read_preamble(r: Reading, index: int, line: Line, text: str) -> bool:
     """In the preamble, a line that opens the next preambular paragraph."""
-    if r.state is not State.PREAMBLE or not _new_preamble_paragraph(r, text):
+    if r.state is not State.PREAMBLE or not _new_preamble_paragraph(r, line, text):
         return False
     r.start_paragraph(line, None, text)
     return True
@@ -329,10 +329,10 @@ def read_continuation(r: Reading, index: int, line: Line, text: str) -> bool:
     return True
 
 
-def _misplaced_number(r: Reading, text: str) -> regex.Match[str] | None:
-    """In a run-reversed document, the next paragraph number left inside a line whose
-    order could not be repaired (``"... مذي 13-ضا"``): the line still starts that paragraph."""
-    if not r.runs_reversed or r.state is State.HEADER:
+def _misplaced_number(r: Reading, line: Line, text: str) -> regex.Match[str] | None:
+    """The next paragraph number inside a line the line-order fixer reported
+    (``"... مذي 13-ضا"``): the line still starts that paragraph."""
+    if line.number not in r.unplaced or r.state is State.HEADER:
         return None
     for m in MISPLACED_NUMBER_RE.finditer(text):
         if int(western(m["n"])) in (r.next_number(), r.next_number() + 1):
@@ -361,10 +361,10 @@ def _unlabelled_heading(r: Reading, index: int) -> bool:
     return m is not None and int(western(m["n"])) == r.next_number()
 
 
-def _new_preamble_paragraph(r: Reading, text: str) -> bool:
+def _new_preamble_paragraph(r: Reading, line: Line, text: str) -> bool:
     if r.current is None:
         return True
-    if r.runs_reversed and LEAD_INSIDE_RE.search(text):
+    if line.number in r.unplaced and LEAD_INSIDE_RE.search(text):
         # The lead of a preambular paragraph is always on its first line; where the
         # line's order could not be repaired it is somewhere inside it, and the closing
         # comma of the paragraph before may be anywhere on that one's last line.

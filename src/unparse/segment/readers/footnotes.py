@@ -71,8 +71,8 @@ def _footnote_start(r: Reading, text: str, number: int) -> tuple[str, str] | Non
         m = m or STAR_NOTE_RE.match(text)
         if m is not None:
             return western(m.groupdict().get("m") or "*"), m["rest"]
-    if m is None and r.in_area and r.runs_reversed:
-        # The marker left at the end of a footnote line by a visual extraction.
+    if m is None and r.in_area and number in r.unplaced:
+        # The marker left at the end of a footnote line (the line-order fixer reported it).
         m = FOOTNOTE_TRAILING_RE.match(text)
     if m is None and r.in_area:
         m = FOOTNOTE_BARE_RE.match(text)

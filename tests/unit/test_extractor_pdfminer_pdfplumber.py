@@ -10,7 +10,7 @@ import pytest
 import regex
 
 from unparse import normalize, repair_text
-from unparse.repair import kashida_digits, lifted, pieces
+from unparse.repair import heading_pieces, kashida_digits, lifted, pieces
 from unparse.repair.kashida_digits import strip_kashida_digits
 from unparse.repair.lifted import restore_lifted
 from unparse.repair.pieces import (
@@ -27,7 +27,7 @@ from unparse.repair.pieces import (
 INPUTS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "text"
 
 
-@pytest.mark.parametrize("module", [pieces, kashida_digits, lifted])
+@pytest.mark.parametrize("module", [pieces, heading_pieces, kashida_digits, lifted])
 def test_docstring_examples(module: object) -> None:
     failures, _ = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
     assert failures == 0
@@ -126,6 +126,40 @@ def test_whole_document_heading_and_paragraph_number() -> None:
         in lines
     )
     assert any(f.kind == "visual_pieces" for f in result.fixes)
+
+
+def test_section_headings_get_their_dash_back() -> None:
+    # LibreOffice draws a heading's dash as a piece of its own, after the rest of the
+    # heading (two documents, the three forms: the dash after, the label's tanween apart,
+    # the dash before the label).
+    raw = (INPUTS / "libreoffice" / "pdfminer" / "report-a-78-7-add-9-acabq-africa-hall.txt").read_text(
+        encoding="utf-8"
+    )
+    lines = repair_text(raw).text.split("\n")
+    assert "أولاً - مقدمة" in lines
+    assert "ثانياً - التقدم المحرز في تنفيذ المشروع" in lines
+    assert "ألف - الجدول الزمني" in lines
+    assert "ثالثاً - الاستنتاجات والتوصيات" in lines
+    assert "-" not in lines
+    raw = (INPUTS / "libreoffice" / "pdfminer" / "report-ctoc-cop-wg3-2023-4-intl-cooperation.txt").read_text(
+        encoding="utf-8"
+    )
+    once = repair_text(raw).text
+    assert "جيم - الوثائق" in once.split("\n")
+    assert "باء - الحضور" in once.split("\n")
+    assert normalize(once) == once
+
+
+def test_heading_dash_needs_label_spaces_and_a_lone_dash() -> None:
+    # The heading's title before it, the lone dash piece after it (made-up neighbours).
+    assert heading_pieces.heading_with_dash("ةيلاملا ةلاحلا   ءاب", "-") == "ةيلاملا ةلاحلا - ءاب"
+    assert heading_pieces.heading_with_dash("ةيلاملا ةلاحلا   ءاب", "72") is None
+    assert heading_pieces.heading_with_dash("ةيلاملا ةلاحلا ءاب", "-") is None
+    assert heading_pieces.heading_with_dash("ةيلاملا   ةلاحلا", "-") is None
+    assert heading_pieces.heading_with_dash("ةمدقم   ً", "-", "ةلاحلا") is None
+    # On logical text (no pieces) the step does not run.
+    text = "ثانياً   التقدم المحرز\n\n-\n\nإن الجمعية العامة،"
+    assert not any(f.kind == "visual_pieces" for f in repair_text(text).fixes)
 
 
 def test_fragmentation_evidence() -> None:

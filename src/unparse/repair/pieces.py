@@ -35,6 +35,7 @@ import regex
 
 from ..lexicon import GREGORIAN_PATTERN, LEVANTINE_PATTERN, MONTH_NUMBER
 from ..lines import Line, blank
+from .heading_pieces import place_heading_dashes, starts_heading
 from .pipeline import Context
 from .visual import visual_votes
 
@@ -373,6 +374,8 @@ def join_visual_pieces(lines: list[Line], ctx: Context) -> list[Line]:
     if not evidence.fragmented:
         return lines
     ctx.facts["visual_pieces"] = evidence
+    lines = place_heading_dashes(lines, ctx)
+    texts = [line.text for line in lines]
     longest = max((_width(t) for t in texts), default=0)
     out: list[Line] = []
     group: list[Line] = []
@@ -405,6 +408,7 @@ def join_visual_pieces(lines: list[Line], ctx: Context) -> list[Line]:
             group
             and len(gap) <= 1
             and line.page == group[-1].page
+            and not starts_heading(group[-1].text)
             and (
                 pieces_join(group[-1].text, line.text)
                 or number_ends_compound(group[-2].text if len(group) > 1 else "", group[-1].text, line.text)

@@ -263,6 +263,24 @@ def test_lifted_reference_digits_inside_their_brackets() -> None:
     assert (rest, fixed) == ("( ١ )", line[:-2] + " - ١")
 
 
+def test_lifted_heading_dash_and_tanween_return_to_the_label() -> None:
+    # chromium/pdfplumber/report-crpd-csp-2023-5-conference.txt, lines 27-30: "- ً" above
+    # "ثانياً - تنظيم الدورة", "-" above "ألف - افتتاح الدورة" (visual order).
+    assert restore_lifted("- \u064b", "ةروﺪﻟا ﻢﻴﻈﻨﺗ ﺎﻴﻧﺎﺛ") == ("", "ةروﺪﻟا ﻢﻴﻈﻨﺗ - \u064bﺎﻴﻧﺎﺛ")
+    assert restore_lifted("/ -", "ةروﺪﻟا حﺎﺘﺘﻓا ﻒﻟأ") == ("/", "ةروﺪﻟا حﺎﺘﺘﻓا - ﻒﻟأ")
+    # A line that starts with no label keeps its lifted dash above it.
+    assert restore_lifted("-", "ةروﺪﻟا حﺎﺘﺘﻓا ﻲﻓ") == ("-", "ةروﺪﻟا حﺎﺘﺘﻓا ﻲﻓ")
+    raw = (INPUTS / "chromium" / "pdfplumber" / "report-crpd-csp-2023-5-conference.txt").read_text(
+        encoding="utf-8"
+    )
+    out = normalize(raw)
+    lines = out.split("\n")
+    assert "ثانياً - تنظيم الدورة" in lines
+    assert "ألف - افتتاح الدورة" in lines
+    assert "- ً" not in lines
+    assert normalize(out) == out
+
+
 def test_lifted_glyphs_with_no_place_stay() -> None:
     assert restore_lifted("/ /", "ﺮﺒﻤﺴﻳد لوألا نﻮﻧﺎﻛ ﻰﻟإ ﺮﻳﺎﻨﻳ") == ("/ /", "ﺮﺒﻤﺴﻳد لوألا نﻮﻧﺎﻛ ﻰﻟإ ﺮﻳﺎﻨﻳ")
 

@@ -51,7 +51,7 @@ _SPACED_TANWEEN_RE = regex.compile(rf"{_TANWEEN}\s{{2,}}+(?P<title>[\u0621-\u064
 _BARE_ORDINAL_RE = regex.compile(
     "|".join(regex.escape(x.removesuffix("اً") + "ا") for x in SECTION_ORDINALS if x.endswith("اً"))
 )
-_DASH_RE = regex.compile(r"\s*[-–]\s*")
+_DASH_RE = regex.compile(r"(?<!\s)\s*+[-–]\s*+")
 # The heading with its dash drawn before its label, the spaces left where it was.
 _DASH_FIRST_HEADING_RE = regex.compile(
     rf"(?P<dash>[-–])(?P<label>{_LABEL})\s{{2,}}+(?P<title>[\u0621-\u064a].*)"

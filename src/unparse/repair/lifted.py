@@ -21,8 +21,11 @@ inside the line are not known): nothing is lost.
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
+from ..lexicon import SECTION_LETTERS, SECTION_ORDINALS
 from ..lines import Line
 from .pipeline import Context
 from .visual import visual_votes
@@ -53,6 +56,13 @@ _NUMBER_END_RE = regex.compile(r"(?<=\S)\s+(\p{Nd}{1,3})\s*$")
 _LETTER_END_RE = regex.compile(r"(?<=\S)\s+([\u0621-\u064a\ufe70-\ufefc])\s*$")
 _DASH_END_RE = regex.compile(r"(?<!\s)\s*+[-–]\s*+$")
 _PAIR_END_RE = regex.compile(r"\s*\(\s*\)\s*$")
+# A section heading's label at the right end of a visual line (its last word), logical and
+# folded: the ordinals without their tanween ("ثانيا"), with it, and the letter names.
+_ORDINALS = frozenset(x.removesuffix("اً") + "ا" for x in SECTION_ORDINALS if x.endswith("اً"))
+_SECTION_LABELS = _ORDINALS | frozenset(SECTION_ORDINALS) | frozenset(SECTION_LETTERS)
+_LAST_WORD_RE = regex.compile(r"(?<=\S)\s+(\S+)\s*$")
+_TANWEEN = "\u064b"
+_ARABIC_LETTER_RE = regex.compile(r"[\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc]")
 # Documents need this many lifted lines before one is touched.
 MIN_LIFTED = 3
 
@@ -83,6 +93,8 @@ def restore_lifted(lifted: str, line: str) -> tuple[str, str]:
         letter = _LETTER_END_RE.search(line)
         if letter and _PAIR_END_RE.search(lifted):
             lifted, line = _PAIR_END_RE.sub("", lifted), f"{line[: letter.start()]} ({letter.group(1)})"
+        else:
+            lifted, line = restore_heading(lifted, line)
     ref = _REF_RE.search(lifted)
     if ref is not None and len(_REF_RE.findall(lifted)) == 1:
         placed = place_reference(ref.group(1), line)
@@ -90,6 +102,60 @@ def restore_lifted(lifted: str, line: str) -> tuple[str, str]:
             lifted = (lifted[: ref.start()] + lifted[ref.end() :]).strip()
             line = placed
     return lifted, line
+
+
+def restore_heading(lifted: str, line: str) -> tuple[str, str]:
+    """A section heading's dash and its ordinal's tanween, lifted off the visual ``line``
+    whose right end is the heading's label, put back: the dash left of the label, the
+    tanween on its final alef (a label with a dash already takes only the tanween);
+    (lifted left, line). Any other pair as it is.
+
+    Real (pdfplumber on Chromium's Noto Naskh, report-crpd-csp-2023-5-conference, "ثانياً -
+    تنظيم الدورة" and "ألف - افتتاح الدورة"; on LibreOffice only the tanween is lifted,
+    report-a-78-7-add-9-acabq-africa-hall):
+
+    >>> restore_heading("- \u064b", "ةروﺪﻟا ﻢﻴﻈﻨﺗ ﺎﻴﻧﺎﺛ") == ("", "ةروﺪﻟا ﻢﻴﻈﻨﺗ - \u064bﺎﻴﻧﺎﺛ")
+    True
+    >>> restore_heading("-", "ةروﺪﻟا حﺎﺘﺘﻓا ﻒﻟأ")
+    ('', 'ةروﺪﻟا حﺎﺘﺘﻓا - ﻒﻟأ')
+    >>> restore_heading("\u064b", "عورشملا ذيفنت - ايناث") == ("", "عورشملا ذيفنت - \u064bايناث")
+    True
+
+    A line whose logical start is no label, or a letter name offered a tanween:
+
+    >>> restore_heading("-", "ةروﺪﻟا حﺎﺘﺘﻓا ﻲﻓ")
+    ('-', 'ةروﺪﻟا حﺎﺘﺘﻓا ﻲﻓ')
+    >>> restore_heading("\u064b", "ةروﺪﻟا حﺎﺘﺘﻓا - ﻒﻟأ")
+    ('\u064b', 'ةروﺪﻟا حﺎﺘﺘﻓا - ﻒﻟأ')
+    """
+    word = _LAST_WORD_RE.search(line)
+    if word is None:
+        return lifted, line
+    label = unicodedata.normalize("NFKC", word[1])[::-1]
+    if label not in _SECTION_LABELS:
+        return lifted, line
+    # The heading's glyphs end the lifted line (left to right: its dash, then its tanween).
+    left = lifted.rstrip()
+    tanween = left.endswith(_TANWEEN)
+    if tanween:
+        left = left[:-1].rstrip()
+    dash = left.endswith(("-", "–")) and (len(left) == 1 or left[-2].isspace())
+    head = line[: word.start()]
+    wants_dash = (
+        dash and not head.rstrip().endswith(("-", "–")) and _ARABIC_LETTER_RE.search(head) is not None
+    )
+    wants_tanween = tanween and label in _ORDINALS
+    if not wants_dash and not wants_tanween:
+        return lifted, line
+    if wants_dash:
+        mark = left[-1]
+        left = left[:-1]
+        head = f"{head.rstrip()} {mark} "
+    else:
+        head = line[: word.start(1)]
+    if tanween and not wants_tanween:
+        left += _TANWEEN
+    return left.strip(), f"{head}{_TANWEEN if wants_tanween else ''}{word[1]}"
 
 
 def place_reference(digits: str, line: str) -> str | None:

@@ -101,12 +101,7 @@ def _open_with_points(r: Reading) -> None:
     The sentence is the header's last lines, up to its colon: its block, and the blocks
     before it that end with no punctuation (an extractor's blank line inside a sentence),
     from after the last line much shorter than the longest (a title above it)."""
-    blocks: list[list[Line]] = []
-    for x in r.body.header:
-        if blocks and not r.whole_paragraphs and x.number == blocks[-1][-1].number + 1:
-            blocks[-1].append(x)
-        else:
-            blocks.append([x])
+    blocks = _header_blocks(r)
     if not blocks or not TRAILING_REFS_RE.sub("", blocks[-1][-1].text.strip()).endswith(":"):
         return
     k = len(blocks) - 1
@@ -128,17 +123,24 @@ def _open_with_points(r: Reading) -> None:
     r.state = State.NUMBERED
 
 
-def _prose_before(r: Reading) -> list[list[Line]]:
-    """The paragraphs of prose that end the header: blocks of lines (one line each where the
-    reader joined paragraphs) of at least ten words ending a sentence. In a block of wrapped
-    lines, a line much shorter than the longest before the last is a line of its own (a
-    heading above the paragraph): the paragraph starts after it."""
+def _header_blocks(r: Reading) -> list[list[Line]]:
+    """The header's lines in blocks of consecutive input lines (one line each where the
+    reader joined paragraphs)."""
     blocks: list[list[Line]] = []
     for x in r.body.header:
         if blocks and not r.whole_paragraphs and x.number == blocks[-1][-1].number + 1:
             blocks[-1].append(x)
         else:
             blocks.append([x])
+    return blocks
+
+
+def _prose_before(r: Reading) -> list[list[Line]]:
+    """The paragraphs of prose that end the header: blocks of lines (one line each where the
+    reader joined paragraphs) of at least ten words ending a sentence. In a block of wrapped
+    lines, a line much shorter than the longest before the last is a line of its own (a
+    heading above the paragraph): the paragraph starts after it."""
+    blocks = _header_blocks(r)
     prose: list[list[Line]] = []
     for block in reversed(blocks):
         longest = max(len(x.text.strip()) for x in block)

@@ -15,7 +15,10 @@ bidi controls and zero-width characters removed, whitespace collapsed. Then:
   blocks in reading order, footnotes anywhere), and the text left over (page headers, page
   numbers, anything no block covers) counts as inserted: (edits + leftover) / gold length.
   A footnote printed at its page foot therefore costs nothing, and the furniture a repair
-  removes is credited to it;
+  removes is credited to it. A paragraph a page broke is scored by its parts: a long run of
+  other text inside its alignment (the footnotes and header set between its halves) is left
+  to the other blocks or the leftover, and a half that aligned badly is looked for again
+  just before or after the rest (``_fit``), so the halves count where they stand, in order;
 - **number recall**: the share of the source's numbers (digit runs) found in the text, as a
   multiset;
 - **harm**: the doc-CER edits of the repaired text minus those of the input; positive is
@@ -221,6 +224,86 @@ def _take(found: tuple[int, int, int] | None, block: str, covered: bytearray) ->
     return d
 
 
+# A run of at least this many characters of text inside a block's alignment that the block
+# does not have is something else set between its parts (a footnote at the page foot, a
+# running header): it is left to the other blocks, or to the leftover.
+GAP = 12
+# Where a page broke a paragraph, the part printed elsewhere aligns against whatever text
+# sits there: a start (or end) of the block with more than this share of errors, and at
+# least GAP characters long, is looked for again before (or after) the rest, within WINDOW
+# characters plus three times its length (a page foot of footnotes, a page head).
+BAD = 0.5
+WINDOW = 1500
+_CIGAR_RE = regex.compile(r"(\d+)([=XID])")
+
+
+def _cover(covered: bytearray, start: int, end: int) -> None:
+    covered[start:end] = b"\x01" * max(0, end - start)
+
+
+def _fit(block: str, hyp: str, covered: bytearray, found: tuple[int, int, int]) -> int:
+    """The edits of ``block`` found at ``found``, with its parts apart where a page broke it.
+
+    A long run of text inside the alignment that is not the block's (``D`` in edlib's path)
+    is left uncovered: a footnote block may take it, or it counts as leftover, as it would
+    between two blocks. A start or end of the block that aligns badly is looked for before
+    (or after) the rest, on text no block took; where it fits there, it counts its edits
+    there, and the text it was first aligned with is left uncovered.
+
+    >>> cov = bytearray(40)
+    >>> _fit("abcdefghijklmnop", "abcdefgh[a note here!]ijklmnop", cov, (14, 0, 30))
+    0
+    >>> "".join("x" if c else "." for c in cov[:30])
+    'xxxxxxxx..............xxxxxxxx'
+    >>> _fit("the first half, the second half", "the second half", bytearray(15), (16, 0, 15))
+    16
+    >>> hyp = "the first half, [note 1 of the page] the second half"
+    >>> _fit("the first half, the second half", hyp, bytearray(len(hyp)), (21, 16, 52))
+    0
+    """
+    _, s, e = found
+    cigar = edlib.align(block, hyp[s:e], mode="NW", task="path")["cigar"] or ""
+    ops = [(int(n), op) for n, op in _CIGAR_RE.findall(cigar)]
+    marks = [(0, s, 0)]  # (block offset, text offset, edits so far) after each op
+    for n, op in ops:
+        q, t, c = marks[-1]
+        gap = op == "=" or (op == "D" and n >= GAP)  # a long insertion costs nothing here
+        marks.append((q + (n if op in "=XI" else 0), t + (n if op in "=XD" else 0), c + (0 if gap else n)))
+    total = marks[-1][2]
+    head = max(
+        ((c - BAD * q, q, t, c) for q, t, c in marks if q >= GAP and c > BAD * q),
+        default=(0.0, 0, s, 0),
+    )
+    tail = max(
+        (
+            ((total - c) - BAD * (len(block) - q), q, t, total - c)
+            for q, t, c in marks
+            if len(block) - q >= GAP and total - c > BAD * (len(block) - q) and q >= head[1]
+        ),
+        default=(0.0, len(block), e, 0),
+    )
+    seg = head[2]
+    for (_, t, _), (n, op) in zip(marks, ops, strict=False):
+        if head[2] <= t and t + n <= tail[2] and op == "D" and n >= GAP:
+            _cover(covered, seg, t)
+            seg = t + n
+    _cover(covered, seg, tail[2])
+    edits = total
+    parts = (
+        (block[: head[1]], max(0, s - WINDOW - 3 * head[1]), s, head[3], s, head[2]),
+        (block[tail[1] :], e, e + WINDOW + 3 * (len(block) - tail[1]), tail[3], tail[2], e),
+    )
+    for part, lo, hi, cost, start, end in parts:
+        if not part:
+            continue
+        where = _align(part, hyp[lo:hi], covered, lo)
+        if where is not None and where[0] <= 0.3 * len(part) and where[0] < cost:
+            edits += _take(where, part, covered) - cost
+        else:
+            _cover(covered, start, end)
+    return edits
+
+
 def score_text(text: str, blocks: Sequence[str], notes: Sequence[str]) -> TextScore:
     """Doc CER and number recall of ``text`` against the gold blocks (body blocks in reading
     order, footnote texts anywhere); ``blocks`` and ``notes`` as printed, references kept."""
@@ -234,11 +317,12 @@ def score_text(text: str, blocks: Sequence[str], notes: Sequence[str]) -> TextSc
         found = _align(b, hyp[pos:], covered, pos)
         if found is None or found[0] > 0.3 * len(b):
             found = _align(b, hyp, covered) or found
-        edits += _take(found, b, covered)
+        edits += len(b) if found is None else _fit(b, hyp, covered, found)
         if found is not None and found[0] <= 0.3 * len(b):
             pos = found[2]
     for b in feet:
-        edits += _take(_align(b, hyp, covered), b, covered)
+        where = _align(b, hyp, covered)
+        edits += len(b) if where is None else _fit(b, hyp, covered, where)
     leftover = sum(1 for c, ch in zip(covered, hyp, strict=True) if not c and ch != " ")
     gold_numbers = _numbers(" ".join(body + feet))
     found = _numbers(hyp)

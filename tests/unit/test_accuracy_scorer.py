@@ -116,6 +116,25 @@ def test_moved_footnote_and_furniture(example: source.Source) -> None:
     assert lost.numbers_found == lost.numbers_total - 1
 
 
+def test_paragraph_broken_by_a_page(example: source.Source) -> None:
+    blocks, notes = run.gold_blocks(example)
+    # The longest paragraph, broken by a page: its footnote and the next page's header set
+    # between its two halves. The footnote costs nothing where it stands, the header its
+    # characters, the paragraph nothing: it is all there, in order.
+    k = max(range(len(blocks)), key=lambda i: len(blocks[i]))
+    words = blocks[k].split(" ")
+    first, second = " ".join(words[: len(words) // 2]), " ".join(words[len(words) // 2 :])
+    header = "A/RES/78/212 2"
+    broken = [*blocks[:k], first, notes[0], header, second, *blocks[k + 1 :], *notes[1:]]
+    text = score.score_text("\n".join(broken), blocks, notes)
+    assert text.edits == len(header.replace(" ", ""))
+    # The halves in the wrong order are not the paragraph: one of them is missed.
+    swapped = [*blocks[:k], second, notes[0], header, first, *blocks[k + 1 :], *notes[1:]]
+    wrong = score.score_text("\n".join(swapped), blocks, notes)
+    half = min(len(score.unit_text(first)), len(score.unit_text(second)))
+    assert wrong.edits >= half
+
+
 def test_fair_normalisation() -> None:
     assert score.fair("ﺍﻷﻣﻢ") == "الأمم"  # presentation forms
     assert score.fair("\u202bالفقرة ٥\u202c\f") == "الفقرة 5"
@@ -127,3 +146,10 @@ def test_eastern_digits_spare_latin_stretches() -> None:
     assert src.digits("14 July 2022") == "14 July 2022"
     assert src.digits("vol. 1577, No. 27531، الفقرة 45") == "vol. 1577, No. 27531، الفقرة ٤٥"
     assert src.digits("S/RES/2754 (2024) في 2024") == "S/RES/2754 (2024) في ٢٠٢٤"
+
+
+def test_scorer_docstring_examples() -> None:
+    # benchmarks/ is outside pytest's doctest paths: the scorer's examples run here.
+    import doctest
+
+    assert doctest.testmod(score).failed == 0

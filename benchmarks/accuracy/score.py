@@ -220,7 +220,7 @@ def _take(found: tuple[int, int, int] | None, block: str, covered: bytearray) ->
     if found is None:
         return len(block)
     d, start, end = found
-    covered[start:end] = b"\x01" * (end - start)
+    _cover(covered, start, end)
     return d
 
 
@@ -241,8 +241,9 @@ def _cover(covered: bytearray, start: int, end: int) -> None:
     covered[start:end] = b"\x01" * max(0, end - start)
 
 
-def _fit(block: str, hyp: str, covered: bytearray, found: tuple[int, int, int]) -> int:
-    """The edits of ``block`` found at ``found``, with its parts apart where a page broke it.
+def _fit(block: str, hyp: str, covered: bytearray, found: tuple[int, int, int] | None) -> int:
+    """The edits of ``block`` found at ``found`` (its whole length where it was not found),
+    with its parts apart where a page broke it.
 
     A long run of text inside the alignment that is not the block's (``D`` in edlib's path)
     is left uncovered: a footnote block may take it, or it counts as leftover, as it would
@@ -261,14 +262,16 @@ def _fit(block: str, hyp: str, covered: bytearray, found: tuple[int, int, int]) 
     >>> _fit("the first half, the second half", hyp, bytearray(len(hyp)), (21, 16, 52))
     0
     """
+    if found is None or found[0] == 0:  # not there, or there exactly: nothing to take apart
+        return _take(found, block, covered)
     _, s, e = found
     cigar = edlib.align(block, hyp[s:e], mode="NW", task="path")["cigar"] or ""
     ops = [(int(n), op) for n, op in _CIGAR_RE.findall(cigar)]
     marks = [(0, s, 0)]  # (block offset, text offset, edits so far) after each op
     for n, op in ops:
         q, t, c = marks[-1]
-        gap = op == "=" or (op == "D" and n >= GAP)  # a long insertion costs nothing here
-        marks.append((q + (n if op in "=XI" else 0), t + (n if op in "=XD" else 0), c + (0 if gap else n)))
+        free = op == "=" or (op == "D" and n >= GAP)  # a long insertion costs nothing here
+        marks.append((q + (n if op in "=XI" else 0), t + (n if op in "=XD" else 0), c + (0 if free else n)))
     total = marks[-1][2]
     head = max(
         ((c - BAD * q, q, t, c) for q, t, c in marks if q >= GAP and c > BAD * q),
@@ -317,12 +320,11 @@ def score_text(text: str, blocks: Sequence[str], notes: Sequence[str]) -> TextSc
         found = _align(b, hyp[pos:], covered, pos)
         if found is None or found[0] > 0.3 * len(b):
             found = _align(b, hyp, covered) or found
-        edits += len(b) if found is None else _fit(b, hyp, covered, found)
+        edits += _fit(b, hyp, covered, found)
         if found is not None and found[0] <= 0.3 * len(b):
             pos = found[2]
     for b in feet:
-        where = _align(b, hyp, covered)
-        edits += len(b) if where is None else _fit(b, hyp, covered, where)
+        edits += _fit(b, hyp, covered, _align(b, hyp, covered))
     leftover = sum(1 for c, ch in zip(covered, hyp, strict=True) if not c and ch != " ")
     gold_numbers = _numbers(" ".join(body + feet))
     found = _numbers(hyp)

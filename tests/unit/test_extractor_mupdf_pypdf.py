@@ -447,3 +447,30 @@ def test_numbers_last_are_left_where_paragraph_numbers_come_first() -> None:
     # PyMuPDF's own text, whose lines give no number first, still has them put first.
     pymupdf = unparse.repair_text("\n".join(_lines("fpdf2", "pymupdf", "ga-res-78-72")))
     assert pymupdf.facts["last_numbers"] >= 4
+
+
+def test_pymupdf_heading_labels_given_last_are_put_first() -> None:
+    # PyMuPDF on Chromium and on fpdf2 (Western digits) gives a heading's runs in page
+    # order: the title, a dash glued to it, then the label, an ordinal's tanween first and
+    # (Chromium) its alef lost. Left so, the segmenter read each heading as the end of the
+    # paragraph before it.
+    from unparse.repair.mupdf_runs import label_first
+
+    lines = _lines("chromium", "pymupdf", "report-a-79-190-right-to-food")
+    assert " الإطار القانوني- \u064bثالث" in lines
+    assert label_first(" الإطار القانوني- \u064bثالث") == "ثالثاً - الإطار القانوني"
+    assert label_first("الفصل- ثاني") == "الفصل- ثاني"
+    result = unparse.repair_text("\n".join(lines))
+    assert result.facts["labels_last"] >= 8
+    text = result.text.splitlines()
+    assert "ثالثاً - الإطار القانوني" in text
+    assert "باء - التوسع في «الاقتصاد الأزرق» وانتزاع الموارد البحرية" in text
+    doc = unparse.parse_text("\n".join(lines))
+    labels = [s.label for a in doc.annexes for s in a.sections]  # the report is its annex
+    assert labels[:6] == ["أولاً", "ثانياً", "ثالثاً", "رابعاً", "ألف", "باء"]
+    assert unparse.normalize(result.text) == result.text
+    fpdf2 = unparse.normalize("\n".join(_lines("fpdf2", "pymupdf", "report-a-79-190-right-to-food")))
+    assert "ثالثاً - الإطار القانوني" in fpdf2.splitlines()
+    # A text that writes its headings label first is left alone.
+    clean = "أولاً - مقدمة\nثانياً - الولاية\nالمالية العامة- ألف\nالنقل والاتصالات- باء\nثالثاً - الحضور"
+    assert "labels_last" not in unparse.repair_text(clean).facts

@@ -51,7 +51,7 @@ from .markup import (
     superscript_refs_to_markers,
 )
 from .mupdf_pypdf import mark_logical_dates, rejoin_pymupdf_lines, rejoin_split_lines, reverse_eastern_numbers
-from .mupdf_runs import finish_reordered_lines, number_cells_first, space_end_markers
+from .mupdf_runs import finish_reordered_lines, number_cells_first, put_labels_first, space_end_markers
 from .notes import move_interrupting_notes
 from .numbers import fix_number_order
 from .order import reorder_runs
@@ -166,6 +166,8 @@ STEPS: list[Step] = [
     # PyMuPDF: the lam before the lam-kaf ligature given twice, a space between ("ال لكوارث").
     Step("lam_kaf", join_lam_kaf_lines),
     # PyMuPDF and pypdf: the paragraph number a line gives last, made a run of its own.
+    # PyMuPDF: a heading's label given last, put first before the run-order step reads it.
+    Step("labels_last", put_labels_first, lambda o: o.reorder_lines),
     Step("end_markers", space_end_markers, lambda o: o.reorder_lines),
     Step("line_order", reorder_runs, lambda o: o.reorder_lines),
     # Left-to-right lines were left in order by it: their stop and footnote marker go back.

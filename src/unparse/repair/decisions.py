@@ -39,6 +39,7 @@ _KNOWN: dict[str, tuple[str, str]] = {
     "numbers_reversed": ("number_order", "numbers_reversed"),
     "eastern_digits_reversed": ("eastern_numbers", "eastern_numbers_reversed"),
     "last_numbers": ("last_numbers", "paragraph_numbers_last"),
+    "labels_last": ("labels_last", "heading_labels_last"),
     "brackets": ("mirrored_brackets", "brackets_mirrored"),
     "page_numbers": ("page_furniture", "page_numbers"),
     "running_symbols": ("page_furniture", "running_symbols"),

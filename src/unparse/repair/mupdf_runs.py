@@ -14,6 +14,7 @@ import re
 
 import regex
 
+from ..lexicon import SECTION_LETTERS, SECTION_ORDINALS
 from ..lines import Line
 from .pipeline import Context, fix_each_line
 
@@ -254,6 +255,84 @@ def number_cells_first(lines: list[Line], ctx: Context) -> list[Line]:
             fixed = number_cell_first(line.text)
             if fixed != line.text:
                 ctx.record("last_number", line.number, line.text, fixed)
+                line = Line(line.number, fixed, line.page)
+        out.append(line)
+    return out
+
+
+# A section heading whose runs PyMuPDF gave in page order (Chromium's PDFs, fpdf2's with
+# Western digits): the title first, its label last, the dash glued to the title. An
+# ordinal's tanween (and its alef, which PyMuPDF may lose) comes before its stem: " مقدمة- ًأول",
+# " مقدمة- اًأول", " مقدمة- ًأولا" for "أولاً - مقدمة".
+_ORDINAL_STEMS = {o.rstrip("\u064b").removesuffix("ا"): o for o in SECTION_ORDINALS}
+_HEADING_LABEL_LAST_RE = regex.compile(
+    r"^ *(?P<title>\p{Arabic}[^\n]*?[^\s.،؛:])- (?:"
+    r"(?P<pre>ا?\u064b)(?P<ordinal>"
+    + "|".join(sorted(_ORDINAL_STEMS, key=len, reverse=True))
+    + r")ا?|(?P<letter>"
+    + "|".join(SECTION_LETTERS)
+    + r")) *$"
+)
+# The same heading written label first, as a logical text (or a repaired one) writes it.
+_HEADING_LABEL_FIRST_RE = re.compile(
+    r"^ *(?:" + "|".join(SECTION_ORDINALS + SECTION_LETTERS) + r") +- +[\u0621-\u064a]", re.MULTILINE
+)
+# A heading's title is a phrase, not a line of prose.
+_MAX_TITLE = 120
+
+
+def label_first(text: str) -> str:
+    """A section heading whose label PyMuPDF gave last gets it back first, an ordinal
+    spelt in full (``"ثالثاً"``: PyMuPDF gives its tanween first and may drop its alef).
+
+    Real (PyMuPDF on Chromium, report-a-79-190-right-to-food; on fpdf2, the same document;
+    on Chromium, report-crpd-csp-2023-5-conference):
+
+    >>> label_first(" الإطار القانوني- \\u064bثالث") == "ثالثاً - الإطار القانوني"
+    True
+    >>> label_first(" التوسع في «الاقتصاد الأزرق» وانتزاع الموارد البحرية- باء")
+    'باء - التوسع في «الاقتصاد الأزرق» وانتزاع الموارد البحرية'
+    >>> label_first(" مقدمة- ا\\u064bأول") == label_first(" مقدمة- \\u064bأولا") == "أولاً - مقدمة"
+    True
+
+    A line of prose, a word that only looks like a label (no tanween) and a heading already
+    in order stay:
+
+    >>> label_first("وفي كثير من البلدان، تمثل12-ألف وفيتامين باء")
+    'وفي كثير من البلدان، تمثل12-ألف وفيتامين باء'
+    >>> label_first("الفصل- ثاني"), label_first("ألف - الحضور")
+    ('الفصل- ثاني', 'ألف - الحضور')
+    """
+    m = _HEADING_LABEL_LAST_RE.match(text)
+    if m is None or len(m["title"]) > _MAX_TITLE:
+        return text
+    label = _ORDINAL_STEMS[m["ordinal"]] if m["ordinal"] else m["letter"]
+    return f"{label} - {m['title'].strip()}"
+
+
+def put_labels_first(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step: where two headings or more give their label last (:func:`label_first`)
+    and fewer give it first, each such heading gets its label back first, before the
+    run-order step reads its line (which cut the title at its quotation marks). The count
+    is kept in ``facts["labels_last"]``.
+
+    Real (PyMuPDF on Chromium, report-a-79-190-right-to-food): ``" الإطار القانوني- ًثالث"``
+    → ``"ثالثاً - الإطار القانوني"``; left as it was, the segmenter read the heading as the
+    end of the paragraph before it.
+    """
+    marked = [
+        m if "- " in line.text and (m := _HEADING_LABEL_LAST_RE.match(line.text)) else None for line in lines
+    ]
+    count = sum(1 for m in marked if m is not None and len(m["title"]) <= _MAX_TITLE)
+    if count < 2 or len(_HEADING_LABEL_FIRST_RE.findall(ctx.joined(lines))) >= count:
+        return lines
+    ctx.facts["labels_last"] = count
+    out: list[Line] = []
+    for line, m in zip(lines, marked, strict=True):
+        if m is not None:
+            fixed = label_first(line.text)
+            if fixed != line.text:
+                ctx.record("label_last", line.number, line.text, fixed)
                 line = Line(line.number, fixed, line.page)
         out.append(line)
     return out

@@ -186,6 +186,27 @@ def test_pymupdf_libreoffice_kept_number_and_heading_label_put_back() -> None:
     assert unparse.normalize(doc.text) == doc.text
 
 
+def test_pymupdf_libreoffice_kept_number_dash_before_a_number_put_back() -> None:
+    # The line's first run ends at a number: the paragraph dash is left before the number.
+    from unparse.repair.mupdf_pypdf import kept_number_dash
+
+    lines = _lines("libreoffice", "pymupdf", "sg-a-79-168-crime-programme")
+    assert "١  طلبت الجمعية العامة، في قرارها- ٩٢٢/٨٧" in lines
+    assert kept_number_dash("١  طلبت الجمعية العامة، في قرارها- ٧٨/٢٢٩") == (
+        "١ - طلبت الجمعية العامة، في قرارها ٧٨/٢٢٩"
+    )
+    assert kept_number_dash("١٣  كانون الأول/ديسمبر") == "١٣  كانون الأول/ديسمبر"
+    doc = unparse.parse_text("\n".join(lines))
+    first = {p.number: p.text for p in doc.paragraphs}
+    assert {1, 3, 4, 5, 9} <= set(first)
+    assert first[1].startswith("طلبت الجمعية العامة، في قرارها 78/229")
+    assert first[4].startswith("وشهد عام 2023 بدء المرحلة القطرية")
+    assert unparse.normalize(doc.text) == doc.text
+    # A text without PyMuPDF's moved punctuation elsewhere keeps such a line as it is.
+    fixes = unparse.repair_text("١  طلبت الجمعية العامة، في قرارها- ٧٨/٢٢٩").fixes
+    assert "kept_number_dash" not in {fix.kind for fix in fixes}
+
+
 def test_latin_lines_keep_their_word_order_in_a_run_reversed_text() -> None:
     # ga-res-78-96 through PyMuPDF on Chromium: the document is run-reversed, but a Latin
     # footnote is one left-to-right run; line_order used to give

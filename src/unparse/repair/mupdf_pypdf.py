@@ -255,6 +255,13 @@ _KEPT_NUMBER_RE = regex.compile(r"^(?P<number>[0-9\u0660-\u0669]{1,3}) +(?P<core
 # جدول الأعمال المؤقت- ". Put back where other lines show the move, never itself evidence of
 # it (a logical line may be a symbol, a title and a dash at its end).
 _KEPT_SYMBOL_RE = regex.compile(rf"^(?P<number>{SYMBOL}) +(?P<core>\p{{Arabic}}.*?\S)- ?$")
+# The same move where the line's first run ends at a number (LibreOffice's lines are one
+# right-to-left paragraph; the number is a left-to-right piece): the paragraph dash is left
+# at the end of that run, before the number, the extractor's two spaces after the first.
+_KEPT_NUMBER_MID_RE = regex.compile(
+    r"^(?P<number>[0-9\u0660-\u0669]{1,3})  (?P<run>\p{Arabic}[^0-9\u0660-\u0669A-Za-z-]*?[\p{Arabic}،؛])"
+    r"- (?P<rest>[0-9\u0660-\u0669].*)$"
+)
 _END_PUNCT = "،؛:.!?؟"
 # What a line that shows the move starts with (else it ends with the dash).
 _EDGE_FIRST = frozenset("،؛:.")
@@ -342,6 +349,29 @@ def swap_edge_punctuation(text: str) -> str:
     return text
 
 
+def kept_number_dash(text: str) -> str:
+    """A paragraph number PyMuPDF kept first, its dash left at the end of the line's first
+    run where a number follows it, gets the dash after it.
+
+    Real (PyMuPDF on LibreOffice, sg-a-79-168-crime-programme, its Eastern numbers read the
+    right way round: ``"1 - طلبت الجمعية العامة، في قرارها 78/229، ..."``):
+
+    >>> kept_number_dash("١  طلبت الجمعية العامة، في قرارها- ٧٨/٢٢٩")
+    '١ - طلبت الجمعية العامة، في قرارها ٧٨/٢٢٩'
+    >>> kept_number_dash("٣  وقدم المكتب المساعدة التقنية إلى- ٨٩، دولة في مجال صياغة التشريعات")
+    '٣ - وقدم المكتب المساعدة التقنية إلى ٨٩، دولة في مجال صياغة التشريعات'
+
+    A date, a range, a dash after a number and a line already right stay:
+
+    >>> kept_number_dash("١٣  كانون الأول/ديسمبر"), kept_number_dash("٣  في الفترة ٢٠٢١- ٢٠٣٠")
+    ('١٣  كانون الأول/ديسمبر', '٣  في الفترة ٢٠٢١- ٢٠٣٠')
+    >>> kept_number_dash("٣ - تحيط علما بالفقرة- ٣"), kept_number_dash("4  انظر البند 5 (أ)- 6")
+    ('٣ - تحيط علما بالفقرة- ٣', '4  انظر البند 5 (أ)- 6')
+    """
+    m = _KEPT_NUMBER_MID_RE.match(text)
+    return f"{m['number']} - {m['run']} {m['rest']}" if m else text
+
+
 def shows_moved_punctuation(text: str) -> bool:
     """The line shows PyMuPDF's move itself, which no logical line does: its first
     punctuation glued to the word after it (Arabic puts the space after a comma), or its
@@ -410,7 +440,8 @@ def rejoin_pymupdf_lines(lines: list[Line], ctx: Context) -> list[Line]:
         return lines
     if sum(1 for line in lines if _counts_as_moved(line.text)) < 2:
         return lines
-    return fix_each_line(lines, ctx, "edge_punctuation", swap_edge_punctuation)
+    lines = fix_each_line(lines, ctx, "edge_punctuation", swap_edge_punctuation)
+    return fix_each_line(lines, ctx, "kept_number_dash", kept_number_dash)
 
 
 # The month a date range goes on with after its dash ("19" / " -  حزيران/يونيه14").

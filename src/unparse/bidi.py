@@ -114,14 +114,19 @@ def visual_to_logical(units: list[Unit], rtl: bool, mirror: bool = False) -> str
     kinds = [u.kind for u in units]
     resolved = list(kinds)
     last_strong: str | None = None
-    bracket_since = False  # a bracket between the number and the Latin run: ``No. 39574 (3)``
+    # A bracket between the number and the Latin run, none after: ``No. 39574 (3)`` (a marker).
+    # Latin on both sides keeps the number in the run: ``WT/MIN(22)/33-WT/L/1144``.
+    bracket_since = False
+    latin_after = [False] * n
+    for i in range(n - 2, -1, -1):
+        latin_after[i] = kinds[i + 1] == "L" or (kinds[i + 1] != "R" and latin_after[i + 1])
     for i, k in enumerate(kinds):
         if k in ("L", "R"):
             last_strong = k
             bracket_since = False
         elif k == "N" and units[i].text in _MIRROR:
             bracket_since = True
-        elif k == "EN" and last_strong == "L" and not bracket_since:
+        elif k == "EN" and last_strong == "L" and (not bracket_since or latin_after[i]):
             resolved[i] = "L"
     # Neutrals take L between two L's (the nearest non-neutral on each side), else R.
     # Only neutrals are re-resolved, so the neighbours' values are fixed: one pass each way.

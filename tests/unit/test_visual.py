@@ -148,6 +148,16 @@ def test_visual_to_logical_text_docstring() -> None:
     )
 
 
+def test_a_bracket_inside_a_latin_run_keeps_its_numbers_in_the_run() -> None:
+    # A WTO symbol in an Arabic footnote (report-a-79-190, every typesetter): Latin on both
+    # sides of "(22)" and "/33-" keeps them in the left-to-right run ...
+    assert visual_to_logical_text(".WT/MIN(22)/33-WT/L/1144 رظنا") == "انظر WT/MIN(22)/33-WT/L/1144."
+    # ... a bracketed number with no Latin after it is a marker, not part of the run.
+    assert visual_to_logical_text(".United Nations, vol. 2225, No. 39574 (3)", mirror=True) == (
+        "(3) United Nations, vol. 2225, No. 39574."
+    )
+
+
 def test_unreverse_visual_docstring() -> None:
     assert unreverse_visual("ﺔﻣﺎﻌﻟﺍ ﺔﻴﻌﻤﺠﻟﺍ 2102") == "2012 ﺍﻟﺠﻤﻌﻴﺔ ﺍﻟﻌﺎﻣﺔ"
 

@@ -75,6 +75,7 @@ from .poppler_raw import (
     restore_raw_labels,
 )
 from .poppler_raw_order import rebuild_raw_lines
+from .pypdf_runs import read_pypdf_lines
 from .spaced_words import join_spaced_words
 from .visual import reverse_visual_lines
 
@@ -138,6 +139,9 @@ STEPS: list[Step] = [
     Step("kashida_segments", repair_kashida_lines),
     # PyMuPDF and pypdf: dates in reading order say the runs are; Eastern numbers reversed.
     Step("date_logical_order", mark_logical_dates),
+    # pypdf: a line's stretches given left to right, read back where its fingerprint says
+    # so; after the dates are counted on the lines as given (the rest still need the run order).
+    Step("pypdf_order", read_pypdf_lines, lambda o: o.reorder_lines),
     Step("eastern_numbers", reverse_eastern_numbers, triggers="\u0660-\u0669"),
     Step("pymupdf_lines", rejoin_pymupdf_lines),
     # PyMuPDF on fpdf2: the paragraph number, a cell of its own right of the line, last.

@@ -25,6 +25,7 @@ _KNOWN: dict[str, tuple[str, str]] = {
     "pdfium_pieces": ("pdfium_pieces", "pieces_left_to_right"),
     "pdfium_kashida": ("pdfium_glyphs", "kashida_glyphs"),
     "kashida_lines": ("kashida_segments", "kashida_lines"),
+    "pypdf_runs": ("pypdf_order", "pypdf_runs"),
     "date_order": ("date_logical_order", "dates_in_reading_order"),
     "logical_order": ("fingerprint", "logical_order"),
     "visual_evidence": ("visual_order", "visual_lines"),
@@ -58,6 +59,7 @@ _VALUE_FIELD = {
     "visual_evidence": "lines_reversed",
     # Records whose decision is a property computed from their counts.
     "date_order": "logical",
+    "pypdf_runs": "pypdf",
     "kashida_lines": "repaired",
     "eastern_digits_reversed": "reversed",
 }

@@ -16,6 +16,7 @@ from ..brackets import unmirror_brackets
 from ..chars import collapse_spaces, normalize_spaces
 from ..latin_lines import latin_prose
 from ..pipeline import Context
+from ..pypdf_runs import read_lines
 from .atoms import (
     CLAUSE_PUNCT,
     CLOSERS,
@@ -287,18 +288,23 @@ def _as_repaired(text: str) -> str:
 
 
 def _one_pass(
-    lines: list[Line], facts: dict[str, object], evidence: dict[str, int]
+    lines: list[Line], facts: dict[str, object], evidence: dict[str, int], kept: dict[int, str] | None = None
 ) -> tuple[bool, list[tuple[str, float] | None] | None]:
     """(whether the document reads run-reversed, each line's repair or None), or no
-    repairs at all (None) where the document's evidence says its lines are in order."""
-    reversed_doc = is_run_reversed(lines, evidence)
+    repairs at all (None) where the document's evidence says its lines are in order.
+    The lines another step already read back (``kept``: number → text as given) are
+    counted as given."""
+    decided = (
+        [Line(line.number, kept.get(line.number, line.text), line.page) for line in lines] if kept else lines
+    )
+    reversed_doc = is_run_reversed(decided, evidence)
     if not reversed_doc:
         if not _PER_LINE:
             return False, None
         visual = facts.get("visual_evidence")
         if isinstance(visual, dict) and visual.get("lines_reversed"):
             return False, None  # the visual step put its lines in order, letter by letter
-        bad, good = run_reversal_evidence(lines)
+        bad, good = run_reversal_evidence(decided)
         if good > bad:
             # More evidence of reading order (numbers first, punctuation last) than of
             # reversal: the lines are left as they are (and a repaired text stays repaired).
@@ -338,13 +344,15 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
     if ctx.facts.get("logical_order") is True:
         return lines
     evidence: dict[str, int] = {}
-    reversed_doc, results = _one_pass(lines, ctx.facts, evidence)
+    kept_lines = read_lines(ctx)
+    reversed_doc, results = _one_pass(lines, ctx.facts, evidence, kept_lines)
     decision: dict[str, bool | int] = {"decided": reversed_doc, **evidence}
     ctx.facts["runs_reversed_evidence"] = decision
     if reversed_doc:
         ctx.facts["runs_reversed"] = True
     if results is None:
         return _report_unplaced(lines, ctx, reversed_doc)
+    kept = {n for n, line in enumerate(lines) if line.number in kept_lines}
     texts = [line.text for line in lines]
     margins = [math.inf] * len(lines)
     moved: set[int] = set()
@@ -352,7 +360,7 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
     for round_ in range(_ROUNDS):
         changed = False
         for n, result in enumerate(results):
-            if result is not None and result[0] != current[n].text:
+            if result is not None and result[0] != current[n].text and n not in kept:
                 texts[n] = result[0]
                 margins[n] = min(margins[n], result[1])
                 moved.add(n)
@@ -363,7 +371,7 @@ def reorder_runs(lines: list[Line], ctx: Context) -> list[Line]:
             Line(line.number, _as_repaired(text) if n in moved else collapse_spaces(text), line.page)
             for n, (line, text) in enumerate(zip(lines, texts, strict=True))
         ]
-        results = _one_pass(current, ctx.facts, {})[1]
+        results = _one_pass(current, ctx.facts, {}, kept_lines)[1]
         if results is None:
             break
     out: list[Line] = []

@@ -80,3 +80,22 @@ def test_a_number_at_both_ends_leaves_the_paragraph_number_open() -> None:
     ]
     out = unparse.normalize("\n".join(lines)).split("\n")
     assert out[-1].startswith("4")
+
+
+@pytest.mark.parametrize(
+    ("garbled", "clean"),
+    [("  .الجهود المكثفة", "الجهود المكثفة."), ("؛الشركاء الإنمائيين ", "الشركاء الإنمائيين؛")],
+)
+def test_a_short_line_led_by_its_closing_mark_gets_it_back_at_the_end(garbled: str, clean: str) -> None:
+    # Real UN lines (unpc, dev part) garbled by run reversal: too short to judge alone, but a
+    # full stop or semicolon before a word never starts a line of UN prose.
+    result = repair(garbled)
+    assert result.text == clean
+    [fix] = result.fixes
+    assert fix.kind == "line_order" and fix.confidence == weights.LEAD_MARK_CONFIDENCE
+    assert repair(clean).fixes == []
+
+
+def test_a_short_line_with_a_mark_at_each_end_is_left_alone() -> None:
+    assert repair("...الطلب").fixes == []
+    assert repair(".الطلب.").fixes == []

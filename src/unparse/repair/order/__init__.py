@@ -15,7 +15,8 @@
 The modules, in the order the step uses them: :mod:`.atoms` (the pieces of a line),
 :mod:`.evidence` (is the document run-reversed), :mod:`.model` (the document's language
 model), :mod:`.scoring` (boundary priors, junctions, the dynamic program; every weight in
-:mod:`.weights`), :mod:`.render` (a reading as text), :mod:`.step` (the document step).
+:mod:`.weights`), :mod:`.render` (a reading as text), :mod:`.lead_mark` (a short line led
+by its closing mark), :mod:`.step` (the document step).
 """
 
 from __future__ import annotations

@@ -38,6 +38,7 @@ from .evidence import (
     run_reversal_evidence,
     split_lead_number,
 )
+from .lead_mark import move_lead_mark
 from .model import DocumentModel, prepare
 from .render import render
 from .scoring import best_readings
@@ -45,6 +46,7 @@ from .unplaced import holds_an_opening
 from .weights import (
     BG_WEIGHT_REVERSED,
     IMPLAUSIBLE,
+    LEAD_MARK_CONFIDENCE,
     LEAD_NUMBER_STAY,
     MAX_ALONE,
     MIN_PROSE,
@@ -269,6 +271,10 @@ def _reorder_all(
                 result = (line.text, 0.0)
             out.append(result)
             text = result[0]
+        elif not every and (moved := move_lead_mark(atoms)) is not None and not latin_prose(line.text):
+            # Too short to judge alone, but its closing mark came out first: only it moves.
+            out.append((moved, LEAD_MARK_CONFIDENCE))
+            text = moved
         else:
             out.append(None)
             text = line.text

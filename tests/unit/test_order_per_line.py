@@ -99,3 +99,43 @@ def test_a_short_line_led_by_its_closing_mark_gets_it_back_at_the_end(garbled: s
 def test_a_short_line_with_a_mark_at_each_end_is_left_alone() -> None:
     assert repair("...الطلب").fixes == []
     assert repair(".الطلب.").fixes == []
+
+
+@pytest.mark.parametrize(
+    ("garbled", "clean", "confidence"),
+    [
+        # Real UN lines (unpc, dev part) garbled by run reversal, the runs parted by wide gaps
+        # only: too close to call with every single space a candidate cut, clear at the gaps.
+        ("الروسي وبيلاروس     من الاتحاد", "من الاتحاد الروسي وبيلاروس", 2.483),
+        (".انتهاء النزاع  ما بعد   ", "ما بعد انتهاء النزاع.", 0.77),
+        ("له.  لهذا الإطار القانوني وقبولهم", "لهذا الإطار القانوني وقبولهم له.", 0.002),
+    ],
+)
+def test_a_line_alone_is_cut_at_its_wide_gaps(garbled: str, clean: str, confidence: float) -> None:
+    result = repair(garbled)
+    assert result.text == clean
+    [fix] = result.fixes
+    assert fix.kind == "line_order" and fix.confidence == confidence
+    assert repair(clean).fixes == []
+
+
+def test_a_reading_below_min_confidence_at_wide_gaps_is_named_in_the_warnings() -> None:
+    result = repair("له.  لهذا الإطار القانوني وقبولهم")
+    assert result.warnings == ["line 1: run order is a guess (confidence 0.00); check it"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Clean unpc lines (dev part) with a wide gap put in: their order is the better one.
+        "الإمدادات وتقديم الخدمات،    تحلان محل الخدمات الإدارية وخدمات الدعم",
+        # A word cut by the word list into a piece of two letters is no run edge.
+        "تحلان محل الخدمات    الإدارية وخدمات الدعم",
+        # A line led by a mark other than a closing one is clean UN text.
+        ":: برنامج الأمم المتحدة    بشأن الإفصاح المالي (يتقاضى",
+        # A number beside a wide gap is a run of its own wherever it stands: no evidence.
+        "جدول الأعمال المؤقت لجلسة مجلس الأمن    7386",
+    ],
+)
+def test_a_clean_line_with_a_wide_gap_is_left_in_its_order(line: str) -> None:
+    assert unparse.normalize(line) == " ".join(line.split())

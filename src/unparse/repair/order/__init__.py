@@ -16,7 +16,8 @@ The modules, in the order the step uses them: :mod:`.atoms` (the pieces of a lin
 :mod:`.evidence` (is the document run-reversed), :mod:`.model` (the document's language
 model), :mod:`.scoring` (boundary priors, junctions, the dynamic program; every weight in
 :mod:`.weights`), :mod:`.render` (a reading as text), :mod:`.lead_mark` (a short line led
-by its closing mark), :mod:`.step` (the document step).
+by its closing mark), :mod:`.wide_gaps` (a line judged alone cut at its wide gaps), :mod:`.step`
+(the document step).
 """
 
 from __future__ import annotations

@@ -349,6 +349,7 @@ def best_readings(
     own: Counter[tuple[str, str]],
     before: str = "",
     opening: bool = False,
+    only: frozenset[int] | None = None,
 ) -> list[Reading]:
     """The best choice of run boundaries (dynamic programming) and the score of the best
     reading that differs from it by one boundary (its runner-up, for the confidence).
@@ -356,7 +357,8 @@ def best_readings(
     With boundaries ``0 = b0 < b1 < ... < bk = n`` the output is the runs in reverse, so
     the pairs that change are at the junctions: the last atom of run j+1 followed by the
     first atom of run j. That score depends on (b_j, b_{j+2}) only, so the state is the
-    last two boundaries.
+    last two boundaries. ``only``: the atom indices that may start a run beside the forced
+    boundaries (:mod:`.wide_gaps`: a line's wide gaps); None, every candidate.
     """
     n = len(atoms)
     priors: dict[int, float] = {}
@@ -370,6 +372,8 @@ def best_readings(
             if prior is None:
                 continue
             p = prior
+        if only is not None and p != FORCED and i not in only:
+            continue  # not a candidate the caller allows
         priors[i] = p
         if p == SINGLE_SPACE_COST and right.gap == " ":
             optional.append(i)

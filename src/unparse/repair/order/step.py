@@ -56,6 +56,7 @@ from .weights import (
     STAY_REVERSED,
     SURE_ALONE,
 )
+from .wide_gaps import reorder_at_wide_gaps
 
 
 def _before(atoms: list[Atom], end: int) -> list[Atom]:
@@ -269,8 +270,19 @@ def _reorder_all(
                 # over the runner-up and over the line as it stands) and plausible in its own
                 # right: read again, it is left alone.
                 result = (line.text, 0.0)
+            if not every and result[0] == line.text and (cut := _at_wide_gaps(line.text, model, context)):
+                result = cut
             out.append(result)
             text = result[0]
+        elif (
+            not every
+            and "  " in line.text
+            and not latin_prose(line.text)
+            and (cut := _at_wide_gaps(line.text, model, before if blank <= 1 else "")) is not None
+        ):
+            # Too short to judge alone, but its wide gaps say where its runs end.
+            out.append(cut)
+            text = cut[0]
         elif not every and (moved := move_lead_mark(atoms)) is not None and not latin_prose(line.text):
             # Too short to judge alone, but its closing mark came out first: only it moves.
             out.append((moved, LEAD_MARK_CONFIDENCE))
@@ -282,6 +294,17 @@ def _reorder_all(
         last = LAST_WORD_RE.search(text)
         before = wordlist.lookup_key(last.group()) if last else ""
     return out
+
+
+def _at_wide_gaps(text: str, model: DocumentModel, before: str) -> tuple[str, float] | None:
+    """A line judged alone cut at its wide gaps (:func:`.wide_gaps.reorder_at_wide_gaps`)
+    where the reading is plausible in its own right: read again, it is left alone."""
+    if "  " not in text:
+        return None  # the clean text's path: no wide gap, nothing to do
+    cut = reorder_at_wide_gaps(text, _as_repaired(text), model, before)
+    if cut is None or _suspicious(atomize(cut[0]), model, strict=True):
+        return None
+    return cut
 
 
 _ROUNDS = 3  # passes of the step over its own output before it gives up on a line

@@ -16,6 +16,18 @@ def _lines(typesetter: str, extractor: str, name: str) -> list[str]:
     return (INPUTS / typesetter / extractor / f"{name}.txt").read_text(encoding="utf-8").splitlines()
 
 
+def _repaired(
+    typesetter: str, name: str, raw: str, fact: str, least: int
+) -> tuple[list[str], unparse.RepairResult]:
+    """PyMuPDF's lines of a dev input, which hold ``raw``, and their repair, whose
+    ``facts[fact]`` counts at least ``least`` lines."""
+    lines = _lines(typesetter, "pymupdf", name)
+    assert raw in lines
+    result = unparse.repair_text("\n".join(lines))
+    assert result.facts[fact] >= least
+    return lines, result
+
+
 def test_dates_in_order_mark_pymupdf_libreoffice_logical() -> None:
     text = "\n".join(_lines("libreoffice", "pymupdf", "ga-res-79-145"))
     evidence = date_order(text)
@@ -405,13 +417,10 @@ def test_pymupdf_fpdf2_paragraph_numbers_given_last_are_put_first() -> None:
     # reversed), but each paragraph number, a cell of its own right of the line, comes last.
     from unparse.repair.mupdf_runs import number_cell_first
 
-    lines = _lines("fpdf2", "pymupdf", "ga-res-78-72")
-    raw = " تحيط علما بتقرير الأمين العام المقدم عملا بالفقرة ٣ من القرار ٣٥/٧٧(٢)؛- ٣"
-    assert raw in lines
     assert number_cell_first("تحيط علما بتقرير الأمين العام- ٣") == "٣ - تحيط علما بتقرير الأمين العام"
     assert number_cell_first("في الفترة 2021- 2030") == "في الفترة 2021- 2030"
-    result = unparse.repair_text("\n".join(lines))
-    assert result.facts["last_numbers"] >= 4
+    raw = " تحيط علما بتقرير الأمين العام المقدم عملا بالفقرة ٣ من القرار ٣٥/٧٧(٢)؛- ٣"
+    lines, result = _repaired("fpdf2", "ga-res-78-72", raw, "last_numbers", 4)
     text = result.text.splitlines()
     assert "3 - تحيط علما بتقرير الأمين العام المقدم عملا بالفقرة 3 من القرار 77/53(2)؛" in text
     numbers = [p.number for p in unparse.parse_text("\n".join(lines)).paragraphs]
@@ -477,12 +486,10 @@ def test_pymupdf_heading_labels_given_last_are_put_first() -> None:
     # paragraph before it.
     from unparse.repair.mupdf_runs import label_first
 
-    lines = _lines("chromium", "pymupdf", "report-a-79-190-right-to-food")
-    assert " الإطار القانوني- \u064bثالث" in lines
     assert label_first(" الإطار القانوني- \u064bثالث") == "ثالثاً - الإطار القانوني"
     assert label_first("الفصل- ثاني") == "الفصل- ثاني"
-    result = unparse.repair_text("\n".join(lines))
-    assert result.facts["labels_last"] >= 8
+    raw = " الإطار القانوني- \u064bثالث"
+    lines, result = _repaired("chromium", "report-a-79-190-right-to-food", raw, "labels_last", 8)
     text = result.text.splitlines()
     assert "ثالثاً - الإطار القانوني" in text
     assert "باء - التوسع في «الاقتصاد الأزرق» وانتزاع الموارد البحرية" in text

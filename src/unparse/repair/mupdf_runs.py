@@ -16,7 +16,7 @@ import regex
 
 from ..lexicon import SECTION_LETTERS, SECTION_ORDINALS
 from ..lines import Line
-from .pipeline import Context, fix_each_line
+from .pipeline import Context, _fix_some_lines, fix_each_line
 
 # A paragraph number at the end of a line, the dash before it glued to the word before
 # (PyMuPDF) or spaced twice from the number (pypdf).
@@ -249,15 +249,10 @@ def number_cells_first(lines: list[Line], ctx: Context) -> list[Line]:
         return lines
     if count >= 2:
         ctx.facts["last_numbers"] = count
-    out: list[Line] = []
-    for line, m in zip(lines, marked, strict=True):
-        if m is not None and (count >= 2 or _FIRST_NUMBER_RE.match(m["core"])):
-            fixed = number_cell_first(line.text)
-            if fixed != line.text:
-                ctx.record("last_number", line.number, line.text, fixed)
-                line = Line(line.number, fixed, line.page)
-        out.append(line)
-    return out
+    indexes = [
+        i for i, m in enumerate(marked) if m is not None and (count >= 2 or _FIRST_NUMBER_RE.match(m["core"]))
+    ]
+    return _fix_some_lines(lines, ctx, "last_number", number_cell_first, indexes)
 
 
 # A section heading whose runs PyMuPDF gave in page order (Chromium's PDFs, fpdf2's with
@@ -327,12 +322,5 @@ def put_labels_first(lines: list[Line], ctx: Context) -> list[Line]:
     if count < 2 or len(_HEADING_LABEL_FIRST_RE.findall(ctx.joined(lines))) >= count:
         return lines
     ctx.facts["labels_last"] = count
-    out: list[Line] = []
-    for line, m in zip(lines, marked, strict=True):
-        if m is not None:
-            fixed = label_first(line.text)
-            if fixed != line.text:
-                ctx.record("label_last", line.number, line.text, fixed)
-                line = Line(line.number, fixed, line.page)
-        out.append(line)
-    return out
+    indexes = [i for i, m in enumerate(marked) if m is not None]
+    return _fix_some_lines(lines, ctx, "label_last", label_first, indexes)

@@ -391,7 +391,7 @@ def test_pymupdf_line_pieces_after_references_and_footnote_markers_once() -> Non
     assert join_comma_piece("الدورة العاشرة", " ،فيينا") is None
     text = unparse.normalize("\n".join(lines))
     out = text.splitlines()
-    assert "والثقافية(4)، في المادة11، «حق" in text
+    assert "والثقافية(4)، في المادة 11، «حق" in text
     assert "23 - وأتاحت السنة الدولية لمصايد الأسماك وتربية الأحياء المائية الحرفية،" in out
     assert any(t.startswith("(3) تلقى المقرر الخاص معلومات مفصلة") for t in out)
     assert not any(t.startswith(".(3)") for t in out)
@@ -502,3 +502,90 @@ def test_pymupdf_heading_labels_given_last_are_put_first() -> None:
     # A text that writes its headings label first is left alone.
     clean = "أولاً - مقدمة\nثانياً - الولاية\nالمالية العامة- ألف\nالنقل والاتصالات- باء\nثالثاً - الحضور"
     assert "labels_last" not in unparse.repair_text(clean).facts
+
+
+def test_pymupdf_libreoffice_numbers_glued_to_their_word_get_their_space() -> None:
+    # ecosoc-res-2023-15 through PyMuPDF on LibreOffice: every number comes glued to the
+    # word before it; the closing 'الجلسة العامة28' was read as the end of paragraph 5.
+    from unparse.repair.mupdf_pieces import glued_numbers, space_glued_number
+
+    lines = _lines("libreoffice", "pymupdf", "ecosoc-res-2023-15")
+    assert " الجلسة العامة28" in lines
+    assert space_glued_number(" الجلسة العامة28") == " الجلسة العامة 28"
+    assert space_glued_number("  انظرE/CN.15/2023/9") == "  انظر E/CN.15/2023/9"
+    assert space_glued_number("بين 3 بلايين و6 بلايين") == "بين 3 بلايين و6 بلايين"
+    result = unparse.repair_text("\n".join(lines))
+    evidence = result.facts["glued_numbers"]
+    assert evidence.by_extractor and evidence.spaced == 0
+    assert "الجلسة العامة 28" in result.text.splitlines()
+    assert unparse.normalize(result.text) == result.text
+    doc = unparse.parse_text("\n".join(lines))
+    assert doc.paragraphs[-1].text.endswith("تقريرا عن تنفيذ هذا القرار.")
+    # A text that spaces its numbers itself is left as it is, the odd glued one too.
+    clean = "الجلسة العامة 28\nالمؤرخ 24 تموز/يوليه 2002\nفي عام 2023\nالقرار78/91\nالمؤرخ 8 كانون"
+    assert not glued_numbers(clean).by_extractor
+    assert unparse.normalize(clean) == clean
+
+
+def test_pymupdf_libreoffice_footnote_marker_on_three_lines_opens_its_note() -> None:
+    # ecosoc-res-2023-15 through PyMuPDF on LibreOffice: a footnote's marker at the page
+    # foot comes on three lines, its text on the next, the session/number pair of its text
+    # cut from its slash and its stop and comma put first on a line of their own. The
+    # marker, cited above ('لعام2030(1)،'), was glued to the line before as a reference.
+    from unparse.repair.mupdf_pieces import note_from_pieces
+
+    lines = _lines("libreoffice", "pymupdf", "ecosoc-res-2023-15")
+    i = lines.index("،الخاص")
+    assert lines[i + 1 : i + 7] == ["(", "1", ")", "  قرار الجمعية العامة76 181", "/", ".، المرفق"]
+    j = lines.index(" تحقيق خطة التنمية المستدامة لعام2030")
+    assert j < i and lines[j + 1 : j + 4] == ["(", "1", ")،"]
+    result = unparse.repair_text("\n".join(lines))
+    out = result.text.splitlines()
+    assert "الخاص،" in out
+    assert "(1) قرار الجمعية العامة 76/181، المرفق." in out
+    assert "(2) انظر E/CN.15/2023/9." in out
+    doc = unparse.parse_text("\n".join(lines))
+    assert [(f.marker, f.text) for f in doc.footnotes] == [
+        ("1", "قرار الجمعية العامة 76/181، المرفق."),
+        ("2", "انظر E/CN.15/2023/9."),
+    ]
+    assert unparse.normalize(result.text) == result.text
+    # A marker not cited above is a reference (hrc-res-53-18: '... ذوي الإعاقة(1) قد بلغ').
+    hrc = unparse.normalize("\n".join(_lines("libreoffice", "pymupdf", "hrc-res-53-18")))
+    assert "(1) قد بلغ 189" not in hrc.splitlines()
+    assert note_from_pieces("1", ")،", [" وإذ يلاحظ أن"]) is None
+
+
+def test_pymupdf_libreoffice_stop_on_a_line_of_its_own_goes_back() -> None:
+    # ga-res-78-72 through PyMuPDF on LibreOffice: a note's stop comes on a line of its
+    # own; joined by the segmenter, the note read 'A/78/136 .' (one edit too many for a
+    # note that short).
+    lines = _lines("libreoffice", "pymupdf", "ga-res-78-72")
+    i = lines.index("A/78/136")
+    assert lines[i - 1 : i + 2] == ["(٢) ", "A/78/136", "."]
+    out = unparse.normalize("\n".join(lines)).splitlines()
+    assert "A/78/136." in out and "." not in out
+    doc = unparse.parse_text("\n".join(lines))
+    assert ("2", "A/78/136.") in [(f.marker, f.text) for f in doc.footnotes]
+
+
+def test_pymupdf_libreoffice_marker_after_a_clause_end_opens_its_note() -> None:
+    # report-ctoc-cop-wg3-2023-4-intl-cooperation: its reference came cut ('«شيرلوك(', '1',
+    # ')؛'), so the marker at the page foot was never seen cited; the line before it ends
+    # its clause, which no reference follows.
+    from unparse.repair.mupdf_pieces import note_from_pieces
+
+    lines = _lines("libreoffice", "pymupdf", "report-ctoc-cop-wg3-2023-4-intl-cooperation")
+    i = lines.index("https://sherloc.unodc.org")
+    assert lines[i - 4 : i + 2] == [
+        "  من المادة18 من الاتفاقية، مع مراعاة الضمانات الإجرائية؛",
+        "(",
+        "1",
+        ") ",
+        "https://sherloc.unodc.org",
+        ".",
+    ]
+    assert note_from_pieces("1", ") ", lines[i : i + 3]) == ("(1) https://sherloc.unodc.org.", 2)
+    out = unparse.normalize("\n".join(lines)).splitlines()
+    assert "من المادة 18 من الاتفاقية، مع مراعاة الضمانات الإجرائية؛" in out
+    assert "(1) https://sherloc.unodc.org." in out

@@ -50,6 +50,7 @@ from .markup import (
     strip_markdown_headings,
     superscript_refs_to_markers,
 )
+from .mupdf_pieces import space_glued_numbers
 from .mupdf_pypdf import mark_logical_dates, rejoin_pymupdf_lines, rejoin_split_lines, reverse_eastern_numbers
 from .mupdf_runs import finish_reordered_lines, number_cells_first, put_labels_first, space_end_markers
 from .notes import move_interrupting_notes
@@ -198,6 +199,8 @@ STEPS: list[Step] = [
     line_step("detached_marks", attach_detached_marks, local=True, triggers=MARK_CLASS),
     # pdftotext's words cut at a letter gap of a justified line, once their marks are on them.
     Step("cut_words", join_spaced_words),
+    # PyMuPDF's numbers glued to the word before them, once the kashida digits are gone.
+    Step("glued_numbers", space_glued_numbers),
     line_step(
         "diacritics",
         strip_diacritics,

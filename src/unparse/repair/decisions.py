@@ -42,6 +42,7 @@ _KNOWN: dict[str, tuple[str, str]] = {
     "last_numbers": ("last_numbers", "paragraph_numbers_last"),
     "labels_last": ("labels_last", "heading_labels_last"),
     "brackets": ("mirrored_brackets", "brackets_mirrored"),
+    "glued_numbers": ("glued_numbers", "numbers_glued"),
     "page_numbers": ("page_furniture", "page_numbers"),
     "running_symbols": ("page_furniture", "running_symbols"),
     "masthead_symbol_line": ("page_furniture", "masthead_symbol_line"),
@@ -62,6 +63,7 @@ _VALUE_FIELD = {
     "pypdf_runs": "pypdf",
     "kashida_lines": "repaired",
     "eastern_digits_reversed": "reversed",
+    "glued_numbers": "by_extractor",
 }
 
 

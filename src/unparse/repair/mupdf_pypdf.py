@@ -22,6 +22,7 @@ from ..arabic import is_year
 from ..lexicon import SECTION_LETTERS, SECTION_ORDINALS
 from ..lines import Line
 from ..symbols import SYMBOL
+from .mupdf_pieces import NOTE_PIECES, NoteMarkers, join_stop_lines, note_from_pieces
 from .pipeline import Context, fix_each_line
 
 _DIGIT = "[0-9\u0660-\u0669]"
@@ -288,6 +289,15 @@ def swap_edge_punctuation(text: str) -> str:
     '(١) انظر أيضا قرار مجلس حقوق الإنسان ٩/٥١.'
     >>> swap_edge_punctuation(".CTOC/COP/WG.2/2020/4 (٢) انظر")
     '(٢) انظر CTOC/COP/WG.2/2020/4.'
+
+    Two marks first: the line's last one, then the one after the number that ends the line
+    before it (ecosoc-res-2023-15, a footnote's last piece after ``"76 181"``, ``"/"``;
+    report-a-ac105-1307-stsc, after ``"2009"``):
+
+    >>> swap_edge_punctuation(".، المرفق")
+    '، المرفق.'
+    >>> swap_edge_punctuation(".، لا يزال يمثل أساسا متينا لضمان الأمان")
+    '، لا يزال يمثل أساسا متينا لضمان الأمان.'
     >>> swap_edge_punctuation(" ، الفقرة")
     ' ، الفقرة'
     >>> swap_edge_punctuation("، الذي أحاله الأمين العام؛")
@@ -340,6 +350,9 @@ def swap_edge_punctuation(text: str) -> str:
     m = _LEAD_PUNCT_RE.match(text)
     if m:
         core = m["core"].strip()
+        if len(m["lead"]) == 2 and not m["trail"] and core[-1:] not in _END_PUNCT:
+            # The line's last mark, then the mark of the number on the line before.
+            return f"{m['lead'][1]} {core}{m['lead'][0]}"
         if m["trail"] or core[-1:] not in _END_PUNCT:
             return (f"{m['trail']} " if m["trail"] else "") + core + m["lead"]
         return text
@@ -441,7 +454,7 @@ def rejoin_pymupdf_lines(lines: list[Line], ctx: Context) -> list[Line]:
     if sum(1 for line in lines if _counts_as_moved(line.text)) < 2:
         return lines
     lines = fix_each_line(lines, ctx, "edge_punctuation", swap_edge_punctuation)
-    return fix_each_line(lines, ctx, "kept_number_dash", kept_number_dash)
+    return join_stop_lines(fix_each_line(lines, ctx, "kept_number_dash", kept_number_dash), ctx)
 
 
 # The month a date range goes on with after its dash ("19" / " -  حزيران/يونيه14").
@@ -532,21 +545,30 @@ def rejoin_split_lines(lines: list[Line], ctx: Context) -> list[Line]:
     ):
         return lines
     out: list[Line] = []
+    notes = NoteMarkers()
     i = 0
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         third = lines[i + 2] if i + 2 < len(lines) else None
         number = _LONE_NUMBER_RE.match(line.text)
-        if (
+        split_marker = (
             line.text.strip() == "("
             and nxt is not None
             and third is not None
             and _LONE_NUMBER_RE.match(nxt.text)
             and _REF_CLOSE_RE.match(third.text.lstrip())
-            and out
-            and out[-1].text.strip()
-        ):
+        )
+        if split_marker and nxt is not None and third is not None and notes.pending(out, nxt.text.strip()):
+            after = [t.text for t in lines[i + 3 : i + 3 + NOTE_PIECES]]
+            note = note_from_pieces(nxt.text.strip(), third.text, after)
+            if note is not None:
+                ctx.record("footnote_marker_lines", third.number, third.text, note[0])
+                out.append(Line(third.number, note[0], third.page))
+                notes.open(nxt.text.strip())
+                i += 3 + note[1]
+                continue
+        if split_marker and nxt is not None and third is not None and out and out[-1].text.strip():
             prev = out[-1]
             rest = third.text.lstrip()[1:]
             marker = "(" + nxt.text.strip() + ")"

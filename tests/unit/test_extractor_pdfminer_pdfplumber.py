@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 import regex
 
-from unparse import normalize, repair_text
-from unparse.repair import heading_pieces, kashida_digits, lifted, pieces
+from unparse import normalize, parse_text, repair_text
+from unparse.repair import heading_pieces, kashida_digits, lifted, lifted_slashes, lifted_urls, pieces
 from unparse.repair.kashida_digits import strip_kashida_digits
 from unparse.repair.lifted import restore_lifted
+from unparse.repair.lifted_slashes import restore_lifted_slashes, split_number
+from unparse.repair.lifted_urls import dotted_address, restore_lifted_url
 from unparse.repair.pieces import (
     bracket_label_piece,
     join_pieces,
@@ -27,7 +29,9 @@ from unparse.repair.pieces import (
 INPUTS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "text"
 
 
-@pytest.mark.parametrize("module", [pieces, heading_pieces, kashida_digits, lifted])
+@pytest.mark.parametrize(
+    "module", [pieces, heading_pieces, kashida_digits, lifted, lifted_slashes, lifted_urls]
+)
 def test_docstring_examples(module: object) -> None:
     failures, _ = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
     assert failures == 0
@@ -245,11 +249,15 @@ def test_lifted_reference_goes_back_into_its_line() -> None:
         "المرور على الطرق بلغ نحو 1,19 مليون وفاة في عام 2021، "
         "أي ما يعادل 15 وفاة لكل 100 000 نسمة(2)." in out
     )
-    # The footnote's marker: its brackets lifted with the slash of its number.
-    assert "(1) القرار 76294، المرفق." in out
+    # The footnote's marker: its brackets lifted with the slash of its number (which the
+    # lifted-slashes step puts back).
+    assert "(1) القرار 76/294، المرفق." in out
     # A paragraph number's dash lifted with the damma of the paragraph's first word ("ُ -").
     assert any(line.startswith("2 - وقد أعد التقرير بالتعاون مع منظمة الصحة العالمية") for line in out)
-    assert not [line for line in out if line.strip() in {"( )", "1", "2"}]
+    # Only the brackets of "(A/75/86)" are left above their line: the lifted-slashes step put
+    # the symbol back ("(A/ / )"), but its brackets may also hold the word before it.
+    assert [line for line in out if line.strip() in {"( )", "1", "2"}] == ["( )"]
+    assert out[out.index("( )") + 1].endswith("A/75/86.")
     # Lines 254-256: no such space in the line; the reference stays above it, whole.
     i = out.index("(8)")
     assert out[i + 1].startswith("المتعلقة بالسلامة على الطرق وتنفيذها، ولا سيما اتفاقية السير")
@@ -305,3 +313,89 @@ def test_kashida_dollar_signs_inside_words() -> None:
     raw = INPUTS / "libreoffice" / "pdfplumber" / "report-ctoc-cop-wg3-2023-4-intl-cooperation.txt"
     # One stays, where the space pdfplumber put after a word's marks cut the word.
     assert regex.findall(r"\S*\$\S*", normalize(raw.read_text(encoding="utf-8"))) == ["تح$"]
+
+
+# --- pdfplumber on Chromium PDFs: slashes lifted off numbers, dates and symbols ----------
+
+
+def test_lifted_slash_cuts_a_footnote_number_in_two() -> None:
+    # chromium/pdfplumber/ecosoc-res-2023-15.txt, lines 75-78: footnote 1 "قرار الجمعية العامة
+    # 76/181، المرفق." and 2 "انظر E/CN.15/2023/9." (visual order, the slashes and the Latin
+    # letters a line above, the numbers' pieces glued in the footnotes' small type).
+    line = ".ﻖﻓﺮﻤﻟا ،76181 ﺔﻣﺎﻌﻟا ﺔﻴﻌﻤﺠﻟا راﺮﻗ (1)"
+    assert restore_lifted_slashes("/", line) == ("", ".ﻖﻓﺮﻤﻟا ،76/181 ﺔﻣﺎﻌﻟا ﺔﻴﻌﻤﺠﻟا راﺮﻗ (1)")
+    assert restore_lifted_slashes("E/CN / /", ". .1520239 رﻈﻧا (2)") == ("", ".E/CN.15/2023/9 رﻈﻧا (2)")
+    raw = (INPUTS / "chromium" / "pdfplumber" / "ecosoc-res-2023-15.txt").read_text(encoding="utf-8")
+    out = normalize(raw).split("\n")
+    assert "(1) قرار الجمعية العامة 76/181، المرفق." in out
+    assert "(2) انظر E/CN.15/2023/9." in out
+    assert "/" not in out
+
+
+def test_lifted_slashes_of_a_symbol_and_its_marker() -> None:
+    # chromium/pdfplumber/sg-e-2024-55-gender-mainstreaming.txt, lines 166-167 and 274-275:
+    # "A/ / ( )" above ".٤١ ةرقفلا ، 72492 رظنا ٣" is footnote 3 "انظر A/72/492، الفقرة 41.".
+    assert restore_lifted_slashes("A/ / ( )", ".٤١ ةرقفلا ، 72492 رظنا ٣") == (
+        "( )",
+        ".٤١ ةرقفلا ،A/72/492 رظنا ٣",
+    )
+    raw = (INPUTS / "chromium" / "pdfplumber" / "sg-e-2024-55-gender-mainstreaming.txt").read_text(
+        encoding="utf-8"
+    )
+    out = normalize(raw).split("\n")
+    assert "(3) انظر A/72/492، الفقرة 41." in out
+    # Two symbols, each with its "/Add" (the dash between them stays on the lifted line).
+    assert "(7) انظر A/74/73/Add.1 E/2019/14/Add.1." in out
+
+
+def test_lifted_slash_between_numbers_and_months_of_body_text() -> None:
+    # chromium/pdfplumber/ga-res-79-145.txt, lines 17-20: "ولا سيما القرار 78/69 المؤرخ 5
+    # كانون الأول/ديسمبر 2023،": body type keeps a space where each slash stood.
+    line = "نﻮﻧﺎﻛ 5 خرﺆﻤﻟا 78 69 راﺮﻘﻟا ﺎﻤﻴﺳ الو"
+    assert restore_lifted_slashes("/", line) == ("", "نﻮﻧﺎﻛ 5 خرﺆﻤﻟا 78/69 راﺮﻘﻟا ﺎﻤﻴﺳ الو")
+    assert restore_lifted_slashes("/", "،2023 ﺮﺒﻤﺴﻳد لوألا") == ("", "،2023 ﺮﺒﻤﺴﻳد/لوألا")
+    raw = (INPUTS / "chromium" / "pdfplumber" / "ga-res-79-145.txt").read_text(encoding="utf-8")
+    out = normalize(raw)
+    assert "ولا سيما القرار 78/69 المؤرخ 5 كانون\nالأول/ديسمبر 2023،" in out
+    assert normalize(out) == out
+
+
+def test_lifted_slashes_with_more_than_one_place_stay() -> None:
+    # One slash, two pairs of numbers that could take it; a year is never cut.
+    line = "خرؤملا 78 69 رارقلاو 77 121 رارقلا"
+    assert restore_lifted_slashes("/", line) is None
+    assert restore_lifted_slashes("/", "ﻰﻟإ 2023 ﻡﺎﻋ") is None
+    assert split_number("2023", 1) is None
+    assert split_number("7810", 1) == "78/10"
+    # A treaty's volume and number under a lifted line with no lone slash: left alone.
+    assert restore_lifted_slashes("UnitedNations TreatySeries vol No ( )", ". , , . 1833, . 31363 1") is None
+
+
+def test_lifted_star_is_the_note_marker_and_symbol_pieces_join() -> None:
+    # chromium/pdfplumber/sg-e-2024-55-gender-mainstreaming.txt, lines 26-27: "E/ / *" above
+    # ". 20241" is the note of the title's asterisk, "* E/2024/1.".
+    assert restore_lifted_slashes("E/ / *", ". 20241") == ("", ".E/2024/1 *")
+    raw = (INPUTS / "chromium" / "pdfplumber" / "sg-e-2024-55-gender-mainstreaming.txt").read_text(
+        encoding="utf-8"
+    )
+    doc = parse_text(raw)
+    assert (doc.footnotes[0].marker, doc.footnotes[0].text) == ("*", "E/2024/1.")
+
+
+def test_lifted_address_takes_back_its_colon_and_dots() -> None:
+    # chromium/pdfplumber/note-e-cn7-2024-8-budget.txt, lines 37-38: footnote 1, "... انظر
+    # https://www.unodc.org/unodc/en/donors/index.html." (the colon and the dots stayed low).
+    lifted = "https//wwwunodcorg/unodc/en/donors/indexhtml ( )"
+    line = ". : . . . رﻈﻧا ،ﻦﻴﺤﻧﺎﻤﻟا ﺐﺴﺣ 1"
+    assert restore_lifted_url(lifted, line) == (
+        "",
+        ".https://www.unodc.org/unodc/en/donors/index.html رﻈﻧا ،ﻦﻴﺤﻧﺎﻤﻟا ﺐﺴﺣ (1)",
+    )
+    raw = (INPUTS / "chromium" / "pdfplumber" / "note-e-cn7-2024-8-budget.txt").read_text(encoding="utf-8")
+    doc = parse_text(raw)
+    assert [f.text for f in doc.footnotes if f.marker == "1"] == [
+        "للاطلاع على المعلومات المالية المفصلة حسب المانحين، انظر https://www.unodc.org/unodc/en/donors/index.html."
+    ]
+    # Dots left over, or missing: the address stays as it was.
+    assert dotted_address("https", "wwwunwomenorg", "/en", 3) is None
+    assert restore_lifted_url(lifted, ". : . . رﻈﻧا 1") is None

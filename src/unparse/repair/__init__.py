@@ -41,6 +41,8 @@ from .lam_kaf import join_lam_kaf_lines
 from .latin_dates import restore_latin_date_order
 from .latin_lines import restore_latin_lines
 from .lifted import restore_lifted_lines
+from .lifted_slashes import restore_lifted_slash_lines
+from .lifted_urls import restore_lifted_url_lines
 from .logical_extractors import join_split_slash_numbers, mark_logical_order, reverse_reversed_words
 from .marks import MARK_CLASS, attach_detached_marks, drop_marks_in_latin_runs
 from .markup import (
@@ -164,6 +166,8 @@ STEPS: list[Step] = [
     Step("visual_pieces", join_visual_pieces, lambda o: o.reorder_lines),
     Step("kashida_digits", remove_kashida_digits),
     Step("lifted_punctuation", restore_lifted_lines),
+    Step("lifted_slashes", restore_lifted_slash_lines),
+    Step("lifted_url", restore_lifted_url_lines),
     # Visual-order lines are detected on the shaped forms, before folding them.
     Step("visual_order", reverse_visual_lines, lambda o: o.reorder_lines),
     line_step("presentation_forms", fold_presentation_forms, local=True, triggers=PRESENTATION_CLASS),

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import unparse
+from unparse.arabic import fold_presentation_forms
 from unparse.lines import Line
-from unparse.repair.pypdf_runs import pypdf_evidence, read_pypdf_line
+from unparse.repair.pypdf_runs import item_label_first, label_last_first, pypdf_evidence, read_pypdf_line
 
 INPUTS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "text"
 
@@ -44,3 +45,21 @@ def test_decision_recorded_and_clean_text_unchanged() -> None:
     assert decision.value is True and decision.evidence["repaired"]
     clean = "قرار اتخذته الجمعية العامة في 11 كانون الأول/ديسمبر 2024"
     assert unparse.repair_text(clean).text == clean
+
+
+def test_chromium_labels_read_on_letters() -> None:
+    """pypdf on Chromium gives presentation forms: the fingerprint is counted on the
+    letters, and a sub-item label given after its line's words goes first."""
+    lines = _lines("chromium", "pypdf", "sg-a-78-245-road-safety")
+    raw = next(line.text for line in lines if line.text.endswith(".( ج) "))
+    assert label_last_first(fold_presentation_forms(raw)) == (
+        "(ج) إنشاء مراصد وطنية للسلامة على الطرق تتولى جمع البيانات وتحليلها ونشرها سنويا."
+    )
+    assert item_label_first("( ب) تخصيص نسبة ثابتة") == "(ب) تخصيص نسبة ثابتة"
+    text = "\n".join(line.text for line in lines)
+    result = unparse.repair_text(text)
+    decision = next(d for d in result.decisions if d.step == "pypdf_order")
+    assert decision.value is True
+    assert "(ج) إنشاء مراصد وطنية للسلامة على الطرق تتولى جمع البيانات وتحليلها ونشرها سنويا." in (
+        result.text.splitlines()
+    )

@@ -78,7 +78,8 @@ from .poppler_raw import (
     restore_raw_labels,
 )
 from .poppler_raw_order import rebuild_raw_lines
-from .pypdf_runs import read_pypdf_lines
+from .pypdf_joints import repair_pypdf_joints, repair_pypdf_slashes
+from .pypdf_runs import read_pypdf_lines, restore_pypdf_labels
 from .spaced_words import join_spaced_words
 from .visual import reverse_visual_lines
 
@@ -139,12 +140,16 @@ STEPS: list[Step] = [
     Step("pdfium_headings", rejoin_headings),
     Step("pdfium_labels_marks", fix_labels_and_marks),
     # PyMuPDF and pypdf: kashida glyphs read as Latin letters, the pieces between them reversed.
+    # pypdf on LibreOffice: a number's slash given after it, before the kashida step reads runs.
+    Step("pypdf_slashes", repair_pypdf_slashes),
     Step("kashida_segments", repair_kashida_lines),
     # PyMuPDF and pypdf: dates in reading order say the runs are; Eastern numbers reversed.
     Step("date_logical_order", mark_logical_dates),
     # pypdf: a line's stretches given left to right, read back where its fingerprint says
     # so; after the dates are counted on the lines as given (the rest still need the run order).
     Step("pypdf_order", read_pypdf_lines, lambda o: o.reorder_lines),
+    # pypdf on LibreOffice: a paragraph number's dash and a run's last space put back.
+    Step("pypdf_joints", repair_pypdf_joints),
     Step("eastern_numbers", reverse_eastern_numbers, triggers="\u0660-\u0669"),
     Step("pymupdf_lines", rejoin_pymupdf_lines),
     # PyMuPDF on fpdf2: the paragraph number, a cell of its own right of the line, last.
@@ -181,6 +186,8 @@ STEPS: list[Step] = [
     Step("line_order", reorder_runs, lambda o: o.reorder_lines),
     # Left-to-right lines were left in order by it: their stop and footnote marker go back.
     Step("latin_notes", restore_latin_lines, lambda o: o.reorder_lines),
+    # pypdf on Chromium and fpdf2: a sub-item's label, once the line is read, in its place.
+    Step("pypdf_item_labels", restore_pypdf_labels, lambda o: o.reorder_lines),
     # A masthead date read right to left, its day at the end: every extractor and the reader.
     line_step("latin_date_order", restore_latin_date_order, local=True),
     # Before digits: the "(12)" written for a superscript ¹² then follows Options.digits.

@@ -24,6 +24,7 @@ _KNOWN: dict[str, tuple[str, str]] = {
     "pdfium_evidence": ("pdfium_logical_order", "producer"),
     "pdfium_pieces": ("pdfium_pieces", "pieces_left_to_right"),
     "pdfium_kashida": ("pdfium_glyphs", "kashida_glyphs"),
+    "pypdf_joints": ("pypdf_slashes", "pypdf_joints"),
     "kashida_lines": ("kashida_segments", "kashida_lines"),
     "pypdf_runs": ("pypdf_order", "pypdf_runs"),
     "date_order": ("date_logical_order", "dates_in_reading_order"),
@@ -61,6 +62,7 @@ _VALUE_FIELD = {
     # Records whose decision is a property computed from their counts.
     "date_order": "logical",
     "pypdf_runs": "pypdf",
+    "pypdf_joints": "pypdf",
     "kashida_lines": "repaired",
     "eastern_digits_reversed": "reversed",
     "glued_numbers": "by_extractor",

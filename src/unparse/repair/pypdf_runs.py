@@ -17,12 +17,15 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..arabic import PRESENTATION_CLASS, fold_presentation_forms
 from ..bidi import Unit, visual_to_logical
+from ..lexicon import SUB_ITEM_LETTERS
 from ..lines import Line
 from .mupdf_pypdf import date_order
-from .pipeline import Context
+from .pipeline import Context, fix_each_line
 
 _LETTER = "\u0621-\u064a"
+_PRESENTATION_RE = re.compile(f"[{PRESENTATION_CLASS}]")
 _ARABIC = "\u0621-\u065f\u066e-\u06d3\u0640"
 # One token of a line: an Arabic stretch (its inner spaces and punctuation kept, in order,
 # with the spaces and dash pypdf writes before it, and the stop after a number: its own),
@@ -40,17 +43,24 @@ _ENDED_RE = re.compile(rf"[{_LETTER}][،؛.:]$", re.M)
 _PROCLITIC_RE = re.compile(r"(?:^|(?<= ))[وبلكف]$")
 
 
-class PypdfRuns(BaseModel):
-    """The evidence that a text is pypdf's: counted on the raw lines."""
+class PypdfDates(BaseModel):
+    """What both pypdf fingerprints count: the order of a date's year and month, which
+    tells pypdf's left-to-right runs (Chromium, fpdf2) from its lines in reading order
+    (LibreOffice, :class:`~unparse.repair.pypdf_joints.PypdfJoints`)."""
 
     model_config = ConfigDict(frozen=True)
+
+    years_first: int = Field(0, description='Dates whose year comes before its month ("2023  كانون").')
+    years_last: int = Field(0, description='Dates whose year follows its month ("ديسمبر2023").')
+    repaired: int = Field(0, description="Lines repaired.")
+
+
+class PypdfRuns(PypdfDates):
+    """The evidence that a text is pypdf's: counted on the raw lines."""
 
     double_spaced: int = Field(description='Numbers followed by two spaces and a word ("2023  كانون").')
     stop_last: int = Field(description='Lines whose stop follows their last word ("العامة،").')
     stop_first: int = Field(description='Lines whose stop leads the line ("،إن"): PyMuPDF, run reversal.')
-    years_first: int = Field(0, description='Dates whose year comes before its month ("2023  كانون").')
-    years_last: int = Field(0, description='Dates whose year follows its month ("ديسمبر2023").')
-    repaired: int = Field(0, description="Lines read back in order.")
 
     @property
     def pypdf(self) -> bool:
@@ -68,7 +78,7 @@ def pypdf_evidence(lines: list[Line]) -> PypdfRuns:
     """Count the fingerprint on ``lines``.
 
     >>> pypdf_evidence([Line(1, "2023  كانون الأول/ديسمبر7 قرار"), Line(2, "إن الجمعية العامة،")])
-    PypdfRuns(double_spaced=1, stop_last=1, stop_first=0, years_first=1, years_last=0, repaired=0)
+    PypdfRuns(years_first=1, years_last=0, repaired=0, double_spaced=1, stop_last=1, stop_first=0)
     """
     double = last = first = 0
     for line in lines:
@@ -161,24 +171,108 @@ def read_pypdf_lines(lines: list[Line], ctx: Context) -> list[Line]:
     if ctx.facts.get("logical_order") is True:
         return lines
     evidence = pypdf_evidence(lines)
+    # Chromium's text comes in presentation forms: the fingerprint is counted on the
+    # letters, and only the labels are read there (the run-order step reads those lines'
+    # stretches better than read_pypdf_line does).
+    shaped = not evidence.pypdf and _PRESENTATION_RE.search("".join(line.text for line in lines[:200]))
+    if shaped:
+        evidence = pypdf_evidence([Line(line.number, fold_presentation_forms(line.text)) for line in lines])
     if not evidence.pypdf:
         return lines
     out: list[Line] = []
     repaired = 0
     for line in lines:
-        text = line.text
-        if _GLUED_RE.search(text) or _DOUBLE_RE.search(text) or text.startswith(" - "):
+        text = fold_presentation_forms(line.text) if shaped else line.text
+        fixed = label_last_first(text)
+        if (
+            fixed == text
+            and not shaped
+            and (_GLUED_RE.search(text) or _DOUBLE_RE.search(text) or text.startswith(" - "))
+        ):
             fixed = read_pypdf_line(text)
-            if fixed != text:
-                ctx.record("pypdf_order", line.number, text, fixed)
-                line = Line(line.number, fixed, line.page)
-                repaired += 1
+        if fixed != text:
+            ctx.record("pypdf_order", line.number, line.text, fixed)
+            line = Line(line.number, fixed, line.page)
+            repaired += 1
         out.append(line)
     ctx.facts["pypdf_runs"] = evidence.model_copy(update={"repaired": repaired})
     return out
+
+
+_ITEM_LETTER = "(?:" + "|".join(SUB_ITEM_LETTERS) + ")"
+# A line a label may not lead: an agenda item's ("البند 18 من جدول الأعمال (ج )").
+_NOT_ITEM_RE = re.compile(r"^(?:البند|البنود)\b")
+# A line of words alone (no number, Latin or bracket) whose sub-item label pypdf gave
+# last: " إنشاء مراصد وطنية ... سنويا.( ج) ".
+_LABEL_LAST_RE = re.compile(
+    rf"^ *(?P<body>[{_LETTER}][{_ARABIC} ،؛:.«»\-]*?) *\( ?(?P<label>{_ITEM_LETTER}) ?\) *$"
+)
+
+
+def label_last_first(text: str) -> str:
+    """A line of words whose sub-item label pypdf gave after them (the label is the
+    line's first stretch, drawn rightmost), the label put first.
+
+    Real (pypdf on Chromium, sg-a-78-245-road-safety, dev, folded, a few words cut):
+
+    >>> label_last_first(" إنشاء مراصد وطنية للسلامة على الطرق تتولى جمع البيانات ونشرها سنويا.( ج) ")
+    '(ج) إنشاء مراصد وطنية للسلامة على الطرق تتولى جمع البيانات ونشرها سنويا.'
+    >>> label_last_first(" إنشاء مجلس وطني للسلامة على الطرق يرأسه رئيس الوزراء ويضم ممثلين (أ )")
+    '(أ) إنشاء مجلس وطني للسلامة على الطرق يرأسه رئيس الوزراء ويضم ممثلين'
+
+    A line holding a number is left to the steps that read its runs; a label in place stays:
+
+    >>> label_last_first("بين 2 و10 في المائة (ب )"), label_last_first("(ب) تعزيز نظم الإنذار")
+    ('بين 2 و10 في المائة (ب )', '(ب) تعزيز نظم الإنذار')
+    """
+    m = _LABEL_LAST_RE.match(text)
+    if m is None or _NOT_ITEM_RE.match(m["body"]):
+        return text
+    return f"({m['label']}) {m['body']}"
 
 
 def read_lines(ctx: Context) -> dict[int, str]:
     """The lines this step read back (number → text as given): the run-order step leaves
     them as they are, and counts its document evidence on them as given."""
     return {fix.line: fix.before for fix in ctx.fixes if fix.kind == "pypdf_order"}
+
+
+# A sub-item's label with a space inside its brackets, leading the line: "( ب) تعزيز".
+_SPACED_LABEL_RE = re.compile(rf"^\( ?({_ITEM_LETTER}) ?\) (?=[{_LETTER}])")
+# The label given last, after the line's words: "تحسين فهم الآثار ... عن (أ )".
+_LAST_LABEL_RE = re.compile(rf"^ *(?P<body>[{_LETTER}][^()]*[^ ()]) \((?P<label>{_ITEM_LETTER}) ?\) *$")
+
+
+def item_label_first(text: str) -> str:
+    """A sub-item's label as pypdf's stretches leave it once read back, in its place: the
+    space inside its brackets dropped, a label given after the line's words put first.
+
+    Real (pypdf on Chromium, ga-res-79-145 and sg-a-78-245-road-safety, dev):
+
+    >>> item_label_first("( ب) تعزيز نظم الإنذار المبكر بالأخطار المتعددة")
+    '(ب) تعزيز نظم الإنذار المبكر بالأخطار المتعددة'
+    >>> item_label_first("إنشاء مجلس وطني للسلامة على الطرق يرأسه رئيس الوزراء ويضم ممثلين (أ )")
+    '(أ) إنشاء مجلس وطني للسلامة على الطرق يرأسه رئيس الوزراء ويضم ممثلين'
+
+    An agenda item's label stays where it is (its place is after the number):
+
+    >>> item_label_first("البند 18 من جدول الأعمال (ج )*"), item_label_first("(ب) تعزيز نظم")
+    ('البند 18 من جدول الأعمال (ج )*', '(ب) تعزيز نظم')
+    """
+    m = _SPACED_LABEL_RE.match(text)
+    if m is not None:
+        return f"({m[1]}) {text[m.end() :]}"
+    m = _LAST_LABEL_RE.match(text)
+    if m is not None and not _NOT_ITEM_RE.match(text):
+        return f"({m['label']}) {m['body']}"
+    return text
+
+
+def restore_pypdf_labels(lines: list[Line], ctx: Context) -> list[Line]:
+    """Document step, once the run-order step has read the lines: in a text the pypdf
+    fingerprint said (``facts["pypdf_runs"]``), each sub-item label in its place
+    (:func:`item_label_first`)."""
+    evidence = ctx.facts.get("pypdf_runs")
+    if not isinstance(evidence, PypdfRuns) or not evidence.pypdf:
+        return lines
+    return fix_each_line(lines, ctx, "pypdf_labels", item_label_first)

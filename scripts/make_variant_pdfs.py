@@ -29,6 +29,7 @@ from source import load  # noqa: E402
 TYPESETTERS = ("libreoffice", "chromium", "fpdf2")
 KEEP = {
     "cop-var.fpdf2.amiri-packed.pdf",
+    "dec-text-body.fpdf2.amiri-packed.pdf",
     "ecosoc-res-parts-titled.fpdf2.amiri-packed.pdf",
     "ecosoc-var.chromium.naskh-indent.pdf",
     "ga-dec-oral.libreoffice.tight.pdf",
@@ -39,6 +40,7 @@ KEEP = {
     "report-annex-resolution.fpdf2.amiri-packed.pdf",
     "report-covering-note.fpdf2.amiri-spaced.pdf",
     "report-covering-note.libreoffice.tight.pdf",
+    "report-latin-notes.chromium.naskh-indent.pdf",
 }
 
 

@@ -63,6 +63,25 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def join_wrapped(texts: Sequence[str]) -> str:
+    """The lines of one paragraph as one text: a space between them, except after a slash,
+    which UN text never spaces (a line that ends ``أيلول/`` wrapped inside ``أيلول/سبتمبر``);
+    a slash with a space before it is an extractor's, which is left as it is.
+
+    >>> join_wrapped(["النفاذ في 29 أيلول/", "سبتمبر 2003،", "", "وبلغ"])
+    'النفاذ في 29 أيلول/سبتمبر 2003، وبلغ'
+    >>> join_wrapped(["في قرارها 77 121 /", "المؤرخ"])
+    'في قرارها 77 121 / المؤرخ'
+    """
+    out = ""
+    for text in texts:
+        if not text:
+            continue
+        glued = out.endswith("/") and not out[-2:-1].isspace()
+        out = f"{out}{text}" if not out or glued else f"{out} {text}"
+    return out
+
+
 def blank_text(text: str) -> bool:
     """Whether ``text`` has nothing but white space: ``not text.strip()`` without the copy
     of the text that strip makes (run on every line by several steps).

@@ -7,7 +7,9 @@ and unnumbered paragraphs, a report whose headings are all of the second level (
 resolution adopted in parts (its part's heading above its formula), a covering note above a
 report's summary, a resolution whose operative part is in sections (a heading right after
 the preamble), a list of documents labelled by their symbols and a draft resolution in the
-annexes of a report (ordinals typed with the tanween before the alef, ``أولًا``). Each document's clean
+annexes of a report (ordinals typed with the tanween before the alef, ``أولًا``), a decision
+recorded as prose only (no number, no formula) and a report with unnumbered text under its
+headings and footnotes in Latin script. Each document's clean
 text goes through ``parse_text``; its structure counts and header are the source's gold."""
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ def test_the_variants_are_there() -> None:
         "cop-dec-nopre",
         "cop-dec-text-operative",
         "cop-var",
+        "dec-text-body",
         "ecosoc-res-parts-titled",
         "ecosoc-var",
         "ga-dec-oral",
@@ -87,6 +90,7 @@ def test_the_variants_are_there() -> None:
         "note-sec-plain",
         "report-annex-resolution",
         "report-covering-note",
+        "report-latin-notes",
         "report-letters",
         "report-roman-annexlist",
         "report-var",
@@ -295,3 +299,19 @@ def test_a_summary_with_no_paragraph_after_it_stops_at_a_paragraph_no_summary_ha
     # Short, it is the summary's (a text whose paragraphs could not be read keeps it).
     doc = unparse.parse_text(text.replace(body, "طلب المجلس."))
     assert doc.summary is not None and len(doc.summary.split("\n")) == 2
+
+
+@pytest.mark.parametrize("name", ["dec-text-body", "report-latin-notes"])
+def test_unnumbered_prose_is_paragraphs_and_nothing_is_unplaced(name: str) -> None:
+    # A decision recorded as prose, a report's text under its heading: unnumbered paragraphs
+    # with their text and their footnote references, none of their lines left unplaced.
+    src = _source_module().load(VARIANTS / f"{name}.txt")
+    gold = src.gold()
+    doc = unparse.parse_text(src.clean_text())
+    assert [(p.number, p.text) for p in doc.paragraphs] == [
+        (p["number"], p["text"]) for p in gold["paragraphs"]
+    ]
+    assert [(f.marker, f.text) for f in doc.footnotes] == [
+        (f["marker"], f["text"]) for f in gold["footnotes"]
+    ]
+    assert not [w for w in doc.warnings if "not placed" in w]

@@ -61,7 +61,7 @@ def _script_keeps() -> list[str]:
 def test_the_pdfs_are_there() -> None:
     # The committed PDFs are the script's list, and the layouts this file tests are among them.
     assert _script_keeps() == PDFS
-    assert len(PDFS) == 11
+    assert len(PDFS) == 13
     assert {"cop-var.fpdf2.amiri-packed.pdf", "ga-dec-oral.libreoffice.tight.pdf"} <= set(PDFS)
 
 
@@ -201,3 +201,16 @@ def test_the_far_margin_of_wrapped_text_is_its_extent() -> None:
     mirrored = round(pages[0].width - right, 1)
     assert far_margin(lines, left + 50, right, True, pages[0].width, 12.0, strict) == (mirrored, right)
     assert far_margin(lines, mirrored - 5, right, True, pages[0].width, 12.0, strict) == (mirrored - 5, right)
+
+
+@pytest.mark.parametrize(
+    "name", ["dec-text-body.fpdf2.amiri-packed.pdf", "report-latin-notes.chromium.naskh-indent.pdf"]
+)
+def test_unnumbered_prose_is_paragraphs_in_a_pdf(name: str) -> None:
+    # Prose with no number (a decision recorded as prose; a report's text under a heading)
+    # is unnumbered paragraphs, their text whole; Latin footnotes keep marker and text.
+    g = _source(name.split(".")[0]).gold()
+    d = unparse.parse_pdf(VARIANTS / "pdf" / name)
+    assert [(p.number, p.text) for p in d.paragraphs] == [(p["number"], p["text"]) for p in g["paragraphs"]]
+    assert [(f.marker, f.text) for f in d.footnotes] == [(f["marker"], f["text"]) for f in g["footnotes"]]
+    assert not [w for w in d.warnings if "not placed" in w]

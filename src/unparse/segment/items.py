@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lines import Line
+from ..lines import Line, join_wrapped
 from ..models import Footnote, FootnoteRef, Paragraph, Span, SubItem
 from .patterns import ADVERB_PHRASES, ADVERBS, INLINE_REF_RE, PREAMBLE_LEAD_RE, TRAILING_REFS_RE
 
@@ -58,7 +58,7 @@ class ItemBuilder:
 
 
 def join_text(pieces: list[Piece]) -> str:
-    return " ".join(p.text.strip() for p in pieces if p.text.strip())
+    return join_wrapped([p.text.strip() for p in pieces])
 
 
 def extract_refs(text: str, known: set[str]) -> tuple[str, list[FootnoteRef]]:

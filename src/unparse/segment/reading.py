@@ -52,6 +52,9 @@ class Body:
     sections: list[tuple[Section, Line]] = field(default_factory=list)
     closing: list[Line] = field(default_factory=list)
     unplaced: list[Line] = field(default_factory=list)
+    # The unnumbered paragraphs of prose read under a heading (checked against the numbering
+    # once every line is read).
+    prose: list[ItemBuilder] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     contents: list[tuple[str, Line]] = field(default_factory=list)  # entries of a contents list

@@ -14,7 +14,14 @@ from ..lines import Line, blank
 from ..models import Annex, Footnote, Paragraph, Section
 from .items import ItemBuilder, build_footnote, build_paragraph, span_of
 from .patterns import LEGAL_MARKER_AT_END_RE
-from .readers import READERS, check_contents, has_articles, legal_marker
+from .readers import (
+    READERS,
+    check_contents,
+    drop_prose_in_holes,
+    has_articles,
+    legal_marker,
+    read_text_only_body,
+)
 from .reading import Body, Reading
 
 __all__ = [
@@ -65,6 +72,8 @@ def read_body(
         r.prev_number = line.number
         r.blank_before = False
         r.blanks_before = 0
+    drop_prose_in_holes(r)
+    read_text_only_body(r)
     for marker in sorted(r.pending_refs - r.defined, key=lambda m: (len(m), m)):
         r.body.warnings.append(f"footnote {marker} is cited but its text is not in the input")
     return r.body

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ...lines import join_wrapped
 from ...symbols import BARCODE, JOB_NUMBER, PAGE_NUMBER, SYMBOL, SYMBOL_LOOSE
 from ..glyphs import Glyph, Rule, TextLine
 from ..params import ReaderParams
@@ -153,7 +154,7 @@ class Block:
 
     @property
     def text(self) -> str:
-        return " ".join(p.text for p in self.parts if p.text)
+        return join_wrapped([p.text for p in self.parts])
 
 
 @dataclass(frozen=True)

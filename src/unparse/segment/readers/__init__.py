@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from ..reading import Reader
 from .body import (
+    drop_prose_in_holes,
     note_references,
     read_annex,
     read_annex_preamble,
     read_annex_text,
+    read_body_text,
     read_closing,
     read_continuation,
     read_heading,
@@ -21,6 +23,7 @@ from .body import (
     read_preamble,
     read_sub_item,
     read_symbol_entry,
+    read_text_only_body,
     read_unlabelled_heading,
 )
 from .contents import check_contents, read_contents
@@ -46,7 +49,15 @@ READERS: list[Reader] = [
     read_symbol_entry,
     read_annex_text,
     read_annex_preamble,
+    read_body_text,
     read_continuation,  # everything else: the rest of the open item
 ]
 
-__all__ = ["READERS", "check_contents", "has_articles", "legal_marker"]
+__all__ = [
+    "READERS",
+    "check_contents",
+    "drop_prose_in_holes",
+    "has_articles",
+    "legal_marker",
+    "read_text_only_body",
+]

@@ -256,7 +256,7 @@ def read_sub_item(r: Reading, index: int, line: Line, text: str) -> bool:
     if not sub or r.state is State.HEADER or r.current is None:
         return False
     label, owner = sub["label"], r.current
-    if not (label.isascii() or label.isdigit()):
+    if not (label.isascii() or label.isdigit()) or _numbered_point(owner, label):
         owner.children.append(ItemBuilder(label=label))
     elif owner.children:
         owner.children[-1].children.append(ItemBuilder(label=label))
@@ -264,6 +264,18 @@ def read_sub_item(r: Reading, index: int, line: Line, text: str) -> bool:
         return False
     owner.tail().add(line, sub["rest"].strip())
     return True
+
+
+def _numbered_point(owner: ItemBuilder, label: str) -> bool:
+    """Whether ``(N)`` is a point at the first level of a list numbered in digits: ``(1)``
+    under a paragraph that ends on its colon, or the one after ``(N-1)`` at that level
+    (under a lettered point, ``(1)`` is the second level)."""
+    if not label.isdigit():
+        return False
+    if not owner.children:
+        return western(label) == "1" and owner.ends_with((":",))
+    last = owner.children[-1]
+    return not last.children and western(last.label or "") == str(int(western(label)) - 1)
 
 
 def read_preamble(r: Reading, index: int, line: Line, text: str) -> bool:
@@ -320,6 +332,119 @@ def read_annex_preamble(r: Reading, index: int, line: Line, text: str) -> bool:
         return False
     r.start_paragraph(line, None, text, preamble=False)
     return True
+
+
+# A paragraph of prose: at least this many words, ending a sentence (references aside).
+_PROSE_WORDS = 10
+_PROSE_ENDS = (".", ":", "؛")
+_ARABIC_START_RE = regex.compile(r"[\u0621-\u064a]")
+
+
+def _block_at(r: Reading, index: int) -> list[Line]:
+    """The block of lines that starts at ``index``: up to the next blank line (the line
+    alone where the reader joined paragraphs)."""
+    if r.whole_paragraphs:
+        return [r.lines[index]]
+    block = []
+    for x in r.lines[index:]:
+        if blank(x):
+            break
+        block.append(x)
+    return block
+
+
+def _is_prose(block: list[Line]) -> bool:
+    """A paragraph, not a heading's second line or a label: ten words or more that end a
+    sentence.
+
+    >>> _is_prose([Line(1, "يعرض هذا الفرع الأنشطة التي اضطلع بها المكتب خلال الفترة المشمولة بالتقرير.")])
+    True
+    >>> _is_prose([Line(1, "المضطلع بها في مجال منع الجريمة")])
+    False
+    """
+    text = " ".join(x.text.strip() for x in block)
+    return len(text.split()) >= _PROSE_WORDS and TRAILING_REFS_RE.sub("", text).endswith(_PROSE_ENDS)
+
+
+def read_body_text(r: Reading, index: int, line: Line, text: str) -> bool:
+    """In the body, with no item open (under a heading), a paragraph of prose that no number
+    opens: an unnumbered paragraph (a report's text under its heading, before its numbered
+    paragraphs). A line that is not prose (a heading's wrapped title) stays unplaced."""
+    if r.state is not State.NUMBERED or r.annex is not None or r.articles:
+        return False
+    sections = r.body.sections
+    if r.current is None:
+        # Right under its heading: a line after lines that were not placed (a paragraph
+        # whose number could not be read) is the rest of that paragraph, not prose of its own.
+        if not sections or sections[-1][1].number != r.prev_number:
+            return False
+    elif not (
+        r.current.number is None
+        and not r.current.children
+        and r.current in r.body.paragraphs
+        and (r.whole_paragraphs or (r.blank_before and r.current.ends_with((".",))))
+    ):
+        return False
+    # It opens with a word: a line led by a number is a paragraph whose number is out of
+    # sequence or a line the extractor scrambled, not prose of its own.
+    if not _ARABIC_START_RE.match(text) or not _is_prose(_block_at(r, index)):
+        return False
+    r.start_paragraph(line, None, text, preamble=False)
+    if r.current is not None:
+        r.body.prose.append(r.current)
+    return True
+
+
+def drop_prose_in_holes(r: Reading) -> None:
+    """After the last line: an unnumbered paragraph of prose that sits where the numbering
+    has a hole (paragraph 9 not found between 8 and 10) is most likely that paragraph, its
+    number lost by the extractor: not prose of its own, so its lines are reported unplaced,
+    as any line of a paragraph whose number could not be read."""
+    paragraphs = r.body.paragraphs
+    for item in r.body.prose:
+        k = next((i for i, p in enumerate(paragraphs) if p is item), None)
+        if k is None:
+            continue
+        before = next((p.number for p in reversed(paragraphs[:k]) if p.number is not None), 0)
+        after = next((p.number for p in paragraphs[k + 1 :] if p.number is not None), None)
+        if after is not None and after > before + 1:
+            del paragraphs[k]
+            r.body.unplaced.extend(item.all_lines())
+    r.body.unplaced.sort(key=lambda x: x.number)
+
+
+def read_text_only_body(r: Reading) -> None:
+    """After the last line: a text whose body never began (no formula, no number, no
+    heading, no preamble, no summary) but whose header ends with paragraphs of prose (a
+    decision recorded as prose: ``في الجلسة العامة 92 ...، قررت الجمعية العامة ...``) has
+    them as its unnumbered paragraphs; meeting lines after them are its closing."""
+    body = r.body
+    if r.state is not State.HEADER or r.articles or body.formula or body.sections:
+        return
+    if body.paragraphs or body.preamble or body.annexes:
+        return
+    # A summary heading (its paragraphs are the summary's), or a paragraph number (the body
+    # is numbered, and its numbers could not be read): not a text recorded as prose.
+    if any(SUMMARY_RE.match(x.text.strip()) or NUMBERED_RE.match(x.text.strip()) for x in body.header):
+        return
+    closing: list[Line] = []
+    header = list(body.header)
+    while header and CLOSING_RE.match(header[-1].text.strip()):
+        closing.insert(0, header.pop())
+    body.header = header
+    prose = _prose_before(r)
+    if not prose:
+        body.header = header + closing
+        return
+    taken = {x.number for block in prose for x in block}
+    body.header = [x for x in header if x.number not in taken]
+    for block in prose:
+        item = ItemBuilder()
+        for x in block:
+            item.add(x, x.text.strip())
+        body.paragraphs.append(item)
+    body.closing.extend(closing)
+    r.state = State.CLOSING if closing else State.NUMBERED
 
 
 def read_continuation(r: Reading, index: int, line: Line, text: str) -> bool:

@@ -20,6 +20,7 @@ from ..patterns import (
     FOOTNOTE_TRAILING_RE,
     NUMBERED_RE,
     STAR_NOTE_RE,
+    TRAILING_REFS_RE,
 )
 from ..reading import Reading, heading
 
@@ -39,7 +40,7 @@ def read_footnote(r: Reading, index: int, line: Line, text: str) -> bool:
     if r.footnote_lines and not r.in_area:
         return False
     starts = r.in_area or FOOTNOTE_RE.match(text) is not None or line.number in r.note_lines
-    return starts and _footnote_line(r, line)
+    return starts and _footnote_line(r, line, index)
 
 
 def read_star_note(r: Reading, index: int, line: Line, text: str) -> bool:
@@ -63,7 +64,7 @@ def open_footnote(r: Reading, marker: str, line: Line, rest: str) -> None:
     r.pending_refs.discard(marker)
 
 
-def _footnote_start(r: Reading, text: str, number: int) -> tuple[str, str] | None:
+def _footnote_start(r: Reading, text: str, number: int, index: int) -> tuple[str, str] | None:
     m = FOOTNOTE_RE.match(text)
     if number in r.note_lines:
         # The repair saw the marker drawn as a note's (apart from its text, or at the end of
@@ -86,7 +87,7 @@ def _footnote_start(r: Reading, text: str, number: int) -> tuple[str, str] | Non
         # note, whether its area was found or not (pdfminer on fpdf2, ga-res-78-96:
         # "(1) United Nations, Treaty Series, vol. 249, No. 3511." read as point 1).
         return marker, m["rest"]
-    if not r.in_area and _nested_item_expected(r, marker):
+    if not r.in_area and (_nested_item_expected(r, marker) or _numbered_point_expected(r, marker, index)):
         return None
     if _list_restart(r, marker):
         return None
@@ -115,6 +116,34 @@ def _nested_item_expected(r: Reading, marker: str) -> bool:
     return marker == "1" and last.ends_with((":",))
 
 
+def _block_end(r: Reading, index: int) -> str:
+    """The last character of the block that starts at ``index`` (up to a blank line or the
+    next line opening with a marker), footnote references aside."""
+    last = r.lines[index].text
+    if not r.whole_paragraphs:
+        for x in r.lines[index + 1 :]:
+            if not x.text.strip() or FOOTNOTE_RE.match(x.text.strip()):
+                break
+            last = x.text
+    return TRAILING_REFS_RE.sub("", last.rstrip())[-1:]
+
+
+def _numbered_point_expected(r: Reading, marker: str, index: int) -> bool:
+    """Whether ``(N)`` is a point of a list numbered at the first level, not footnote N: the
+    first under a paragraph that announces it (its colon), its own text ending as a list's
+    point does (a semicolon or a colon: a note ends on its full stop); or the next one after
+    a point ``(N-1)`` that ended on a semicolon (the list goes on)."""
+    if r.current is None or not marker.isdigit():
+        return False
+    points = r.current.children
+    if not points:
+        return marker == "1" and r.current.ends_with((":",)) and _block_end(r, index) in ("؛", ":", ";")
+    last = points[-1]
+    return (
+        not last.children and western(last.label or "") == str(int(marker) - 1) and last.ends_with(("؛", ";"))
+    )
+
+
 def _opens_structure(r: Reading, text: str) -> bool:
     """A line that cannot continue a footnote: the next numbered paragraph or a heading."""
     numbered = NUMBERED_RE.match(text)
@@ -123,14 +152,14 @@ def _opens_structure(r: Reading, text: str) -> bool:
     return heading(text) is not None or ANNEX_RE.match(text) is not None
 
 
-def _footnote_line(r: Reading, line: Line) -> bool:
+def _footnote_line(r: Reading, line: Line, index: int) -> bool:
     """Consume ``line`` as footnote text if it is one; True when consumed."""
     text = line.text.strip()
     if r.in_area and not FOOTNOTE_RE.match(text) and _opens_structure(r, text):
         r.in_area = False
         r.footnote = None
         return False
-    start = _footnote_start(r, text, line.number)
+    start = _footnote_start(r, text, line.number, index)
     if start is not None:
         open_footnote(r, start[0], line, start[1])
         r.in_area = True

@@ -192,3 +192,37 @@ def test_a_fix_shows_a_lone_surrogate_as_the_replacement_character() -> None:
     assert shown("\ud800الجمعية") == "\ufffdالجمعية"
     assert shown("\ud83d\ude00 😀") == "\ufffd\ufffd 😀"
     assert shown("الجمعية") == "الجمعية"
+
+
+UNPC = ROOT / "tests/fixtures/unpc/unpc-v1.0-dev-ar.first2000.txt"
+UNPC_SEGMENTS = UNPC.read_text(encoding="utf-8").splitlines()
+GLUED = ["الجلسة العامة28", "العامة٢٨", "انظرWT/MIN(22)/33", "قراره2002/13", "الش2ع", "و6", "لـ3"]
+
+
+def _lines_of_inputs() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in [*SAMPLES, *TEXTS]]
+    return [line for text in texts for line in text.splitlines()] + UNPC_SEGMENTS + GLUED + CONSTRUCTED
+
+
+def test_the_glued_number_precheck_never_misses_a_glued_number() -> None:
+    from unparse.repair import mupdf_pieces
+
+    lines = _lines_of_inputs()
+    missed = [t for t in lines if mupdf_pieces._GLUED_RE.search(t) and not mupdf_pieces._may_glue(t)]
+    assert missed == []
+    # ... and it says no on most clean text, or it would save nothing.
+    assert sum(mupdf_pieces._may_glue(t) for t in UNPC_SEGMENTS) < len(UNPC_SEGMENTS) // 10
+    assert [mupdf_pieces._may_glue(t) for t in GLUED] == [True, True, True, True, True, False, True]
+
+
+def test_the_pypdf_joint_precheck_is_an_upper_bound_of_the_kinds_counted() -> None:
+    from unparse.repair import pypdf_joints
+
+    texts = [p.read_text(encoding="utf-8") for p in [*SAMPLES, *TEXTS]] + UNPC_SEGMENTS + CONSTRUCTED
+    joints = ["49/12  المؤرخ31  آذار/مارس2022،", "في قرارها77 164/", "حزيرانيونيه /2023"]
+    joints += ["  مقدمة ًأولا-", "ج استخدام () "]
+    for text in [*texts, *joints, "\n".join(joints)]:
+        e = pypdf_joints.joints_evidence(split_lines(text))
+        kinds = sum(c > 0 for c in (e.moved_spaces, e.split_slashes, e.glued_months, e.moved_dashes))
+        assert pypdf_joints._joint_kinds_possible(text) >= kinds, text[:80]
+    assert pypdf_joints._joint_kinds_possible("\n".join(joints)) == 4

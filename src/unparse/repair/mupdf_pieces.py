@@ -10,6 +10,8 @@ The evidence is typed (:class:`GluedNumbers`) and kept in ``ctx.facts["glued_num
 
 from __future__ import annotations
 
+import re
+
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -27,6 +29,23 @@ _WORD = rf"(?<![\p{{L}}\p{{M}}])(?P<word>[{_LETTER}][{_LETTER}{_MARK}]*[{_LETTER
 _GLUED_RE = regex.compile(_WORD + r"(?P<number>[0-9\u0660-\u0669]+(?![\p{L}\p{M}])|[A-Za-z])")
 # The same word spaced from the number (or Latin run) after it, as a logical text writes it.
 _SPACED_RE = regex.compile(_WORD + r" +[0-9\u0660-\u0669A-Za-z]")
+# What a glued number needs at the least, tested on the text's UTF-8 bytes at C speed (a
+# pattern costs about a hundred instructions a character): two characters of two bytes (as
+# Arabic letters and marks are: lead byte "b", continuation byte "a") right before an ASCII
+# digit or letter ("1"). An Eastern digit so glued is looked for by a pattern, only in text
+# that has Eastern digits.
+_GLUE_BYTES = bytes(
+    ord("a")
+    if 0x80 <= b <= 0xBF
+    else ord("b")
+    if b >= 0xC0
+    else ord("1")
+    if chr(b).isascii() and chr(b).isalnum()
+    else ord(" ")
+    for b in range(256)
+)
+_EASTERN_DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+_EASTERN_GLUED_RE = re.compile("[\u0621-\u0652]{2}[\u0660-\u0669]")
 # Below this many glued numbers the text says too little; and a text that spaces one
 # number in this many or more spaces its numbers itself.
 _MIN_GLUED = 3
@@ -85,6 +104,18 @@ def space_glued_number(text: str) -> str:
     return _GLUED_RE.sub(r"\g<word> \g<number>", text)
 
 
+def _may_glue(text: str) -> bool:
+    """Whether ``text`` may hold a number or Latin run glued to the word before it (what
+    :data:`_GLUED_RE` needs at the least: two Arabic letters or marks right before it).
+
+    >>> _may_glue("الجلسة العامة28"), _may_glue("العامة٢٨"), _may_glue("العامة 28 و6 و٦ (A/76/L.2)")
+    (True, True, False)
+    """
+    if b"baba1" in text.encode("utf-8", "surrogatepass").translate(_GLUE_BYTES):
+        return True
+    return any(digit in text for digit in _EASTERN_DIGITS) and _EASTERN_GLUED_RE.search(text) is not None
+
+
 def space_glued_numbers(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: in a logical text (``facts["logical_order"]``) whose numbers come
     glued to the word before them, three or more, and at most one in twenty spaced
@@ -96,7 +127,9 @@ def space_glued_numbers(lines: list[Line], ctx: Context) -> list[Line]:
     end of the last paragraph).
     """
     joined = ctx.joined(lines)
-    if ctx.facts.get("logical_order") is not True or not _GLUED_RE.search(joined):
+    if ctx.facts.get("logical_order") is not True or not _may_glue(joined):
+        return lines
+    if not _GLUED_RE.search(joined):
         return lines
     ctx.facts["glued_numbers"] = evidence = glued_numbers(joined)
     return fix_each_line(lines, ctx, "glued_number", space_glued_number) if evidence.by_extractor else lines

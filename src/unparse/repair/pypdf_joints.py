@@ -67,6 +67,52 @@ _ITEM_LAST_RE = re.compile(
 _KASHIDA_DIGIT_RE = re.compile(rf"[{_LETTER}]([0-9])(?:\1*[{_LETTER}]|\1+ )")
 
 
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _follows(text: str, sep: str, before: frozenset[str]) -> bool:
+    """Whether ``sep`` occurs in ``text`` right after a character of ``before``: plain
+    substring search, far cheaper than a pattern on text that seldom holds ``sep``."""
+    at = text.find(sep, 1)
+    while at > 0:
+        if text[at - 1] in before:
+            return True
+        at = text.find(sep, at + 1)
+    return False
+
+
+def _split_slash_possible(text: str) -> bool:
+    """Whether some slash in ``text`` follows digits that follow a digit and a space."""
+    at = text.find("/")
+    while at >= 0:
+        start = at
+        while start > 0 and text[start - 1] in _ASCII_DIGITS:
+            start -= 1
+        if start < at and start >= 2 and text[start - 1] == " " and text[start - 2] in _ASCII_DIGITS:
+            return True
+        at = text.find("/", at + 1)
+    return False
+
+
+def _joint_kinds_possible(text: str) -> int:
+    """How many of the fingerprint's four kinds of joint ``text`` may hold (an upper bound:
+    what each kind needs at the least), a cheap test that a text, clean text above all,
+    cannot reach the fingerprint's two kinds before counting them line by line.
+
+    >>> _joint_kinds_possible("المؤرخ31  آذار/مارس2022\\nفي قرارها77 164/")
+    2
+    >>> _joint_kinds_possible("3 - تواصل")
+    1
+    """
+    spaces = (
+        _follows(text, "  ", _ASCII_DIGITS | {")"})
+        or _follows(text, " \u060c", _ASCII_DIGITS)
+        or _follows(text, " \u061b", _ASCII_DIGITS)
+    )
+    dashes = " -" in text or "()" in text or any(line.rstrip(" ").endswith("-") for line in text.split("\n"))
+    return spaces + _split_slash_possible(text) + (" /" in text) + dashes
+
+
 class PypdfJoints(PypdfDates):
     """The evidence that a text is pypdf's of a LibreOffice PDF: counted on the raw lines."""
 
@@ -266,6 +312,9 @@ def _evidence(lines: list[Line], ctx: Context) -> PypdfJoints | None:
     """The fingerprint, counted on the lines as given (before any step changed them)."""
     if ctx.facts.get("logical_order") is True:
         return None
+    joined = ctx.joined(lines)
+    if _joint_kinds_possible(joined) < 2:
+        return None  # two kinds at least: the fingerprint cannot say pypdf
     evidence = joints_evidence(lines)
     return evidence if evidence.pypdf else None
 

@@ -10,7 +10,15 @@ import pytest
 import regex
 
 from unparse import normalize, parse_text, repair_text
-from unparse.repair import heading_pieces, kashida_digits, lifted, lifted_slashes, lifted_urls, pieces
+from unparse.repair import (
+    heading_pieces,
+    kashida_digits,
+    lifted,
+    lifted_slashes,
+    lifted_urls,
+    pdfminer_pieces,
+    pieces,
+)
 from unparse.repair.kashida_digits import strip_kashida_digits
 from unparse.repair.lifted import restore_lifted
 from unparse.repair.lifted_slashes import restore_lifted_slashes, split_number
@@ -30,7 +38,7 @@ INPUTS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inpu
 
 
 @pytest.mark.parametrize(
-    "module", [pieces, heading_pieces, kashida_digits, lifted, lifted_slashes, lifted_urls]
+    "module", [pieces, pdfminer_pieces, heading_pieces, kashida_digits, lifted, lifted_slashes, lifted_urls]
 )
 def test_docstring_examples(module: object) -> None:
     failures, _ = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]

@@ -67,6 +67,7 @@ from .pdfium import (
 )
 from .pdfium_notes import restore_footnote_lines
 from .pdfium_pieces import join_ltr_pieces
+from .pdfminer_pieces import drop_stray_glyph_lines
 from .pieces import join_visual_pieces
 from .pipeline import Context, Step, line_step, option_line_step, run_steps
 from .poppler import unembed_lines
@@ -169,6 +170,7 @@ STEPS: list[Step] = [
     Step("poppler_raw_labels", restore_raw_labels),
     # pdfminer's pieces of one visual line (LibreOffice PDFs) are joined before reading them.
     Step("visual_pieces", join_visual_pieces, lambda o: o.reorder_lines),
+    Step("stray_glyphs", drop_stray_glyph_lines),
     Step("kashida_digits", remove_kashida_digits),
     Step("lifted_punctuation", restore_lifted_lines),
     Step("lifted_slashes", restore_lifted_slash_lines),

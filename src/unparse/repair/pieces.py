@@ -36,6 +36,7 @@ import regex
 from ..lexicon import GREGORIAN_PATTERN, LEVANTINE_PATTERN, MONTH_NUMBER
 from ..lines import Line, blank
 from .heading_pieces import place_heading_dashes, starts_heading
+from .pdfminer_pieces import bracket_joins_number, space_year_brackets, visual_number_runs
 from .pipeline import Context
 from .visual import visual_votes
 
@@ -161,7 +162,7 @@ def pieces_join(left: str, right: str) -> bool:
         _RANGE_DASH_RE.fullmatch(left) and _NUMBER_PIECE_RE.fullmatch(right)
     ):
         return True  # "2026", "-", "2024": a range drawn as three runs
-    return bool(_LONE_PUNCT_RE.fullmatch(left.strip()))
+    return bool(_LONE_PUNCT_RE.fullmatch(left.strip())) or bracket_joins_number(left, right)
 
 
 def number_ends_compound(before: str, left: str, right: str) -> bool:
@@ -332,7 +333,8 @@ def join_pieces(texts: list[str]) -> str:
     >>> join_pieces(["؛نامتئالاو روذبلا ىلع مهلوصح ريسيت )", "(١"])
     '؛نامتئالاو روذبلا ىلع مهلوصح ريسيت )١('
     """
-    texts = _place_lone_slashes([visual_ref_piece(slash_number_piece(t)) for t in texts])
+    texts = _place_lone_slashes([visual_ref_piece(slash_number_piece(visual_number_runs(t))) for t in texts])
+    texts = space_year_brackets(texts)
     texts = [bracket_label_piece(t, more=i + 1 < len(texts)) for i, t in enumerate(texts)]
     out = texts[0]
     for text in texts[1:]:
@@ -388,7 +390,7 @@ def join_visual_pieces(lines: list[Line], ctx: Context) -> list[Line]:
             out.append(Line(group[0].number, joined, group[0].page))
         elif group:
             line = group[0]
-            fixed = visual_ref_piece(bracket_label_piece(slash_number_piece(line.text)))
+            fixed = visual_ref_piece(bracket_label_piece(slash_number_piece(visual_number_runs(line.text))))
             if fixed != line.text:
                 ctx.record("visual_pieces", line.number, line.text, fixed)
                 line = Line(line.number, fixed, line.page)

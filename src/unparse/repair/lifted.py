@@ -270,3 +270,18 @@ def restore_lifted_lines(lines: list[Line], ctx: Context) -> list[Line]:
         else:
             drop.add(above[0])
     return [line for i, line in enumerate(out) if i not in drop]
+
+
+def put_back_pair(
+    out: list[Line], drop: set[int], i: int, step: str, ctx: Context, rest: str, fixed: str
+) -> None:
+    """Record ``step`` for the lifted line ``out[i]`` and the line below it, now ``rest``
+    and ``fixed``, and write them back into ``out``; a lifted line left empty is added to
+    ``drop`` (the tail the lifted slash and address steps share)."""
+    above, below = out[i], out[i + 1]
+    ctx.record(step, below.number, f"{above.text}\n{below.text}", f"{rest}\n{fixed}")
+    out[i + 1] = Line(below.number, fixed, below.page)
+    if rest.strip():
+        out[i] = Line(above.number, rest, above.page)
+    else:
+        drop.add(i)

@@ -28,7 +28,7 @@ import regex
 
 from ..lexicon import GREGORIAN_MONTHS, LEVANTINE_MONTHS
 from ..lines import Line
-from .lifted import restore_lifted
+from .lifted import put_back_pair, restore_lifted
 from .pipeline import Context
 from .visual import visual_votes
 
@@ -303,10 +303,5 @@ def restore_lifted_slash_lines(lines: list[Line], ctx: Context) -> list[Line]:
             # A footnote's marker brackets, left at the end of the lifted line: "( )" (the
             # step before leaves a Latin line, and a line whose words vote neither way).
             rest, fixed = restore_lifted(rest, fixed)
-        ctx.record("lifted_slashes", below.number, f"{above.text}\n{below.text}", f"{rest}\n{fixed}")
-        out[i + 1] = Line(below.number, fixed, below.page)
-        if rest.strip():
-            out[i] = Line(above.number, rest, above.page)
-        else:
-            drop.add(i)
+        put_back_pair(out, drop, i, "lifted_slashes", ctx, rest, fixed)
     return [line for i, line in enumerate(out) if i not in drop]

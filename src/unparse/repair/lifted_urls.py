@@ -19,7 +19,7 @@ from __future__ import annotations
 import regex
 
 from ..lines import Line
-from .lifted import restore_lifted
+from .lifted import put_back_pair, restore_lifted
 from .pipeline import Context
 
 # The lifted line: one address without its colon, then perhaps a note marker's brackets.
@@ -105,10 +105,5 @@ def restore_lifted_url_lines(lines: list[Line], ctx: Context) -> list[Line]:
         if done is None:
             continue
         rest, fixed = done
-        ctx.record("lifted_url", below.number, f"{above.text}\n{below.text}", f"{rest}\n{fixed}")
-        out[i + 1] = Line(below.number, fixed, below.page)
-        if rest.strip():
-            out[i] = Line(above.number, rest, above.page)
-        else:
-            drop.add(i)
+        put_back_pair(out, drop, i, "lifted_url", ctx, rest, fixed)
     return [line for i, line in enumerate(out) if i not in drop]

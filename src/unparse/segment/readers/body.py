@@ -79,13 +79,7 @@ def read_annex(r: Reading, index: int, line: Line, text: str) -> bool:
     if r.state is not State.HEADER:
         r.open_annex(r.lines[index], annex["label"], title)
         return True
-    taken = {x.number for block in transmittal for x in block}
-    r.body.header = [x for x in r.body.header if x.number not in taken]
-    for block in transmittal:
-        item = ItemBuilder()
-        for x in block:
-            item.add(x, x.text.strip())
-        r.body.paragraphs.append(item)
+    _paragraphs_from_blocks(r, transmittal)
     r.annex = AnnexBuilder(label=annex["label"], title=title, line=r.lines[index])
     r.body.annexes.append(r.annex)
     r.current = None
@@ -113,14 +107,23 @@ def _open_with_points(r: Reading) -> None:
     block = block[start:]
     if len(" ".join(x.text for x in block).split()) < 10:
         return
-    taken = {x.number for x in block}
-    r.body.header = [x for x in r.body.header if x.number not in taken]
-    item = ItemBuilder()
-    for x in block:
-        item.add(x, x.text.strip())
-    r.body.paragraphs.append(item)
-    r.current = item
+    r.current = _paragraphs_from_blocks(r, [block])[0]
     r.state = State.NUMBERED
+
+
+def _paragraphs_from_blocks(r: Reading, blocks: list[list[Line]]) -> list[ItemBuilder]:
+    """Move ``blocks`` (lines of the header) out of the header into the body: one unnumbered
+    paragraph each, appended to its paragraphs; the new paragraphs."""
+    taken = {x.number for block in blocks for x in block}
+    r.body.header = [x for x in r.body.header if x.number not in taken]
+    items: list[ItemBuilder] = []
+    for block in blocks:
+        item = ItemBuilder()
+        for x in block:
+            item.add(x, x.text.strip())
+        items.append(item)
+    r.body.paragraphs.extend(items)
+    return items
 
 
 def _header_blocks(r: Reading) -> list[list[Line]]:
@@ -436,13 +439,7 @@ def read_text_only_body(r: Reading) -> None:
     if not prose:
         body.header = header + closing
         return
-    taken = {x.number for block in prose for x in block}
-    body.header = [x for x in header if x.number not in taken]
-    for block in prose:
-        item = ItemBuilder()
-        for x in block:
-            item.add(x, x.text.strip())
-        body.paragraphs.append(item)
+    _paragraphs_from_blocks(r, prose)
     body.closing.extend(closing)
     r.state = State.CLOSING if closing else State.NUMBERED
 

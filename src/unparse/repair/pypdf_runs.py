@@ -24,7 +24,8 @@ from ..lines import Line
 from .mupdf_pypdf import date_order
 from .pipeline import Context, fix_each_line
 
-_LETTER = "\u0621-\u064a"
+# The Arabic letters, as a character class (the pypdf joints step reads its lines with it too).
+LETTER = "\u0621-\u064a"
 _PRESENTATION_RE = re.compile(f"[{PRESENTATION_CLASS}]")
 _ARABIC = "\u0621-\u065f\u066e-\u06d3\u0640"
 # One token of a line: an Arabic stretch (its inner spaces and punctuation kept, in order,
@@ -35,10 +36,10 @@ _TOKEN_RE = re.compile(rf"(?P<R>{_STRETCH})|(?P<EN>[0-9]+)|(?P<SP> +)|(?P<N>.)")
 # What a line may hold to be read back: anything else (brackets, Latin, quotes) is left to
 # the run-order step.
 _PLAIN_RE = re.compile(rf"[{_ARABIC}0-9 ،؛:./\-]+")
-_DOUBLE_RE = re.compile(rf"[0-9]  [{_LETTER}]")
-_GLUED_RE = re.compile(rf"[{_LETTER}][0-9]")
-_LED_RE = re.compile(rf"^ ?[،؛.:]+[{_LETTER}]", re.M)
-_ENDED_RE = re.compile(rf"[{_LETTER}][،؛.:]$", re.M)
+_DOUBLE_RE = re.compile(rf"[0-9]  [{LETTER}]")
+_GLUED_RE = re.compile(rf"[{LETTER}][0-9]")
+_LED_RE = re.compile(rf"^ ?[،؛.:]+[{LETTER}]", re.M)
+_ENDED_RE = re.compile(rf"[{LETTER}][،؛.:]$", re.M)
 # A proclitic letter written against the number that follows it: "و6", "ب2023".
 _PROCLITIC_RE = re.compile(r"(?:^|(?<= ))[وبلكف]$")
 
@@ -86,20 +87,24 @@ def pypdf_evidence(lines: list[Line]) -> PypdfRuns:
         double += len(_DOUBLE_RE.findall(text))
         last += _ENDED_RE.search(text) is not None
         first += _LED_RE.search(text) is not None
+    return PypdfRuns(double_spaced=double, stop_last=last, stop_first=first, **count_dates(lines))
+
+
+def count_dates(lines: list[Line]) -> dict[str, int]:
+    """The date fields of a pypdf fingerprint (:class:`PypdfDates`), counted on ``lines``
+    (:func:`~unparse.repair.mupdf_pypdf.date_order`): both fingerprints count them so.
+
+    >>> count_dates([Line(1, "2023  كانون الأول/ديسمبر7 قرار"), Line(2, "المؤرخ 5 أيار/مايو 2024،")])
+    {'years_first': 1, 'years_last': 1}
+    """
     dates = date_order("\n".join(line.text for line in lines))
-    return PypdfRuns(
-        double_spaced=double,
-        stop_last=last,
-        stop_first=first,
-        years_first=dates.year_then_month,
-        years_last=dates.month_then_year,
-    )
+    return {"years_first": dates.year_then_month, "years_last": dates.month_then_year}
 
 
 def _space(text: str) -> str:
     """One space between a number and an Arabic word, except after a proclitic letter."""
     text = re.sub(" {2,}", " ", text).strip(" ").replace(" ،", "،").replace(" ؛", "؛").replace(" .", ".")
-    text = re.sub(rf"(?<=[0-9])(?=[{_LETTER}])", " ", text)
+    text = re.sub(rf"(?<=[0-9])(?=[{LETTER}])", " ", text)
     out: list[str] = []
     last = 0
     for m in _GLUED_RE.finditer(text):
@@ -199,13 +204,14 @@ def read_pypdf_lines(lines: list[Line], ctx: Context) -> list[Line]:
     return out
 
 
-_ITEM_LETTER = "(?:" + "|".join(SUB_ITEM_LETTERS) + ")"
+# A sub-item's letter (the pypdf joints step reads its labels with it too).
+ITEM_LETTER = "(?:" + "|".join(SUB_ITEM_LETTERS) + ")"
 # A line a label may not lead: an agenda item's ("البند 18 من جدول الأعمال (ج )").
 _NOT_ITEM_RE = re.compile(r"^(?:البند|البنود)\b")
 # A line of words alone (no number, Latin or bracket) whose sub-item label pypdf gave
 # last: " إنشاء مراصد وطنية ... سنويا.( ج) ".
 _LABEL_LAST_RE = re.compile(
-    rf"^ *(?P<body>[{_LETTER}][{_ARABIC} ،؛:.«»\-]*?) *\( ?(?P<label>{_ITEM_LETTER}) ?\) *$"
+    rf"^ *(?P<body>[{LETTER}][{_ARABIC} ،؛:.«»\-]*?) *\( ?(?P<label>{ITEM_LETTER}) ?\) *$"
 )
 
 
@@ -238,9 +244,9 @@ def read_lines(ctx: Context) -> dict[int, str]:
 
 
 # A sub-item's label with a space inside its brackets, leading the line: "( ب) تعزيز".
-_SPACED_LABEL_RE = re.compile(rf"^\( ?({_ITEM_LETTER}) ?\) (?=[{_LETTER}])")
+_SPACED_LABEL_RE = re.compile(rf"^\( ?({ITEM_LETTER}) ?\) (?=[{LETTER}])")
 # The label given last, after the line's words: "تحسين فهم الآثار ... عن (أ )".
-_LAST_LABEL_RE = re.compile(rf"^ *(?P<body>[{_LETTER}][^()]*[^ ()]) \((?P<label>{_ITEM_LETTER}) ?\) *$")
+_LAST_LABEL_RE = re.compile(rf"^ *(?P<body>[{LETTER}][^()]*[^ ()]) \((?P<label>{ITEM_LETTER}) ?\) *$")
 
 
 def item_label_first(text: str) -> str:

@@ -108,7 +108,7 @@ def test_comma_led_logical_line_keeps_its_comma() -> None:
 def test_reference_split_on_three_lines_is_joined_but_not_a_latin_bracket() -> None:
     from unparse.lines import Line
     from unparse.options import DEFAULT_OPTIONS
-    from unparse.repair.mupdf_pypdf import rejoin_split_lines
+    from unparse.repair.mupdf_lines import rejoin_split_lines
     from unparse.repair.pipeline import Context
 
     def run(*texts: str) -> list[str]:
@@ -352,7 +352,7 @@ def test_date_range_dash_after_a_lone_number_is_no_paragraph_number() -> None:
     text = unparse.normalize("\n".join(lines))
     assert unparse.normalize(text) == text
     assert "19 - حزيران" not in text
-    from unparse.repair.mupdf_pypdf import _paragraph_after_dash
+    from unparse.repair.mupdf_lines import _paragraph_after_dash
 
     assert _paragraph_after_dash("- تطلب إلى الأمين العام")
     assert not _paragraph_after_dash("- حزيران/يونيه14")
@@ -379,7 +379,7 @@ def test_pymupdf_line_pieces_after_references_and_footnote_markers_once() -> Non
     # report-a-79-190-right-to-food through PyMuPDF on LibreOffice: a line's pieces on lines
     # of their own. The first pass left three of them, and a second pass (their leading
     # spaces gone) moved their commas: normalize was not idempotent.
-    from unparse.repair.mupdf_pypdf import join_comma_piece
+    from unparse.repair.mupdf_lines import join_comma_piece
 
     lines = _lines("libreoffice", "pymupdf", "report-a-79-190-right-to-food")
     i = lines.index(" ، في المادة11، «حق")

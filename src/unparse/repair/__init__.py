@@ -52,8 +52,9 @@ from .markup import (
     strip_markdown_headings,
     superscript_refs_to_markers,
 )
+from .mupdf_lines import rejoin_split_lines
 from .mupdf_pieces import space_glued_numbers
-from .mupdf_pypdf import mark_logical_dates, rejoin_pymupdf_lines, rejoin_split_lines, reverse_eastern_numbers
+from .mupdf_pypdf import mark_logical_dates, rejoin_pymupdf_lines, reverse_eastern_numbers
 from .mupdf_runs import finish_reordered_lines, number_cells_first, put_labels_first, space_end_markers
 from .notes import move_interrupting_notes
 from .numbers import fix_number_order

@@ -9,6 +9,9 @@ import unicodedata
 
 import regex
 
+# The Arabic letters, hamza to yeh (U+0621-U+064A, the tatweel U+0640 among them), as a
+# character class's inside: rf"[{ARABIC_LETTERS}]".
+ARABIC_LETTERS = "\u0621-\u064a"
 # The Arabic presentation forms: Presentation Forms-A (U+FB50-U+FDFF) and -B (U+FE70-U+FEFF).
 PRESENTATION_CLASS = "\ufb50-\ufdff\ufe70-\ufeff"
 _PRESENTATION_RE = regex.compile(f"[{PRESENTATION_CLASS}]+")

@@ -62,7 +62,6 @@ _ORDINALS = frozenset(x.removesuffix("اً") + "ا" for x in SECTION_ORDINALS if
 _SECTION_LABELS = _ORDINALS | frozenset(SECTION_ORDINALS) | frozenset(SECTION_LETTERS)
 _LAST_WORD_RE = regex.compile(r"(?<=\S)\s+(\S+)\s*$")
 _TANWEEN = "\u064b"
-_ARABIC_LETTER_RE = regex.compile(r"[\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc]")
 # Documents need this many lifted lines before one is touched.
 MIN_LIFTED = 3
 
@@ -141,9 +140,7 @@ def restore_heading(lifted: str, line: str) -> tuple[str, str]:
         left = left[:-1].rstrip()
     dash = left.endswith(("-", "–")) and (len(left) == 1 or left[-2].isspace())
     head = line[: word.start()]
-    wants_dash = (
-        dash and not head.rstrip().endswith(("-", "–")) and _ARABIC_LETTER_RE.search(head) is not None
-    )
+    wants_dash = dash and not head.rstrip().endswith(("-", "–")) and _ARABIC_RE.search(head) is not None
     wants_tanween = tanween and label in _ORDINALS
     if not wants_dash and not wants_tanween:
         return lifted, line

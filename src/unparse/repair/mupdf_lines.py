@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from ..lines import Line
-from .mupdf_pieces import NOTE_PIECES, NoteMarkers, note_from_pieces
+from .mupdf_pieces import GOES_ON_RE, NOTE_PIECES, NoteMarkers, note_from_pieces
 from .mupdf_pypdf import MONTH_WORD, DateOrder
 from .pipeline import Context
 
@@ -39,8 +39,6 @@ def _paragraph_after_dash(text: str) -> bool:
 # A piece of a line PyMuPDF put on a line of its own, after a number, a symbol or a footnote
 # reference: indented, its comma spaced from the word after it (" ، الفقرة14").
 _COMMA_PIECE_RE = regex.compile(r"^ +[،؛] +\S")
-# What a line a piece goes on ends with: a word, a number, a symbol, a reference, a quotation.
-_GOES_ON_RE = regex.compile(r"[\p{L}\p{Nd})»\"]$")
 _WORDLESS_RE = regex.compile(r"^[^\p{L}\p{Nd}]*$")
 
 
@@ -70,7 +68,7 @@ def join_comma_piece(prev: str, text: str) -> str | None:
     if not _COMMA_PIECE_RE.match(text):
         return None
     head = prev.rstrip()
-    if not _GOES_ON_RE.search(head) or _LONE_NUMBER_RE.match(head):
+    if not GOES_ON_RE.search(head) or _LONE_NUMBER_RE.match(head):
         return None
     return head + text.lstrip()
 

@@ -15,11 +15,11 @@ import re
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..arabic import ARABIC_LETTERS as _LETTER
 from ..lines import Line
 from .digits import western
 from .pipeline import Context, fix_each_line
 
-_LETTER = "\u0621-\u064a"
 _MARK = "\u064b-\u0652"
 # A word of two letters or more (a one-letter word is a prefix: "و6" is how UN text writes
 # it), then the digits glued to it, not followed by a letter (a kashida glyph read as a
@@ -226,8 +226,9 @@ class NoteMarkers:
         self.opened.add(western(marker))
 
 
-# What a line a stop goes back on ends with: a word, a number, a bracket, a quotation.
-_STOP_GOES_ON_RE = regex.compile(r"[\p{L}\p{Nd})»\"]$")
+# What a line that goes on ends with (a stop, or a piece of the line, goes back on it): a
+# word, a number, a symbol, a bracket (a reference's), a quotation.
+GOES_ON_RE = regex.compile(r"[\p{L}\p{Nd})»\"]$")
 
 
 def join_stop_lines(lines: list[Line], ctx: Context) -> list[Line]:
@@ -241,7 +242,7 @@ def join_stop_lines(lines: list[Line], ctx: Context) -> list[Line]:
     """
     out: list[Line] = []
     for line in lines:
-        if line.text.strip() == "." and out and _STOP_GOES_ON_RE.search(out[-1].text.rstrip()):
+        if line.text.strip() == "." and out and GOES_ON_RE.search(out[-1].text.rstrip()):
             prev = out[-1]
             joined = prev.text.rstrip() + "."
             ctx.record("stop_piece_line", prev.number, prev.text, joined)

@@ -18,10 +18,11 @@ from collections.abc import Callable
 
 from pydantic import Field
 
+from ..arabic import ARABIC_LETTERS as _LETTER
 from ..lexicon import GREGORIAN_MONTHS, LEVANTINE_MONTHS, SECTION_LETTERS, SECTION_ORDINALS
 from ..lines import Line
 from .pipeline import Context, fix_each_line
-from .pypdf_runs import ITEM_LETTER, LETTER, PypdfDates, count_dates
+from .pypdf_runs import ITEM_LETTER, PypdfDates, count_dates
 
 _DIGIT = "0-9\u0660-\u0669"
 # A number split from its slash: "77 164/" (not a group of a larger number, "1 000 5/").
@@ -30,12 +31,12 @@ _SLASH_RE = re.compile(r"(?<![0-9/])(?<![0-9] )([0-9]+) ([0-9]+)/(?![0-9])")
 # or more, an Arabic stretch (letters, marks, single spaces, slashes, Arabic commas) and,
 # glued to it, the next number.
 _MOVED_SPACE_RE = re.compile(
-    rf"(?<=[0-9)]) {{2,}}([{LETTER}](?:[{LETTER}\u064b-\u065f\u0640/\u060c\u061b]| (?! ))*"
-    rf"[{LETTER}\u064b-\u065f\u060c\u061b])(?=[0-9])"
+    rf"(?<=[0-9)]) {{2,}}([{_LETTER}](?:[{_LETTER}\u064b-\u065f\u0640/\u060c\u061b]| (?! ))*"
+    rf"[{_LETTER}\u064b-\u065f\u060c\u061b])(?=[0-9])"
 )
 # A run's last space moved before it, where the run starts with its comma: "2023 ، وخصص يومي6".
 _MOVED_COMMA_RE = re.compile(
-    rf"(?<=[0-9]) ([\u060c\u061b](?: ?[{LETTER}\u064b-\u065f\u0640/])*[{LETTER}\u064b-\u065f])(?=[0-9])"
+    rf"(?<=[0-9]) ([\u060c\u061b](?: ?[{_LETTER}\u064b-\u065f\u0640/])*[{_LETTER}\u064b-\u065f])(?=[0-9])"
 )
 # A month pair whose slash pypdf gave after it: "حزيرانيونيه /2023" for "حزيران/يونيه 2023".
 # (No month name is the start of another: the order of the alternatives does not matter.)
@@ -45,24 +46,24 @@ _MONTH_PAIR_RE = re.compile(rf"({_LEVANT})({_GREGORIAN}) /(?!/)(?=(.?))")
 # A paragraph number leading the line, two spaces or more, and its dash at the end of the
 # line's first run: before the line's next number, or last.
 _NUMBER_DASH_RE = re.compile(
-    rf"^(?P<n> ?[{_DIGIT}]{{1,3}}) {{2,}}(?P<body>[{LETTER}](?:(?! -).)*?) -(?P<after>[{_DIGIT}].*| *)$"
-    rf"|^(?P<n2> ?[{_DIGIT}]{{1,3}})(?P<stop>[:.]) {{1,}}(?P<body2>[{LETTER}](?:(?! -).)*?) - *$"
+    rf"^(?P<n> ?[{_DIGIT}]{{1,3}}) {{2,}}(?P<body>[{_LETTER}](?:(?! -).)*?) -(?P<after>[{_DIGIT}].*| *)$"
+    rf"|^(?P<n2> ?[{_DIGIT}]{{1,3}})(?P<stop>[:.]) {{1,}}(?P<body2>[{_LETTER}](?:(?! -).)*?) - *$"
 )
 # A section's ordinal given after its title, the dash last: "  مقدمة ًأولا-".
 _ORDINALS = "|".join(o.replace("\u064b", "") for o in SECTION_ORDINALS if " " not in o)
-_ORDINAL_LAST_RE = re.compile(rf"^ *(?P<body>[{LETTER}][^-]*?) (?P<tanwin>\u064b?)(?P<ord>{_ORDINALS})- *$")
+_ORDINAL_LAST_RE = re.compile(rf"^ *(?P<body>[{_LETTER}][^-]*?) (?P<tanwin>\u064b?)(?P<ord>{_ORDINALS})- *$")
 # A section letter, two spaces and its title, the dash last: "ألف  الجدول الزمني -".
 _SECTION_LETTERS = "|".join(SECTION_LETTERS)
-_LETTER_DASH_RE = re.compile(rf"^(?P<label>{_SECTION_LETTERS}) {{2,}}(?P<body>[{LETTER}][^-()]*?) - *$")
+_LETTER_DASH_RE = re.compile(rf"^(?P<label>{_SECTION_LETTERS}) {{2,}}(?P<body>[{_LETTER}][^-()]*?) - *$")
 # A sub-item's letter whose brackets pypdf gave last: "ج استخدام المهربين ...؛ () ", or the
 # letter after a number: "البند 77 أ من جدول الأعمال () ".
 _ITEM_LAST_RE = re.compile(
-    rf"^(?P<pre> ?|.*?[{_DIGIT}] )(?P<label>{ITEM_LETTER}) (?P<body>[{LETTER}][^()]*?)"
+    rf"^(?P<pre> ?|.*?[{_DIGIT}] )(?P<label>{ITEM_LETTER}) (?P<body>[{_LETTER}][^()]*?)"
     r" \(\)(?P<star> ?\*?) *$"
 )
 # A kashida glyph read as a digit (the kashida step's business): a digit between letters,
 # or repeated after one.
-_KASHIDA_DIGIT_RE = re.compile(rf"[{LETTER}]([0-9])(?:\1*[{LETTER}]|\1+ )")
+_KASHIDA_DIGIT_RE = re.compile(rf"[{_LETTER}]([0-9])(?:\1*[{_LETTER}]|\1+ )")
 
 
 _ASCII_DIGITS = frozenset("0123456789")

@@ -17,6 +17,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..arabic import ARABIC_LETTERS as _LETTER
 from ..arabic import PRESENTATION_CLASS, fold_presentation_forms
 from ..bidi import Unit, visual_to_logical
 from ..lexicon import SUB_ITEM_LETTERS
@@ -24,8 +25,6 @@ from ..lines import Line
 from .mupdf_pypdf import date_order
 from .pipeline import Context, fix_each_line
 
-# The Arabic letters, as a character class (the pypdf joints step reads its lines with it too).
-LETTER = "\u0621-\u064a"
 _PRESENTATION_RE = re.compile(f"[{PRESENTATION_CLASS}]")
 _ARABIC = "\u0621-\u065f\u066e-\u06d3\u0640"
 # One token of a line: an Arabic stretch (its inner spaces and punctuation kept, in order,
@@ -36,10 +35,10 @@ _TOKEN_RE = re.compile(rf"(?P<R>{_STRETCH})|(?P<EN>[0-9]+)|(?P<SP> +)|(?P<N>.)")
 # What a line may hold to be read back: anything else (brackets, Latin, quotes) is left to
 # the run-order step.
 _PLAIN_RE = re.compile(rf"[{_ARABIC}0-9 ،؛:./\-]+")
-_DOUBLE_RE = re.compile(rf"[0-9]  [{LETTER}]")
-_GLUED_RE = re.compile(rf"[{LETTER}][0-9]")
-_LED_RE = re.compile(rf"^ ?[،؛.:]+[{LETTER}]", re.M)
-_ENDED_RE = re.compile(rf"[{LETTER}][،؛.:]$", re.M)
+_DOUBLE_RE = re.compile(rf"[0-9]  [{_LETTER}]")
+_GLUED_RE = re.compile(rf"[{_LETTER}][0-9]")
+_LED_RE = re.compile(rf"^ ?[،؛.:]+[{_LETTER}]", re.M)
+_ENDED_RE = re.compile(rf"[{_LETTER}][،؛.:]$", re.M)
 # A proclitic letter written against the number that follows it: "و6", "ب2023".
 _PROCLITIC_RE = re.compile(r"(?:^|(?<= ))[وبلكف]$")
 
@@ -104,7 +103,7 @@ def count_dates(lines: list[Line]) -> dict[str, int]:
 def _space(text: str) -> str:
     """One space between a number and an Arabic word, except after a proclitic letter."""
     text = re.sub(" {2,}", " ", text).strip(" ").replace(" ،", "،").replace(" ؛", "؛").replace(" .", ".")
-    text = re.sub(rf"(?<=[0-9])(?=[{LETTER}])", " ", text)
+    text = re.sub(rf"(?<=[0-9])(?=[{_LETTER}])", " ", text)
     out: list[str] = []
     last = 0
     for m in _GLUED_RE.finditer(text):
@@ -211,7 +210,7 @@ _NOT_ITEM_RE = re.compile(r"^(?:البند|البنود)\b")
 # A line of words alone (no number, Latin or bracket) whose sub-item label pypdf gave
 # last: " إنشاء مراصد وطنية ... سنويا.( ج) ".
 _LABEL_LAST_RE = re.compile(
-    rf"^ *(?P<body>[{LETTER}][{_ARABIC} ،؛:.«»\-]*?) *\( ?(?P<label>{ITEM_LETTER}) ?\) *$"
+    rf"^ *(?P<body>[{_LETTER}][{_ARABIC} ،؛:.«»\-]*?) *\( ?(?P<label>{ITEM_LETTER}) ?\) *$"
 )
 
 
@@ -244,9 +243,9 @@ def read_lines(ctx: Context) -> dict[int, str]:
 
 
 # A sub-item's label with a space inside its brackets, leading the line: "( ب) تعزيز".
-_SPACED_LABEL_RE = re.compile(rf"^\( ?({ITEM_LETTER}) ?\) (?=[{LETTER}])")
+_SPACED_LABEL_RE = re.compile(rf"^\( ?({ITEM_LETTER}) ?\) (?=[{_LETTER}])")
 # The label given last, after the line's words: "تحسين فهم الآثار ... عن (أ )".
-_LAST_LABEL_RE = re.compile(rf"^ *(?P<body>[{LETTER}][^()]*[^ ()]) \((?P<label>{ITEM_LETTER}) ?\) *$")
+_LAST_LABEL_RE = re.compile(rf"^ *(?P<body>[{_LETTER}][^()]*[^ ()]) \((?P<label>{ITEM_LETTER}) ?\) *$")
 
 
 def item_label_first(text: str) -> str:

@@ -66,6 +66,7 @@ from .pdfium import (
     rejoin_headings,
     remove_kashida_glyphs,
 )
+from .pdfium_more import fix_mirrored_quotes, fix_opener_spaces, reverse_ambiguous_words
 from .pdfium_notes import restore_footnote_lines
 from .pdfium_pieces import join_ltr_pieces
 from .pdfminer_pieces import drop_stray_glyph_lines
@@ -134,6 +135,10 @@ STEPS: list[Step] = [
     Step("reversed_words", reverse_reversed_words),
     # pypdfium2 on Chromium PDFs: a visual line's pieces given left to right, put back.
     Step("pdfium_pieces", join_ltr_pieces),
+    # Once the line is whole: a reversed word that reads as a word both ways, an opener's space.
+    Step("ambiguous_reversed_words", reverse_ambiguous_words),
+    Step("pdfium_opener_space", fix_opener_spaces),
+    Step("pdfium_quotes", fix_mirrored_quotes),
     # pypdfium2: kashida and stray glyph codes, symbols, footnotes and references, numbers' commas.
     Step("pdfium_glyphs", remove_kashida_glyphs),
     Step("pdfium_symbols", fix_scrambled_symbols),

@@ -196,13 +196,23 @@ def _next_reference(r: Reading, marker: str) -> bool:
 
 
 def read_numbered(r: Reading, index: int, line: Line, text: str) -> bool:
-    """The next numbered paragraph (one number lost is reported, not a break of sequence)."""
+    """The next numbered paragraph (one number lost is reported, not a break of sequence; so
+    are more lost, the first among them, where the numbered lines after it follow it)."""
     numbered = None if r.articles else NUMBERED_RE.match(text) or _misplaced_number(r, line, text)
     if numbered:
         n, expected = int(western(numbered["n"])), r.next_number()
         if n == expected + 1 and r.state is State.NUMBERED:
             # One number lost (its line could not be read): keep the sequence, say so.
             r.body.warnings.append(f"paragraph {expected} was not found before paragraph {n}")
+        elif expected < n <= expected + _MAX_LOST and _sequence_goes_on(r, index, n):
+            # More numbers lost, or the first one (read as the header's or the preamble's):
+            # the next numbered lines go on from this one, so the sequence is read from it.
+            lost = (
+                f"paragraph {expected} was"
+                if n == expected + 1
+                else f"paragraphs {expected} {'and' if n == expected + 2 else 'to'} {n - 1} were"
+            )
+            r.body.warnings.append(f"{lost} not found before paragraph {n} (the numbers after it follow it)")
         elif n == 1 and _part_restarts(r):
             pass
         elif n != expected or (r.state is State.HEADER and n != 1):
@@ -212,6 +222,26 @@ def read_numbered(r: Reading, index: int, line: Line, text: str) -> bool:
     r.state = State.NUMBERED
     r.start_paragraph(line, int(western(numbered["n"])), numbered["rest"].strip())
     return True
+
+
+# Paragraph numbers lost in a row that a sequence going on after them may bridge.
+_MAX_LOST = 5
+# The numbered lines after a number out of sequence that must go on from it.
+_SEQUENCE_EVIDENCE = 2
+
+
+def _sequence_goes_on(r: Reading, index: int, n: int) -> bool:
+    """Whether the next lines that open a numbered paragraph are ``n + 1``, ``n + 2``: the
+    numbers before ``n`` were lost (``3``, ``4``, [``5`` lost], ``6``, ``7``), not ``n``
+    misread or a line that only looks numbered."""
+    following = []
+    for x in r.lines[index + 1 :]:
+        m = NUMBERED_RE.match(x.text.strip())
+        if m is not None:
+            following.append(int(western(m["n"])))
+            if len(following) == _SEQUENCE_EVIDENCE:
+                break
+    return following == list(range(n + 1, n + 1 + _SEQUENCE_EVIDENCE))
 
 
 def _part_restarts(r: Reading) -> bool:
@@ -344,13 +374,17 @@ _ARABIC_START_RE = regex.compile(r"[\u0621-\u064a]")
 
 
 def _block_at(r: Reading, index: int) -> list[Line]:
-    """The block of lines that starts at ``index``: up to the next blank line (the line
-    alone where the reader joined paragraphs)."""
+    """The block of lines that starts at ``index``: up to the next blank line or the next
+    line that opens a numbered paragraph or a heading (the line alone where the reader
+    joined paragraphs). An extractor that leaves no blank lines would otherwise give a
+    stray piece of a line (a paragraph's first line moved above its number: ``عد توكيلاو
+    من ... استراتيجية`` above ``9 - تُ``) the end of a later paragraph as its own."""
     if r.whole_paragraphs:
         return [r.lines[index]]
-    block = []
-    for x in r.lines[index:]:
-        if blank(x):
+    block = [r.lines[index]]
+    for x in r.lines[index + 1 :]:
+        text = x.text.strip()
+        if not text or NUMBERED_RE.match(text) or heading(text) is not None:
             break
         block.append(x)
     return block

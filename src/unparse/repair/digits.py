@@ -6,20 +6,20 @@ import regex
 
 from ..options import Options
 
-_EASTERN = "٠١٢٣٤٥٦٧٨٩"
+EASTERN_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 _PERSIAN = "۰۱۲۳۴۵۶۷۸۹"
-_WESTERN = "0123456789"
-_TO_WESTERN = str.maketrans(_EASTERN + _PERSIAN, _WESTERN * 2)
-_TO_EASTERN = str.maketrans(_WESTERN + _PERSIAN, _EASTERN * 2)
+WESTERN_DIGITS = "0123456789"
+_TO_WESTERN = str.maketrans(EASTERN_DIGITS + _PERSIAN, WESTERN_DIGITS * 2)
+_TO_EASTERN = str.maketrans(WESTERN_DIGITS + _PERSIAN, EASTERN_DIGITS * 2)
 # Arabic decimal and thousands separators become "." and "," only between digits.
 
 
-NON_WESTERN_CLASS = _EASTERN + _PERSIAN
+NON_WESTERN_CLASS = EASTERN_DIGITS + _PERSIAN
 # Every digit Arabic text is written or extracted with, as a class's ranges (for ``re`` and
 # ``regex``): the kashida repairs look for these, not for any decimal digit of Unicode.
 DIGITS = r"0-9\u0660-\u0669\u06f0-\u06f9"
 # The same digits, as characters.
-DIGIT_CHARS = _WESTERN + _EASTERN + _PERSIAN
+DIGIT_CHARS = WESTERN_DIGITS + EASTERN_DIGITS + _PERSIAN
 _NON_WESTERN_RE = regex.compile("[" + NON_WESTERN_CLASS + "]+")
 
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..arabic import ARABIC_LETTERS as _LETTER
 from ..lines import Line
-from .digits import western
+from .digits import EASTERN_DIGITS, western
 from .pipeline import Context, fix_each_line
 
 _MARK = "\u064b-\u0652"
@@ -44,7 +44,6 @@ _GLUE_BYTES = bytes(
     else ord(" ")
     for b in range(256)
 )
-_EASTERN_DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
 _EASTERN_GLUED_RE = re.compile("[\u0621-\u0652]{2}[\u0660-\u0669]")
 # Below this many glued numbers the text says too little; and a text that spaces one
 # number in this many or more spaces its numbers itself.
@@ -113,7 +112,7 @@ def _may_glue(text: str) -> bool:
     """
     if b"baba1" in text.encode("utf-8", "surrogatepass").translate(_GLUE_BYTES):
         return True
-    return any(digit in text for digit in _EASTERN_DIGITS) and _EASTERN_GLUED_RE.search(text) is not None
+    return any(digit in text for digit in EASTERN_DIGITS) and _EASTERN_GLUED_RE.search(text) is not None
 
 
 def space_glued_numbers(lines: list[Line], ctx: Context) -> list[Line]:

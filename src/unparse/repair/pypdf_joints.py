@@ -21,6 +21,7 @@ from pydantic import Field
 from ..arabic import ARABIC_LETTERS as _LETTER
 from ..lexicon import GREGORIAN_MONTHS, LEVANTINE_MONTHS, SECTION_LETTERS, SECTION_ORDINALS
 from ..lines import Line
+from .digits import WESTERN_DIGITS
 from .pipeline import Context, fix_each_line
 from .pypdf_runs import ITEM_LETTER, PypdfDates, count_dates
 
@@ -66,7 +67,7 @@ _ITEM_LAST_RE = re.compile(
 _KASHIDA_DIGIT_RE = re.compile(rf"[{_LETTER}]([0-9])(?:\1*[{_LETTER}]|\1+ )")
 
 
-_ASCII_DIGITS = frozenset("0123456789")
+_ASCII_DIGITS = frozenset(WESTERN_DIGITS)
 
 
 def _follows(text: str, sep: str, before: frozenset[str]) -> bool:

@@ -74,7 +74,11 @@ def glued_numbers(text: str) -> GluedNumbers:
     >>> glued_numbers(" الجلسة العامة28\\n  تموز/يوليه2023\\n  المؤرخ24").by_extractor
     True
     """
-    return GluedNumbers(glued=len(_GLUED_RE.findall(text)), spaced=len(_SPACED_RE.findall(text)))
+    return _counted(len(_GLUED_RE.findall(text)), text)
+
+
+def _counted(glued: int, text: str) -> GluedNumbers:
+    return GluedNumbers(glued=glued, spaced=len(_SPACED_RE.findall(text)))
 
 
 def space_glued_number(text: str) -> str:
@@ -128,9 +132,10 @@ def space_glued_numbers(lines: list[Line], ctx: Context) -> list[Line]:
     joined = ctx.joined(lines)
     if ctx.facts.get("logical_order") is not True or not _may_glue(joined):
         return lines
-    if not _GLUED_RE.search(joined):
+    glued = len(_GLUED_RE.findall(joined))  # counted once: the search and the count in one scan
+    if not glued:
         return lines
-    ctx.facts["glued_numbers"] = evidence = glued_numbers(joined)
+    ctx.facts["glued_numbers"] = evidence = _counted(glued, joined)
     return fix_each_line(lines, ctx, "glued_number", space_glued_number) if evidence.by_extractor else lines
 
 

@@ -31,8 +31,9 @@ lint: $(TEST_STAMP)
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
+# The tests run in parallel on up to 4 cores (pytest-xdist); plain `pytest` runs them in one.
 test: lint typecheck
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses=4
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_text.py

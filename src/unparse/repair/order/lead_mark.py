@@ -24,9 +24,9 @@ from .evidence import CLAUSE_START
 from .weights import MIN_PROSE
 
 
-def move_lead_mark(atoms: list[Atom]) -> str | None:
+def move_lead_mark(atoms: list[Atom], longest: int = MIN_PROSE - 1) -> str | None:
     """The line (its atoms) with its leading closing mark (``. ، ؛``) moved to its end, or
-    None: only a line of two to ``MIN_PROSE - 1`` atoms whose mark is followed by a word of
+    None: only a line of two to ``longest`` atoms whose mark is followed by a word of
     two letters or more, ending with no clause mark of its own, and holding no other
     closing mark. Atoms before the mark with no letter (a detached mark, tatweel: later
     steps drop them) stay first and are not counted, so a second pass decides the same."""
@@ -34,7 +34,7 @@ def move_lead_mark(atoms: list[Atom]) -> str | None:
     while lead < len(atoms) and atoms[lead].kind == WORD and not atoms[lead].key:
         lead += 1
     noise, atoms = atoms[:lead], atoms[lead:]
-    if not 2 <= len(atoms) < MIN_PROSE:
+    if not 2 <= len(atoms) <= longest:
         return None
     first, second, last = atoms[0], atoms[1], atoms[-1]
     if first.text not in CLAUSE_START or second.kind != WORD or len(second.key) < 2:

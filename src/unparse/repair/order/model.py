@@ -29,6 +29,9 @@ from .. import unpc, wordlist
 from .atoms import TATWEEL, WORD, Atom, word_keys, word_pairs
 from .weights import (
     BG_WEIGHT,
+    CLASS_FREQUENT,
+    CLASS_SMOOTH,
+    CLASS_WEIGHT,
     DOC_PIECE_BONUS,
     DOC_SMOOTH,
     FIXED_BIGRAM_COUNT,
@@ -133,7 +136,12 @@ class DocumentModel:
         return value
 
     def _table(self, u: str, v: str) -> float:
-        return self.bg.attested(u, v) if self.bg_attested else self.bg.association(u, v)
+        if self.bg_attested:
+            return self.bg.attested(u, v)
+        value = self.bg.association(u, v)
+        if (u, v) not in self.bg.pairs:
+            value += class_association(self.bg, u, v)
+        return value
 
     def plausibility(self, u: str, v: str, own: Counter[tuple[str, str]]) -> float:
         """How plausible ``u v`` is as it stands: the document's evidence and UN Arabic's."""
@@ -221,6 +229,85 @@ class DocumentModel:
         return math.log((seen + DOC_SMOOTH) / (DOC_SMOOTH + expected))
 
 
+# The classes of the UN table's back-off (:func:`word_class`): the article with its proclitics,
+# the conjunction before a verb's prefix or a preposition, the imperfect verb's prefixes.
+_CLASS_PREFIXES = (
+    *("وبال", "وال", "بال", "لل", "كال", "فال", "ال"),
+    *("وي", "وت", "وب", "ول", "و", "ب", "ل", "ي", "ت"),
+)
+
+
+def word_class(key: str, table: unpc.Table) -> str:
+    """A word's class in the UN table's back-off: a word the table counts ``CLASS_FREQUENT``
+    times (the particles and prepositions that govern their neighbours) or of two letters
+    is its own class, any other its prefix and suffix.
+
+    >>> t = unpc.table()
+    >>> word_class("في", t), word_class("والتدابير", t), word_class("ويطلب", t)
+    ('في', 'وال_', 'وي_')
+    """
+    if table.words.get(key, 0) >= CLASS_FREQUENT or len(key) <= 2:
+        return key
+    return _affixes(key, _CLASS_PREFIXES)
+
+
+class _ClassTable:
+    """The UN table's pair counts over word classes (:func:`word_class`), for a pair of
+    words the table never saw side by side."""
+
+    def __init__(self, table: unpc.Table) -> None:
+        self.table = table
+        self.classes: dict[str, str] = {}
+        self.pairs: Counter[tuple[str, str]] = Counter()
+        self.left: Counter[str] = Counter()
+        self.right: Counter[str] = Counter()
+        for (u, v), count in table.pairs.items():
+            cu, cv = self.of(u), self.of(v)
+            self.pairs[(cu, cv)] += count
+            self.left[cu] += count
+            self.right[cv] += count
+        self.total = max(1, sum(self.pairs.values()))
+        self.cache: dict[tuple[str, str], float] = {}
+
+    def of(self, key: str) -> str:
+        found = self.classes.get(key)
+        if found is None:
+            found = self.classes[key] = word_class(key, self.table)
+        return found
+
+
+@functools.lru_cache(maxsize=4)
+def _class_table(table: unpc.Table) -> _ClassTable:
+    return _ClassTable(table)
+
+
+def class_association(table: unpc.Table, u: str, v: str) -> float:
+    """The weighted association of the classes of ``u`` and ``v`` in the UN table: what it
+    says of a pair it never saw (0 for two words that are their own classes: the table's
+    own association already counts that they were never seen side by side).
+
+    Garbled real UN lines the table never saw, judged alone: 13.7% -> 17.6% exact with it
+    (weights.CLASS_WEIGHT).
+
+    >>> t = unpc.table()
+    >>> round(class_association(t, "في", "الحوار"), 2), round(class_association(t, "من", "والتدابير"), 2)
+    (0.36, -2.11)
+    """
+    classes = _class_table(table)
+    key = (u, v)
+    value = classes.cache.get(key)
+    if value is None:
+        cu, cv = classes.of(u), classes.of(v)
+        if cu == u and cv == v:
+            value = 0.0
+        else:
+            expected = classes.left.get(cu, 0) * classes.right.get(cv, 0) / classes.total
+            seen = classes.pairs.get((cu, cv), 0)
+            value = CLASS_WEIGHT * math.log((seen + CLASS_SMOOTH) / (expected + CLASS_SMOOTH))
+        classes.cache[key] = value
+    return value
+
+
 _PREFIXES = ("وبال", "وال", "بال", "لل", "كال", "فال", "ال", "و", "ب", "ل")
 _SUFFIXES = ("ات", "ين", "ون", "ية", "ة", "ي", "ا", "ها", "هم", "ه")
 
@@ -232,7 +319,7 @@ def _shape(key: str, count: int) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def _affixes(key: str) -> str:
+def _affixes(key: str, prefixes: tuple[str, ...] = _PREFIXES) -> str:
     """The shape of a word that does not stand for itself: its prefix and suffix (a pure
     function of the word, so memoised for the process, like the word list's lookups).
 
@@ -240,8 +327,8 @@ def _affixes(key: str) -> str:
     ('ال_ية', 'وال_')
     """
     prefix = suffix = ""
-    if key.startswith(_PREFIXES):
-        for p in _PREFIXES:
+    if key.startswith(prefixes):
+        for p in prefixes:
             if key.startswith(p) and len(key) > len(p) + 2:
                 prefix = p
                 break

@@ -52,7 +52,9 @@ from .markup import (
     strip_markdown_headings,
     superscript_refs_to_markers,
 )
+from .mupdf_eastern import place_eastern_numbers
 from .mupdf_lines import rejoin_split_lines
+from .mupdf_notes import restore_note_markers
 from .mupdf_pieces import space_glued_numbers
 from .mupdf_pypdf import mark_logical_dates, rejoin_pymupdf_lines, reverse_eastern_numbers
 from .mupdf_runs import finish_reordered_lines, number_cells_first, put_labels_first, space_end_markers
@@ -190,6 +192,8 @@ STEPS: list[Step] = [
     # PyMuPDF and pypdf: the paragraph number a line gives last, made a run of its own.
     # PyMuPDF: a heading's label given last, put first before the run-order step reads it.
     Step("labels_last", put_labels_first, lambda o: o.reorder_lines),
+    # PyMuPDF on Chromium: an Eastern number at the start of the run on its left, glued to its end.
+    Step("eastern_runs", place_eastern_numbers, lambda o: o.reorder_lines),
     Step("end_markers", space_end_markers, lambda o: o.reorder_lines),
     Step("line_order", reorder_runs, lambda o: o.reorder_lines),
     # Left-to-right lines were left in order by it: their stop and footnote marker go back.
@@ -212,6 +216,8 @@ STEPS: list[Step] = [
     Step("number_order", fix_number_order),
     Step("mirrored_brackets", unmirror_bracket_lines),
     Step("reordered_lines", finish_reordered_lines),
+    # PyMuPDF: a footnote's marker the run-order step left as "2() ...", bracketed again.
+    Step("note_markers", restore_note_markers, lambda o: o.reorder_lines),
     line_step("tatweel", strip_tatweel, lambda o: o.strip_tatweel, local=True, triggers=TATWEEL),
     # On logical text only (a visual line holds its marks before their letters), and after
     # the tatweel a mark may have sat on is gone.

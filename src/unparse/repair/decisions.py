@@ -42,6 +42,7 @@ _KNOWN: dict[str, tuple[str, str]] = {
     "eastern_digits_reversed": ("eastern_numbers", "eastern_numbers_reversed"),
     "last_numbers": ("last_numbers", "paragraph_numbers_last"),
     "labels_last": ("labels_last", "heading_labels_last"),
+    "eastern_runs": ("eastern_runs", "eastern_numbers_placed"),
     "brackets": ("mirrored_brackets", "brackets_mirrored"),
     "glued_numbers": ("glued_numbers", "numbers_glued"),
     "page_numbers": ("page_furniture", "page_numbers"),
@@ -66,6 +67,7 @@ _VALUE_FIELD = {
     "kashida_lines": "repaired",
     "eastern_digits_reversed": "reversed",
     "glued_numbers": "by_extractor",
+    "eastern_runs": "placed",
 }
 
 

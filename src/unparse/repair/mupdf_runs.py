@@ -16,6 +16,7 @@ import regex
 
 from ..lexicon import SECTION_LETTERS, SECTION_ORDINALS
 from ..lines import Line
+from .mupdf_eastern import EasternRuns
 from .pipeline import Context, _fix_some_lines, fix_each_line
 
 # A paragraph number at the end of a line, the dash before it glued to the word before
@@ -25,7 +26,11 @@ _END_MARKER_RE = regex.compile(
 )
 
 
+# A left-to-right run before the marker: the run-order step reads the line as runs. Eastern
+# digits count where PyMuPDF's Eastern numbers were put in their runs' places
+# (:mod:`.mupdf_eastern`): the step reads such a number as a run of its own too.
 _LTR_RE = regex.compile(r"[0-9A-Za-z]")
+_LTR_EASTERN_RE = regex.compile(r"[0-9A-Za-z\u0660-\u0669]")
 
 
 def _is_moved(m: regex.Match[str]) -> bool:
@@ -33,7 +38,7 @@ def _is_moved(m: regex.Match[str]) -> bool:
     return not m["gap"] or len(m["space"]) > 1
 
 
-def space_end_marker(text: str) -> str:
+def space_end_marker(text: str, eastern: bool = False) -> str:
     """A paragraph number at the end of a line whose runs are in page order, with its dash
     glued to the run before it, is spaced as a run of its own (``"X - N"``).
 
@@ -41,6 +46,12 @@ def space_end_marker(text: str) -> str:
 
     >>> space_end_marker("الإعلان السياسي76/294  يق َّد م هذا التقرير عملا بقرار الجمعية العامة- 1")
     'الإعلان السياسي76/294  يق َّد م هذا التقرير عملا بقرار الجمعية العامة - 1'
+
+    So is one whose runs hold Eastern numbers, where :mod:`.mupdf_eastern` put them in
+    their runs' places (PyMuPDF on Chromium, note-ctoc-cop-wg6-2024-3-firearms):
+
+    >>> space_end_marker("، أن يواصل١١/٣  قرر مؤتمر الأطراف في اتفاقية الأمم المتحدة- ١", eastern=True)
+    '، أن يواصل١١/٣  قرر مؤتمر الأطراف في اتفاقية الأمم المتحدة - ١'
 
     A line of one right-to-left run besides its marker stays: the run-order step moves the
     number alone, and :func:`number_first` then puts the dash after it; spaced, the step
@@ -58,7 +69,8 @@ def space_end_marker(text: str) -> str:
     ('في الفترة 2021-2030', 'انظر الفقرة - 3')
     """
     m = _END_MARKER_RE.search(text)
-    if m is None or not _is_moved(m) or _LTR_RE.search(text, 0, m.start()) is None:
+    ltr = _LTR_EASTERN_RE if eastern else _LTR_RE
+    if m is None or not _is_moved(m) or ltr.search(text, 0, m.start()) is None:
         return text
     return text[: m.start()] + m["before"] + " - " + m["number"]
 
@@ -83,7 +95,9 @@ def space_end_markers(lines: list[Line], ctx: Context) -> list[Line]:
     if count < 2:
         return lines
     ctx.facts["end_markers"] = count
-    return fix_each_line(lines, ctx, "end_marker", space_end_marker)
+    placed = ctx.facts.get("eastern_runs")
+    eastern = isinstance(placed, EasternRuns) and placed.placed
+    return fix_each_line(lines, ctx, "end_marker", lambda text: space_end_marker(text, eastern))
 
 
 # A footnote reference the run-order step left spaced from its word: "التخطيط (1).".

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import unparse
 from unparse.repair.mupdf_eastern import eastern_number_last
-from unparse.repair.mupdf_notes import note_marker_brackets
 from unparse.repair.mupdf_pypdf import reverse_eastern_number
 from unparse.repair.mupdf_runs import space_end_marker
 
@@ -67,37 +66,3 @@ def test_eastern_runs_left_alone_in_logical_text() -> None:
     text = _text("libreoffice", "sg-e-2024-55-gender-mainstreaming")
     result = unparse.repair_text(text)
     assert not any(fix.kind == "eastern_run" for fix in result.fixes)
-
-
-def test_note_marker_brackets() -> None:
-    assert note_marker_brackets("2() القرار 70/1.") == "(2) القرار 70/1."
-    assert note_marker_brackets("الفقرة 2() من") == "الفقرة 2() من"
-    assert note_marker_brackets("(2) القرار 70/1.") == "(2) القرار 70/1."
-    # PyMuPDF on fpdf2, ga-res-79-145: ".70/1 ) القرار2(" once its runs are put back.
-    text = _text("fpdf2", "ga-res-79-145")
-    assert ".70/1 ) القرار2(" in text.splitlines()
-    result = unparse.repair_text(text)
-    assert "(2) القرار 70/1." in result.text.splitlines()
-    notes = {(f.marker, f.text) for f in unparse.parse_text(text).footnotes}
-    assert {("2", "القرار 70/1."), ("3", "القرار 76/296، المرفق."), ("4", "القرار 78/317، المرفق.")} <= notes
-    assert unparse.normalize(result.text) == result.text
-
-
-def test_nested_items_of_a_list_keep_their_reading() -> None:
-    from unparse.lines import Line
-    from unparse.options import Options
-    from unparse.repair.mupdf_notes import restore_note_markers
-    from unparse.repair.pipeline import Context
-
-    # PyMuPDF on Chromium, sg-a-78-267-disaster-risk, once its runs are put back: the
-    # nested items (1) and (2) of a list, its label (ب) right after them.
-    texts = [
-        "1() تخصيص نسبة لا تقل عن 1؛ الميزانيات المحلية للحد من مخاطر الكوارث في المائة من",
-        "2() إنشاء صناديق وطنية للطوارئ قابلة للصرف خلال 72؛ ساعة من وقوع الكارثة",
-        "(ب) إدماج تقييم المخاطر في عمليات التخطيط لاستخدام الأراضي ومنح تراخيص البناء؛",
-        "",
-        "1() قرار الجمعية العامة 69/283، المرفق الثاني.",
-    ]
-    ctx = Context(Options(), facts={"runs_reversed": True})
-    out = restore_note_markers([Line(i + 1, t) for i, t in enumerate(texts)], ctx)
-    assert [line.text for line in out] == [*texts[:4], "(1) قرار الجمعية العامة 69/283، المرفق الثاني."]

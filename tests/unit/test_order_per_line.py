@@ -37,7 +37,7 @@ def test_the_repaired_line_is_left_alone() -> None:
 def test_a_line_below_min_confidence_is_named_in_the_warnings() -> None:
     result = repair(UNPC_GARBLED, Options(min_confidence=5.0))
     assert result.text == UNPC_CLEAN
-    assert result.warnings == ["line 1: run order is a guess (confidence 2.06); check it"]
+    assert result.warnings == ["line 1: run order is a guess (confidence 2.61); check it"]
 
 
 def test_a_clean_line_with_an_unseen_pair_is_not_reordered() -> None:
@@ -107,8 +107,8 @@ def test_a_short_line_with_a_mark_at_each_end_is_left_alone() -> None:
     [
         # Real UN lines (unpc, dev part) garbled by run reversal, the runs parted by wide gaps
         # only: too close to call with every single space a candidate cut, clear at the gaps.
-        ("الروسي وبيلاروس     من الاتحاد", "من الاتحاد الروسي وبيلاروس", 3.522),
-        (".انتهاء النزاع  ما بعد   ", "ما بعد انتهاء النزاع.", 1.885),
+        ("الروسي وبيلاروس     من الاتحاد", "من الاتحاد الروسي وبيلاروس", 3.003),
+        (".انتهاء النزاع  ما بعد   ", "ما بعد انتهاء النزاع.", 1.328),
         ("له.  لهذا الإطار القانوني وقبولهم", "لهذا الإطار القانوني وقبولهم له.", 0.002),
     ],
 )
@@ -169,8 +169,8 @@ def test_the_un_table_backs_off_to_word_classes() -> None:
     table = unpc.table()
     # A preposition before the conjunction and the article: a pair UN prose does not write.
     assert word_class("من", table) == "من" and word_class("والتدابير", table) == "وال_"
-    assert round(class_association(table, "من", "والتدابير"), 2) == -2.11
-    assert round(class_association(table, "والتدابير", "من"), 2) == 0.61
+    assert round(class_association(table, "من", "والتدابير"), 2) == -1.05
+    assert round(class_association(table, "والتدابير", "من"), 2) == 0.3
     # Two words that are their own classes: the table's own association says it all.
     assert class_association(table, "في", "في") == 0.0
 

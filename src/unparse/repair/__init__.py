@@ -54,7 +54,6 @@ from .markup import (
 )
 from .mupdf_eastern import place_eastern_numbers
 from .mupdf_lines import rejoin_split_lines
-from .mupdf_notes import restore_note_markers
 from .mupdf_pieces import space_glued_numbers
 from .mupdf_pypdf import mark_logical_dates, rejoin_pymupdf_lines, reverse_eastern_numbers
 from .mupdf_runs import finish_reordered_lines, number_cells_first, put_labels_first, space_end_markers
@@ -216,8 +215,6 @@ STEPS: list[Step] = [
     Step("number_order", fix_number_order),
     Step("mirrored_brackets", unmirror_bracket_lines),
     Step("reordered_lines", finish_reordered_lines),
-    # PyMuPDF: a footnote's marker the run-order step left as "2() ...", bracketed again.
-    Step("note_markers", restore_note_markers, lambda o: o.reorder_lines),
     line_step("tatweel", strip_tatweel, lambda o: o.strip_tatweel, local=True, triggers=TATWEEL),
     # On logical text only (a visual line holds its marks before their letters), and after
     # the tatweel a mark may have sat on is gone.

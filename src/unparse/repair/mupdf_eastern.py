@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..lines import Line
 from .mupdf_pypdf import EasternDigits
-from .pipeline import Context, fix_each_line
+from .pipeline import Context, _fix_some_lines
 from .pypdf_runs import PypdfRuns
 
 _EASTERN = "\u0660-\u0669"
@@ -99,12 +99,13 @@ def place_eastern_numbers(lines: list[Line], ctx: Context) -> list[Line]:
         return lines
     if ctx.facts.get("logical_order") is True or is_pypdf(ctx):
         return lines
-    count = sum(1 for line in lines if eastern_number_last(line.text) != line.text)
-    decision = EasternRuns(lines=count)
+    # The lines are scanned once: the count decides, and only the lines counted are fixed.
+    changed = [i for i, line in enumerate(lines) if eastern_number_last(line.text) != line.text]
+    decision = EasternRuns(lines=len(changed))
     ctx.facts["eastern_runs"] = decision
     if not decision.placed:
         return lines
-    return fix_each_line(lines, ctx, "eastern_run", eastern_number_last)
+    return _fix_some_lines(lines, ctx, "eastern_run", eastern_number_last, changed)
 
 
 def is_pypdf(ctx: Context) -> bool:

@@ -143,6 +143,13 @@ class DocumentModel:
             value += class_association(self.bg, u, v)
         return value
 
+    def split(self, text: str) -> list[str]:
+        """:func:`split_glued` of a token, once per document."""
+        pieces = self.splits.get(text)
+        if pieces is None:
+            pieces = self.splits[text] = split_glued(text, self)
+        return pieces
+
     def plausibility(self, u: str, v: str, own: Counter[tuple[str, str]]) -> float:
         """How plausible ``u v`` is as it stands: the document's evidence and UN Arabic's."""
         doc = self.association(u, v, own) if (u, v) in own else self.pair(u, v)
@@ -489,12 +496,9 @@ def prepare(atoms: list[Atom], model: DocumentModel | None, fragments: bool = Tr
     if model is None:
         return atoms
     out: list[Atom] = []
-    splits = model.splits
     for atom in atoms:
         if atom.kind == WORD:
-            pieces = splits.get(atom.text)
-            if pieces is None:
-                pieces = splits[atom.text] = split_glued(atom.text, model)
+            pieces = model.split(atom.text)
             if len(pieces) > 1:
                 for k, piece in enumerate(pieces):
                     out.append(

@@ -39,7 +39,7 @@ from .evidence import (
     split_lead_number,
 )
 from .lead_mark import move_lead_mark
-from .model import DocumentModel, prepare, split_glued
+from .model import DocumentModel, prepare
 from .render import render
 from .scoring import best_readings
 from .unplaced import holds_an_opening
@@ -210,17 +210,9 @@ def _suspicious(atoms: list[Atom], model: DocumentModel, strict: bool = False) -
         if atom.kind != WORD or len(key) < 5 or key in words or model.unigrams.get(key, 0) > 1 or zipf(key):
             continue
         # A token no list knows: glued runs, long or splitting into words ("ذلكأن").
-        if len(key) >= 6 or len(_split(atom.text, model)) > 1:
+        if len(key) >= 6 or len(model.split(atom.text)) > 1:
             return True
     return False
-
-
-def _split(text: str, model: DocumentModel) -> list[str]:
-    """:func:`.model.split_glued`, cached on the model as :func:`.model.prepare` caches it."""
-    pieces = model.splits.get(text)
-    if pieces is None:
-        pieces = model.splits[text] = split_glued(text, model)
-    return pieces
 
 
 def _prose(atoms: list[Atom]) -> bool:

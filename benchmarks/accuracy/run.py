@@ -118,10 +118,12 @@ def run_job(job: Job) -> tuple[Job, score.InputScore, float]:
             time.perf_counter() - start,
         )
     elapsed = time.perf_counter() - start
-    paras, subs, feet, first = score.score_document(doc, src.gold())
+    gold = src.gold()
+    paras, subs, feet, first = score.score_document(doc, gold)
     result = score.InputScore(
         job.doc, src.split, paras, subs, feet, score.score_text(text, blocks, notes), before, first
     )
+    result.counts_off = score.counts_off(score.structure_counts(doc), score.structure_counts(gold))
     if job.kind == "text":
         result.lost = score.lost_without_fix(raw, text, doc.fixes)
         result.idempotent = unparse.normalize(text) == text
@@ -164,6 +166,7 @@ class Cell:
     harmed: int = 0
     lost: int = 0  # inputs that lost letters or digits without a recorded fix
     not_idempotent: int = 0
+    counts_exact: int = 0  # inputs whose structure counts all equal the gold's
     seconds: float = 0.0
 
     def add(self, s: score.InputScore, seconds: float) -> None:
@@ -179,6 +182,7 @@ class Cell:
         self.harmed += s.harmed
         self.lost += s.lost > 0
         self.not_idempotent += not s.idempotent
+        self.counts_exact += s.counts_exact
         self.seconds += seconds
 
     @property
@@ -201,6 +205,7 @@ class Cell:
             "harmed": self.harmed,
             "lost": self.lost,
             "not_idempotent": self.not_idempotent,
+            "counts_exact": round(self.counts_exact / max(self.inputs, 1), 4),
         }
 
 
@@ -305,6 +310,7 @@ def report(
         for k, (n, e, b) in unpc.items():
             lines.append(f"| {k} | {n} | {e / max(n, 1):.1%} | {b / max(n, 1):.1%} |")
         lines.append("")
+    all_columns = columns + ([GARBLED_COLUMN] if garblers else [])
     lines += [
         "## Sub-item F1 / footnote F1 / number recall / harmed inputs",
         "",
@@ -332,6 +338,22 @@ def report(
             lambda c: f"{c.lost} / {c.not_idempotent} of {c.inputs}",
             columns + ([GARBLED_COLUMN] if garblers else []),
             [r for r in rows if r != "parse_pdf"] + garblers,
+        ),
+        "",
+        "## Structure counts exact",
+        "",
+        "Inputs whose counts of preambular paragraphs, paragraphs, sub-items, headings, footnotes,",
+        "annexes and annex paragraphs all equal the gold's (share of the cell's inputs).",
+        "",
+        *table(
+            {
+                (r, f"{c} {part}"): v
+                for part, agg in (("all", cells), ("test", test))
+                for (r, c), v in agg.items()
+            },
+            lambda c: f"{c.counts_exact / max(c.inputs, 1):.0%}",
+            [f"{c} {part}" for c in all_columns for part in ("all", "test")],
+            rows + garblers,
         ),
         "",
         "## Dev and test splits: paragraph F1 / doc CER",
@@ -410,8 +432,8 @@ def raise_floors(data: dict[str, Any]) -> dict[str, Any]:
     for key, v in data["cells"].items():
         prev = old["cells"].get(key, {})
         cell = {}
-        for m in ("paragraph_f1", "sub_item_f1", "footnote_f1", "number_recall"):
-            cell[m] = max(prev.get(m, 0.0), int(v[m] * 100) / 100)
+        for m in ("paragraph_f1", "sub_item_f1", "footnote_f1", "number_recall", "counts_exact"):
+            cell[m] = max(prev.get(m, 0.0), int(v.get(m, 0.0) * 100) / 100)
         # Ceilings: CER rounded up to 0.01, harmed count; both only go down.
         cer = int(v["doc_cer"] * 100 + 0.999) / 100
         cell["doc_cer_max"] = min(prev.get("doc_cer_max", 10.0), max(cer, 0.01))
@@ -429,6 +451,11 @@ def show(results: list[tuple[Job, score.InputScore, float]]) -> None:
         if s.harmed or not s.idempotent or s.lost:
             name = f"{job.row} × {job.column} × {job.doc}"
             print(f"| {name} | {s.split} | {s.harm} | {s.idempotent} | {s.lost} |")
+    # Structure counts are a diagnosis for development: the dev split's only.
+    print("\n| input (dev split) | structure counts found/gold that differ |\n|---|---|")
+    for job, s, _ in results:
+        if s.split == "dev" and not s.counts_exact:
+            print(f"| {job.row} × {job.column} × {job.doc} | {s.counts_off} |")
 
 
 def main(argv: list[str] | None = None) -> int:

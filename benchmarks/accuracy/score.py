@@ -177,6 +177,43 @@ def doc_units(doc: Any) -> dict[str, list[Unit]]:
     return out
 
 
+def _count_items(items: Iterable[Any]) -> int:
+    n = 0
+    for it in items:
+        n += 1 + _count_items(it["sub_items"] if isinstance(it, dict) else it.sub_items)
+    return n
+
+
+def _get(x: Any, key: str) -> Any:
+    return x[key] if isinstance(x, dict) else getattr(x, key)
+
+
+def structure_counts(x: Any) -> dict[str, int]:
+    """How many of each structural item a gold structure (dict) or a parsed ``Document``
+    holds: the counts a user checks first (issue 12's "structure counts exact")."""
+    annexes = _get(x, "annexes")
+    paras = list(_get(x, "preamble")) + list(_get(x, "paragraphs"))
+    paras += [p for a in annexes for p in _get(a, "paragraphs")]
+    return {
+        "preamble": len(_get(x, "preamble")),
+        "paragraphs": len(_get(x, "paragraphs")),
+        "sub_items": sum(_count_items(_get(p, "sub_items")) for p in paras),
+        "sections": len(_get(x, "sections")) + sum(len(_get(a, "sections")) for a in annexes),
+        "footnotes": len(_get(x, "footnotes")),
+        "annexes": len(annexes),
+        "annex_paragraphs": sum(len(_get(a, "paragraphs")) for a in annexes),
+    }
+
+
+def counts_off(pred: dict[str, int], gold: dict[str, int]) -> str:
+    """The counts that differ, as ``name found/gold``.
+
+    >>> counts_off({"paragraphs": 7, "footnotes": 2}, {"paragraphs": 8, "footnotes": 2})
+    'paragraphs 7/8'
+    """
+    return ", ".join(f"{k} {pred[k]}/{gold[k]}" for k in gold if pred.get(k) != gold[k])
+
+
 # --------------------------------------------------------------------------- doc CER
 
 
@@ -374,6 +411,11 @@ class InputScore:
     notes: list[str] = field(default_factory=list)
     lost: int = 0  # letters and digits lost without a recorded fix
     idempotent: bool = True  # repairing the repaired text changes nothing
+    counts_off: str = "?"  # the structure counts that differ from the gold's, "" for none
+
+    @property
+    def counts_exact(self) -> bool:
+        return not self.counts_off
 
     @property
     def harm(self) -> int:

@@ -65,6 +65,25 @@ def test_perfect_prediction(example: source.Source) -> None:
     assert (paras.value, subs.value, feet.value, first) == (1.0, 1.0, 1.0, None)
 
 
+def test_structure_counts(example: source.Source) -> None:
+    gold = score.structure_counts(example.gold())
+    assert gold == {
+        "preamble": 3,
+        "paragraphs": 3,
+        "sub_items": 6,
+        "sections": 0,
+        "footnotes": 3,
+        "annexes": 0,
+        "annex_paragraphs": 0,
+    }
+    assert score.structure_counts(unparse.parse_text(example.clean_text())) == gold
+    # One paragraph merged into the one before it: the counts say so.
+    merged = example.clean_text().replace("\n\n3 - ", " 3 - ", 1)
+    assert merged != example.clean_text()
+    counts = score.structure_counts(unparse.parse_text(merged))
+    assert score.counts_off(counts, gold) == "paragraphs 2/3"
+
+
 def test_empty_prediction(example: source.Source) -> None:
     blocks, notes = run.gold_blocks(example)
     text = score.score_text("", blocks, notes)

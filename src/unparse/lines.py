@@ -65,19 +65,22 @@ def split_lines(text: str) -> list[Line]:
 
 def join_wrapped(texts: Sequence[str]) -> str:
     """The lines of one paragraph as one text: a space between them, except after a slash,
-    which UN text never spaces (a line that ends ``أيلول/`` wrapped inside ``أيلول/سبتمبر``);
-    a slash with a space before it is an extractor's, which is left as it is.
+    which UN text never spaces (a line that ends ``أيلول/`` wrapped inside ``أيلول/سبتمبر``;
+    a slash with a space before it is an extractor's, which is left as it is), and after an
+    opening bracket or quotation mark (``* (`` above the symbol it opens).
 
     >>> join_wrapped(["النفاذ في 29 أيلول/", "سبتمبر 2003،", "", "وبلغ"])
     'النفاذ في 29 أيلول/سبتمبر 2003، وبلغ'
     >>> join_wrapped(["في قرارها 77 121 /", "المؤرخ"])
     'في قرارها 77 121 / المؤرخ'
+    >>> join_wrapped(["* (", "A/77/50)."])
+    '* (A/77/50).'
     """
     out = ""
     for text in texts:
         if not text:
             continue
-        glued = out.endswith("/") and not out[-2:-1].isspace()
+        glued = (out.endswith("/") and not out[-2:-1].isspace()) or out.endswith(("(", "[", "«"))
         out = f"{out}{text}" if not out or glued else f"{out} {text}"
     return out
 

@@ -18,8 +18,9 @@ from ..symbols import BARCODE, JOB_NUMBER, PAGE_NUMBER, SYMBOL
 from .pipeline import Context
 
 SEPARATOR_RE = regex.compile(r"^\s*[_─━—–=\-]{5,}\s*$")
-# A UN document symbol alone on a line: A/RES/61/180, CTOC/COP/2012/1, E/CN.15/2006/10.
-SYMBOL_LINE_RE = regex.compile(rf"^\s*({SYMBOL})\s*$")
+# A UN document symbol alone on a line: A/RES/61/180, CTOC/COP/2012/1, E/CN.15/2006/10;
+# a Security Council resolution's with its year, as its pages print it: S/RES/2739 (2024).
+SYMBOL_LINE_RE = regex.compile(rf"^\s*({SYMBOL}(?:\s\(\d{{4}}\))?)\s*$")
 PAGE_NUMBER_RE = regex.compile(rf"^\s*{PAGE_NUMBER}\s*$")
 # A job number line ("09-40424 (A)"), a barcode line ("*0940424*").
 JOB_NUMBER_RE = regex.compile(rf"^\s*{JOB_NUMBER}\s*\*?\s*$")
@@ -36,6 +37,9 @@ def classify_furniture(text: str) -> str | None:
 
     Real examples: ``"A/RES/61/180 "`` → ``"running_symbol"``; ``"4"`` → ``"page_number"``;
     ``"_______________ "`` → ``"footnote_separator"``.
+
+    >>> classify_furniture("S/RES/2739 (2024)"), classify_furniture("(2024)")
+    ('running_symbol', None)
     """
     stripped = text.lstrip()
     # Furniture never starts with an Arabic letter: most lines are rejected on that alone;

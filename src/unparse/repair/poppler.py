@@ -144,11 +144,13 @@ def _logical_segment(pieces: list[tuple[bool, str]]) -> str:
 
 
 def _closes_first(text: str) -> bool:
-    for ch in text:
+    """Whether the first bracket closes with an opener after it (``)A( 23-90066``): a
+    closer alone (``.)A/HRC/53/2``) closes what the line before opened."""
+    for i, ch in enumerate(text):
         if ch in "([{":
             return False
         if ch in ")]}":
-            return True
+            return any(c in "([{" for c in text[i + 1 :])
     return False
 
 
@@ -224,6 +226,8 @@ def unembed_line(text: str) -> str:
     '23-90066 (A)'
     >>> unembed_line("\u202b(\u202a.)E/CN.15/2024/2\u202c\u202c")   # no Arabic, right to left
     '(E/CN.15/2024/2).'
+    >>> unembed_line("\u202b\u202a.)A/HRC/53/2\u202c\u202c")   # closes the line before's "("
+    'A/HRC/53/2).'
 
     A line whose controls do not nest as pdftotext writes them is returned unchanged.
     """

@@ -20,6 +20,7 @@ from .readers import (
     drop_prose_in_holes,
     has_articles,
     legal_marker,
+    note_references,
     read_text_only_body,
 )
 from .reading import Body, Reading
@@ -56,6 +57,9 @@ def read_body(
     )
     for index, line in enumerate(lines):
         if index <= r.skip_until:
+            # A line a reader took ahead (a formula's, a header's) still cites its notes.
+            if not blank(line):
+                note_references(r, index, line, line.text.strip())
             continue
         if blank(line):
             r.blank_before = True

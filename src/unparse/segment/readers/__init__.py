@@ -59,5 +59,6 @@ __all__ = [
     "drop_prose_in_holes",
     "has_articles",
     "legal_marker",
+    "note_references",
     "read_text_only_body",
 ]

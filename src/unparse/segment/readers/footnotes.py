@@ -9,9 +9,12 @@ over a page). The next numbered paragraph or a heading ends the area.
 
 from __future__ import annotations
 
-from ...lines import Line
+import regex
+
+from ...lines import Line, blank
 from ...repair.digits import western
 from ...repair.latin_lines import latin_prose
+from ...symbols import SYMBOL
 from ..items import ItemBuilder
 from ..patterns import (
     ANNEX_RE,
@@ -46,11 +49,71 @@ def read_footnote(r: Reading, index: int, line: Line, text: str) -> bool:
 def read_star_note(r: Reading, index: int, line: Line, text: str) -> bool:
     """``* A/77/50.`` in the header: the note of an asterisk cited above it; after the
     header too (text without a separator line: the note at the first page's foot, after the
-    paragraphs begun on that page), while the header's asterisk has no note yet."""
+    paragraphs begun on that page), while the header's asterisk has no note yet. A note
+    that ends on an opening bracket goes on on the next line (``* (`` then its symbol); an
+    asterisk drawn apart from its note is read by :func:`_star_apart`."""
+    if "*" in r.defined or not any("*" in x.text for x in r.body.header):
+        return False
+    if text == "*":
+        return _star_apart(r, index, line)
     m = STAR_NOTE_RE.match(text)
-    if m is None or "*" in r.defined or not any("*" in x.text for x in r.body.header):
+    if m is None:
         return False
     open_footnote(r, "*", line, m["rest"])
+    nxt = _next_text(r, index)
+    if m["rest"].rstrip().endswith(_OPENERS) and nxt is not None and r.footnote is not None:
+        r.footnote.add(nxt[1], nxt[1].text.strip())
+        r.skip_until = nxt[0]
+    r.footnote = None
+    return True
+
+
+_OPENERS = ("(", "[", "«")
+# The note of a council's or a report's asterisk: a document symbol and its full stop.
+_SYMBOL_NOTE_RE = regex.compile(rf"^{SYMBOL}\.$")
+
+
+def _next_text(r: Reading, index: int) -> tuple[int, Line] | None:
+    """The next line with text within a few lines, and its index."""
+    for j in range(index + 1, min(index + 4, len(r.lines))):
+        if not blank(r.lines[j]):
+            return j, r.lines[j]
+    return None
+
+
+def _short_note(text: str) -> bool:
+    """A line that can be an asterisk's whole note: a short sentence, not a marked line."""
+    if not text.endswith(".") or len(text.split()) > 12:
+        return False
+    return not (FOOTNOTE_RE.match(text) or NUMBERED_RE.match(text) or STAR_NOTE_RE.match(text))
+
+
+def _star_apart(r: Reading, index: int, line: Line) -> bool:
+    """An asterisk alone on its line (the extractor drew it apart from its note): the note is
+    the short line after it (a full stop alone after that one is its end: pdftotext
+    ``-raw``); else a symbol and its full stop just before it (pdftotext's reading order
+    puts the asterisk after its note), taken back from the header or the open paragraph."""
+    nxt = _next_text(r, index)
+    if nxt is not None and _short_note(nxt[1].text.strip()):
+        j, x = nxt
+        open_footnote(r, "*", x, x.text.strip())
+        r.skip_until = j
+        end = _next_text(r, j)
+        if end is not None and end[1].text.strip() == "." and r.footnote is not None:
+            r.footnote.add(end[1], ".")
+            r.skip_until = end[0]
+        r.footnote = None
+        return True
+    prev = next((x for x in reversed(r.lines[max(0, index - 3) : index]) if not blank(x)), None)
+    if prev is None or not _SYMBOL_NOTE_RE.match(prev.text.strip()):
+        return False
+    if r.body.header and r.body.header[-1] is prev:
+        r.body.header.pop()
+    elif r.current is not None and r.current.tail().pieces and r.current.tail().pieces[-1].line is prev:
+        r.current.tail().pieces.pop()
+    else:
+        return False
+    open_footnote(r, "*", prev, prev.text.strip())
     r.footnote = None
     return True
 

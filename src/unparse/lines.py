@@ -63,11 +63,15 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+_STOPS = frozenset(".،,:؛;")
+
+
 def join_wrapped(texts: Sequence[str]) -> str:
     """The lines of one paragraph as one text: a space between them, except after a slash,
     which UN text never spaces (a line that ends ``أيلول/`` wrapped inside ``أيلول/سبتمبر``;
     a slash with a space before it is an extractor's, which is left as it is), and after an
-    opening bracket or quotation mark (``* (`` above the symbol it opens).
+    opening bracket or quotation mark (``* (`` above the symbol it opens), and before a
+    stop alone on its line (pdftotext ``-raw`` draws a sentence's last stop apart).
 
     >>> join_wrapped(["النفاذ في 29 أيلول/", "سبتمبر 2003،", "", "وبلغ"])
     'النفاذ في 29 أيلول/سبتمبر 2003، وبلغ'
@@ -75,12 +79,18 @@ def join_wrapped(texts: Sequence[str]) -> str:
     'في قرارها 77 121 / المؤرخ'
     >>> join_wrapped(["* (", "A/77/50)."])
     '* (A/77/50).'
+    >>> join_wrapped(["في 5 أيلول/سبتمبر 2023", "."])
+    'في 5 أيلول/سبتمبر 2023.'
     """
     out = ""
     for text in texts:
         if not text:
             continue
-        glued = (out.endswith("/") and not out[-2:-1].isspace()) or out.endswith(("(", "[", "«"))
+        glued = (
+            (out.endswith("/") and not out[-2:-1].isspace())
+            or out.endswith(("(", "[", "«"))
+            or text in _STOPS
+        )
         out = f"{out}{text}" if not out or glued else f"{out} {text}"
     return out
 

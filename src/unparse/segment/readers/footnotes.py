@@ -81,9 +81,10 @@ def _next_text(r: Reading, index: int) -> tuple[int, Line] | None:
     return None
 
 
-def _short_note(text: str) -> bool:
-    """A line that can be an asterisk's whole note: a short sentence, not a marked line."""
-    if not text.endswith(".") or len(text.split()) > 12:
+def _short_note(text: str, stop_below: bool) -> bool:
+    """A line that can be an asterisk's whole note: a short sentence (its full stop on it, or
+    alone below it), not a marked line."""
+    if not (text.endswith(".") or stop_below) or len(text.split()) > 12:
         return False
     return not (FOOTNOTE_RE.match(text) or NUMBERED_RE.match(text) or STAR_NOTE_RE.match(text))
 
@@ -94,12 +95,13 @@ def _star_apart(r: Reading, index: int, line: Line) -> bool:
     ``-raw``); else a symbol and its full stop just before it (pdftotext's reading order
     puts the asterisk after its note), taken back from the header or the open paragraph."""
     nxt = _next_text(r, index)
-    if nxt is not None and _short_note(nxt[1].text.strip()):
+    end = _next_text(r, nxt[0]) if nxt is not None else None
+    stop_below = end is not None and end[1].text.strip() == "."
+    if nxt is not None and _short_note(nxt[1].text.strip(), stop_below):
         j, x = nxt
         open_footnote(r, "*", x, x.text.strip())
         r.skip_until = j
-        end = _next_text(r, j)
-        if end is not None and end[1].text.strip() == "." and r.footnote is not None:
+        if end is not None and stop_below and r.footnote is not None:
             r.footnote.add(end[1], ".")
             r.skip_until = end[0]
         r.footnote = None

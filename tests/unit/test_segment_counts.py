@@ -33,20 +33,6 @@ def test_a_line_of_a_formula_sentence_still_cites_its_note() -> None:
     assert doc.warnings == []
 
 
-def test_a_line_that_goes_on_after_a_comma_opens_no_preambular_paragraph() -> None:
-    # Blank lines after every line (pdfminer): "وأن" goes on with the clause before it.
-    lines = [
-        "إن الجمعية العامة،",
-        "إذ تشير إلى قرارها 77/121 المؤرخ 14 كانون الأول/ديسمبر 2022، الذي أكدت فيه أن التعاون الدولي ضروري،",
-        "وأن التنمية المستدامة تتطلب جهودا متضافرة من جميع الدول الأعضاء،",
-        "وإذ تؤكد من جديد أهمية تعزيز التعاون الدولي في هذا المجال،",
-        "1 - تقرر مواصلة النظر في هذه المسألة في دورتها المقبلة.",
-    ]
-    doc = unparse.parse_text("\n\n".join(lines) + "\n")
-    assert [p.text for p in doc.preamble] == [f"{lines[1]} {lines[2]}", lines[3]]
-    assert [p.number for p in doc.paragraphs] == [1]
-
-
 def test_an_asterisk_apart_from_its_note_takes_the_short_line_below() -> None:
     doc = unparse.parse_text(HEADER.format(star="*") + f"*\n{NOTE}\n" + REPORT)
     assert _notes(doc) == [("*", NOTE)]
@@ -88,56 +74,6 @@ def test_joined_lines_keep_brackets_and_stops_glued() -> None:
     assert join_wrapped(["«", "تقرير»"]) == "«تقرير»"
     assert join_wrapped(["المحرز", "."]) == "المحرز."
     assert join_wrapped(["المحرز", ".."]) == "المحرز .."
-
-
-_L1 = "تواصل الأمانة العامة تقديم الدعم إلى الدول الأعضاء في تنفيذ الولاية"
-_L2 = "المسندة إليها بموجب قرارات الجمعية العامة ذات الصلة بهذا الموضوع"
-_END = "في هذا المجال."
-_PROSE = f"{_L1}\n{_L2}\n{_L1}\n{_END}\n"
-_TEXT = f"{_L1} {_L2} {_L1} {_END}"
-_MAST = "الأمم المتحدة\nA/79/100\nالجمعية العامة\nالدورة التاسعة والسبعون\n"
-
-
-def test_a_short_last_line_ends_an_unnumbered_paragraph() -> None:
-    # No blank lines (pdftotext -raw, fpdf2's packed paragraphs): the short line with its
-    # full stop is where each paragraph ends.
-    text = _MAST + "تقرير الأمين العام\n\nأولا - مقدمة\n" + _PROSE * 4
-    doc = unparse.parse_text(text + "ثانيا - التوصيات\n1 - توصي الأمانة العامة بمواصلة هذا العمل.\n")
-    assert [(p.number, p.text) for p in doc.paragraphs] == [(None, _TEXT)] * 4 + [
-        (1, "توصي الأمانة العامة بمواصلة هذا العمل.")
-    ]
-
-
-def test_a_short_last_line_ends_a_paragraph_of_an_annex() -> None:
-    text = _MAST + "\n1 - يقدم هذا التقرير عملا بقرار الجمعية العامة 77/121.\n"
-    doc = unparse.parse_text(text + "\nالمرفق\nبيان الأمانة العامة\n" + _PROSE * 4)
-    assert [(a.title, [p.text for p in a.paragraphs]) for a in doc.annexes] == [
-        ("بيان الأمانة العامة", [_TEXT] * 4)
-    ]
-
-
-def test_a_full_line_with_a_stop_does_not_end_the_paragraph() -> None:
-    # The same prose with its last line as long as the others: one paragraph of 16 lines.
-    long_end = f"{_L1}.\n"
-    text = _MAST + "تقرير الأمين العام\n\nأولا - مقدمة\n" + f"{_L1}\n{_L2}\n{_L1}\n{long_end}" * 4
-    doc = unparse.parse_text(text + "ثانيا - التوصيات\n1 - توصي الأمانة العامة بمواصلة هذا العمل.\n")
-    assert [p.number for p in doc.paragraphs] == [None, 1]
-
-
-def test_an_annex_label_alone_opens_a_transmitted_report_without_a_blank_line() -> None:
-    note = (
-        "يتشرف الأمين العام بأن يحيل إلى الجمعية العامة تقرير المقرر الخاص المعني بالحق"
-        " في التعليم، المقدم عملا بقرار مجلس حقوق الإنسان 53/7."
-    )
-    text = _MAST + f"مذكرة من الأمين العام\n\n{note}\nالمرفق\nتقرير المقرر الخاص المعني بالحق في التعليم\n"
-    doc = unparse.parse_text(
-        text + "أولا - مقدمة\n1 - يقدم هذا التقرير عملا بقرار مجلس حقوق الإنسان 53/7.\n"
-        "2 - ويتضمن التقرير معلومات عن التقدم المحرز.\n"
-    )
-    assert [(p.number, p.text) for p in doc.paragraphs] == [(None, note)]
-    assert [(a.label, a.title, [p.number for p in a.paragraphs]) for a in doc.annexes] == [
-        ("المرفق", "تقرير المقرر الخاص المعني بالحق في التعليم", [1, 2])
-    ]
 
 
 def test_a_council_resolution_running_symbol_is_page_furniture() -> None:

@@ -8,16 +8,12 @@ import enum
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from ..lexicon import SECTION_LETTERS
 from ..lines import Line, blank
 from ..models import Section
 from .items import ItemBuilder, span_of
 from .patterns import HEADING_LABEL_AT_END_RE, HEADING_RE, ORDINAL_LABEL_RE, TERMINATORS, TRAILING_REFS_RE
-
-# A line shorter than this share of the line width ends its paragraph.
-SHORT_LINE = 0.7
 
 
 class State(enum.Enum):
@@ -111,23 +107,6 @@ class Reading:
         self.articles = False
         self.units_seen: set[str] = set()  # units of a law's structure used so far
         self.imprint = False  # past a gazette's imprint: nothing of the law any more
-
-    @cached_property
-    def line_width(self) -> float:
-        """The median length of the document's full lines (8 words or more); 0 where fewer
-        than 10 lines are that long, or where each line is a whole paragraph."""
-        if self.whole_paragraphs:
-            return 0.0
-        lengths = sorted(len(x.text.strip()) for x in self.lines if len(x.text.split()) >= 8)
-        return float(lengths[len(lengths) // 2]) if len(lengths) >= 10 else 0.0
-
-    def ended_short(self, index: int) -> bool:
-        """Whether the last line with text before ``index`` stops well short of the line
-        width: a paragraph's last line, where no blank line says so."""
-        if not self.line_width:
-            return False
-        prev = next((x for x in reversed(self.lines[max(0, index - 3) : index]) if not blank(x)), None)
-        return prev is not None and len(prev.text.strip()) < SHORT_LINE * self.line_width
 
     def crossed_separator(self, prev: int, now: int) -> bool:
         return any(prev < s < now for s in self.separators)

@@ -52,9 +52,7 @@ def read_annex(r: Reading, index: int, line: Line, text: str) -> bool:
         return False
     transmittal: list[list[Line]] = []
     if r.state is State.HEADER:
-        # An annex label alone on its line (its title below) is a heading even with no
-        # blank line above it: no wrapped line of prose is the label alone.
-        transmittal = _prose_before(r) if r.blank_before or annex["title"] is None else []
+        transmittal = _prose_before(r) if r.blank_before else []
         if not transmittal:
             return False
     elif not (
@@ -351,7 +349,6 @@ def read_annex_text(r: Reading, index: int, line: Line, text: str) -> bool:
             and r.current.number is None
             and (r.whole_paragraphs or r.current.ends_with(TERMINATORS))
         )
-        or (r.current.number is None and r.ended_short(index) and r.current.ends_with((".",)))
     ):
         return False
     r.start_paragraph(line, None, text, preamble=False)
@@ -374,9 +371,6 @@ def read_annex_preamble(r: Reading, index: int, line: Line, text: str) -> bool:
 _PROSE_WORDS = 10
 _PROSE_ENDS = (".", ":", "؛")
 _ARABIC_START_RE = regex.compile(r"[\u0621-\u064a]")
-# A line that goes on with the sentence a comma left open ("و" alone, "وأن", "وبأن", "ولأنه"):
-# never the lead of a new preambular paragraph, which is a participle or "وإذ".
-_GOES_ON_RE = regex.compile(r"^و(?:[بل]?أن(?:ه|ها|هم)?)?\s")
 
 
 def _block_at(r: Reading, index: int) -> list[Line]:
@@ -425,7 +419,7 @@ def read_body_text(r: Reading, index: int, line: Line, text: str) -> bool:
         r.current.number is None
         and not r.current.children
         and r.current in r.body.paragraphs
-        and (r.whole_paragraphs or ((r.blank_before or r.ended_short(index)) and r.current.ends_with((".",))))
+        and (r.whole_paragraphs or (r.blank_before and r.current.ends_with((".",))))
     ):
         return False
     # It opens with a word: a line led by a number is a paragraph whose number is out of
@@ -534,8 +528,6 @@ def _new_preamble_paragraph(r: Reading, line: Line, text: str) -> bool:
         # comma of the paragraph before may be anywhere on that one's last line.
         return True
     if not r.current.ends_with(TERMINATORS):
-        return False
-    if r.current.ends_with(("،", ",")) and _GOES_ON_RE.match(text):
         return False
     # Without a blank line, a lead word after a closed paragraph opens the next one.
     # (A wrapped line that happens to start "وإذ" after a comma inside a paragraph reads

@@ -8,7 +8,7 @@ segmentation only the repair's result.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 # The white space of the regex module's ``\s`` (``str.isspace``'s less U+001C-U+001F),
@@ -108,6 +108,37 @@ def blank_text(text: str) -> bool:
 def blank(line: Line) -> bool:
     """Whether the line has nothing but white space."""
     return blank_text(line.text)
+
+
+# What a document step makes of ``lines[i:]`` (see :func:`merge_lines`).
+MergeStep = Callable[[list[Line], int, list[Line]], int | None]
+
+
+def merge_lines(lines: list[Line], step: MergeStep) -> list[Line]:
+    """``lines`` with ``step`` applied at each index it reaches: ``step(lines, i, out)``
+    appends to ``out`` what it makes of the lines from ``i`` on (or changes ``out``'s last
+    line, a piece joining the line before) and returns how many lines it took, at least one;
+    or it returns None, and ``lines[i]`` goes to ``out`` unchanged. The loop of the repair's
+    steps that join a line with the lines after it.
+
+    >>> def pairs(lines, i, out):  # a line "+" joins the lines on either side of it
+    ...     if lines[i].text != "+" or not out or i + 1 == len(lines):
+    ...         return None
+    ...     out[-1] = Line(out[-1].number, out[-1].text + lines[i + 1].text)
+    ...     return 2
+    >>> [x.text for x in merge_lines([Line(1, "أ"), Line(2, "+"), Line(3, "ب"), Line(4, "+")], pairs)]
+    ['أب', '+']
+    """
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        taken = step(lines, i, out)
+        if taken is None:
+            out.append(lines[i])
+            i += 1
+        else:
+            i += taken
+    return out
 
 
 def blocks(lines: Sequence[Line], *, by_number: bool = False) -> list[tuple[int, int]]:

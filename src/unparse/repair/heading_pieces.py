@@ -26,7 +26,7 @@ from __future__ import annotations
 import regex
 
 from ..lexicon import SECTION_LETTERS, SECTION_ORDINALS
-from ..lines import Line
+from ..lines import Line, merge_lines
 from .pipeline import Context
 
 _TANWEEN = "\u064b"
@@ -140,9 +140,8 @@ def place_heading_dashes(lines: list[Line], ctx: Context) -> list[Line]:
     """Each heading piece followed by its lone dash piece (and, for a label drawn apart, by
     the label) made one line (:func:`heading_with_dash`), numbered as the heading piece;
     the pieces it took and the blank lines between them go, the change recorded."""
-    out: list[Line] = []
-    i = 0
-    while i < len(lines):
+
+    def step(lines: list[Line], i: int, out: list[Line]) -> int | None:
         line = lines[i]
         j = _next_piece(lines, i) if line.text.strip() else None
         if j is not None:
@@ -155,11 +154,11 @@ def place_heading_dashes(lines: list[Line], ctx: Context) -> list[Line]:
                 before = "\n".join(x.text for x in lines[i : last + 1] if x.text.strip())
                 ctx.record("visual_pieces", line.number, before, heading)
                 out.append(Line(line.number, heading, line.page))
-                i = last + 1
-                continue
-        if (heading := dash_first_heading(line.text)) is not None:
-            ctx.record("visual_pieces", line.number, line.text, heading)
-            line = Line(line.number, heading, line.page)
-        out.append(line)
-        i += 1
-    return out
+                return last + 1 - i
+        if (heading := dash_first_heading(line.text)) is None:
+            return None
+        ctx.record("visual_pieces", line.number, line.text, heading)
+        out.append(Line(line.number, heading, line.page))
+        return 1
+
+    return merge_lines(lines, step)

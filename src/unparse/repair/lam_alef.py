@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import regex
 
-from ..lines import Line
+from ..lines import Line, merge_lines
 from .pipeline import Context
 
 _LAM_START_RE = regex.compile(r"^(?P<pad>\s*)ل(?=\s+\S)")
@@ -72,19 +72,18 @@ def join_split_lam_alef(lines: list[Line], ctx: Context) -> list[Line]:
     rebuilt."""
     if not any(line.text.lstrip().startswith("ل ") for line in lines):
         return lines
-    out: list[Line] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        joined = rebuild_lam_alef(line.text, nxt.text) if nxt is not None else None
-        if nxt is not None and joined is not None:
-            # The first half moves into the second's line: the log replays line by line.
-            ctx.record("lam_alef_lines", line.number, line.text, "")
-            ctx.record("lam_alef_lines", nxt.number, nxt.text, joined)
-            out.append(Line(nxt.number, joined, nxt.page))
-            i += 2
-            continue
-        out.append(line)
-        i += 1
-    return out
+
+    def step(lines: list[Line], i: int, out: list[Line]) -> int | None:
+        if i + 1 == len(lines):
+            return None
+        line, nxt = lines[i], lines[i + 1]
+        joined = rebuild_lam_alef(line.text, nxt.text)
+        if joined is None:
+            return None
+        # The first half moves into the second's line: the log replays line by line.
+        ctx.record("lam_alef_lines", line.number, line.text, "")
+        ctx.record("lam_alef_lines", nxt.number, nxt.text, joined)
+        out.append(Line(nxt.number, joined, nxt.page))
+        return 2
+
+    return merge_lines(lines, step)

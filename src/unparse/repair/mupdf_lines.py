@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from ..lines import Line
+from ..lines import Line, merge_lines
 from .mupdf_pieces import GOES_ON_RE, NOTE_PIECES, NoteMarkers, note_from_pieces
 from .mupdf_pypdf import MONTH_WORD, DateOrder
 from .pipeline import Context
@@ -105,10 +105,9 @@ def rejoin_split_lines(lines: list[Line], ctx: Context) -> list[Line]:
         for line in lines
     ):
         return lines
-    out: list[Line] = []
     notes = NoteMarkers()
-    i = 0
-    while i < len(lines):
+
+    def step(lines: list[Line], i: int, out: list[Line]) -> int | None:
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         third = lines[i + 2] if i + 2 < len(lines) else None
@@ -127,8 +126,7 @@ def rejoin_split_lines(lines: list[Line], ctx: Context) -> list[Line]:
                 ctx.record("footnote_marker_lines", third.number, third.text, note[0])
                 out.append(Line(third.number, note[0], third.page))
                 notes.open(nxt.text.strip())
-                i += 3 + note[1]
-                continue
+                return 3 + note[1]
         if split_marker and nxt is not None and third is not None and out and out[-1].text.strip():
             prev = out[-1]
             rest = third.text.lstrip()[1:]
@@ -140,21 +138,18 @@ def rejoin_split_lines(lines: list[Line], ctx: Context) -> list[Line]:
                 joined = prev.text.rstrip() + marker + rest
                 ctx.record("footnote_ref_lines", prev.number, prev.text, joined)
                 out[-1] = Line(prev.number, joined, prev.page)
-            i += 3
-            continue
+            return 3
         piece = join_comma_piece(out[-1].text, line.text) if out else None
         if piece is not None:
             prev = out[-1]
             ctx.record("comma_piece_line", prev.number, prev.text, piece)
             out[-1] = Line(prev.number, piece, prev.page)
-            i += 1
-            continue
+            return 1
         if number and nxt is not None and _paragraph_after_dash(nxt.text):
             joined = f"{number[1]} {nxt.text}"
             ctx.record("paragraph_number_line", nxt.number, nxt.text, joined)
             out.append(Line(nxt.number, joined, nxt.page))
-            i += 2
-            continue
-        out.append(line)
-        i += 1
-    return out
+            return 2
+        return None
+
+    return merge_lines(lines, step)

@@ -27,7 +27,7 @@ from collections.abc import Callable
 
 import regex
 
-from ..lines import Line
+from ..lines import Line, merge_lines
 from . import wordlist
 from .pipeline import Context, fix_each_line
 
@@ -299,27 +299,26 @@ def rejoin_headings(lines: list[Line], ctx: Context) -> list[Line]:
     """
     if not is_pdfium(ctx):
         return lines
-    out: list[Line] = []
-    i = 0
-    while i < len(lines):
+
+    def step(lines: list[Line], i: int, out: list[Line]) -> int | None:
         line = lines[i]
         heading = _HEADING_TEXT_RE.match(line.text)
-        if heading is not None and i + 1 < len(lines):
-            marks, j = heading.group(1), i + 1
-            extra = _MARKS_LINE_RE.match(lines[j].text)
-            if extra is not None and not marks and j + 1 < len(lines):
-                marks, j = extra.group(1), j + 1
-            label = _HEADING_LABEL_RE.match(lines[j].text)
-            if label is not None:
-                fixed = f"{label.group(1)}{marks} - {heading.group(2).strip()}"
-                before = "\n".join(x.text for x in lines[i : j + 1])
-                ctx.record("pdfium_heading", line.number, before, fixed)
-                out.append(Line(line.number, fixed, line.page))
-                i = j + 1
-                continue
-        out.append(line)
-        i += 1
-    return out
+        if heading is None or i + 1 == len(lines):
+            return None
+        marks, j = heading.group(1), i + 1
+        extra = _MARKS_LINE_RE.match(lines[j].text)
+        if extra is not None and not marks and j + 1 < len(lines):
+            marks, j = extra.group(1), j + 1
+        label = _HEADING_LABEL_RE.match(lines[j].text)
+        if label is None:
+            return None
+        fixed = f"{label.group(1)}{marks} - {heading.group(2).strip()}"
+        before = "\n".join(x.text for x in lines[i : j + 1])
+        ctx.record("pdfium_heading", line.number, before, fixed)
+        out.append(Line(line.number, fixed, line.page))
+        return j + 1 - i
+
+    return merge_lines(lines, step)
 
 
 # --------------------------------------------------------------------------- symbols

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from ..lines import Line
+from ..lines import Line, merge_lines
 from .pdfium import is_pdfium
 from .pipeline import Context
 from .visual import visual_to_logical_text
@@ -161,9 +161,8 @@ def restore_footnote_lines(lines: list[Line], ctx: Context) -> list[Line]:
     alone = {i for i, line in enumerate(lines) if _MARKER_LINE_RE.match(line.text)}
     last = _last_marker_lines(lines)
     notes: list[int] = []
-    out: list[Line] = []
-    i = 0
-    while i < len(lines):
+
+    def step(lines: list[Line], i: int, out: list[Line]) -> int | None:
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         moved = _MOVED_REF_RE.match(line.text)
@@ -172,25 +171,23 @@ def restore_footnote_lines(lines: list[Line], ctx: Context) -> list[Line]:
                 # ")5( ، الذي": the reference ends the line before, with its punctuation.
                 punct, _, rest = moved.group(2).partition(" ")
                 _to_previous(out, ctx, line, moved.group(1) + punct, rest.strip())
-                i += 1
-                continue
+                return 1
             fixed = moved.group(2).rstrip() + moved.group(1)
             if nxt is not None and _PUNCT_LINE_RE.match(nxt.text):
                 fixed += nxt.text.strip()
                 ctx.record("pdfium_footnote_ref", line.number, line.text + "\n" + nxt.text, fixed)
-                i += 1
+                taken = 2
             else:
                 ctx.record("pdfium_footnote_ref", line.number, line.text, fixed)
+                taken = 1
             out.append(Line(line.number, fixed, line.page))
-            i += 1
-            continue
+            return taken
         marker = line.text.strip()
         reference = i in alone and last.get(marker, -1) > i
         if reference and out and nxt is not None and _PUNCT_LINE_RE.match(nxt.text):
             # A reference alone on its line, the punctuation after it on the next.
             _to_previous(out, ctx, line, marker + nxt.text.strip(), "", nxt)
-            i += 2
-            continue
+            return 2
         if i in alone and nxt is not None and nxt.text.strip() and i + 1 not in alone:
             text = nxt.text.strip()
             body = ltr_note_line(text, note=True) or text
@@ -199,17 +196,18 @@ def restore_footnote_lines(lines: list[Line], ctx: Context) -> list[Line]:
             out.append(Line(nxt.number, fixed, nxt.page))
             if last.get(marker) == i:
                 notes.append(nxt.number)
-            i += 2
-            continue
+            return 2
         ltr = ltr_note_line(line.text)
-        if ltr is not None and ltr != line.text:
-            ctx.record("pdfium_footnote", line.number, line.text, ltr)
-            ends = _end_marker(line.text.strip())
-            if ends is not None and last.get(ends) == i:
-                notes.append(line.number)
-            line = Line(line.number, ltr, line.page)
-        out.append(line)
-        i += 1
+        if ltr is None or ltr == line.text:
+            return None
+        ctx.record("pdfium_footnote", line.number, line.text, ltr)
+        ends = _end_marker(line.text.strip())
+        if ends is not None and last.get(ends) == i:
+            notes.append(line.number)
+        out.append(Line(line.number, ltr, line.page))
+        return 1
+
+    out = merge_lines(lines, step)
     if notes:
         ctx.facts["note_lines"] = notes
     return out

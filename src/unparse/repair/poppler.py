@@ -23,7 +23,7 @@ import re
 
 import regex
 
-from ..lines import Line
+from ..lines import Line, merge_lines
 from .fingerprint import LRE, PDF, RLE, producer_of
 from .pipeline import Context, fix_each_line
 
@@ -276,11 +276,10 @@ def place_raised_references(lines: list[Line], ctx: Context) -> list[Line]:
     >>> [line.text for line in place_raised_references(lines, Context(Options()))]
     ['للاستخدام،', 'وإذ تشير إلى الوثيقة(1)، وهي']
     """
-    out: list[Line] = []
-    i = 0
-    while i < len(lines):
+
+    def step(lines: list[Line], i: int, out: list[Line]) -> int | None:
         line = lines[i]
-        if (
+        if not (
             _LONE_REF_RE.match(line.text)
             and out
             and _SENTENCE_END_RE.search(out[-1].text)
@@ -288,20 +287,19 @@ def place_raised_references(lines: list[Line], ctx: Context) -> list[Line]:
             and _LINE_START_RE.match(lines[i + 1].text)
             and lines[i + 1].page == line.page
         ):
-            nxt = lines[i + 1]
-            ref = line.text.strip()
-            comma = _FIRST_COMMA_RE.search(nxt.text)
-            # Glued to the word before it, as a reference is printed (the run's space before
-            # the comma is pdftotext's).
-            head, tail = (nxt.text[: comma.start()], nxt.text[comma.start() :]) if comma else (nxt.text, "")
-            text = head.rstrip() + ref + tail
-            ctx.record("raised_reference", line.number, f"{line.text}\n{nxt.text}", text)
-            out.append(Line(nxt.number, text, nxt.page))
-            i += 2
-            continue
-        out.append(line)
-        i += 1
-    return out
+            return None
+        nxt = lines[i + 1]
+        ref = line.text.strip()
+        comma = _FIRST_COMMA_RE.search(nxt.text)
+        # Glued to the word before it, as a reference is printed (the run's space before
+        # the comma is pdftotext's).
+        head, tail = (nxt.text[: comma.start()], nxt.text[comma.start() :]) if comma else (nxt.text, "")
+        text = head.rstrip() + ref + tail
+        ctx.record("raised_reference", line.number, f"{line.text}\n{nxt.text}", text)
+        out.append(Line(nxt.number, text, nxt.page))
+        return 2
+
+    return merge_lines(lines, step)
 
 
 # The space of a run's edge left inside a bracket: "( ب)", "( A/78/268)".

@@ -23,7 +23,7 @@ from __future__ import annotations
 import regex
 
 from ..arabic import is_year
-from ..lines import Line
+from ..lines import Line, merge_lines
 from ..options import Options
 from .fingerprint import RLE, Fingerprint, producer_of
 from .furniture import classify_furniture
@@ -141,21 +141,18 @@ def rebuild_raw_footnotes(lines: list[Line], ctx: Context) -> list[Line]:
         return lines
     lines = _visual_note_lines(lines, ctx)
     cited: set[str] = set()
-    last = 0
-    out: list[Line] = []
-    i = 0
-    while i < len(lines):
+    last = 0  # the last note's number
+
+    def step(lines: list[Line], i: int, out: list[Line]) -> int | None:
+        nonlocal last
         marker = _marker_at(lines, i)
         if marker is None:
-            out.append(lines[i])
-            i += 1
-            continue
+            return None
         is_note = marker in cited and int(marker) == last + 1 and lines[i + 2].text.strip() == ")"
         if not is_note:
             cited.add(marker)
             out.extend(lines[i : i + 3])
-            i += 3
-            continue
+            return 3
         last = int(marker)
         j = i + 3
         page = lines[i].page
@@ -172,14 +169,14 @@ def rebuild_raw_footnotes(lines: list[Line], ctx: Context) -> list[Line]:
             j += 1
         if not pieces:
             out.extend(lines[i : i + 3])
-            i += 3
-            continue
+            return 3
         before = "\n".join(line.text for line in lines[i:j])
         joined = f"({marker}) " + _join(pieces)
         ctx.record("raw_footnote", lines[i].number, before, joined)
         out.append(Line(lines[i].number, joined, page))
-        i = j
-    return out
+        return j - i
+
+    return merge_lines(lines, step)
 
 
 def _page_edge_at(lines: list[Line], j: int) -> bool:
@@ -410,9 +407,8 @@ def join_raw_parentheticals(lines: list[Line], ctx: Context) -> list[Line]:
     """
     if not _is_raw(ctx):
         return lines
-    out: list[Line] = []
-    i = 0
-    while i < len(lines):
+
+    def step(lines: list[Line], i: int, out: list[Line]) -> int | None:
         line = lines[i]
         close = None
         if line.text.strip() == "(":
@@ -426,9 +422,7 @@ def join_raw_parentheticals(lines: list[Line], ctx: Context) -> list[Line]:
                     break
         pieces = [x.text.strip() for x in lines[i + 1 : close[0]]] if close else []
         if close is None or not pieces or (len(pieces) == 1 and _MARKER_RE.match(pieces[0])):
-            out.append(line)
-            i += 1
-            continue
+            return None
         j, punct = close
         inner = "(" + _join(pieces) + ")" + punct
         before = "\n".join(x.text for x in lines[i : j + 1])
@@ -440,5 +434,6 @@ def join_raw_parentheticals(lines: list[Line], ctx: Context) -> list[Line]:
         else:
             ctx.record("raw_parenthetical", line.number, before, inner)
             out.append(Line(line.number, inner, line.page))
-        i = j + 1
-    return out
+        return j + 1 - i
+
+    return merge_lines(lines, step)

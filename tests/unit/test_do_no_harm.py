@@ -453,3 +453,14 @@ def test_a_year_alone_is_not_a_page_number_on_the_second_pass() -> None:
     # a cited symbol and a year remain on lines of their own; nothing counts up to the year.
     text = "13 و12، الفقرتان أشهر قد حدث في\n\nA/78/339\n\n2024\n\n(\n\n4"
     assert unparse.normalize(text) == text
+
+
+def test_a_number_beside_the_masthead_is_a_page_number_only_as_its_pages() -> None:
+    # pypdfium2 on Chromium (ga-dec-78-540): page 1 opens with its symbol and its number.
+    title = "المقرر 78/540 زيادة عضوية اللجنة التنفيذية لبرنامج مفوض الأمم المتحدة"
+    result = unparse.repair_text(f"A/DEC/78/540\n1\n{title}\n")
+    assert [(f.kind, f.before) for f in result.fixes if f.kind == "page_number"] == [("page_number", "1")]
+    assert result.text == f"A/DEC/78/540\n{title}"
+    # A paragraph's number that comes to stand beside the masthead stays, on every pass.
+    text = f"A/DEC/78/540\n12\n{title}"
+    assert unparse.repair_text(text).text == text

@@ -81,7 +81,7 @@ def remove_page_furniture(lines: list[Line], ctx: Context) -> list[Line]:
                 kept_symbols += 1
     for i in numbered_header_lines(lines, kinds):
         kinds[i] = "page_header"
-    page_numbers = page_number_lines(lines, kinds) if "page_number" in kinds else set()
+    page_numbers = page_number_lines(lines, kinds, masthead) if "page_number" in kinds else set()
     out: list[Line] = []
     separators: list[int] = []
     symbols: Counter[str] = Counter()
@@ -273,7 +273,9 @@ def masthead_symbol_line(lines: list[Line], kinds: list[str | None]) -> int | No
     return found
 
 
-def page_number_lines(lines: list[Line], kinds: list[str | None] | None = None) -> set[int]:
+def page_number_lines(
+    lines: list[Line], kinds: list[str | None] | None = None, masthead: int | None = None
+) -> set[int]:
     """The indexes of the lone-number lines that are page numbers.
 
     Text carries no geometry, so a lone number is a page number only where the running
@@ -292,7 +294,11 @@ def page_number_lines(lines: list[Line], kinds: list[str | None] | None = None) 
       when the next such number counts up by one (``"2"`` … ``"3"``) or its value is
       its page's number counted in such breaks.
 
-    A lone ``"2"`` or ``"2021"`` in the middle of a page is content.
+    A lone ``"2"`` or ``"2021"`` in the middle of a page is content. The masthead's symbol
+    (line ``masthead``) is content too: a number beside it is a page number only where
+    another page number counts on from it (else, once a page number between them is gone,
+    the paragraph number below it would go on the next pass), or where its value is its
+    page's number (``"1"`` beside the masthead of page 1).
 
     >>> lines = [Line(i, t) for i, t in enumerate(["...الدول", "", "2", "", "- تطلب"], 1)]
     >>> page_number_lines(lines)
@@ -307,9 +313,18 @@ def page_number_lines(lines: list[Line], kinds: list[str | None] | None = None) 
     kinds = _with_running_headers(lines, kinds)
     found: set[int] = set()
     numbers = [i for i, kind in enumerate(kinds) if kind == "page_number"]
+    apart = [None if i == masthead else k for i, k in enumerate(classified)]
     for i in numbers:
-        if _next_to_header(lines, classified, i):
+        if _next_to_header(lines, apart, i):
             found.add(i)
+    if masthead is not None:
+        values = {_value(lines[i].text) for i in found}
+        for i in numbers:
+            value = _value(lines[i].text)
+            own_page = value == (lines[i].page or 1)  # the masthead's page: the first
+            counts_on = value + 1 in values or value - 1 in values
+            if _next_to_header(lines, classified, i) and (own_page or counts_on):
+                found.add(i)
     # Next to a repeated header line only (which stays in the text): when those numbers
     # count up by one, so that the line after a page number, once it is gone, does not
     # become one on the next pass.

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import regex
 
 import unparse
 from conftest import CLEAN_SAMPLES, sample_text
@@ -31,16 +32,22 @@ def wrap(width: int, blank_lines: bool) -> Callable[[str], str]:
     return transform
 
 
+_SYMBOL_LINE_RE = regex.compile(r"^[A-Z]{1,8}(?:/[A-Z0-9.]+)+(?: \(\d{4}\))?$")
+
+
 def with_page_furniture(every: int) -> Callable[[str], str]:
     """A running symbol, a page number and blank lines every ``every`` lines: page breaks
-    that fall inside paragraphs."""
+    that fall inside paragraphs. The running symbol is the document's own, as its pages
+    print it (a symbol of another document beside a lone number reads as a reference)."""
 
     def transform(text: str) -> str:
+        head = [x.strip() for x in text.splitlines()[:12]]
+        symbol = next((x for x in head if _SYMBOL_LINE_RE.match(x)), "A/RES/99/999")
         out: list[str] = []
         for i, line in enumerate(wrap(75, blank_lines=True)(text).splitlines(), start=1):
             out.append(line)
             if i % every == 0:
-                out.extend(["", "", f"{i // every + 1}", "", "A/RES/99/999", ""])
+                out.extend(["", "", f"{i // every + 1}", "", symbol, ""])
         return "\n".join(out)
 
     return transform

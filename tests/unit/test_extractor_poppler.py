@@ -392,3 +392,30 @@ def test_a_label_held_apart_from_its_closing_bracket_is_closed_up() -> None:
     # Not inside a line, nor a bracket that holds words.
     assert poppler.fix_run_brackets("انظر (ii ) أعلاه") == "انظر (ii ) أعلاه"
     assert poppler.fix_run_brackets("(انظر أدناه ) النص") == "(انظر أدناه ) النص"
+
+
+def test_raw_number_lines_leave_the_formula_on_its_own_line() -> None:
+    # pdftotext -raw on LibreOffice (sc-res-2754, benchmark dev split): the adoption line
+    # cut at each number, then the formula; joined into the adoption line, the formula was
+    # lost and the seven preambular paragraphs with it.
+    text = Path(__file__).resolve().parents[2] / "benchmarks/accuracy/inputs/text/libreoffice/pdftotext-raw"
+    doc = unparse.parse_text((text / "sc-res-2754-2024.txt").read_text(encoding="utf-8"))
+    assert doc.preamble_opening == "إن مجلس الأمن،"
+    assert [p.lead for p in doc.preamble][:3] == ["إذ يشير", "وإذ يضع", "وإذ يعرب"]
+    assert len(doc.preamble) == 7
+    lines = [
+        "الذي اتخذه مجلس الأمن في جلسته",
+        "9768",
+        "، المعقودة في",
+        "5",
+        "تشرين الثاني/نوفمبر",
+        "2024",
+        "إن مجلس الأمن،",
+        "إذ يشير إلى قراراته",
+    ]
+    joined = poppler_raw.join_raw_number_lines(poppler_raw._raw_lines(*lines), poppler_raw._raw_context())
+    assert [line.text for line in joined] == [
+        "الذي اتخذه مجلس الأمن في جلسته 9768، المعقودة في 5 تشرين الثاني/نوفمبر 2024",
+        "إن مجلس الأمن،",
+        "إذ يشير إلى قراراته",
+    ]

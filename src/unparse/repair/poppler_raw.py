@@ -204,6 +204,8 @@ _ARABIC_RE = regex.compile(r"[\u0621-\u064a]")
 _UNIT_END_RE = regex.compile(r"[.:؛،]\s*$")
 # A line that opens a unit: a paragraph's dash, a sub-item's bracket or quote.
 _UNIT_START_RE = regex.compile(r"^\s*[-–(\['\"]")
+# The formula that opens a resolution's preamble, alone on its line: "إن الجمعية العامة،".
+_FORMULA_LINE_RE = regex.compile(r"^\s*إن\s+[^،,]{3,200}?\s*[،,]\s*$")
 _PUNCT_LINE_RE = regex.compile(r"^\s*[،؛.:]+\s*$")
 _PAIR_END_RE = regex.compile(r"(\p{Arabic}{2,}) (\p{Arabic}{2,})\s*$")
 _NUMBER_PAIR_END_RE = regex.compile(r"(?<!\S)(\p{Nd}{1,4}) (\p{Nd}{1,4})\s*$")
@@ -216,10 +218,17 @@ def _takes_number(text: str) -> bool:
 
 
 def _goes_on(text: str) -> bool:
-    """A line that continues the text before it: Arabic text that opens no unit, another
-    number, or the sentence's punctuation."""
+    """A line that continues the text before it: Arabic text that opens no unit (a
+    resolution's formula is one: ``"إن مجلس الأمن،"`` after the date of its adoption line,
+    sc-res-2754 × LibreOffice), another number, or the sentence's punctuation.
+
+    >>> _goes_on("المعقودة في"), _goes_on("إن مجلس الأمن،"), _goes_on("إن الأعضاء قرروا")
+    (True, False, True)
+    """
     if _PUNCT_LINE_RE.match(text) or _NUMBER_LINE_RE.match(text):
         return True
+    if _FORMULA_LINE_RE.match(text):
+        return False
     return _ARABIC_RE.search(text) is not None and _UNIT_START_RE.match(text) is None
 
 

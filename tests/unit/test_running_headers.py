@@ -82,3 +82,25 @@ def test_symbol_beside_a_number_is_no_header_unless_it_is_the_documents() -> Non
     i = out.index("A/72/492")
     assert out[i + 1] == "41"
     assert unparse.normalize(text) == text
+
+
+def test_a_council_resolution_header_with_its_year_and_page_number_leaves_the_flow() -> None:
+    # pypdfium2 on LibreOffice (sc-res-2754, dev split): the running header of a Security
+    # Council resolution prints the symbol with its year; left in, it ended the preamble's
+    # last paragraph ("... حزيران/يونيه 2023، 2 S/RES/2754 (2024)").
+    last = "وإذ يرحب بالإطار العالمي لإدارة الذخيرة التقليدية طوال عمرها، الذي اعتمد في حزيران/يونيه 2023،"
+    lines = [
+        "1 S/RES/2754 (2024)",
+        "الأمم المتحدة",
+        "S/RES/2754 (2024)",
+        "مجلس الأمن",
+        last,
+        "2 S/RES/2754 (2024)",
+        "1 - يحث الدول الأعضاء على التنفيذ الكامل لتدابير حظر توريد الأسلحة التي يفرضها المجلس،",
+    ]
+    result = unparse.repair_text("\n".join(lines) + "\n")
+    assert result.text.split("\n") == lines[1:5] + lines[6:]
+    assert [(f.kind, f.before) for f in result.fixes if f.kind == "page_header"] == [
+        ("page_header", "1 S/RES/2754 (2024)"),
+        ("page_header", "2 S/RES/2754 (2024)"),
+    ]

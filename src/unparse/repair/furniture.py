@@ -20,7 +20,8 @@ from .pipeline import Context
 SEPARATOR_RE = regex.compile(r"^\s*[_─━—–=\-]{5,}\s*$")
 # A UN document symbol alone on a line: A/RES/61/180, CTOC/COP/2012/1, E/CN.15/2006/10;
 # a Security Council resolution's with its year, as its pages print it: S/RES/2739 (2024).
-SYMBOL_LINE_RE = regex.compile(rf"^\s*({SYMBOL}(?:\s\(\d{{4}}\))?)\s*$")
+_SYMBOL_YEAR = rf"{SYMBOL}(?:\s\(\d{{4}}\))?"
+SYMBOL_LINE_RE = regex.compile(rf"^\s*({_SYMBOL_YEAR})\s*$")
 PAGE_NUMBER_RE = regex.compile(rf"^\s*{PAGE_NUMBER}\s*$")
 # A job number line ("09-40424 (A)"), a barcode line ("*0940424*").
 JOB_NUMBER_RE = regex.compile(rf"^\s*{JOB_NUMBER}\s*\*?\s*$")
@@ -116,7 +117,7 @@ def remove_page_furniture(lines: list[Line], ctx: Context) -> list[Line]:
 # A page's header on one line: its number and the document's symbol, either way round
 # ("1 A/79/190" from pdftotext -layout's two columns, "A/RES/78/212 2" from -raw).
 _NUMBERED_HEADER_RE = regex.compile(
-    rf"^\s*(?:(?P<n1>\p{{Nd}}{{1,4}})\s+(?P<s1>{SYMBOL})|(?P<s2>{SYMBOL})\s+(?P<n2>\p{{Nd}}{{1,4}}))\s*$"
+    rf"^\s*(?:(?P<n1>\p{{Nd}}{{1,4}})\s+(?P<s1>{_SYMBOL_YEAR})|(?P<s2>{_SYMBOL_YEAR})\s+(?P<n2>\p{{Nd}}{{1,4}}))\s*$"
 )
 
 
@@ -485,9 +486,12 @@ def _page_edges(lines: list[Line], kinds: list[str | None]) -> list[int]:
 # A/RES/78/72": pypdfium2, pdfplumber, pdftotext -raw, pypdf), or glued after the last
 # line of the page above it ("... المرفق.A/78/267 3": pypdfium2 on fpdf2).
 _HEADER_PAIR_RE = regex.compile(
-    rf"^\s*(?:(?P<symbol>{SYMBOL})\s+(?P<page>\p{{Nd}}{{1,3}})|(?P<page2>\p{{Nd}}{{1,3}})\s+(?P<symbol2>{SYMBOL}))\s*$"
+    rf"^\s*(?:(?P<symbol>{_SYMBOL_YEAR})\s+(?P<page>\p{{Nd}}{{1,3}})"
+    rf"|(?P<page2>\p{{Nd}}{{1,3}})\s+(?P<symbol2>{_SYMBOL_YEAR}))\s*$"
 )
-_GLUED_HEADER_RE = regex.compile(rf"^(?P<text>.*[.)»\"])(?P<symbol>{SYMBOL})\s+(?P<page>\p{{Nd}}{{1,3}})\s*$")
+_GLUED_HEADER_RE = regex.compile(
+    rf"^(?P<text>.*[.)»\"])(?P<symbol>{_SYMBOL_YEAR})\s+(?P<page>\p{{Nd}}{{1,3}})\s*$"
+)
 
 
 def _pair(text: str) -> tuple[str, str] | None:

@@ -419,3 +419,19 @@ def test_raw_number_lines_leave_the_formula_on_its_own_line() -> None:
         "إن مجلس الأمن،",
         "إذ يشير إلى قراراته",
     ]
+
+
+def test_raw_raised_references_go_back_to_their_paragraphs_last_line() -> None:
+    # pdftotext -raw on Chromium (ga-res-77-231, dev split): the raised reference and the
+    # comma after it come with the line above the paragraph's last line, or on a line of
+    # their own; the paragraph then did not end, and the next one was joined to it.
+    text = Path(__file__).resolve().parents[2] / "benchmarks/accuracy/inputs/text/chromium/pdftotext-raw"
+    doc = unparse.parse_text((text / "ga-res-77-231.txt").read_text(encoding="utf-8"))
+    assert [p.lead for p in doc.preamble] == [
+        "إذ تشير", "وإذ تؤكد من جديد", "وإذ تشير", "وإذ يساورها", "وإذ تسلم", "وقد نظرت",
+    ]  # fmt: skip
+    ends = [(p.text.split()[-1], [r.marker for r in p.footnote_refs]) for p in doc.preamble[2:]]
+    assert ends == [("الإنسان،", ["1"]), ("2030،", []), ("العذبة،", []), ("العقد،", ["2"])]
+    moved = [(f.before, f.after) for f in doc.fixes if f.kind == "raw_reference" and f.after.endswith("،")]
+    # Logged as the step saw the lines: Eastern digits, brackets as drawn.
+    assert [after.split()[-1] for _, after in moved] == ["الإنسان)١(،", "العقد)٢(،"]

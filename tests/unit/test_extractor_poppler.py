@@ -435,3 +435,14 @@ def test_raw_raised_references_go_back_to_their_paragraphs_last_line() -> None:
     moved = [(f.before, f.after) for f in doc.fixes if f.kind == "raw_reference" and f.after.endswith("،")]
     # Logged as the step saw the lines: Eastern digits, brackets as drawn.
     assert [after.split()[-1] for _, after in moved] == ["الإنسان)١(،", "العقد)٢(،"]
+
+
+def test_raw_lead_set_apart_goes_back_before_its_line() -> None:
+    # pdftotext -raw on fpdf2 (ctoc-cop-dec-10-4, dev split): the italic lead ends inside
+    # "يستذكر" and comes below the rest of its line; the paragraph had no lead.
+    text = Path(__file__).resolve().parents[2] / "benchmarks/accuracy/inputs/text/fpdf2/pdftotext-raw"
+    doc = unparse.parse_text((text / "ctoc-cop-dec-10-4.txt").read_text(encoding="utf-8"))
+    assert [p.lead for p in doc.preamble] == ["إذ يستذكر", "وإذ يستذكر أيضا", "وإذ يلاحظ", "وإذ يحيط علما"]
+    assert doc.preamble[0].text.startswith("إذ يستذكر المادتين 29 و30 من اتفاقية الأمم المتحدة")
+    joined = [f.after.split()[:3] for f in doc.fixes if f.kind == "raw_split_lead" and f.after]
+    assert joined == [["إذ", "يستذكر", "المادتين"], ["وإذ", "يستذكر", "أيضا"]]

@@ -84,6 +84,7 @@ from .poppler_raw import (
 from .poppler_raw_order import rebuild_raw_lines
 from .pypdf_joints import repair_pypdf_joints, repair_pypdf_slashes
 from .pypdf_runs import read_pypdf_lines, restore_pypdf_labels
+from .raw_leads import join_raw_split_leads
 from .raw_references import place_raw_references
 from .spaced_words import join_spaced_words
 from .visual import reverse_visual_lines
@@ -178,6 +179,8 @@ STEPS: list[Step] = [
     Step("poppler_raw_labels", restore_raw_labels),
     # pdftotext -raw: a raised reference at a paragraph's end, given with the line above.
     Step("raw_references", place_raw_references),
+    # pdftotext -raw: a lead set in italics to inside a word, given below its line.
+    Step("raw_split_leads", join_raw_split_leads),
     # pdfminer's pieces of one visual line (LibreOffice PDFs) are joined before reading them.
     Step("visual_pieces", join_visual_pieces, lambda o: o.reorder_lines),
     Step("stray_glyphs", drop_stray_glyph_lines),

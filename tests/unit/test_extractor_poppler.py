@@ -446,3 +446,12 @@ def test_raw_lead_set_apart_goes_back_before_its_line() -> None:
     assert doc.preamble[0].text.startswith("إذ يستذكر المادتين 29 و30 من اتفاقية الأمم المتحدة")
     joined = [f.after.split()[:3] for f in doc.fixes if f.kind == "raw_split_lead" and f.after]
     assert joined == [["إذ", "يستذكر", "المادتين"], ["وإذ", "يستذكر", "أيضا"]]
+
+
+def test_raw_lead_cut_at_a_piece_that_is_a_rare_word_goes_back_too() -> None:
+    # pdftotext -raw on Chromium (hrc-res-54-12, dev split): "إذ يؤ" below "كد من جديد ...";
+    # "يؤ" is in the word list (Zipf 2.0), "يؤكد" a hundred times more (4.6).
+    text = Path(__file__).resolve().parents[2] / "benchmarks/accuracy/inputs/text/chromium/pdftotext-raw"
+    doc = unparse.parse_text((text / "hrc-res-54-12.txt").read_text(encoding="utf-8"))
+    assert doc.preamble[0].lead == "إذ يؤكد من جديد"
+    assert doc.preamble[0].text.startswith("إذ يؤكد من جديد جميع القرارات والمقررات السابقة")

@@ -16,14 +16,16 @@ from .pipeline import Context
 
 # A line start cut off: at most this many words, the last one cut.
 _MAX_WORDS = 3
-# The word the two pieces make is a word of the list (Zipf scale), and the cut piece is none.
+# The word the two pieces make is a word of the list (Zipf scale), a hundred times likelier
+# than the cut piece read as a word of its own (``يؤ`` is one, rarely: ``يؤكد`` is 4.6).
 _MIN_ZIPF = 2.0
+_MARGIN = 2.0
 
 
 def join_raw_split_leads(lines: list[Line], ctx: Context) -> list[Line]:
     """Document step: in a pdftotext ``-raw`` text, a short line whose last word is no word
-    but makes one with the first word of the line above goes before that line, glued to
-    it: the start of that line, set apart.
+    (or a far rarer one) but makes one with the first word of the line above goes before
+    that line, glued to it: the start of that line, set apart.
 
     Real (pdftotext -raw on Chromium and fpdf2, ctoc-cop-dec-10-4):
 
@@ -31,6 +33,9 @@ def join_raw_split_leads(lines: list[Line], ctx: Context) -> list[Line]:
     >>> texts = ["كر المادتين 29 و30 من اتفاقية الأمم المتحدة", "إذ يستذ", "والمساعدة التقنية"]
     >>> [x.text for x in join_raw_split_leads(_raw_lines(*texts), _raw_context())]
     ['إذ يستذكر المادتين 29 و30 من اتفاقية الأمم المتحدة', 'والمساعدة التقنية']
+    >>> texts = ["كد من جديد جميع القرارات", "إذ يؤ", "بما فيها قرار المجلس 52/12"]  # hrc-res-54-12
+    >>> [x.text for x in join_raw_split_leads(_raw_lines(*texts), _raw_context())]
+    ['إذ يؤكد من جديد جميع القرارات', 'بما فيها قرار المجلس 52/12']
     """
     if producer_of(ctx) != "poppler-raw":
         return lines
@@ -56,8 +61,8 @@ def _joined(above: Line, line: Line) -> str | None:
     if not rest:
         return None
     cut, tail = words[-1], rest[0]
-    if not (cut.isalpha() and tail.isalpha()) or wordlist.zipf(cut) > 0:
+    if not (cut.isalpha() and tail.isalpha()):
         return None
-    if wordlist.zipf(cut + tail) < _MIN_ZIPF:
+    if wordlist.zipf(cut + tail) < max(_MIN_ZIPF, wordlist.zipf(cut) + _MARGIN):
         return None
     return " ".join([*words[:-1], cut + above.text.lstrip()])

@@ -455,3 +455,14 @@ def test_raw_lead_cut_at_a_piece_that_is_a_rare_word_goes_back_too() -> None:
     doc = unparse.parse_text((text / "hrc-res-54-12.txt").read_text(encoding="utf-8"))
     assert doc.preamble[0].lead == "إذ يؤكد من جديد"
     assert doc.preamble[0].text.startswith("إذ يؤكد من جديد جميع القرارات والمقررات السابقة")
+
+
+def test_raw_verb_cut_before_its_marks_goes_back_whole() -> None:
+    # pdftotext -raw on fpdf2 (sg-a-78-245, dev split): "1 - يقد" below "َّ م هذا التقرير ...",
+    # the shadda and fatha of the cut letter apart at the start of the line above.
+    text = Path(__file__).resolve().parents[2] / "benchmarks/accuracy/inputs/text/fpdf2/pdftotext-raw"
+    doc = unparse.parse_text((text / "sg-a-78-245-road-safety.txt").read_text(encoding="utf-8"))
+    first = "يقد\u0651\u064eم هذا التقرير عملا بقرار الجمعية العامة 76/294"
+    assert doc.paragraphs[0].number == 1
+    assert doc.paragraphs[0].text.startswith(first)
+    assert (doc.summary or "").startswith(first)

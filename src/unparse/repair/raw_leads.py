@@ -9,11 +9,14 @@ it stands, the paragraph has no lead and joins the one before it.
 
 from __future__ import annotations
 
+import regex
+
 from ..lines import Line, blank
 from . import wordlist
 from .fingerprint import producer_of
 from .pipeline import Context
 
+_LEADING_MARKS_RE = regex.compile(r"^([\u064b-\u0652\u0670]+)\s+")
 # A line start cut off: at most this many words, the last one cut.
 _MAX_WORDS = 3
 # The word the two pieces make is a word of the list (Zipf scale), a hundred times likelier
@@ -36,6 +39,9 @@ def join_raw_split_leads(lines: list[Line], ctx: Context) -> list[Line]:
     >>> texts = ["كد من جديد جميع القرارات", "إذ يؤ", "بما فيها قرار المجلس 52/12"]  # hrc-res-54-12
     >>> [x.text for x in join_raw_split_leads(_raw_lines(*texts), _raw_context())]
     ['إذ يؤكد من جديد جميع القرارات', 'بما فيها قرار المجلس 52/12']
+    >>> texts = ["\u064e\u0651 م هذا التقرير عملا بقرار", "1 - يقد"]  # fpdf2, sg-a-78-245
+    >>> [x.text for x in join_raw_split_leads(_raw_lines(*texts), _raw_context())]
+    ['1 - يقد\u064e\u0651م هذا التقرير عملا بقرار']
     """
     if producer_of(ctx) != "poppler-raw":
         return lines
@@ -53,11 +59,16 @@ def join_raw_split_leads(lines: list[Line], ctx: Context) -> list[Line]:
 
 
 def _joined(above: Line, line: Line) -> str | None:
-    """``line`` put before ``above``, its cut word made whole, or None."""
+    """``line`` put before ``above``, its cut word made whole, or None. The marks of the cut
+    word's last letter may open ``above``, apart (``"َّ م هذا التقرير"`` below ``"1 - يقد"``)."""
     words = line.text.split()
-    if blank(above) or not 2 <= len(words) <= _MAX_WORDS:
+    if blank(above) or not 1 <= len(words) <= _MAX_WORDS:
         return None
-    rest = above.text.split(maxsplit=1)
+    text = above.text.lstrip()
+    marks = _LEADING_MARKS_RE.match(text)
+    if marks is not None:
+        text = text[marks.end() :]
+    rest = text.split(maxsplit=1)
     if not rest:
         return None
     cut, tail = words[-1], rest[0]
@@ -65,4 +76,4 @@ def _joined(above: Line, line: Line) -> str | None:
         return None
     if wordlist.zipf(cut + tail) < max(_MIN_ZIPF, wordlist.zipf(cut) + _MARGIN):
         return None
-    return " ".join([*words[:-1], cut + above.text.lstrip()])
+    return " ".join([*words[:-1], cut + (marks[1] if marks else "") + text])

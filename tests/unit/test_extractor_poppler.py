@@ -466,3 +466,14 @@ def test_raw_verb_cut_before_its_marks_goes_back_whole() -> None:
     assert doc.paragraphs[0].number == 1
     assert doc.paragraphs[0].text.startswith(first)
     assert (doc.summary or "").startswith(first)
+
+
+def test_raw_star_note_in_visual_order_is_read() -> None:
+    # pdftotext -raw on Chromium and fpdf2 (sg-a-79-168, dev split): the header asterisk's
+    # note, a left-to-right line, given as drawn (".A/79/50 *").
+    inputs = Path(__file__).resolve().parents[2] / "benchmarks/accuracy/inputs/text"
+    for typesetter in ("chromium", "fpdf2"):
+        path = inputs / typesetter / "pdftotext-raw"
+        doc = unparse.parse_text((path / "sg-a-79-168-crime-programme.txt").read_text(encoding="utf-8"))
+        assert [(f.marker, f.text) for f in doc.footnotes if f.marker == "*"] == [("*", "A/79/50.")]
+        assert "footnote * is cited but its text is not in the input" not in doc.warnings

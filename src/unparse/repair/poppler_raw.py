@@ -34,6 +34,8 @@ from .pipeline import Context
 _VISUAL_NOTE_RE = regex.compile(
     r"^(?P<stop>[.،؛]?)(?P<body>[^\p{Arabic}()]*[^\s\p{Arabic}()]) \)(?P<m>\p{Nd}{1,3})\($"
 )
+# The note of the header's asterisk, the same way: ".A/79/50 *" for "* A/79/50.".
+_VISUAL_STAR_RE = regex.compile(r"^(?P<stop>[.،؛]?)(?P<body>[^\p{Arabic}()*]*[^\s\p{Arabic}()*]) \*$")
 _MARKER_RE = regex.compile(r"^\s*(\p{Nd}{1,3})\s*$")
 # Punctuation that takes no space before it when the note's pieces are joined.
 _CLOSING = frozenset(".،؛:)]")
@@ -70,10 +72,13 @@ def logical_note_line(text: str) -> str:
     '(3) United Nations, Treaty Series, vol. 1577, No. 27531.'
     >>> logical_note_line("(2) القرار 217 ألف (د-3).")
     '(2) القرار 217 ألف (د-3).'
+    >>> logical_note_line(".A/79/50 *")  # sg-a-79-168, Chromium and fpdf2
+    '* A/79/50.'
     """
     m = _VISUAL_NOTE_RE.match(text)
     if m is None:
-        return text
+        star = _VISUAL_STAR_RE.match(text)
+        return text if star is None else f"* {star['body'].strip()}{star['stop']}"
     return f"({m['m']}) {m['body'].strip()}{m['stop']}"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import unparse
-from unparse.repair.latin_lines import restore_latin_note, restore_latin_stop
+from unparse.repair.latin_lines import restore_latin_note, restore_latin_stop, restore_star_note
 
 INPUTS = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "inputs" / "text"
 
@@ -58,3 +58,14 @@ def test_an_english_citation_after_its_number_is_a_footnote_not_a_point() -> Non
     # Arabic text after "(N)" is no footnote for this rule.
     doc = unparse.parse_text("1 - تقرر ما يلي:\n(1) أن تواصل العمل؛\n(2) أن تقدم تقريرا.")
     assert doc.footnotes == []
+
+
+def test_a_star_note_given_as_drawn_is_read_on_any_extractor() -> None:
+    # pypdf on fpdf2 (note-ctoc-cop-wg6-2024-3-firearms, dev split): ".CTOC/COP/WG.6/2024/1 *".
+    path = Path(__file__).resolve().parents[2] / "benchmarks/accuracy/inputs/text/fpdf2/pypdf"
+    doc = unparse.parse_text((path / "note-ctoc-cop-wg6-2024-3-firearms.txt").read_text(encoding="utf-8"))
+    assert [(f.marker, f.text) for f in doc.footnotes if f.marker == "*"] == [("*", "CTOC/COP/WG.6/2024/1.")]
+    assert [f.after for f in doc.fixes if f.kind == "star_notes"] == ["* CTOC/COP/WG.6/2024/1."]
+    # A line that only ends with an asterisk, or is a note already, stays.
+    assert restore_star_note("البند 3 من جدول الأعمال المؤقت*") == "البند 3 من جدول الأعمال المؤقت*"
+    assert restore_star_note("* A/79/50.") == "* A/79/50."

@@ -136,3 +136,21 @@ def restore_latin_lines(lines: list[Line], ctx: Context) -> list[Line]:
             return lines
         return fix_each_line(lines, ctx, "latin_note", restore_latin_stop)
     return fix_each_line(lines, ctx, "latin_note", restore_latin_note)
+
+
+# The note of a header's asterisk, a symbol (a left-to-right line) given as drawn: its full
+# stop first, the asterisk last.
+_VISUAL_STAR_RE = regex.compile(r"^\s*(?P<stop>[.،؛])(?P<body>[A-Z][^\p{Arabic}*()]*[^\s*])\s\*\s*$")
+
+
+def restore_star_note(text: str) -> str:
+    """An asterisk's note given in visual order, in reading order; any other line as it is.
+    The stop first and the asterisk last say it (no note or text line is drawn so).
+
+    Real (pypdf on fpdf2, note-ctoc-cop-wg6-2024-3-firearms; pdftotext -raw, sg-a-79-168):
+
+    >>> restore_star_note(".CTOC/COP/WG.6/2024/1 *"), restore_star_note("* A/79/50.")
+    ('* CTOC/COP/WG.6/2024/1.', '* A/79/50.')
+    """
+    m = _VISUAL_STAR_RE.match(text)
+    return text if m is None else f"* {m['body'].strip()}{m['stop']}"

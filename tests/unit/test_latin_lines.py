@@ -9,7 +9,6 @@ import unparse
 from unparse.repair.latin_lines import (
     restore_latin_note,
     restore_latin_stop,
-    restore_open_marker,
     restore_star_note,
 )
 
@@ -74,13 +73,3 @@ def test_a_star_note_given_as_drawn_is_read_on_any_extractor() -> None:
     # A line that only ends with an asterisk, or is a note already, stays.
     assert restore_star_note("البند 3 من جدول الأعمال المؤقت*") == "البند 3 من جدول الأعمال المؤقت*"
     assert restore_star_note("* A/79/50.") == "* A/79/50."
-
-
-def test_a_note_number_before_its_brackets_is_put_back_inside() -> None:
-    # PyMuPDF on fpdf2 (note-a-ac109-2024-5-tokelau, dev split): "2() انظر A/AC.109/2023/SR.6.".
-    path = Path(__file__).resolve().parents[2] / "benchmarks/accuracy/inputs/text/fpdf2/pymupdf"
-    doc = unparse.parse_text((path / "note-a-ac109-2024-5-tokelau.txt").read_text(encoding="utf-8"))
-    assert [f.marker for f in doc.footnotes] == ["1", "2", "3"]
-    assert doc.footnotes[1].text == "انظر A/AC.109/2023/SR.6."
-    # Only at a line's start, glued: a number and brackets in a sentence stay.
-    assert restore_open_marker("في الفقرة 2() من") == "في الفقرة 2() من"

@@ -140,7 +140,10 @@ def restore_latin_lines(lines: list[Line], ctx: Context) -> list[Line]:
 
 # The note of a header's asterisk, a symbol (a left-to-right line) given as drawn: its full
 # stop first, the asterisk last.
-_VISUAL_STAR_RE = regex.compile(r"^\s*(?P<stop>[.،؛])(?P<body>[A-Z][^\p{Arabic}*()]*[^\s*])\s\*\s*$")
+# (Line by line: a local step runs its fixer once over the whole text.)
+_VISUAL_STAR_RE = regex.compile(
+    r"(?m)^[ \t]*(?P<stop>[.،؛])(?P<body>[A-Z][^\p{Arabic}*()\n]*[^\s*])[ \t]\*[ \t]*$"
+)
 
 
 def restore_star_note(text: str) -> str:
@@ -152,21 +155,4 @@ def restore_star_note(text: str) -> str:
     >>> restore_star_note(".CTOC/COP/WG.6/2024/1 *"), restore_star_note("* A/79/50.")
     ('* CTOC/COP/WG.6/2024/1.', '* A/79/50.')
     """
-    m = _VISUAL_STAR_RE.match(text)
-    return text if m is None else f"* {m['body'].strip()}{m['stop']}"
-
-
-# A footnote's marker with its digits out of its brackets, at the line's start: "2() انظر".
-_OPEN_MARKER_RE = regex.compile(r"^(?P<lead>\s*)(?P<m>\p{Nd}{1,3})\(\)(?=\s)")
-
-
-def restore_open_marker(text: str) -> str:
-    """A note's marker given with its number before its empty brackets, its brackets put
-    back around it; any other line as it is.
-
-    Real (PyMuPDF on fpdf2, note-a-ac109-2024-5-tokelau):
-
-    >>> restore_open_marker("2() انظر A/AC.109/2023/SR.6."), restore_open_marker("12 () انظر")
-    ('(2) انظر A/AC.109/2023/SR.6.', '12 () انظر')
-    """
-    return _OPEN_MARKER_RE.sub(lambda m: f"{m['lead']}({m['m']})", text, count=1)
+    return _VISUAL_STAR_RE.sub(lambda m: f"* {m['body'].strip()}{m['stop']}", text)

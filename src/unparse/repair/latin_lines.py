@@ -155,4 +155,6 @@ def restore_star_note(text: str) -> str:
     >>> restore_star_note(".CTOC/COP/WG.6/2024/1 *"), restore_star_note("* A/79/50.")
     ('* CTOC/COP/WG.6/2024/1.', '* A/79/50.')
     """
+    if not any(line.rstrip().endswith("*") and line.lstrip()[:1] in ".،؛" for line in text.split("\n")):
+        return text  # no line led by a stop and ended by an asterisk: most texts, at once
     return _VISUAL_STAR_RE.sub(lambda m: f"* {m['body'].strip()}{m['stop']}", text)

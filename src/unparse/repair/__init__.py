@@ -39,7 +39,7 @@ from .kashida_segments import repair_kashida_lines, repair_leftover_kashida
 from .lam_alef import join_split_lam_alef
 from .lam_kaf import join_lam_kaf_lines
 from .latin_dates import restore_latin_date_order
-from .latin_lines import restore_latin_lines, restore_star_note
+from .latin_lines import restore_latin_lines
 from .lifted import restore_lifted_lines
 from .lifted_slashes import restore_lifted_slash_lines
 from .lifted_urls import restore_lifted_url_lines
@@ -201,8 +201,6 @@ STEPS: list[Step] = [
     Step("eastern_runs", place_eastern_numbers, lambda o: o.reorder_lines),
     Step("end_markers", space_end_markers, lambda o: o.reorder_lines),
     Step("line_order", reorder_runs, lambda o: o.reorder_lines),
-    # Any extractor: a header asterisk's note given as drawn (".A/79/50 *").
-    line_step("star_notes", restore_star_note, local=True, triggers="*"),
     # Left-to-right lines were left in order by it: their stop and footnote marker go back.
     Step("latin_notes", restore_latin_lines, lambda o: o.reorder_lines),
     # pypdf on Chromium and fpdf2: a sub-item's label, once the line is read, in its place.

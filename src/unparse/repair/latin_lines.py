@@ -126,7 +126,7 @@ def restore_latin_lines(lines: list[Line], ctx: Context) -> list[Line]:
     (:func:`restore_latin_note`); in any other text, each such line that starts with its
     stop (:func:`restore_latin_stop`): the stop is the right-to-left paragraph's, which
     PyMuPDF and pypdf (and pdftotext -layout) draw first whatever order they give the
-    runs in.
+    runs in. A header asterisk's note given so is read first (:func:`restore_star_note`).
 
     Real (PyMuPDF on Chromium, ga-res-78-96): ``".Ibid., vol. 823, No. 11806 )3("`` →
     ``"(3) Ibid., vol. 823, No. 11806."``.
@@ -134,8 +134,10 @@ def restore_latin_lines(lines: list[Line], ctx: Context) -> list[Line]:
     if ctx.facts.get("runs_reversed") is not True:
         if not any(line.text.lstrip(" ")[:1] in _STOPS for line in lines):
             return lines
-        return fix_each_line(lines, ctx, "latin_note", restore_latin_stop)
-    return fix_each_line(lines, ctx, "latin_note", restore_latin_note)
+        return fix_each_line(
+            lines, ctx, "latin_note", lambda text: restore_latin_stop(restore_star_note(text))
+        )
+    return fix_each_line(lines, ctx, "latin_note", lambda text: restore_latin_note(restore_star_note(text)))
 
 
 # The note of a header's asterisk, a symbol (a left-to-right line) given as drawn: its full

@@ -100,8 +100,8 @@ def restore_latin_stop(text: str) -> str:
     Real (PyMuPDF on fpdf2, note-ctoc-cop-wg6-2024-3-firearms, a text in reading order;
     pdftotext -layout on Chromium, ga-res-example):
 
-    >>> restore_latin_stop(".CTOC/COP/WG.6/2024/1 *")
-    '.CTOC/COP/WG.6/2024/1 *'
+    >>> restore_latin_stop(".CTOC/COP/WG.6/2024/1 *")  # a header asterisk's note
+    '* CTOC/COP/WG.6/2024/1.'
     >>> restore_latin_stop(".United Nations Office on Drugs and Crime, Global Study (Vienna, 2020) )(١")
     '(١) United Nations Office on Drugs and Crime, Global Study (Vienna, 2020).'
     >>> restore_latin_stop("       .United Nations, Treaty Series, vol. 1577, No. 27531 )3(")
@@ -116,6 +116,9 @@ def restore_latin_stop(text: str) -> str:
     core = text.lstrip(" ")
     if core[:1] not in _STOPS:
         return text
+    star = restore_star_note(core)
+    if star != core:
+        return star
     fixed = restore_latin_note(core)
     return text if fixed == core else fixed
 
@@ -134,9 +137,7 @@ def restore_latin_lines(lines: list[Line], ctx: Context) -> list[Line]:
     if ctx.facts.get("runs_reversed") is not True:
         if not any(line.text.lstrip(" ")[:1] in _STOPS for line in lines):
             return lines
-        return fix_each_line(
-            lines, ctx, "latin_note", lambda text: restore_latin_stop(restore_star_note(text))
-        )
+        return fix_each_line(lines, ctx, "latin_note", restore_latin_stop)
     return fix_each_line(lines, ctx, "latin_note", lambda text: restore_latin_note(restore_star_note(text)))
 
 
@@ -157,6 +158,6 @@ def restore_star_note(text: str) -> str:
     >>> restore_star_note(".CTOC/COP/WG.6/2024/1 *"), restore_star_note("* A/79/50.")
     ('* CTOC/COP/WG.6/2024/1.', '* A/79/50.')
     """
-    if not any(line.rstrip().endswith("*") and line.lstrip()[:1] in ".،؛" for line in text.split("\n")):
-        return text  # no line led by a stop and ended by an asterisk: most texts, at once
+    if "*" not in text:
+        return text
     return _VISUAL_STAR_RE.sub(lambda m: f"* {m['body'].strip()}{m['stop']}", text)

@@ -143,10 +143,7 @@ def restore_latin_lines(lines: list[Line], ctx: Context) -> list[Line]:
 
 # The note of a header's asterisk, a symbol (a left-to-right line) given as drawn: its full
 # stop first, the asterisk last.
-# (Line by line: a local step runs its fixer once over the whole text.)
-_VISUAL_STAR_RE = regex.compile(
-    r"(?m)^[ \t]*(?P<stop>[.،؛])(?P<body>[A-Z][^\p{Arabic}*()\n]*[^\s*])[ \t]\*[ \t]*$"
-)
+_VISUAL_STAR_RE = regex.compile(r"^[ \t]*(?P<stop>[.،؛])(?P<body>[A-Z][^\p{Arabic}*()]*[^\s*])[ \t]\*[ \t]*$")
 
 
 def restore_star_note(text: str) -> str:
@@ -158,6 +155,5 @@ def restore_star_note(text: str) -> str:
     >>> restore_star_note(".CTOC/COP/WG.6/2024/1 *"), restore_star_note("* A/79/50.")
     ('* CTOC/COP/WG.6/2024/1.', '* A/79/50.')
     """
-    if "*" not in text:
-        return text
-    return _VISUAL_STAR_RE.sub(lambda m: f"* {m['body'].strip()}{m['stop']}", text)
+    m = _VISUAL_STAR_RE.match(text) if "*" in text else None
+    return text if m is None else f"* {m['body'].strip()}{m['stop']}"

@@ -14,9 +14,10 @@ import regex
 from ..lines import Line, blank
 from . import wordlist
 from .fingerprint import producer_of
+from .marks import MARK_CLASS
 from .pipeline import Context
 
-_LEADING_MARKS_RE = regex.compile(r"^([\u064b-\u0652\u0670]+)\s+")
+_LEADING_MARKS_RE = regex.compile(rf"^([{MARK_CLASS}\u0670]+)\s+")
 # A line start cut off: at most this many words, the last one cut.
 _MAX_WORDS = 3
 # The word the two pieces make is a word of the list (Zipf scale), a hundred times likelier

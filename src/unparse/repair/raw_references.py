@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from ..lines import Line, blank
+from ..lines import Line, blank, merge_lines
 from .fingerprint import producer_of
 from .pipeline import Context
 
@@ -50,31 +50,28 @@ def place_raw_references(lines: list[Line], ctx: Context) -> list[Line]:
     """
     if producer_of(ctx) != "poppler-raw":
         return lines
-    out: list[Line] = []
-    i = 0
-    while i < len(lines):
+
+    def step(lines: list[Line], i: int, out: list[Line]) -> int | None:
         line = lines[i]
         m = _REF_END_RE.search(line.text)
-        kept = line.text[: m.start()].rstrip() if m is not None else ""
+        if m is None or i + 1 >= len(lines):
+            return None
+        kept = line.text[: m.start()].rstrip()
         # The reference alone, or after the line's own punctuation: not this line's; the
         # next line may then be a paragraph of one line (``وقد نظرت في ...``).
         apart = not kept or _ENDED_RE.search(kept) is not None
-        if m is not None and i + 1 < len(lines) and _paragraph_end(lines, i + 1, apart):
-            nxt = lines[i + 1]
-            ref, punct = m["r1"] or m["r2"], m["p1"] or m["p2"]
-            fixed = nxt.text.rstrip() + ref + punct
-            if kept:
-                ctx.record("raw_reference", line.number, line.text, kept)
-                out.append(Line(line.number, kept, line.page))
-            else:
-                ctx.record("raw_reference", line.number, line.text, "")
-            ctx.record("raw_reference", nxt.number, nxt.text, fixed)
-            out.append(Line(nxt.number, fixed, nxt.page))
-            i += 2
-            continue
-        out.append(line)
-        i += 1
-    return out
+        if not _paragraph_end(lines, i + 1, apart):
+            return None
+        nxt = lines[i + 1]
+        fixed = nxt.text.rstrip() + (m["r1"] or m["r2"]) + (m["p1"] or m["p2"])
+        ctx.record("raw_reference", line.number, line.text, kept)
+        if kept:
+            out.append(Line(line.number, kept, line.page))
+        ctx.record("raw_reference", nxt.number, nxt.text, fixed)
+        out.append(Line(nxt.number, fixed, nxt.page))
+        return 2
+
+    return merge_lines(lines, step)
 
 
 def _paragraph_end(lines: list[Line], k: int, apart: bool) -> bool:
